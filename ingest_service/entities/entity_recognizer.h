@@ -1,0 +1,43 @@
+// Finds named entities in one article and groups their surface forms.
+#ifndef VERBATIM_INGEST_SERVICE_ENTITIES_ENTITY_RECOGNIZER_H_
+#define VERBATIM_INGEST_SERVICE_ENTITIES_ENTITY_RECOGNIZER_H_
+
+#include <memory>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "absl/types/span.h"
+#include "ingest_service/entities/entity.h"
+
+namespace verbatim::entities {
+
+// What the text pipeline already knows about the article; all spans are byte
+// ranges into the text passed to Recognize.
+struct TextLayout {
+  absl::Span<const TextSpan> sentences;    // in order; may be empty (whole text)
+  absl::Span<const TextSpan> boilerplate;  // captions, ads, navigation lines
+  absl::Span<const TextSpan> quotations;   // text between quote marks
+};
+
+// Thread-safe after construction: Recognize is const and keeps no state.
+class EntityRecognizer {
+ public:
+  // Loads the embedded gazetteers and lexicons. Fails only on corrupt data.
+  static absl::StatusOr<std::unique_ptr<EntityRecognizer>> Create();
+  virtual ~EntityRecognizer() = default;
+
+  // Returns every entity mention in `text` (valid UTF-8, NFC) with mentions of
+  // one entity (full name, surname, nickname, honorific form) grouped.
+  virtual EntityAnalysis Recognize(std::string_view text,
+                                   const TextLayout& layout) const = 0;
+
+  // Resolves a name found by the caller (e.g. an attribution frame's subject,
+  // "Lamar", "K.Dot", "Mr Musk") to an entity of `analysis`, adding a PERSON
+  // entity and mention when none matches. Returns the entity index.
+  virtual int ResolveName(std::string_view text, TextSpan span,
+                          EntityAnalysis& analysis) const = 0;
+};
+
+}  // namespace verbatim::entities
+
+#endif  // VERBATIM_INGEST_SERVICE_ENTITIES_ENTITY_RECOGNIZER_H_
