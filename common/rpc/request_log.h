@@ -1,0 +1,20 @@
+// One line on stderr per failed request, for operators.
+#ifndef VERBATIM_COMMON_RPC_REQUEST_LOG_H_
+#define VERBATIM_COMMON_RPC_REQUEST_LOG_H_
+
+#include <string_view>
+
+#include "absl/status/status.h"
+
+namespace verbatim::rpc {
+
+// Writes "<UTC time> <method> <code>: <message>" when `status` is not OK.
+// Thread-safe: each line is written with one call.
+void LogRequestError(std::string_view method, const absl::Status& status);
+
+// Writes "<UTC time> <message>": startup, shutdown and background failures.
+void LogInfo(std::string_view message);
+
+}  // namespace verbatim::rpc
+
+#endif  // VERBATIM_COMMON_RPC_REQUEST_LOG_H_

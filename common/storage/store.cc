@@ -1,0 +1,287 @@
+#include "common/storage/store.h"
+
+#include <array>
+#include <utility>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "rocksdb/db.h"
+#include "rocksdb/filter_policy.h"
+#include "rocksdb/options.h"
+#include "rocksdb/table.h"
+#include "rocksdb/write_batch.h"
+
+namespace verbatim::storage {
+namespace {
+
+constexpr std::array<std::string_view, static_cast<int>(Family::kCount)>
+    kFamilyNames = {
+        "meta",          "articles",          "articles_by_time",
+        "articles_by_source", "articles_by_entity", "idempotency",
+        "entities",      "entity_names",      "quotes",
+        "quotes_by_time", "quotes_by_speaker", "quotes_by_entity",
+        "quote_terms",   "quote_shingles",
+};
+
+constexpr std::string_view kSchemaVersionKey = "schema_version";
+
+absl::Status ToAbsl(const rocksdb::Status& s, std::string_view context) {
+  if (s.ok()) return absl::OkStatus();
+  std::string message = absl::StrCat(context, ": ", s.ToString());
+  switch (s.code()) {
+    case rocksdb::Status::kNotFound:
+      return absl::NotFoundError(message);
+    case rocksdb::Status::kInvalidArgument:
+      return absl::InvalidArgumentError(message);
+    case rocksdb::Status::kNotSupported:
+      return absl::UnimplementedError(message);
+    case rocksdb::Status::kBusy:
+    case rocksdb::Status::kTryAgain:
+      return absl::UnavailableError(message);
+    case rocksdb::Status::kTimedOut:
+      return absl::DeadlineExceededError(message);
+    case rocksdb::Status::kIOError:
+      // A held LOCK file means another process owns the store.
+      if (s.ToString().find("lock") != std::string::npos) {
+        return absl::UnavailableError(message);
+      }
+      return absl::InternalError(message);
+    case rocksdb::Status::kCorruption:
+      return absl::DataLossError(message);
+    case rocksdb::Status::kAborted:
+      return absl::AbortedError(message);
+    default:
+      return absl::InternalError(message);
+  }
+}
+
+rocksdb::ColumnFamilyOptions FamilyOptions(Family family) {
+  rocksdb::ColumnFamilyOptions options;
+  rocksdb::BlockBasedTableOptions table;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.whole_key_filtering = true;
+  options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  // Article and quote records are text: worth compressing. Index rows are
+  // short keys with empty values.
+  const bool text_records = family == Family::kArticles || family == Family::kQuotes;
+  options.compression = text_records ? rocksdb::kZSTD : rocksdb::kLZ4Compression;
+  return options;
+}
+
+std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors() {
+  std::vector<rocksdb::ColumnFamilyDescriptor> result;
+  result.emplace_back(rocksdb::kDefaultColumnFamilyName,
+                      rocksdb::ColumnFamilyOptions());
+  for (int i = 0; i < static_cast<int>(Family::kCount); ++i) {
+    result.emplace_back(std::string(kFamilyNames[i]),
+                        FamilyOptions(static_cast<Family>(i)));
+  }
+  return result;
+}
+
+rocksdb::Slice ToSlice(std::string_view s) {
+  return rocksdb::Slice(s.data(), s.size());
+}
+
+}  // namespace
+
+std::string_view FamilyName(Family family) {
+  return kFamilyNames[static_cast<int>(family)];
+}
+
+Batch::Batch(const Store* store)
+    : store_(store), batch_(std::make_unique<rocksdb::WriteBatch>()) {}
+Batch::~Batch() = default;
+Batch::Batch(Batch&&) noexcept = default;
+Batch& Batch::operator=(Batch&&) noexcept = default;
+
+void Batch::Put(Family family, std::string_view key, std::string_view value) {
+  batch_->Put(store_->Handle(family), ToSlice(key), ToSlice(value));
+}
+
+void Batch::Delete(Family family, std::string_view key) {
+  batch_->Delete(store_->Handle(family), ToSlice(key));
+}
+
+int Batch::count() const { return batch_->Count(); }
+
+struct Cursor::Bounds {
+  rocksdb::Slice lower;
+  rocksdb::Slice upper;
+  rocksdb::ReadOptions read_options;
+};
+
+Cursor::Cursor(std::string lower, std::string upper)
+    : lower_(std::move(lower)),
+      upper_(std::move(upper)),
+      bounds_(std::make_unique<Bounds>()) {
+  bounds_->lower = rocksdb::Slice(lower_);
+  bounds_->upper = rocksdb::Slice(upper_);
+  bounds_->read_options.iterate_lower_bound = &bounds_->lower;
+  if (!upper_.empty()) bounds_->read_options.iterate_upper_bound = &bounds_->upper;
+}
+Cursor::~Cursor() = default;
+bool Cursor::Valid() const { return it_->Valid(); }
+std::string_view Cursor::key() const {
+  rocksdb::Slice k = it_->key();
+  return {k.data(), k.size()};
+}
+std::string_view Cursor::value() const {
+  rocksdb::Slice v = it_->value();
+  return {v.data(), v.size()};
+}
+void Cursor::Next() { it_->Next(); }
+void Cursor::Seek(std::string_view target) {
+  it_->Seek(ToSlice(target < std::string_view(lower_) ? lower_ : target));
+}
+absl::Status Cursor::status() const { return ToAbsl(it_->status(), "iterate"); }
+
+absl::StatusOr<std::unique_ptr<Store>> Store::OpenPrimary(
+    const std::string& path, const StoreOptions& options) {
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = true;
+  db_options.create_missing_column_families = true;
+  db_options.IncreaseParallelism(2);
+  db_options.max_open_files = -1;  // required by secondary instances
+  std::unique_ptr<Store> store(new Store());
+  store->options_ = options;
+  rocksdb::DB* db = nullptr;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  absl::Status status = ToAbsl(
+      rocksdb::DB::Open(db_options, path, Descriptors(), &handles, &db),
+      absl::StrCat("open store ", path));
+  if (!status.ok()) return status;
+  store->db_.reset(db);
+  store->handles_ = std::move(handles);
+
+  absl::StatusOr<std::string> version =
+      store->Get(Family::kMeta, kSchemaVersionKey);
+  if (version.ok()) {
+    int stored = 0;
+    if (!absl::SimpleAtoi(*version, &stored) || stored != kSchemaVersion) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("store ", path, " has schema version ", *version,
+                       "; this build reads version ", kSchemaVersion));
+    }
+  } else if (absl::IsNotFound(version.status())) {
+    Batch batch = store->NewBatch();
+    batch.Put(Family::kMeta, kSchemaVersionKey, absl::StrCat(kSchemaVersion));
+    if (absl::Status s = store->Write(batch); !s.ok()) return s;
+  } else {
+    return version.status();
+  }
+  return store;
+}
+
+absl::StatusOr<std::unique_ptr<Store>> Store::OpenSecondary(
+    const std::string& primary_path, const std::string& secondary_path) {
+  rocksdb::Options options;
+  options.max_open_files = -1;
+  std::unique_ptr<Store> store(new Store());
+  store->secondary_ = true;
+  rocksdb::DB* db = nullptr;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::Status s = rocksdb::DB::OpenAsSecondary(
+      options, primary_path, secondary_path, Descriptors(), &handles, &db);
+  if (!s.ok()) {
+    // A missing CURRENT file means the primary has not created the store yet.
+    if (s.IsInvalidArgument() || s.IsPathNotFound() ||
+        s.ToString().find("No such file") != std::string::npos) {
+      return absl::NotFoundError(absl::StrCat(
+          "no store at ", primary_path, " yet (", s.ToString(), ")"));
+    }
+    return ToAbsl(s, absl::StrCat("open secondary of ", primary_path));
+  }
+  store->db_.reset(db);
+  store->handles_ = std::move(handles);
+  return store;
+}
+
+Store::~Store() {
+  if (db_ == nullptr) return;
+  for (rocksdb::ColumnFamilyHandle* handle : handles_) {
+    db_->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
+  }
+  db_->Close().PermitUncheckedError();
+}
+
+rocksdb::ColumnFamilyHandle* Store::Handle(Family family) const {
+  // handles_[0] is the default family, unused.
+  return handles_[static_cast<int>(family) + 1];
+}
+
+absl::Status Store::CatchUp() {
+  if (!secondary_) return absl::FailedPreconditionError("not a secondary store");
+  return ToAbsl(db_->TryCatchUpWithPrimary(), "catch up with primary");
+}
+
+absl::StatusOr<std::string> Store::Get(Family family,
+                                       std::string_view key) const {
+  std::string value;
+  rocksdb::Status s =
+      db_->Get(rocksdb::ReadOptions(), Handle(family), ToSlice(key), &value);
+  if (!s.ok()) return ToAbsl(s, absl::StrCat("get ", FamilyName(family)));
+  return value;
+}
+
+std::vector<absl::StatusOr<std::string>> Store::MultiGet(
+    Family family, const std::vector<std::string>& keys) const {
+  std::vector<rocksdb::Slice> slices;
+  slices.reserve(keys.size());
+  for (const std::string& key : keys) slices.push_back(ToSlice(key));
+  std::vector<rocksdb::ColumnFamilyHandle*> handles(keys.size(), Handle(family));
+  std::vector<std::string> values;
+  std::vector<rocksdb::Status> statuses =
+      db_->MultiGet(rocksdb::ReadOptions(), handles, slices, &values);
+  std::vector<absl::StatusOr<std::string>> result;
+  result.reserve(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (statuses[i].ok()) {
+      result.emplace_back(std::move(values[i]));
+    } else {
+      result.emplace_back(
+          ToAbsl(statuses[i], absl::StrCat("get ", FamilyName(family))));
+    }
+  }
+  return result;
+}
+
+absl::Status Store::Write(Batch& batch) {
+  if (secondary_) return absl::FailedPreconditionError("secondary store is read-only");
+  rocksdb::WriteOptions write_options;
+  write_options.sync = options_.sync;
+  return ToAbsl(db_->Write(write_options, batch.batch_.get()), "write batch");
+}
+
+std::unique_ptr<Cursor> Store::NewCursor(Family family, std::string lower,
+                                         std::string upper) const {
+  auto cursor =
+      std::unique_ptr<Cursor>(new Cursor(std::move(lower), std::move(upper)));
+  cursor->it_.reset(
+      db_->NewIterator(cursor->bounds_->read_options, Handle(family)));
+  cursor->it_->Seek(cursor->bounds_->lower);
+  return cursor;
+}
+
+uint64_t Store::LatestSequenceNumber() const {
+  return db_->GetLatestSequenceNumber();
+}
+
+absl::Status Store::FlushAndCompact() {
+  for (int i = 0; i < static_cast<int>(Family::kCount); ++i) {
+    rocksdb::ColumnFamilyHandle* handle = Handle(static_cast<Family>(i));
+    if (absl::Status s = ToAbsl(db_->Flush(rocksdb::FlushOptions(), handle), "flush");
+        !s.ok()) {
+      return s;
+    }
+    if (absl::Status s = ToAbsl(
+            db_->CompactRange(rocksdb::CompactRangeOptions(), handle, nullptr, nullptr),
+            "compact");
+        !s.ok()) {
+      return s;
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace verbatim::storage

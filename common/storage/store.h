@@ -1,0 +1,165 @@
+// The RocksDB store: column families, batches, point reads and range cursors.
+//
+// This is the only place where rocksdb::Status becomes absl::Status. Other
+// modules see Family values and encoded keys (key_codec.h), never RocksDB types.
+//
+// Thread-safety: a Store is safe for concurrent use. A Batch or Cursor belongs
+// to one thread.
+#ifndef VERBATIM_COMMON_STORAGE_STORE_H_
+#define VERBATIM_COMMON_STORAGE_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+namespace rocksdb {
+class ColumnFamilyHandle;
+class DB;
+class Iterator;
+struct ReadOptions;
+class WriteBatch;
+}  // namespace rocksdb
+
+namespace verbatim::storage {
+
+// One column family per record kind and per index. Keys are documented in
+// schema.h. The numeric order is the order families are opened in.
+enum class Family : int {
+  kMeta = 0,
+  kArticles,
+  kArticlesByTime,
+  kArticlesBySource,
+  kArticlesByEntity,
+  kIdempotency,
+  kEntities,
+  kEntityNames,
+  kQuotes,
+  kQuotesByTime,
+  kQuotesBySpeaker,
+  kQuotesByEntity,
+  kQuoteTerms,
+  kQuoteShingles,
+  kCount,  // not a family
+};
+
+// Returns the family's RocksDB name, e.g. "articles_by_time".
+std::string_view FamilyName(Family family);
+
+struct StoreOptions {
+  // fsync the WAL on every write. Without it an acknowledged write survives a
+  // process crash but not a power loss.
+  bool sync = false;
+};
+
+class Store;
+
+// Writes that are applied together or not at all.
+class Batch {
+ public:
+  ~Batch();
+  Batch(Batch&&) noexcept;
+  Batch& operator=(Batch&&) noexcept;
+
+  void Put(Family family, std::string_view key, std::string_view value);
+  void Delete(Family family, std::string_view key);
+  int count() const;
+
+ private:
+  friend class Store;
+  explicit Batch(const Store* store);
+  const Store* store_;
+  std::unique_ptr<rocksdb::WriteBatch> batch_;
+};
+
+// Iterates the keys of one family in [lower, upper), ascending. Keeps a
+// consistent view of the store as of its creation.
+class Cursor {
+ public:
+  ~Cursor();
+  bool Valid() const;
+  std::string_view key() const;
+  std::string_view value() const;
+  void Next();
+  // Positions at the first key >= target (within the bounds).
+  void Seek(std::string_view target);
+  // OK, or the error that ended iteration early.
+  absl::Status status() const;
+
+ private:
+  friend class Store;
+  Cursor(std::string lower, std::string upper);
+  // The iterator holds pointers into the bounds and read options: they are
+  // declared first so they outlive it.
+  std::string lower_;
+  std::string upper_;
+  struct Bounds;
+  std::unique_ptr<Bounds> bounds_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+};
+
+class Store {
+ public:
+  // Opens (creating when missing) the primary, read-write store at `path` and
+  // records the schema version. FAILED_PRECONDITION on a store written by an
+  // incompatible schema; UNAVAILABLE when another process holds the lock.
+  static absl::StatusOr<std::unique_ptr<Store>> OpenPrimary(
+      const std::string& path, const StoreOptions& options);
+
+  // Opens a read-only secondary instance that follows the primary at
+  // `primary_path`, keeping its own files in `secondary_path`. NOT_FOUND when
+  // no primary store exists there yet.
+  static absl::StatusOr<std::unique_ptr<Store>> OpenSecondary(
+      const std::string& primary_path, const std::string& secondary_path);
+
+  ~Store();
+
+  // Secondary only: replays what the primary wrote since the last call. After
+  // one call a later write may be visible before an earlier one; a second call
+  // makes everything the primary had written before the first one visible.
+  absl::Status CatchUp();
+
+  // Returns the value, NOT_FOUND when the key is absent.
+  absl::StatusOr<std::string> Get(Family family, std::string_view key) const;
+
+  // Reads several keys of one family at once, in a consistent view; absent
+  // keys yield NOT_FOUND entries.
+  std::vector<absl::StatusOr<std::string>> MultiGet(
+      Family family, const std::vector<std::string>& keys) const;
+
+  Batch NewBatch() const { return Batch(this); }
+
+  // Applies the batch atomically (WAL always on).
+  absl::Status Write(Batch& batch);
+
+  // A cursor over [lower, upper) of `family`; an empty upper means no bound.
+  std::unique_ptr<Cursor> NewCursor(Family family, std::string lower,
+                                    std::string upper) const;
+
+  // The sequence number of the last write visible to this instance.
+  uint64_t LatestSequenceNumber() const;
+
+  // Flushes memtables and compacts every family (tests and maintenance).
+  absl::Status FlushAndCompact();
+
+ private:
+  Store() = default;
+  friend class Batch;
+  rocksdb::ColumnFamilyHandle* Handle(Family family) const;
+
+  StoreOptions options_;
+  bool secondary_ = false;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+};
+
+// The schema version this build reads and writes.
+inline constexpr int kSchemaVersion = 1;
+
+}  // namespace verbatim::storage
+
+#endif  // VERBATIM_COMMON_STORAGE_STORE_H_

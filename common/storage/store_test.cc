@@ -1,0 +1,173 @@
+#include "common/storage/store.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <filesystem>
+#include <string>
+#include <thread>
+
+#include "absl/strings/str_cat.h"
+#include "common/storage/key_codec.h"
+#include "common/testing/temp_dir.h"
+#include "gtest/gtest.h"
+
+namespace verbatim::storage {
+namespace {
+
+TEST(StoreTest, PutGetDeleteAndNotFound) {
+  testing::TempDir dir;
+  auto store = Store::OpenPrimary(dir.path(), {});
+  ASSERT_TRUE(store.ok()) << store.status();
+  Batch batch = (*store)->NewBatch();
+  batch.Put(Family::kArticles, "k1", "v1");
+  batch.Put(Family::kQuotes, "k1", "other family");
+  ASSERT_TRUE((*store)->Write(batch).ok());
+  EXPECT_EQ(*(*store)->Get(Family::kArticles, "k1"), "v1");
+  EXPECT_EQ(*(*store)->Get(Family::kQuotes, "k1"), "other family");
+  EXPECT_TRUE(absl::IsNotFound((*store)->Get(Family::kEntities, "k1").status()));
+
+  Batch remove = (*store)->NewBatch();
+  remove.Delete(Family::kArticles, "k1");
+  ASSERT_TRUE((*store)->Write(remove).ok());
+  EXPECT_TRUE(absl::IsNotFound((*store)->Get(Family::kArticles, "k1").status()));
+}
+
+TEST(StoreTest, CursorHonoursBoundsInKeyOrder) {
+  testing::TempDir dir;
+  auto store = Store::OpenPrimary(dir.path(), {});
+  ASSERT_TRUE(store.ok());
+  Batch batch = (*store)->NewBatch();
+  for (int i : {5, 1, 3, 9}) {
+    batch.Put(Family::kArticlesByTime, KeyWriter().String("a").Int64(i).key(), "");
+  }
+  batch.Put(Family::kArticlesByTime, KeyWriter().String("b").Int64(0).key(), "");
+  ASSERT_TRUE((*store)->Write(batch).ok());
+
+  const std::string prefix = KeyWriter().String("a").key();
+  auto cursor = (*store)->NewCursor(Family::kArticlesByTime, prefix,
+                                    PrefixSuccessor(prefix));
+  std::vector<int64_t> seen;
+  for (; cursor->Valid(); cursor->Next()) {
+    KeyReader reader(cursor->key());
+    std::string s;
+    int64_t v;
+    ASSERT_TRUE(reader.String(&s) && reader.Int64(&v));
+    seen.push_back(v);
+  }
+  EXPECT_TRUE(cursor->status().ok());
+  EXPECT_EQ(seen, (std::vector<int64_t>{1, 3, 5, 9}));
+}
+
+TEST(StoreTest, SchemaVersionIsCheckedOnReopen) {
+  testing::TempDir dir;
+  {
+    auto store = Store::OpenPrimary(dir.path(), {});
+    ASSERT_TRUE(store.ok());
+    Batch batch = (*store)->NewBatch();
+    batch.Put(Family::kMeta, "schema_version", "999");
+    ASSERT_TRUE((*store)->Write(batch).ok());
+  }
+  auto reopened = Store::OpenPrimary(dir.path(), {});
+  EXPECT_EQ(reopened.status().code(), absl::StatusCode::kFailedPrecondition);
+}
+
+TEST(StoreTest, SecondPrimaryIsUnavailable) {
+  testing::TempDir dir;
+  auto first = Store::OpenPrimary(dir.path(), {});
+  ASSERT_TRUE(first.ok());
+  auto second = Store::OpenPrimary(dir.path(), {});
+  EXPECT_EQ(second.status().code(), absl::StatusCode::kUnavailable)
+      << second.status();
+}
+
+TEST(StoreTest, SecondaryWithoutPrimaryIsNotFound) {
+  testing::TempDir dir;
+  auto secondary = Store::OpenSecondary(dir.path() + "/missing",
+                                        dir.path() + "/secondary");
+  EXPECT_TRUE(absl::IsNotFound(secondary.status())) << secondary.status();
+}
+
+// Writes batches spanning three families in a child process and kills it
+// with SIGKILL mid-stream: on reopen every batch is there whole or not at all.
+TEST(StoreTest, BatchesSurviveKillWholeOrNotAtAll) {
+  testing::TempDir dir;
+  const std::string path = dir.path() + "/db";
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    auto store = Store::OpenPrimary(path, {});
+    if (!store.ok()) _exit(2);
+    for (uint64_t i = 0;; ++i) {
+      Batch batch = (*store)->NewBatch();
+      const std::string key = KeyWriter().Uint64(i).Release();
+      batch.Put(Family::kArticles, key, std::string(4000, 'a'));
+      batch.Put(Family::kQuotes, key, "q");
+      batch.Put(Family::kEntities, key, "e");
+      if (!(*store)->Write(batch).ok()) _exit(3);
+      if (i == 200) {
+        // Tell the parent that writing is under way.
+        std::ofstream(dir.path() + "/started") << "1";
+      }
+    }
+  }
+  while (!std::filesystem::exists(dir.path() + "/started")) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  kill(child, SIGKILL);
+  int wstatus = 0;
+  waitpid(child, &wstatus, 0);
+  ASSERT_TRUE(WIFSIGNALED(wstatus)) << "child exited early: " << wstatus;
+
+  auto store = Store::OpenPrimary(path, {});
+  ASSERT_TRUE(store.ok()) << store.status();
+  auto keys = [&](Family family) {
+    std::vector<std::string> result;
+    for (auto c = (*store)->NewCursor(family, "", ""); c->Valid(); c->Next()) {
+      result.emplace_back(c->key());
+    }
+    return result;
+  };
+  const std::vector<std::string> articles = keys(Family::kArticles);
+  EXPECT_GT(articles.size(), 200u);
+  EXPECT_EQ(keys(Family::kQuotes), articles);
+  EXPECT_EQ(keys(Family::kEntities), articles);
+}
+
+// The secondary instance follows the primary through flushes and compactions.
+TEST(StoreTest, SecondaryCatchesUpThroughFlushAndCompaction) {
+  testing::TempDir dir;
+  auto primary = Store::OpenPrimary(dir.path() + "/db", {});
+  ASSERT_TRUE(primary.ok());
+  auto secondary =
+      Store::OpenSecondary(dir.path() + "/db", dir.path() + "/secondary");
+  ASSERT_TRUE(secondary.ok()) << secondary.status();
+  auto write_counter = [&](int value) {
+    Batch batch = (*primary)->NewBatch();
+    batch.Put(Family::kEntities, "counter", absl::StrCat(value));
+    ASSERT_TRUE((*primary)->Write(batch).ok());
+  };
+  auto read_counter = [&]() -> std::string {
+    // Two catch-ups: after one, not everything written before it need show.
+    EXPECT_TRUE((*secondary)->CatchUp().ok());
+    EXPECT_TRUE((*secondary)->CatchUp().ok());
+    auto value = (*secondary)->Get(Family::kEntities, "counter");
+    return value.ok() ? *value : value.status().ToString();
+  };
+  write_counter(1);
+  EXPECT_EQ(read_counter(), "1");
+  write_counter(2);
+  ASSERT_TRUE((*primary)->FlushAndCompact().ok());
+  EXPECT_EQ(read_counter(), "2");
+  write_counter(3);
+  ASSERT_TRUE((*primary)->FlushAndCompact().ok());
+  write_counter(4);
+  EXPECT_EQ(read_counter(), "4");
+}
+
+}  // namespace
+}  // namespace verbatim::storage

@@ -1,0 +1,71 @@
+#include "common/text/fold.h"
+
+#include "unicode/normalizer2.h"
+#include "unicode/uchar.h"
+#include "unicode/unistr.h"
+#include "unicode/utf8.h"
+
+namespace verbatim::text {
+namespace {
+
+// Calls emit(folded_word) for each maximal run of letters and digits.
+template <typename Emit>
+void ForEachFoldedWord(std::string_view text, Emit emit) {
+  std::string word;
+  bool ascii = true;
+  for (char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    for (char c : text) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        word.push_back(c);
+      } else if (c >= 'A' && c <= 'Z') {
+        word.push_back(static_cast<char>(c - 'A' + 'a'));
+      } else if (!word.empty()) {
+        emit(word);
+        word.clear();
+      }
+    }
+    if (!word.empty()) emit(word);
+    return;
+  }
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(error);
+  icu::UnicodeString decomposed;
+  if (U_SUCCESS(error)) {
+    decomposed = nfkd->normalize(icu::UnicodeString::fromUTF8(text), error);
+  }
+  if (U_FAILURE(error)) decomposed = icu::UnicodeString::fromUTF8(text);
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (u_isalnum(c)) {
+      const UChar32 folded = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+      char buffer[U8_MAX_LENGTH];
+      int32_t length = 0;
+      UBool unused_error = false;
+      U8_APPEND(buffer, length, U8_MAX_LENGTH, folded, unused_error);
+      word.append(buffer, length);
+    } else if (!word.empty()) {
+      emit(word);
+      word.clear();
+    }
+  }
+  if (!word.empty()) emit(word);
+}
+
+}  // namespace
+
+std::string NameKey(std::string_view name) {
+  std::string key;
+  ForEachFoldedWord(name, [&](const std::string& word) { key += word; });
+  return key;
+}
+
+std::vector<std::string> FoldedWords(std::string_view text) {
+  std::vector<std::string> words;
+  ForEachFoldedWord(text, [&](const std::string& word) { words.push_back(word); });
+  return words;
+}
+
+}  // namespace verbatim::text

@@ -1,0 +1,38 @@
+#include "common/text/fold.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace verbatim::text {
+namespace {
+
+using ::testing::ElementsAre;
+
+TEST(FoldTest, NicknameSpellingsShareAKey) {
+  EXPECT_EQ(NameKey("K-Dot"), "kdot");
+  EXPECT_EQ(NameKey("K.Dot"), "kdot");
+  EXPECT_EQ(NameKey("k.dot"), "kdot");
+  EXPECT_EQ(NameKey("K. Dot"), "kdot");
+}
+
+TEST(FoldTest, AccentsAndCaseAreFolded) {
+  EXPECT_EQ(NameKey("Beyoncé Knowles"), "beyonceknowles");
+  EXPECT_EQ(NameKey("ÉCOLE"), "ecole");
+  EXPECT_EQ(NameKey("Straße"), "strasse");
+}
+
+TEST(FoldTest, WordsSplitOnPunctuationAndApostrophes) {
+  EXPECT_THAT(FoldedWords("Don’t STOP, Beyoncé!"),
+              ElementsAre("don", "t", "stop", "beyonce"));
+  EXPECT_THAT(FoldedWords("Don't stop"), ElementsAre("don", "t", "stop"));
+  EXPECT_THAT(FoldedWords(""), ElementsAre());
+  EXPECT_THAT(FoldedWords("— … —"), ElementsAre());
+}
+
+TEST(FoldTest, NonLatinScriptsKeepTheirLetters) {
+  EXPECT_THAT(FoldedWords("Привет мир"), ElementsAre("привет", "мир"));
+  EXPECT_EQ(NameKey("東京"), "東京");
+}
+
+}  // namespace
+}  // namespace verbatim::text
