@@ -11,12 +11,12 @@
 
 namespace verbatim::flags {
 
-std::string EnvironmentVariableFor(std::string_view flag_name) {
+std::string EnvironmentVariableFor(absl::string_view flag_name) {
   return absl::StrCat("VERBATIM_", absl::AsciiStrToUpper(flag_name));
 }
 
 std::vector<char*> ParseFlagsWithEnvironment(int argc, char** argv,
-                                             std::string_view usage) {
+                                             absl::string_view usage) {
   absl::SetProgramUsageMessage(usage);
   for (const auto& [name, flag] : absl::GetAllFlags()) {
     const std::string variable = EnvironmentVariableFor(name);

@@ -15,23 +15,23 @@ void AppendUint64(uint64_t value, std::string& out) {
   }
 }
 
-uint64_t ReadUint64(std::string_view in) {
+uint64_t ReadUint64(absl::string_view in) {
   uint64_t value = 0;
   for (int i = 0; i < 8; ++i) value = (value << 8) | static_cast<uint8_t>(in[i]);
   return value;
 }
 
-uint64_t Checksum(uint64_t filter_hash, std::string_view key) {
+uint64_t Checksum(uint64_t filter_hash, absl::string_view key) {
   return StableHash(key, filter_hash ^ 0x9E3779B97F4A7C15ull);
 }
 
-absl::Status BadToken(std::string_view why) {
+absl::Status BadToken(absl::string_view why) {
   return status::InvalidField("page_token", why);
 }
 
 }  // namespace
 
-uint64_t StableHash(std::string_view data, uint64_t seed) {
+uint64_t StableHash(absl::string_view data, uint64_t seed) {
   uint64_t hash = 0xcbf29ce484222325ull ^ seed;
   for (char c : data) {
     hash ^= static_cast<uint8_t>(c);
@@ -40,19 +40,19 @@ uint64_t StableHash(std::string_view data, uint64_t seed) {
   return hash;
 }
 
-std::string EncodePageToken(std::string_view resume_key, std::string_view filters) {
+std::string EncodePageToken(absl::string_view resume_key, absl::string_view filters) {
   const uint64_t filter_hash = StableHash(filters);
   std::string raw;
   raw.reserve(kHeaderSize + resume_key.size());
   raw.push_back(kVersion);
   AppendUint64(filter_hash, raw);
   AppendUint64(Checksum(filter_hash, resume_key), raw);
-  raw.append(resume_key);
+  raw.append(resume_key.data(), resume_key.size());
   return absl::WebSafeBase64Escape(raw);
 }
 
-absl::StatusOr<std::string> DecodePageToken(std::string_view token,
-                                            std::string_view filters) {
+absl::StatusOr<std::string> DecodePageToken(absl::string_view token,
+                                            absl::string_view filters) {
   std::string raw;
   if (!absl::WebSafeBase64Unescape(token, &raw) || raw.size() < kHeaderSize) {
     return BadToken("is not a token this service issued");
@@ -60,9 +60,9 @@ absl::StatusOr<std::string> DecodePageToken(std::string_view token,
   if (raw[0] != kVersion) {
     return BadToken("was issued by another version of the service; restart the listing");
   }
-  const uint64_t filter_hash = ReadUint64(std::string_view(raw).substr(1));
+  const uint64_t filter_hash = ReadUint64(absl::string_view(raw).substr(1));
   std::string key = raw.substr(kHeaderSize);
-  if (ReadUint64(std::string_view(raw).substr(9)) != Checksum(filter_hash, key)) {
+  if (ReadUint64(absl::string_view(raw).substr(9)) != Checksum(filter_hash, key)) {
     return BadToken("is corrupted");
   }
   if (filter_hash != StableHash(filters)) {

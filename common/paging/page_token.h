@@ -8,7 +8,7 @@
 
 #include <cstdint>
 #include <string>
-#include <string_view>
+#include "absl/strings/string_view.h"
 
 #include "absl/status/statusor.h"
 
@@ -16,15 +16,15 @@ namespace verbatim::paging {
 
 // Returns a URL-safe token for resuming at `resume_key`. `filters` is any
 // canonical encoding of the request's filters (page size excluded).
-std::string EncodePageToken(std::string_view resume_key, std::string_view filters);
+std::string EncodePageToken(absl::string_view resume_key, absl::string_view filters);
 
 // Returns the resume key of `token`, or INVALID_ARGUMENT (field "page_token")
 // when the token is malformed or was issued for different `filters`.
-absl::StatusOr<std::string> DecodePageToken(std::string_view token,
-                                            std::string_view filters);
+absl::StatusOr<std::string> DecodePageToken(absl::string_view token,
+                                            absl::string_view filters);
 
 // 64-bit FNV-1a: stable across processes and builds, unlike absl::Hash.
-uint64_t StableHash(std::string_view data, uint64_t seed = 0);
+uint64_t StableHash(absl::string_view data, uint64_t seed = 0);
 
 }  // namespace verbatim::paging
 

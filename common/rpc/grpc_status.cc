@@ -8,7 +8,7 @@
 
 namespace verbatim::rpc {
 namespace {
-constexpr std::string_view kTypeUrlPrefix = "type.googleapis.com/";
+constexpr absl::string_view kTypeUrlPrefix = "type.googleapis.com/";
 }  // namespace
 
 google::rpc::Status ToRpcStatus(const absl::Status& status) {
@@ -17,7 +17,7 @@ google::rpc::Status ToRpcStatus(const absl::Status& status) {
   result.set_message(std::string(status.message()));
   if (status.ok()) return result;
   bool has_error_info = false;
-  status.ForEachPayload([&](std::string_view type_url, const absl::Cord& payload) {
+  status.ForEachPayload([&](absl::string_view type_url, const absl::Cord& payload) {
     if (!absl::StartsWith(type_url, kTypeUrlPrefix)) return;
     google::protobuf::Any* any = result.add_details();
     any->set_type_url(std::string(type_url));

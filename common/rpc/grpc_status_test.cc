@@ -25,8 +25,12 @@ TEST(GrpcStatusTest, FieldErrorCarriesBadRequestAndErrorInfo) {
   google::rpc::ErrorInfo info;
   google::rpc::BadRequest bad_request;
   for (const auto& any : details.details()) {
-    if (any.Is<google::rpc::ErrorInfo>()) ASSERT_TRUE(any.UnpackTo(&info));
-    if (any.Is<google::rpc::BadRequest>()) ASSERT_TRUE(any.UnpackTo(&bad_request));
+    if (any.Is<google::rpc::ErrorInfo>()) {
+      ASSERT_TRUE(any.UnpackTo(&info));
+    }
+    if (any.Is<google::rpc::BadRequest>()) {
+      ASSERT_TRUE(any.UnpackTo(&bad_request));
+    }
   }
   EXPECT_EQ(info.reason(), "INVALID_FIELD");
   EXPECT_EQ(info.domain(), "verbatim.v1");

@@ -10,7 +10,7 @@
 namespace verbatim::rpc {
 namespace {
 
-void WriteLine(std::string_view text) {
+void WriteLine(absl::string_view text) {
   std::string line = absl::StrCat(
       absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::Now(), absl::UTCTimeZone()),
       " ", text, "\n");
@@ -19,12 +19,12 @@ void WriteLine(std::string_view text) {
 
 }  // namespace
 
-void LogRequestError(std::string_view method, const absl::Status& status) {
+void LogRequestError(absl::string_view method, const absl::Status& status) {
   if (status.ok()) return;
   WriteLine(absl::StrCat(method, " ", absl::StatusCodeToString(status.code()),
                          ": ", status.message()));
 }
 
-void LogInfo(std::string_view message) { WriteLine(message); }
+void LogInfo(absl::string_view message) { WriteLine(message); }
 
 }  // namespace verbatim::rpc

@@ -2,7 +2,7 @@
 #ifndef VERBATIM_COMMON_RPC_REQUEST_LOG_H_
 #define VERBATIM_COMMON_RPC_REQUEST_LOG_H_
 
-#include <string_view>
+#include "absl/strings/string_view.h"
 
 #include "absl/status/status.h"
 
@@ -10,10 +10,10 @@ namespace verbatim::rpc {
 
 // Writes "<UTC time> <method> <code>: <message>" when `status` is not OK.
 // Thread-safe: each line is written with one call.
-void LogRequestError(std::string_view method, const absl::Status& status);
+void LogRequestError(absl::string_view method, const absl::Status& status);
 
 // Writes "<UTC time> <message>": startup, shutdown and background failures.
-void LogInfo(std::string_view message);
+void LogInfo(absl::string_view message);
 
 }  // namespace verbatim::rpc
 

@@ -9,13 +9,13 @@
 namespace verbatim::status {
 namespace {
 
-constexpr std::string_view kErrorInfoUrl =
+constexpr absl::string_view kErrorInfoUrl =
     "type.googleapis.com/google.rpc.ErrorInfo";
-constexpr std::string_view kBadRequestUrl =
+constexpr absl::string_view kBadRequestUrl =
     "type.googleapis.com/google.rpc.BadRequest";
 
-void SetErrorInfo(absl::Status& status, std::string_view reason,
-                  std::initializer_list<std::pair<std::string_view, std::string>>
+void SetErrorInfo(absl::Status& status, absl::string_view reason,
+                  std::initializer_list<std::pair<absl::string_view, std::string>>
                       metadata) {
   google::rpc::ErrorInfo info;
   info.set_reason(std::string(reason));
@@ -26,8 +26,8 @@ void SetErrorInfo(absl::Status& status, std::string_view reason,
   status.SetPayload(kErrorInfoUrl, absl::Cord(info.SerializeAsString()));
 }
 
-void SetFieldViolation(absl::Status& status, std::string_view field,
-                       std::string_view description) {
+void SetFieldViolation(absl::Status& status, absl::string_view field,
+                       absl::string_view description) {
   google::rpc::BadRequest bad_request;
   auto* violation = bad_request.add_field_violations();
   violation->set_field(std::string(field));
@@ -37,7 +37,7 @@ void SetFieldViolation(absl::Status& status, std::string_view field,
 
 }  // namespace
 
-absl::Status InvalidField(std::string_view field, std::string_view description) {
+absl::Status InvalidField(absl::string_view field, absl::string_view description) {
   absl::Status status =
       absl::InvalidArgumentError(absl::StrCat(field, ": ", description));
   SetErrorInfo(status, "INVALID_FIELD", {{"field", std::string(field)}});
@@ -45,7 +45,7 @@ absl::Status InvalidField(std::string_view field, std::string_view description) 
   return status;
 }
 
-absl::Status ResourceNotFound(std::string_view resource_name) {
+absl::Status ResourceNotFound(absl::string_view resource_name) {
   absl::Status status =
       absl::NotFoundError(absl::StrCat(resource_name, " not found"));
   SetErrorInfo(status, "RESOURCE_NOT_FOUND",
@@ -53,8 +53,8 @@ absl::Status ResourceNotFound(std::string_view resource_name) {
   return status;
 }
 
-absl::Status LimitExceeded(absl::StatusCode code, std::string_view field,
-                           int64_t actual, int64_t limit, std::string_view unit) {
+absl::Status LimitExceeded(absl::StatusCode code, absl::string_view field,
+                           int64_t actual, int64_t limit, absl::string_view unit) {
   const std::string description =
       absl::StrCat("is ", actual, " ", unit, "; the limit is ", limit, " ", unit);
   absl::Status status(code, absl::StrCat(field, " ", description));
@@ -67,7 +67,7 @@ absl::Status LimitExceeded(absl::StatusCode code, std::string_view field,
   return status;
 }
 
-absl::Status WithReason(absl::Status status, std::string_view reason) {
+absl::Status WithReason(absl::Status status, absl::string_view reason) {
   if (status.ok()) return status;
   SetErrorInfo(status, reason, {});
   return status;

@@ -11,7 +11,7 @@ void AppendBigEndian(uint64_t value, std::string& out) {
   }
 }
 
-bool ReadBigEndian(std::string_view& in, uint64_t* value) {
+bool ReadBigEndian(absl::string_view& in, uint64_t* value) {
   if (in.size() < 8) return false;
   uint64_t result = 0;
   for (int i = 0; i < 8; ++i) {
@@ -39,7 +39,7 @@ KeyWriter& KeyWriter::Int64Descending(int64_t value) {
   return *this;
 }
 
-KeyWriter& KeyWriter::String(std::string_view value) {
+KeyWriter& KeyWriter::String(absl::string_view value) {
   for (char c : value) {
     key_.push_back(c);
     if (c == '\0') key_.push_back('\xFF');
@@ -85,7 +85,7 @@ bool KeyReader::String(std::string* value) {
   return false;
 }
 
-std::string PrefixSuccessor(std::string_view prefix) {
+std::string PrefixSuccessor(absl::string_view prefix) {
   std::string result(prefix);
   while (!result.empty()) {
     if (static_cast<uint8_t>(result.back()) != 0xFF) {

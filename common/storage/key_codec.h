@@ -12,7 +12,7 @@
 
 #include <cstdint>
 #include <string>
-#include <string_view>
+#include "absl/strings/string_view.h"
 
 namespace verbatim::storage {
 
@@ -22,7 +22,7 @@ class KeyWriter {
   KeyWriter& Int64(int64_t value);
   // Larger values sort first.
   KeyWriter& Int64Descending(int64_t value);
-  KeyWriter& String(std::string_view value);
+  KeyWriter& String(absl::string_view value);
 
   const std::string& key() const { return key_; }
   std::string Release() { return std::move(key_); }
@@ -35,7 +35,7 @@ class KeyWriter {
 // false (and leaves the reader unusable) when the input is malformed.
 class KeyReader {
  public:
-  explicit KeyReader(std::string_view key) : rest_(key) {}
+  explicit KeyReader(absl::string_view key) : rest_(key) {}
 
   bool Uint64(uint64_t* value);
   bool Int64(int64_t* value);
@@ -44,12 +44,12 @@ class KeyReader {
   bool done() const { return rest_.empty(); }
 
  private:
-  std::string_view rest_;
+  absl::string_view rest_;
 };
 
 // The smallest key greater than every key starting with `prefix`; empty when
 // there is none (all bytes 0xFF). Used as an exclusive iteration bound.
-std::string PrefixSuccessor(std::string_view prefix);
+std::string PrefixSuccessor(absl::string_view prefix);
 
 }  // namespace verbatim::storage
 

@@ -14,7 +14,7 @@
 namespace verbatim::storage {
 namespace {
 
-constexpr std::array<std::string_view, static_cast<int>(Family::kCount)>
+constexpr std::array<absl::string_view, static_cast<int>(Family::kCount)>
     kFamilyNames = {
         "meta",          "articles",          "articles_by_time",
         "articles_by_source", "articles_by_entity", "idempotency",
@@ -23,9 +23,9 @@ constexpr std::array<std::string_view, static_cast<int>(Family::kCount)>
         "quote_terms",   "quote_shingles",
 };
 
-constexpr std::string_view kSchemaVersionKey = "schema_version";
+constexpr absl::string_view kSchemaVersionKey = "schema_version";
 
-absl::Status ToAbsl(const rocksdb::Status& s, std::string_view context) {
+absl::Status ToAbsl(const rocksdb::Status& s, absl::string_view context) {
   if (s.ok()) return absl::OkStatus();
   std::string message = absl::StrCat(context, ": ", s.ToString());
   switch (s.code()) {
@@ -79,13 +79,13 @@ std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors() {
   return result;
 }
 
-rocksdb::Slice ToSlice(std::string_view s) {
+rocksdb::Slice ToSlice(absl::string_view s) {
   return rocksdb::Slice(s.data(), s.size());
 }
 
 }  // namespace
 
-std::string_view FamilyName(Family family) {
+absl::string_view FamilyName(Family family) {
   return kFamilyNames[static_cast<int>(family)];
 }
 
@@ -95,11 +95,11 @@ Batch::~Batch() = default;
 Batch::Batch(Batch&&) noexcept = default;
 Batch& Batch::operator=(Batch&&) noexcept = default;
 
-void Batch::Put(Family family, std::string_view key, std::string_view value) {
+void Batch::Put(Family family, absl::string_view key, absl::string_view value) {
   batch_->Put(store_->Handle(family), ToSlice(key), ToSlice(value));
 }
 
-void Batch::Delete(Family family, std::string_view key) {
+void Batch::Delete(Family family, absl::string_view key) {
   batch_->Delete(store_->Handle(family), ToSlice(key));
 }
 
@@ -122,17 +122,17 @@ Cursor::Cursor(std::string lower, std::string upper)
 }
 Cursor::~Cursor() = default;
 bool Cursor::Valid() const { return it_->Valid(); }
-std::string_view Cursor::key() const {
+absl::string_view Cursor::key() const {
   rocksdb::Slice k = it_->key();
   return {k.data(), k.size()};
 }
-std::string_view Cursor::value() const {
+absl::string_view Cursor::value() const {
   rocksdb::Slice v = it_->value();
   return {v.data(), v.size()};
 }
 void Cursor::Next() { it_->Next(); }
-void Cursor::Seek(std::string_view target) {
-  it_->Seek(ToSlice(target < std::string_view(lower_) ? lower_ : target));
+void Cursor::Seek(absl::string_view target) {
+  it_->Seek(ToSlice(target < absl::string_view(lower_) ? lower_ : target));
 }
 absl::Status Cursor::status() const { return ToAbsl(it_->status(), "iterate"); }
 
@@ -216,7 +216,7 @@ absl::Status Store::CatchUp() {
 }
 
 absl::StatusOr<std::string> Store::Get(Family family,
-                                       std::string_view key) const {
+                                       absl::string_view key) const {
   std::string value;
   rocksdb::Status s =
       db_->Get(rocksdb::ReadOptions(), Handle(family), ToSlice(key), &value);

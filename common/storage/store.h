@@ -3,6 +3,11 @@
 // This is the only place where rocksdb::Status becomes absl::Status. Other
 // modules see Family values and encoded keys (key_codec.h), never RocksDB types.
 //
+// Secondary instances (RocksDB 7.8) can keep serving an old value of a key the
+// primary overwrote or deleted and then flushed, until their memtable is
+// rebuilt. Callers therefore write records once under new keys and read the
+// newest version (see catalog/), and validate index rows against records.
+//
 // Thread-safety: a Store is safe for concurrent use. A Batch or Cursor belongs
 // to one thread.
 #ifndef VERBATIM_COMMON_STORAGE_STORE_H_
@@ -11,7 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <string_view>
+#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/status.h"
@@ -48,7 +53,7 @@ enum class Family : int {
 };
 
 // Returns the family's RocksDB name, e.g. "articles_by_time".
-std::string_view FamilyName(Family family);
+absl::string_view FamilyName(Family family);
 
 struct StoreOptions {
   // fsync the WAL on every write. Without it an acknowledged write survives a
@@ -65,8 +70,8 @@ class Batch {
   Batch(Batch&&) noexcept;
   Batch& operator=(Batch&&) noexcept;
 
-  void Put(Family family, std::string_view key, std::string_view value);
-  void Delete(Family family, std::string_view key);
+  void Put(Family family, absl::string_view key, absl::string_view value);
+  void Delete(Family family, absl::string_view key);
   int count() const;
 
  private:
@@ -82,11 +87,11 @@ class Cursor {
  public:
   ~Cursor();
   bool Valid() const;
-  std::string_view key() const;
-  std::string_view value() const;
+  absl::string_view key() const;
+  absl::string_view value() const;
   void Next();
   // Positions at the first key >= target (within the bounds).
-  void Seek(std::string_view target);
+  void Seek(absl::string_view target);
   // OK, or the error that ended iteration early.
   absl::Status status() const;
 
@@ -124,7 +129,7 @@ class Store {
   absl::Status CatchUp();
 
   // Returns the value, NOT_FOUND when the key is absent.
-  absl::StatusOr<std::string> Get(Family family, std::string_view key) const;
+  absl::StatusOr<std::string> Get(Family family, absl::string_view key) const;
 
   // Reads several keys of one family at once, in a consistent view; absent
   // keys yield NOT_FOUND entries.

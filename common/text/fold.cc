@@ -10,7 +10,7 @@ namespace {
 
 // Calls emit(folded_word) for each maximal run of letters and digits.
 template <typename Emit>
-void ForEachFoldedWord(std::string_view text, Emit emit) {
+void ForEachFoldedWord(absl::string_view text, Emit emit) {
   std::string word;
   bool ascii = true;
   for (char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
@@ -35,17 +35,19 @@ void ForEachFoldedWord(std::string_view text, Emit emit) {
     decomposed = nfkd->normalize(icu::UnicodeString::fromUTF8(text), error);
   }
   if (U_FAILURE(error)) decomposed = icu::UnicodeString::fromUTF8(text);
+  // Full case folding, so that "ß" matches "ss".
+  decomposed.foldCase();
   for (int32_t i = 0; i < decomposed.length();) {
     const UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
     if (u_charType(c) == U_NON_SPACING_MARK) continue;
     if (u_isalnum(c)) {
-      const UChar32 folded = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+      const UChar32 folded = c;
       char buffer[U8_MAX_LENGTH];
       int32_t length = 0;
-      UBool unused_error = false;
-      U8_APPEND(buffer, length, U8_MAX_LENGTH, folded, unused_error);
-      word.append(buffer, length);
+      UBool too_long = false;
+      U8_APPEND(buffer, length, U8_MAX_LENGTH, folded, too_long);
+      if (!too_long) word.append(buffer, length);
     } else if (!word.empty()) {
       emit(word);
       word.clear();
@@ -56,13 +58,13 @@ void ForEachFoldedWord(std::string_view text, Emit emit) {
 
 }  // namespace
 
-std::string NameKey(std::string_view name) {
+std::string NameKey(absl::string_view name) {
   std::string key;
   ForEachFoldedWord(name, [&](const std::string& word) { key += word; });
   return key;
 }
 
-std::vector<std::string> FoldedWords(std::string_view text) {
+std::vector<std::string> FoldedWords(absl::string_view text) {
   std::vector<std::string> words;
   ForEachFoldedWord(text, [&](const std::string& word) { words.push_back(word); });
   return words;

@@ -4,7 +4,7 @@
 #define VERBATIM_COMMON_TEXT_FOLD_H_
 
 #include <string>
-#include <string_view>
+#include "absl/strings/string_view.h"
 #include <vector>
 
 namespace verbatim::text {
@@ -12,12 +12,12 @@ namespace verbatim::text {
 // The letters and digits of `name`, accents removed and case folded, with
 // everything else (spaces, dots, hyphens, apostrophes) dropped:
 // "K. Dot" -> "kdot", "Beyoncé" -> "beyonce". Input must be valid UTF-8.
-std::string NameKey(std::string_view name);
+std::string NameKey(absl::string_view name);
 
 // The words of `text` folded the same way, in order: "Don’t STOP, Beyoncé!"
 // -> {"don", "t", "stop", "beyonce"}. Apostrophes split words so that curly
 // and straight forms agree.
-std::vector<std::string> FoldedWords(std::string_view text);
+std::vector<std::string> FoldedWords(absl::string_view text);
 
 }  // namespace verbatim::text
 
