@@ -20,7 +20,7 @@ constexpr std::array<absl::string_view, static_cast<int>(Family::kCount)>
         "articles_by_source", "articles_by_entity", "idempotency",
         "entities",      "entity_names",      "quotes",
         "quotes_by_time", "quotes_by_speaker", "quotes_by_entity",
-        "quote_terms",   "quote_shingles",
+        "quote_terms",   "quote_shingles",    "article_tombstones",
 };
 
 constexpr absl::string_view kSchemaVersionKey = "schema_version";

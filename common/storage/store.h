@@ -49,6 +49,7 @@ enum class Family : int {
   kQuotesByEntity,
   kQuoteTerms,
   kQuoteShingles,
+  kArticleTombstones,
   kCount,  // not a family
 };
 

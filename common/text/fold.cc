@@ -42,11 +42,10 @@ void ForEachFoldedWord(absl::string_view text, Emit emit) {
     i += U16_LENGTH(c);
     if (u_charType(c) == U_NON_SPACING_MARK) continue;
     if (u_isalnum(c)) {
-      const UChar32 folded = c;
       char buffer[U8_MAX_LENGTH];
       int32_t length = 0;
       UBool too_long = false;
-      U8_APPEND(buffer, length, U8_MAX_LENGTH, folded, too_long);
+      U8_APPEND(buffer, length, U8_MAX_LENGTH, c, too_long);
       if (!too_long) word.append(buffer, length);
     } else if (!word.empty()) {
       emit(word);

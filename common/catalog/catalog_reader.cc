@@ -1,0 +1,100 @@
+#include "common/catalog/catalog_reader.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/catalog/keys.h"
+#include "common/catalog/resource_names.h"
+#include "common/status/errors.h"
+#include "common/storage/key_codec.h"
+#include "google/protobuf/util/time_util.h"
+
+namespace verbatim::catalog {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+
+// Reads the first (newest) version under `prefix` and parses it.
+template <typename Record>
+absl::StatusOr<Versioned<Record>> ReadNewest(const storage::Store& store,
+                                             storage::Family family,
+                                             const std::string& prefix,
+                                             absl::string_view resource_name) {
+  auto cursor =
+      store.NewCursor(family, prefix, storage::PrefixSuccessor(prefix));
+  if (!cursor->Valid()) {
+    if (absl::Status s = cursor->status(); !s.ok()) return s;
+    return status::ResourceNotFound(resource_name);
+  }
+  Versioned<Record> result;
+  storage::KeyReader reader(cursor->key().substr(prefix.size()));
+  if (!reader.Int64Descending(&result.version) ||
+      !result.record.ParseFromArray(cursor->value().data(),
+                                    static_cast<int>(cursor->value().size()))) {
+    return absl::DataLossError(absl::StrCat("corrupt record ", resource_name));
+  }
+  return result;
+}
+
+}  // namespace
+
+absl::StatusOr<v1::Article> ReadArticle(const storage::Store& store,
+                                        uint64_t article_id) {
+  const std::string key = ArticleKey(article_id);
+  const std::string name = ArticleName(article_id);
+  absl::StatusOr<std::string> value = store.Get(storage::Family::kArticles, key);
+  if (absl::IsNotFound(value.status())) return status::ResourceNotFound(name);
+  if (!value.ok()) return value.status();
+  // A secondary may still see a deleted article; the tombstone is write-once.
+  absl::StatusOr<std::string> tombstone =
+      store.Get(storage::Family::kArticleTombstones, key);
+  if (tombstone.ok()) return status::ResourceNotFound(name);
+  if (!absl::IsNotFound(tombstone.status())) return tombstone.status();
+  v1::Article article;
+  if (!article.ParseFromString(*value)) {
+    return absl::DataLossError(absl::StrCat("corrupt record ", name));
+  }
+  return article;
+}
+
+absl::StatusOr<Versioned<v1::Entity>> ReadEntity(const storage::Store& store,
+                                                 absl::string_view entity_id) {
+  return ReadNewest<v1::Entity>(store, storage::Family::kEntities,
+                                GroupPrefix(entity_id), EntityName(entity_id));
+}
+
+absl::StatusOr<Versioned<v1::Quote>> ReadQuote(const storage::Store& store,
+                                               uint64_t quote_id) {
+  return ReadNewest<v1::Quote>(store, storage::Family::kQuotes,
+                               QuoteVersionPrefix(quote_id), QuoteName(quote_id));
+}
+
+absl::StatusOr<std::vector<std::string>> FindEntityIdsByNameKey(
+    const storage::Store& store, absl::string_view name_key, bool prefix,
+    size_t limit) {
+  // An exact match is the String(name_key) component; a prefix match drops
+  // its terminator so longer keys match too.
+  std::string lower = GroupPrefix(name_key);
+  if (prefix) lower.resize(lower.size() - 2);
+  auto cursor = store.NewCursor(storage::Family::kEntityNames, lower,
+                                storage::PrefixSuccessor(lower));
+  std::vector<std::string> ids;
+  for (; cursor->Valid() && ids.size() < limit; cursor->Next()) {
+    storage::KeyReader reader(cursor->key());
+    std::string key, id;
+    if (!reader.String(&key) || !reader.String(&id)) continue;
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  }
+  if (absl::Status s = cursor->status(); !s.ok()) return s;
+  return ids;
+}
+
+int64_t ArticleIndexTimeMicros(const v1::Article& article) {
+  return TimeUtil::TimestampToMicroseconds(
+      article.has_publish_time() ? article.publish_time() : article.create_time());
+}
+
+int64_t QuoteIndexTimeMicros(const v1::Quote& quote) {
+  if (quote.appearances().empty()) return 0;
+  return TimeUtil::TimestampToMicroseconds(quote.appearances(0).publish_time());
+}
+
+}  // namespace verbatim::catalog

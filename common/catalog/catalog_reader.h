@@ -1,0 +1,52 @@
+// Reads records from a store, primary or secondary, following keys.h.
+//
+// Thread-safety: stateless functions; safe wherever the Store is.
+#ifndef VERBATIM_COMMON_CATALOG_CATALOG_READER_H_
+#define VERBATIM_COMMON_CATALOG_CATALOG_READER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "common/storage/store.h"
+#include "verbatim/v1/article.pb.h"
+#include "verbatim/v1/entity.pb.h"
+#include "verbatim/v1/quote.pb.h"
+
+namespace verbatim::catalog {
+
+// A record together with the version it was read at.
+template <typename Record>
+struct Versioned {
+  Record record;
+  int64_t version = 0;
+};
+
+// NOT_FOUND (naming the resource) when the article is absent or deleted.
+absl::StatusOr<v1::Article> ReadArticle(const storage::Store& store,
+                                        uint64_t article_id);
+
+// The newest version of the entity; NOT_FOUND when there is none.
+absl::StatusOr<Versioned<v1::Entity>> ReadEntity(const storage::Store& store,
+                                                 absl::string_view entity_id);
+
+// The newest version of the utterance; NOT_FOUND when there is none.
+absl::StatusOr<Versioned<v1::Quote>> ReadQuote(const storage::Store& store,
+                                               uint64_t quote_id);
+
+// Ids of entities with a name or alias whose NameKey equals `name_key`
+// (exact) or starts with it (prefix), in key order, at most `limit`.
+absl::StatusOr<std::vector<std::string>> FindEntityIdsByNameKey(
+    const storage::Store& store, absl::string_view name_key, bool prefix,
+    size_t limit);
+
+// The time an article is indexed under: its publish time, else create time.
+int64_t ArticleIndexTimeMicros(const v1::Article& article);
+// The time an utterance is indexed under: its earliest appearance.
+int64_t QuoteIndexTimeMicros(const v1::Quote& quote);
+
+}  // namespace verbatim::catalog
+
+#endif  // VERBATIM_COMMON_CATALOG_CATALOG_READER_H_

@@ -1,0 +1,62 @@
+// The key layout of every column family (see storage/store.h for families).
+//
+// Records that change (entities, quotes) are never overwritten in place: each
+// change writes the record under a new, higher version and deletes the old
+// one, and readers take the highest version. Secondary instances may briefly
+// still see a deleted older version, never a newer one hidden by an older.
+//
+//   articles            Uint64(article_id)                      -> Article
+//   article_tombstones  Uint64(article_id)                      -> ""
+//   articles_by_time    Int64Desc(time_us) Uint64(article_id)   -> ""
+//   articles_by_source  String(source) Int64Desc(time_us) Uint64(article_id)
+//   articles_by_entity  String(entity_id) Int64Desc(time_us) Uint64(article_id)
+//   idempotency         String(idempotency key)                 -> Uint64(article_id)
+//   entities            String(entity_id) Int64Desc(version)    -> Entity
+//   entity_names        String(NameKey(form)) String(entity_id) -> ""
+//   quotes              Uint64(quote_id) Int64Desc(version)     -> Quote
+//   quotes_by_time      Int64Desc(time_us) Uint64(quote_id)     -> ""
+//   quotes_by_speaker   String(entity_id) Int64Desc(time_us) Uint64(quote_id)
+//   quotes_by_entity    String(entity_id) Int64Desc(time_us) Uint64(quote_id)
+//   quote_terms         String(folded word) Uint64(quote_id)    -> ""
+//   quote_shingles      Uint64(text fingerprint) Uint64(quote_id) -> ""
+//   meta                "schema_version", "next_article_id", "next_quote_id",
+//                       "next_version"                          -> decimal
+//
+// time_us is the publish time in microseconds since the Unix epoch (the create
+// time when an article has none). Descending time puts the newest first.
+#ifndef VERBATIM_COMMON_CATALOG_KEYS_H_
+#define VERBATIM_COMMON_CATALOG_KEYS_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace verbatim::catalog {
+
+std::string ArticleKey(uint64_t article_id);
+std::string TimeIndexKey(int64_t time_us, uint64_t id);
+// Index keys grouped under a string (source, entity id): the group prefix,
+// and a full key.
+std::string GroupPrefix(absl::string_view group);
+std::string GroupTimeIndexKey(absl::string_view group, int64_t time_us,
+                              uint64_t id);
+std::string EntityVersionKey(absl::string_view entity_id, int64_t version);
+std::string EntityNameKey(absl::string_view name_key, absl::string_view entity_id);
+std::string QuoteVersionPrefix(uint64_t quote_id);
+std::string QuoteVersionKey(uint64_t quote_id, int64_t version);
+std::string QuoteTermKey(absl::string_view term, uint64_t quote_id);
+std::string QuoteShingleKey(uint64_t fingerprint, uint64_t quote_id);
+std::string IdempotencyKey(absl::string_view kind, absl::string_view value);
+
+// Decodes the trailing Uint64 id of a time-index key (grouped or not).
+bool DecodeTrailingId(absl::string_view key, uint64_t* id);
+// Decodes the time of TimeIndexKey / GroupTimeIndexKey.
+bool DecodeIndexTime(absl::string_view key, bool grouped, int64_t* time_us);
+
+std::string EncodeId(uint64_t id);
+bool DecodeId(absl::string_view value, uint64_t* id);
+
+}  // namespace verbatim::catalog
+
+#endif  // VERBATIM_COMMON_CATALOG_KEYS_H_

@@ -1,0 +1,94 @@
+#include "common/catalog/resource_names.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
+#include "absl/strings/strip.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "common/status/errors.h"
+
+namespace verbatim::catalog {
+namespace {
+
+constexpr size_t kMaxSlugLength = 60;
+
+absl::StatusOr<uint64_t> ParseNumericName(absl::string_view name,
+                                          absl::string_view collection,
+                                          absl::string_view field) {
+  const std::string prefix = absl::StrCat(collection, "/");
+  uint64_t id = 0;
+  absl::string_view rest = name;
+  if (name.empty()) {
+    return status::InvalidField(field, absl::StrCat("is required, e.g. \"", collection, "/1\""));
+  }
+  if (!absl::ConsumePrefix(&rest, prefix) || rest.empty() || rest.size() > 20 ||
+      !std::all_of(rest.begin(), rest.end(), absl::ascii_isdigit) ||
+      !absl::SimpleAtoi(rest, &id) || id == 0) {
+    return status::InvalidField(
+        field, absl::StrCat("\"", absl::CHexEscape(name.substr(0, 100)),
+                            "\" is not a ", collection, " name; expected \"",
+                            collection, "/{positive number}\""));
+  }
+  return id;
+}
+
+}  // namespace
+
+std::string ArticleName(uint64_t id) { return absl::StrCat("articles/", id); }
+std::string QuoteName(uint64_t id) { return absl::StrCat("quotes/", id); }
+std::string EntityName(absl::string_view entity_id) {
+  return absl::StrCat("entities/", entity_id);
+}
+
+absl::StatusOr<uint64_t> ParseArticleName(absl::string_view name,
+                                          absl::string_view field) {
+  return ParseNumericName(name, "articles", field);
+}
+
+absl::StatusOr<uint64_t> ParseQuoteName(absl::string_view name,
+                                        absl::string_view field) {
+  return ParseNumericName(name, "quotes", field);
+}
+
+absl::StatusOr<std::string> ParseEntityName(absl::string_view name,
+                                            absl::string_view field) {
+  if (name.empty()) {
+    return status::InvalidField(field, "is required, e.g. \"entities/kendrick-lamar\"");
+  }
+  absl::string_view rest = name;
+  const bool well_formed =
+      absl::ConsumePrefix(&rest, "entities/") && !rest.empty() &&
+      rest.size() <= kMaxSlugLength + 8 &&
+      std::all_of(rest.begin(), rest.end(), [](char c) {
+        return absl::ascii_islower(c) || absl::ascii_isdigit(c) || c == '-';
+      });
+  if (!well_formed) {
+    return status::InvalidField(
+        field, absl::StrCat("\"", absl::CHexEscape(name.substr(0, 100)),
+                            "\" is not an entity name; expected "
+                            "\"entities/{lower-case-slug}\""));
+  }
+  return std::string(rest);
+}
+
+std::string EntitySlug(absl::string_view display_name) {
+  std::string slug;
+  bool pending_dash = false;
+  for (char c : display_name) {
+    if (absl::ascii_isalnum(c)) {
+      if (pending_dash && !slug.empty()) slug.push_back('-');
+      pending_dash = false;
+      if (slug.size() >= kMaxSlugLength) break;
+      slug.push_back(absl::ascii_tolower(c));
+    } else if (c != '\'' && c != '.') {
+      // "K.Dot" -> "kdot", "O'Neil" -> "oneil"; spaces and dashes separate.
+      pending_dash = true;
+    }
+  }
+  return slug.empty() ? "entity" : slug;
+}
+
+}  // namespace verbatim::catalog
