@@ -1,0 +1,290 @@
+#include "ingest_service/entities/alias_grouper.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_join.h"
+#include "ingest_service/entities/text_util.h"
+
+namespace verbatim::entities {
+namespace {
+
+bool IsNumberish(std::string_view w) {
+  return !w.empty() && w.front() >= '0' && w.front() <= '9';
+}
+
+std::string TypedKey(EntityType type, std::string_view key) {
+  std::string out(1, static_cast<char>('0' + static_cast<int>(type)));
+  out.append(key);
+  return out;
+}
+
+struct UnionFind {
+  explicit UnionFind(size_t n) : parent(n) {
+    std::iota(parent.begin(), parent.end(), 0);
+  }
+  int Find(int x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void Join(int a, int b) {
+    a = Find(a);
+    b = Find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+  std::vector<int> parent;
+};
+
+}  // namespace
+
+std::vector<std::string> AliasGrouper::CoreWords(std::string_view name) const {
+  std::vector<std::string> words;
+  const std::string lower = LowerKey(name);
+  size_t pos = 0;
+  while (pos < lower.size()) {
+    while (pos < lower.size() && (lower[pos] == ' ' || lower[pos] == '\t')) {
+      ++pos;
+    }
+    size_t end = pos;
+    while (end < lower.size() && lower[end] != ' ' && lower[end] != '\t') {
+      ++end;
+    }
+    if (end > pos) {
+      std::string w = lower.substr(pos, end - pos);
+      if (w.ends_with("'s")) w.resize(w.size() - 2);
+      words.push_back(std::move(w));
+    }
+    pos = end;
+  }
+  size_t drop = 0;
+  while (drop + 1 < words.size()) {
+    std::string w = words[drop];
+    if (w.ends_with('.')) w.pop_back();
+    if (lex_.honorifics.Contains(w) && w != "dj" && w != "mc") {
+      ++drop;
+    } else if (IsNumberish(w) || w == "annual") {
+      ++drop;
+    } else {
+      break;
+    }
+  }
+  words.erase(words.begin(), words.begin() + static_cast<long>(drop));
+  return words;
+}
+
+EntityAnalysis AliasGrouper::Group(
+    const std::vector<NamedSpan>& spans,
+    absl::Span<const std::pair<int, int>> same_as) const {
+  const int n = static_cast<int>(spans.size());
+  std::vector<int> entity_of(n, -1);
+  std::vector<EntityType> entity_type;
+  std::vector<float> entity_score;
+  absl::flat_hash_map<std::string, int> by_key;
+  // Given names and surnames of multi-word PERSON entities.
+  absl::flat_hash_map<std::string, std::vector<int>> person_by_word;
+  std::vector<std::vector<std::string>> core(n);
+  for (int i = 0; i < n; ++i) core[i] = CoreWords(spans[i].text);
+
+  auto keys_of = [&](int i) {
+    std::vector<std::string> keys;
+    const std::string joined = absl::StrJoin(core[i], " ");
+    keys.push_back(joined);
+    const std::string squashed = SquashedKey(joined);
+    if (!squashed.empty() && squashed != joined) keys.push_back(squashed);
+    if (!spans[i].canonical.empty()) {
+      keys.push_back(LowerKey(spans[i].canonical));
+    }
+    return keys;
+  };
+  auto assign = [&](int i, int e) {
+    entity_of[i] = e;
+    for (const std::string& key : keys_of(i)) {
+      by_key.try_emplace(TypedKey(entity_type[e], key), e);
+    }
+    if (entity_type[e] == EntityType::kPerson && core[i].size() >= 2) {
+      for (const std::string& w : {core[i].front(), core[i].back()}) {
+        auto& list = person_by_word[w];
+        if (std::find(list.begin(), list.end(), e) == list.end()) {
+          list.push_back(e);
+        }
+      }
+    }
+  };
+  auto create = [&](int i) {
+    entity_type.push_back(spans[i].type);
+    entity_score.push_back(spans[i].score);
+    assign(i, static_cast<int>(entity_type.size()) - 1);
+  };
+  auto lookup = [&](int i, bool any_type) {
+    for (const std::string& key : keys_of(i)) {
+      auto it = by_key.find(TypedKey(spans[i].type, key));
+      if (it != by_key.end()) return it->second;
+    }
+    if (!any_type) return -1;
+    for (const std::string& key : keys_of(i)) {
+      for (int t = 0; t < 5; ++t) {
+        auto it = by_key.find(TypedKey(static_cast<EntityType>(t), key));
+        if (it != by_key.end()) return it->second;
+      }
+    }
+    return -1;
+  };
+  // A lone word that is a given name or surname of a known person, taking
+  // the person mentioned last before it (or the first one after).
+  auto person_word = [&](int i) {
+    if (core[i].size() != 1) return -1;
+    auto it = person_by_word.find(core[i][0]);
+    if (it == person_by_word.end()) return -1;
+    int best = it->second.front();
+    size_t best_pos = 0;
+    for (int e : it->second) {
+      for (int j = 0; j < n; ++j) {
+        if (entity_of[j] == e && spans[j].span.begin <= spans[i].span.begin &&
+            spans[j].span.begin >= best_pos) {
+          best = e;
+          best_pos = spans[j].span.begin;
+        }
+      }
+    }
+    return best;
+  };
+
+  // Pass 1: full names and non-person names create entities.
+  for (int i = 0; i < n; ++i) {
+    if (!spans[i].strong || core[i].empty()) continue;
+    if (spans[i].type == EntityType::kPerson && core[i].size() < 2) continue;
+    const int e = lookup(i, false);
+    if (e >= 0) {
+      assign(i, e);
+    } else if (spans[i].score < 3 && core[i].size() == 1 &&
+               person_word(i) >= 0) {
+      assign(i, person_word(i));
+    } else {
+      create(i);
+    }
+  }
+  // Pass 2: single-word persons join a full name when they can.
+  for (int i = 0; i < n; ++i) {
+    if (!spans[i].strong || entity_of[i] >= 0 || core[i].empty()) continue;
+    int e = lookup(i, false);
+    if (e < 0) e = person_word(i);
+    if (e < 0 && spans[i].score < 2) e = lookup(i, true);
+    if (e >= 0) {
+      assign(i, e);
+    } else {
+      create(i);
+    }
+  }
+  // Pass 3: weak spans count only as further mentions of known entities.
+  for (int i = 0; i < n; ++i) {
+    if (spans[i].strong || core[i].empty()) continue;
+    int e = lookup(i, true);
+    if (e < 0) e = person_word(i);
+    if (e >= 0) assign(i, e);
+  }
+
+  UnionFind groups(entity_type.size());
+  for (const auto& [a, b] : same_as) {
+    if (a < 0 || b < 0 || a >= n || b >= n) continue;
+    if (entity_of[a] >= 0 && entity_of[b] >= 0) {
+      groups.Join(entity_of[a], entity_of[b]);
+    }
+  }
+
+  EntityAnalysis out;
+  std::vector<int> final_index(entity_type.size(), -1);
+  std::vector<std::vector<int>> members;
+  for (int i = 0; i < n; ++i) {
+    if (entity_of[i] < 0) continue;
+    const int root = groups.Find(entity_of[i]);
+    if (final_index[root] < 0) {
+      final_index[root] = static_cast<int>(out.entities.size());
+      out.entities.emplace_back();
+      out.entities.back().type = entity_type[root];
+      members.emplace_back();
+    }
+    const int e = final_index[root];
+    members[e].push_back(i);
+    Mention m;
+    m.span = spans[i].span;
+    m.text = spans[i].text;
+    m.entity = e;
+    out.mentions.push_back(std::move(m));
+  }
+  for (size_t e = 0; e < out.entities.size(); ++e) {
+    Entity& entity = out.entities[e];
+    // Fullest form: most core words, then no honorific or year around them,
+    // then the earliest.
+    int best = members[e].front();
+    auto rank = [&](int i) {
+      const size_t words = core[i].size();
+      const bool bare = SquashedKey(absl::StrJoin(core[i], " ")) ==
+                        SquashedKey(spans[i].text);
+      return std::make_pair(words, bare);
+    };
+    for (int i : members[e]) {
+      if (rank(i) > rank(best)) best = i;
+    }
+    entity.display_name = spans[best].text;
+    std::string canonical;
+    for (int i : members[e]) {
+      if (!spans[i].canonical.empty()) canonical = spans[i].canonical;
+      if (entity.gender == Gender::kUnknown) entity.gender = spans[i].gender;
+    }
+    if (!canonical.empty() &&
+        LowerKey(canonical) != LowerKey(entity.display_name)) {
+      bool seen = false;
+      for (int i : members[e])
+        seen |= LowerKey(spans[i].text) == LowerKey(canonical);
+      if (!seen) entity.display_name = canonical;
+    }
+    for (int i : members[e]) {
+      const std::string& text = spans[i].text;
+      if (text == entity.display_name) continue;
+      if (std::find(entity.aliases.begin(), entity.aliases.end(), text) ==
+          entity.aliases.end()) {
+        entity.aliases.push_back(text);
+      }
+    }
+    if (entity.type != EntityType::kPerson) entity.gender = Gender::kUnknown;
+  }
+  std::stable_sort(out.mentions.begin(), out.mentions.end(),
+                   [](const Mention& a, const Mention& b) {
+                     return a.span.begin < b.span.begin;
+                   });
+  return out;
+}
+
+int AliasGrouper::Match(const EntityAnalysis& analysis,
+                        std::string_view name) const {
+  const std::vector<std::string> words = CoreWords(name);
+  if (words.empty()) return -1;
+  const std::string joined = absl::StrJoin(words, " ");
+  const std::string squashed = SquashedKey(joined);
+  int by_word = -1;
+  for (size_t e = 0; e < analysis.entities.size(); ++e) {
+    const Entity& entity = analysis.entities[e];
+    auto check = [&](const std::string& form) {
+      const std::vector<std::string> fw = CoreWords(form);
+      const std::string fj = absl::StrJoin(fw, " ");
+      if (fj == joined || (!squashed.empty() && SquashedKey(fj) == squashed)) {
+        return 2;
+      }
+      if (words.size() == 1 && entity.type == EntityType::kPerson &&
+          fw.size() >= 2 && (fw.front() == words[0] || fw.back() == words[0])) {
+        return 1;
+      }
+      return 0;
+    };
+    int best = check(entity.display_name);
+    for (const std::string& alias : entity.aliases) {
+      best = std::max(best, check(alias));
+    }
+    if (best == 2) return static_cast<int>(e);
+    if (best == 1 && by_word < 0) by_word = static_cast<int>(e);
+  }
+  return by_word;
+}
+
+}  // namespace verbatim::entities

@@ -1,0 +1,58 @@
+// Groups the typed name spans of one article into entities: repeated names,
+// surnames and given names of a full name ("Lamar", "Kendrick"), honorific
+// forms ("Mr. Musk"), nicknames that differ only in punctuation, case or
+// spacing ("K-Dot", "K. Dot", "k.dot"), gazetteer nicknames ("Oscars") and
+// explicit "aka" links.
+//
+// Thread-safe: const methods, no mutable state.
+#ifndef VERBATIM_INGEST_SERVICE_ENTITIES_ALIAS_GROUPER_H_
+#define VERBATIM_INGEST_SERVICE_ENTITIES_ALIAS_GROUPER_H_
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/types/span.h"
+#include "ingest_service/entities/entity.h"
+#include "ingest_service/entities/lexicons.h"
+
+namespace verbatim::entities {
+
+struct NamedSpan {
+  TextSpan span;
+  std::string text;  // surface form
+  EntityType type = EntityType::kPerson;
+  float score = 0;      // classifier votes for `type`
+  bool strong = false;  // an entity on its own; weak spans only join others
+  bool common_words_only = false;
+  std::string canonical;  // gazetteer canonical name, or empty
+  Gender gender = Gender::kUnknown;
+};
+
+class AliasGrouper {
+ public:
+  explicit AliasGrouper(const Lexicons& lex) : lex_(lex) {}
+
+  // Returns entities and mentions (sorted by span.begin). `same_as` lists
+  // pairs of indices into `spans` known to name one entity ("X aka Y").
+  // Weak spans that match no entity are dropped.
+  EntityAnalysis Group(const std::vector<NamedSpan>& spans,
+                       absl::Span<const std::pair<int, int>> same_as) const;
+
+  // The entity of `analysis` that `name` refers to, or -1. Matches whole
+  // names, punctuation-insensitive forms and single given names or surnames
+  // of PERSON entities.
+  int Match(const EntityAnalysis& analysis, std::string_view name) const;
+
+  // Lower-cased words of a name without honorifics, a leading year or
+  // ordinal, and possessive endings: "Mr. Musk" -> {"musk"}.
+  std::vector<std::string> CoreWords(std::string_view name) const;
+
+ private:
+  const Lexicons& lex_;
+};
+
+}  // namespace verbatim::entities
+
+#endif  // VERBATIM_INGEST_SERVICE_ENTITIES_ALIAS_GROUPER_H_

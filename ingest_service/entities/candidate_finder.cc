@@ -1,0 +1,316 @@
+#include "ingest_service/entities/candidate_finder.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+#include "ingest_service/entities/text_util.h"
+
+namespace verbatim::entities {
+namespace {
+
+// Function words that stay lower case in headline style; they neither count
+// for nor against a line being Title Case.
+bool IsMinorWord(std::string_view lower) {
+  static const auto* const kMinor = new absl::flat_hash_set<std::string_view>{
+      "a",  "an",  "the", "and", "or",   "but",  "of",   "in",  "on",
+      "at", "to",  "for", "by",  "with", "from", "as",   "is",  "nor",
+      "vs", "via", "per", "up",  "off",  "out",  "into", "over"};
+  return kMinor->contains(lower);
+}
+
+// Final segments that make a dotted lower-case word a domain, not a name.
+bool IsDomainSuffix(std::string_view lower) {
+  static const auto* const kTlds = new absl::flat_hash_set<std::string_view>{
+      "com", "org", "net", "io",  "co",  "uk",  "tv",   "fm",  "me", "ly",
+      "gov", "edu", "us",  "ca",  "de",  "fr",  "info", "app", "ai", "html",
+      "php", "js",  "txt", "pdf", "jpg", "png", "m",    "e"};
+  return kTlds->contains(lower);
+}
+
+// Abbreviations whose dot does not end a name ("St. Louis", "Warner Bros.
+// Pictures"); honorifics and initials are handled separately.
+bool IsNameAbbreviation(std::string_view lower) {
+  return lower == "st" || lower == "jr" || lower == "sr" || lower == "bros" ||
+         lower == "mt" || lower == "ft";
+}
+
+bool IsQuoteOpen(char32_t c) { return c == 0x201C || c == 0x2018 || c == '"'; }
+
+char32_t ClosingFor(char32_t open) {
+  if (open == 0x201C) return 0x201D;
+  if (open == 0x2018) return 0x2019;
+  return '"';
+}
+
+struct Context {
+  std::string_view text;
+  const std::vector<Token>& tokens;
+  const Lexicons& lex;
+  const std::vector<bool>& title;
+};
+
+bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
+
+bool NameLike(const Context& ctx, size_t i, bool continuing) {
+  const Token& t = ctx.tokens[i];
+  if (!IsWord(t) || !t.has_letter) return false;
+  if (t.leading_dot) return true;
+  const std::string key = TokenKey(ctx.text, t);
+  if (!t.upper_initial) {
+    if (t.inner_upper) return true;  // "pgLang", "iPhone"
+    if (t.inner_dot) {               // "k.dot", but not "example.com"
+      const size_t dot = key.rfind('.');
+      return !IsDomainSuffix(key.substr(dot + 1)) && dot > 1;
+    }
+    return false;
+  }
+  if (t.end - t.begin == 1 && !t.trailing_dot && !continuing) return false;
+  if (ctx.lex.date_words.Contains(key)) return false;
+  if (ctx.title[i] && !continuing && ctx.lex.IsCommonWord(key) &&
+      !ctx.lex.first_names.Contains(key) && !ctx.lex.honorifics.Contains(key)) {
+    return false;
+  }
+  return true;
+}
+
+// On a Title Case line a dictionary word continues a name only right after a
+// leading given name ("Dave Free Discusses" keeps "Free", drops the rest).
+bool ContinuesOnTitleLine(const Context& ctx, size_t first, size_t prev,
+                          size_t i) {
+  if (!ctx.title[i]) return true;
+  const Token& t = ctx.tokens[i];
+  const std::string key = TokenKey(ctx.text, t);
+  if (!ctx.lex.IsCommonWord(key) || ctx.lex.first_names.Contains(key)) {
+    return true;
+  }
+  if (t.leading_dot) return true;
+  return prev == first &&
+         ctx.lex.first_names.Contains(TokenKey(ctx.text, ctx.tokens[first]));
+}
+
+// Whether a dot after tokens[i] may sit inside a name ("Mr. Musk", "K. Dot").
+bool DotContinues(const Context& ctx, size_t i) {
+  const Token& t = ctx.tokens[i];
+  if (!t.trailing_dot || !t.upper_initial) return false;
+  if (t.end - t.begin == 1) return true;
+  const std::string key = TokenKey(ctx.text, t);
+  return ctx.lex.honorifics.Contains(key) || IsNameAbbreviation(key);
+}
+
+// Adjacent on one line: only spaces between a and the token after it.
+bool SameLine(const Token& next) { return !next.newline_before; }
+
+std::vector<Candidate> QuotedTitles(const Context& ctx) {
+  std::vector<Candidate> out;
+  const auto& tokens = ctx.tokens;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& open = tokens[i];
+    if (open.kind != TokenKind::kPunct || !IsQuoteOpen(open.punct)) continue;
+    if (open.punct == '"' && !open.space_before && !open.newline_before &&
+        i > 0 && tokens[i - 1].kind == TokenKind::kWord) {
+      continue;  // a closing straight quote
+    }
+    const char32_t close = ClosingFor(open.punct);
+    size_t words = 0;
+    size_t j = i + 1;
+    bool ok = true;
+    for (; j < tokens.size() && j <= i + 14; ++j) {
+      const Token& t = tokens[j];
+      if (t.newline_before) {
+        ok = false;
+        break;
+      }
+      if (t.kind == TokenKind::kPunct) {
+        if (t.punct == close) break;
+        if (t.punct == '&' || t.punct == '-' || t.punct == 0x2019 ||
+            t.punct == '\'' || t.punct == ':' || t.punct == '.' ||
+            t.punct == ',' || t.punct == '!' || t.punct == '?') {
+          continue;
+        }
+        ok = false;
+        break;
+      }
+      ++words;
+    }
+    if (!ok || j >= tokens.size() || tokens[j].kind != TokenKind::kPunct ||
+        tokens[j].punct != close || words == 0 || words > 8) {
+      continue;
+    }
+    // Content: first word capitalised, every non-minor word capitalised, and
+    // no sentence-like punctuation except a trailing one ("Together,”).
+    size_t last = j - 1;
+    while (last > i && tokens[last].kind == TokenKind::kPunct) --last;
+    bool title = last > i && tokens[i + 1].kind == TokenKind::kWord &&
+                 tokens[i + 1].upper_initial;
+    size_t common = 0;
+    for (size_t k = i + 1; title && k <= last; ++k) {
+      const Token& t = tokens[k];
+      if (t.kind == TokenKind::kPunct) {
+        if (t.punct == ',' || t.punct == '.' || t.punct == '!' ||
+            t.punct == '?') {
+          title = false;
+        }
+        continue;
+      }
+      const std::string key = TokenKey(ctx.text, t);
+      if (!t.upper_initial && !t.has_digit && !IsMinorWord(key)) title = false;
+      if (ctx.lex.IsCommonWord(key) || IsMinorWord(key)) ++common;
+    }
+    if (!title) continue;
+    // A lone capitalised dictionary word in quotes is emphasis ("OK").
+    if (words == 1 && common == 1) continue;
+    Candidate c;
+    c.first = i + 1;
+    c.last = last;
+    c.span = {tokens[i + 1].begin, tokens[last].end};
+    c.quoted_title = true;
+    out.push_back(c);
+    i = j;
+  }
+  return out;
+}
+
+// Drops words glued to the front of a name by capitalisation alone: an
+// article ("The Compton rapper"), a sentence-initial dictionary word
+// ("Featuring Blxst") or a role used as a title ("Rapper Kendrick Lamar").
+// They stay visible to the classifier as the preceding word.
+void TrimLeading(const Context& ctx, Candidate& c) {
+  for (int round = 0; round < 2 && c.first < c.last; ++round) {
+    const Token& t = ctx.tokens[c.first];
+    const Token& next = ctx.tokens[c.first + 1];
+    if (next.kind != TokenKind::kWord) return;
+    const std::string key = TokenKey(ctx.text, t);
+    const bool article = key == "the" || key == "a" || key == "an";
+    const bool role = ctx.lex.person_roles.Contains(key);
+    const bool initial_word =
+        t.sentence_start && ctx.lex.IsCommonWord(key) &&
+        !ctx.lex.first_names.Contains(key) &&
+        !ctx.lex.honorifics.Contains(key) && !ctx.lex.org_names.Contains(key) &&
+        !ctx.lex.places.Contains(key) && !ctx.lex.event_names.Contains(key);
+    if (!article && !role && !initial_word) return;
+    const std::string last = TokenKey(ctx.text, ctx.tokens[c.last]);
+    if (initial_word && (ctx.lex.org_heads.Contains(last) ||
+                         ctx.lex.event_heads.Contains(last) ||
+                         ctx.lex.place_heads.Contains(last))) {
+      return;
+    }
+    ++c.first;
+    c.span.begin = next.begin;
+  }
+}
+
+}  // namespace
+
+std::string TokenKey(std::string_view text, const Token& token) {
+  size_t begin = token.begin + (token.leading_dot ? 1 : 0);
+  return LowerKey(text.substr(begin, token.end - begin));
+}
+
+std::vector<bool> TitleCaseTokens(std::string_view text,
+                                  const std::vector<Token>& tokens,
+                                  const Lexicons& lex) {
+  std::vector<bool> title(tokens.size(), false);
+  size_t line_start = 0;
+  while (line_start < tokens.size()) {
+    size_t line_end = line_start + 1;
+    while (line_end < tokens.size() && !tokens[line_end].newline_before) {
+      ++line_end;
+    }
+    size_t content = 0;
+    size_t capitalised = 0;
+    size_t common_caps = 0;
+    for (size_t i = line_start; i < line_end; ++i) {
+      const Token& t = tokens[i];
+      if (t.kind != TokenKind::kWord || !t.has_letter) continue;
+      const std::string key = TokenKey(text, t);
+      if (IsMinorWord(key)) continue;
+      ++content;
+      if (t.upper_initial) {
+        ++capitalised;
+        if (lex.IsCommonWord(key)) ++common_caps;
+      }
+    }
+    // Headlines capitalise ordinary words; a line of names only does not
+    // count, hence the demand for capitalised dictionary words.
+    const bool is_title =
+        content >= 3 && capitalised * 5 >= content * 4 && common_caps >= 2;
+    for (size_t i = line_start; i < line_end; ++i) title[i] = is_title;
+    line_start = line_end;
+  }
+  (void)lex;
+  return title;
+}
+
+std::vector<Candidate> FindCandidates(std::string_view text,
+                                      const std::vector<Token>& tokens,
+                                      const Lexicons& lex) {
+  const std::vector<bool> title = TitleCaseTokens(text, tokens, lex);
+  const Context ctx{text, tokens, lex, title};
+  std::vector<Candidate> quoted = QuotedTitles(ctx);
+  std::vector<Candidate> out;
+  out.reserve(tokens.size() / 8 + quoted.size());
+  size_t q = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    while (q < quoted.size() && quoted[q].last < i) {
+      out.push_back(quoted[q]);
+      ++q;
+    }
+    if (q < quoted.size() && quoted[q].first <= i) continue;
+    if (!NameLike(ctx, i, false)) continue;
+    const size_t first = i;
+    size_t last = i;
+    size_t end =
+        tokens[i].hyphen_tail ? tokens[i].hyphen_tail - 1 : tokens[i].end;
+    size_t j = i + 1;
+    while (!tokens[last].possessive && !tokens[last].hyphen_tail &&
+           j < tokens.size()) {
+      if (q < quoted.size() && quoted[q].first <= j) break;
+      const Token& t = tokens[j];
+      if (!SameLine(t)) break;
+      size_t next = j;
+      if (t.kind == TokenKind::kPunct) {
+        if (t.punct == '.' && !t.space_before && DotContinues(ctx, last)) {
+          next = j + 1;
+        } else if (t.punct == '&' && t.space_before) {
+          next = j + 1;
+        } else {
+          break;
+        }
+      } else if (!t.upper_initial && !t.leading_dot && !t.inner_upper &&
+                 lex.name_particles.Contains(TokenKey(text, t))) {
+        next = j + 1;
+        // "of the" inside names ("Museum of the Moving Image").
+        if (next < tokens.size() && tokens[next].kind == TokenKind::kWord &&
+            TokenKey(text, tokens[next]) == "the") {
+          ++next;
+        }
+      }
+      if (next >= tokens.size() || !SameLine(tokens[next]) ||
+          !NameLike(ctx, next, true) ||
+          !ContinuesOnTitleLine(ctx, first, last, next)) {
+        break;
+      }
+      if (tokens[next].leading_dot && !tokens[next].space_before) break;
+      last = next;
+      end = tokens[next].hyphen_tail ? tokens[next].hyphen_tail - 1
+                                     : tokens[next].end;
+      j = next + 1;
+    }
+    Candidate c;
+    c.first = first;
+    c.last = last;
+    c.span = {tokens[first].begin, end};
+    c.title_line = title[first];
+    out.push_back(c);
+    i = last;
+  }
+  for (; q < quoted.size(); ++q) out.push_back(quoted[q]);
+  for (Candidate& c : out) {
+    if (!c.quoted_title) TrimLeading(ctx, c);
+    c.title_line = title[c.first];
+  }
+  return out;
+}
+
+}  // namespace verbatim::entities

@@ -1,0 +1,229 @@
+// The rule-based EntityRecognizer: tokenize, find capitalised candidates,
+// type them with lexicon and context cues, then group aliases.
+#include "ingest_service/entities/entity_recognizer.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ingest_service/entities/alias_grouper.h"
+#include "ingest_service/entities/candidate_finder.h"
+#include "ingest_service/entities/lexicons.h"
+#include "ingest_service/entities/text_util.h"
+#include "ingest_service/entities/tokenizer.h"
+#include "ingest_service/entities/type_classifier.h"
+
+namespace verbatim::entities {
+namespace {
+
+// Votes a list member needs to lend its type to the rest of the list.
+constexpr float kListLeaderScore = 2.0f;
+
+class RuleEntityRecognizer final : public EntityRecognizer {
+ public:
+  explicit RuleEntityRecognizer(Lexicons lex)
+      : lex_(std::move(lex)), grouper_(lex_) {}
+  RuleEntityRecognizer(const RuleEntityRecognizer&) = delete;
+  RuleEntityRecognizer& operator=(const RuleEntityRecognizer&) = delete;
+
+  EntityAnalysis Recognize(std::string_view text,
+                           const TextLayout& layout) const override;
+  int ResolveName(std::string_view text, TextSpan span,
+                  EntityAnalysis& analysis) const override;
+
+ private:
+  // Words between two candidates that make them members of one list.
+  bool ListSeparator(std::string_view text, const std::vector<Token>& tokens,
+                     size_t from, size_t to) const;
+  // Words between two candidates that make them one entity ("aka").
+  bool AkaSeparator(std::string_view text, const std::vector<Token>& tokens,
+                    size_t from, size_t to) const;
+
+  const Lexicons lex_;
+  const AliasGrouper grouper_;
+};
+
+bool RuleEntityRecognizer::ListSeparator(std::string_view text,
+                                         const std::vector<Token>& tokens,
+                                         size_t from, size_t to) const {
+  if (from >= to || to - from > 2) return false;
+  std::string seq;
+  for (size_t i = from; i < to; ++i) {
+    const Token& t = tokens[i];
+    if (t.newline_before) return false;
+    if (t.kind == TokenKind::kPunct) {
+      if (t.punct != ',' && t.punct != '&') return false;
+      seq.push_back(static_cast<char>(t.punct));
+    } else {
+      const std::string key = TokenKey(text, t);
+      if (key != "and" && key != "or") return false;
+      seq.push_back('a');
+    }
+  }
+  return seq == "," || seq == "a" || seq == ",a" || seq == "&";
+}
+
+bool RuleEntityRecognizer::AkaSeparator(std::string_view text,
+                                        const std::vector<Token>& tokens,
+                                        size_t from, size_t to) const {
+  std::string phrase;
+  for (size_t i = from; i < to; ++i) {
+    const Token& t = tokens[i];
+    if (t.newline_before) return false;
+    if (t.kind == TokenKind::kPunct) {
+      if (t.punct == '.' || t.punct == ',' || t.punct == '(') continue;
+      return false;
+    }
+    if (!phrase.empty()) phrase.push_back(' ');
+    phrase.append(TokenKey(text, t));
+  }
+  return phrase == "aka" || phrase == "a.k.a" || phrase == "also known as" ||
+         phrase == "better known as" || phrase == "formerly known as" ||
+         phrase == "known as" || phrase == "professionally known as";
+}
+
+EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
+                                               const TextLayout& layout) const {
+  const std::vector<Token> tokens = Tokenize(text, layout.sentences);
+  const std::vector<Candidate> candidates = FindCandidates(text, tokens, lex_);
+  std::vector<Classification> classes;
+  classes.reserve(candidates.size());
+  for (const Candidate& c : candidates) {
+    classes.push_back(Classify(text, tokens, c, lex_));
+  }
+
+  // Lists share a type: "Featuring Blxst, Kodak Black, Summer Walker".
+  for (size_t start = 0; start < candidates.size();) {
+    size_t end = start + 1;
+    while (end < candidates.size() &&
+           ListSeparator(text, tokens, candidates[end - 1].last + 1,
+                         candidates[end].first)) {
+      ++end;
+    }
+    if (end - start >= 2) {
+      size_t leader = start;
+      for (size_t i = start; i < end; ++i) {
+        if (classes[i].score > classes[leader].score) leader = i;
+      }
+      if (classes[leader].score >= kListLeaderScore) {
+        const EntityType type = classes[leader].type;
+        for (size_t i = start; i < end; ++i) {
+          Classification& c = classes[i];
+          if (c.type != type && c.score >= kListLeaderScore) continue;
+          c.votes[static_cast<int>(type)] += 1.5f;
+          if (c.votes[static_cast<int>(type)] >= c.score) {
+            c.type = type;
+            c.score = c.votes[static_cast<int>(type)];
+          }
+        }
+      }
+    }
+    start = end;
+  }
+
+  std::vector<NamedSpan> spans;
+  spans.reserve(candidates.size());
+  std::vector<int> span_of(candidates.size(), -1);
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Classification& c = classes[i];
+    if (c.score <= 0) continue;
+    NamedSpan s;
+    s.span = c.span;
+    s.text = std::string(text.substr(c.span.begin, c.span.end - c.span.begin));
+    s.type = c.type;
+    s.score = c.score;
+    s.strong = c.score >= kAcceptScore;
+    s.common_words_only = c.common_words_only;
+    s.canonical = c.canonical;
+    s.gender = c.gender;
+    span_of[i] = static_cast<int>(spans.size());
+    spans.push_back(std::move(s));
+  }
+  std::vector<std::pair<int, int>> same_as;
+  for (size_t i = 0; i + 1 < candidates.size(); ++i) {
+    if (span_of[i] < 0 || span_of[i + 1] < 0) continue;
+    if (AkaSeparator(text, tokens, candidates[i].last + 1,
+                     candidates[i + 1].first)) {
+      same_as.emplace_back(span_of[i], span_of[i + 1]);
+    }
+  }
+
+  EntityAnalysis analysis = grouper_.Group(spans, same_as);
+  size_t b = 0;
+  for (Mention& m : analysis.mentions) {
+    while (b < layout.boilerplate.size() &&
+           layout.boilerplate[b].end <= m.span.begin) {
+      ++b;
+    }
+    // Boilerplate spans are sorted and disjoint; check the next few in case
+    // of nesting.
+    for (size_t k = b; k < layout.boilerplate.size() &&
+                       layout.boilerplate[k].begin <= m.span.begin;
+         ++k) {
+      if (m.span.end <= layout.boilerplate[k].end) m.in_boilerplate = true;
+    }
+  }
+  return analysis;
+}
+
+int RuleEntityRecognizer::ResolveName(std::string_view text, TextSpan span,
+                                      EntityAnalysis& analysis) const {
+  span.end = std::min(span.end, text.size());
+  span.begin = std::min(span.begin, span.end);
+  std::string_view name = text.substr(span.begin, span.end - span.begin);
+  // Trim spaces so the stored surface form is the name itself.
+  const std::string_view trimmed = TrimAsciiSpace(name);
+  const size_t lead = trimmed.empty() ? 0 : trimmed.data() - name.data();
+  name = trimmed;
+  span = {span.begin + lead, span.begin + lead + name.size()};
+  int entity = grouper_.Match(analysis, name);
+  if (entity < 0) {
+    Entity e;
+    e.display_name = std::string(name);
+    e.type = EntityType::kPerson;
+    const std::vector<std::string> words = grouper_.CoreWords(name);
+    const std::string first_word = LowerKey(name.substr(0, name.find(' ')));
+    std::string honorific = first_word;
+    if (!honorific.empty() && honorific.back() == '.') honorific.pop_back();
+    e.gender = Lexicons::GenderOf(lex_.honorifics, honorific);
+    if (e.gender == Gender::kUnknown && words.size() >= 2) {
+      e.gender = Lexicons::GenderOf(lex_.first_names, words.front());
+    }
+    analysis.entities.push_back(std::move(e));
+    entity = static_cast<int>(analysis.entities.size()) - 1;
+  } else {
+    Entity& e = analysis.entities[entity];
+    if (name != e.display_name && std::find(e.aliases.begin(), e.aliases.end(),
+                                            name) == e.aliases.end()) {
+      e.aliases.emplace_back(name);
+    }
+  }
+  auto pos = std::lower_bound(
+      analysis.mentions.begin(), analysis.mentions.end(), span.begin,
+      [](const Mention& m, size_t begin) { return m.span.begin < begin; });
+  for (auto it = pos;
+       it != analysis.mentions.end() && it->span.begin == span.begin; ++it) {
+    if (it->span.end == span.end) {
+      it->entity = entity;
+      return entity;
+    }
+  }
+  Mention m;
+  m.span = span;
+  m.text = std::string(name);
+  m.entity = entity;
+  analysis.mentions.insert(pos, std::move(m));
+  return entity;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create() {
+  auto lex = LoadEmbeddedLexicons();
+  if (!lex.ok()) return lex.status();
+  return std::unique_ptr<EntityRecognizer>(
+      new RuleEntityRecognizer(*std::move(lex)));
+}
+
+}  // namespace verbatim::entities

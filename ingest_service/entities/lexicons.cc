@@ -1,0 +1,98 @@
+#include "ingest_service/entities/lexicons.h"
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "verbatim_entities_data.h"
+
+namespace verbatim::entities {
+
+bool Lexicons::IsCommonWord(std::string_view w) const {
+  if (common_words.Contains(w)) return true;
+  const size_t n = w.size();
+  auto has = [&](std::string_view stem, std::string_view add = {}) {
+    if (add.empty()) return common_words.Contains(stem);
+    std::string s(stem);
+    s.append(add);
+    return common_words.Contains(s);
+  };
+  if (n > 4 && w.ends_with("ies") && has(w.substr(0, n - 3), "y")) return true;
+  if (n > 3 && w.ends_with("es") && has(w.substr(0, n - 2))) return true;
+  if (n > 2 && w.ends_with("s") && has(w.substr(0, n - 1))) return true;
+  if (n > 4 && w.ends_with("ed") &&
+      (has(w.substr(0, n - 2)) || has(w.substr(0, n - 1)))) {
+    return true;
+  }
+  if (n > 5 && w.ends_with("ing") &&
+      (has(w.substr(0, n - 3)) || has(w.substr(0, n - 3), "e"))) {
+    return true;
+  }
+  if (n > 4 && w.ends_with("ly") && has(w.substr(0, n - 2))) return true;
+  return false;
+}
+
+Gender Lexicons::GenderOf(const Lexicon& lexicon, std::string_view lower) {
+  const auto value = lexicon.Find(lower);
+  if (!value.has_value()) return Gender::kUnknown;
+  if (*value == "m") return Gender::kMale;
+  if (*value == "f") return Gender::kFemale;
+  return Gender::kUnknown;
+}
+
+absl::StatusOr<Lexicons> LoadLexicons(
+    absl::FunctionRef<std::optional<std::string_view>(std::string_view)>
+        source) {
+  Lexicons lex;
+  struct File {
+    const char* name;
+    Lexicon* target;
+  };
+  const File single[] = {
+      {"common_words.txt", &lex.common_words},
+      {"first_names.txt", &lex.first_names},
+      {"honorifics.txt", &lex.honorifics},
+      {"person_roles.txt", &lex.person_roles},
+      {"speech_verbs.txt", &lex.speech_verbs},
+      {"work_cues.txt", &lex.work_cues},
+      {"org_heads.txt", &lex.org_heads},
+      {"org_names.txt", &lex.org_names},
+      {"place_heads.txt", &lex.place_heads},
+      {"region_codes.txt", &lex.region_codes},
+      {"event_heads.txt", &lex.event_heads},
+      {"event_names.txt", &lex.event_names},
+      {"date_words.txt", &lex.date_words},
+      {"name_particles.txt", &lex.name_particles},
+  };
+  for (const File& file : single) {
+    const auto data = source(file.name);
+    if (!data.has_value()) {
+      return absl::NotFoundError(std::string("missing lexicon ") + file.name);
+    }
+    auto parsed = Lexicon::Parse(file.name, *data);
+    if (!parsed.ok()) return parsed.status();
+    *file.target = *std::move(parsed);
+  }
+  // Places come from several files (derived and hand-written); one lookup
+  // table is enough because the files share a type.
+  std::string places;
+  for (const char* name : {"places_iso.txt", "cities.txt", "cities_tz.txt"}) {
+    const auto data = source(name);
+    if (!data.has_value()) {
+      return absl::NotFoundError(std::string("missing lexicon ") + name);
+    }
+    places.append(data->data(), data->size());
+    places.push_back('\n');
+  }
+  auto parsed = Lexicon::Parse("places", places);
+  if (!parsed.ok()) return parsed.status();
+  lex.places = *std::move(parsed);
+  return lex;
+}
+
+absl::StatusOr<Lexicons> LoadEmbeddedLexicons() {
+  return LoadLexicons([](std::string_view name) {
+    return verbatim::entities::data::EmbeddedFile(name);
+  });
+}
+
+}  // namespace verbatim::entities

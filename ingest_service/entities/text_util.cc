@@ -1,0 +1,127 @@
+#include "ingest_service/entities/text_util.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace verbatim::entities {
+
+char32_t DecodeUtf8(std::string_view text, size_t pos, size_t& len) {
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) {
+    len = 1;
+    return byte;
+  }
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c;
+  U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
+  len = static_cast<size_t>(i) - pos;
+  if (c < 0) return 0xFFFD;
+  return static_cast<char32_t>(c);
+}
+
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return u_isalpha(static_cast<UChar32>(c)) ||
+         u_getCombiningClass(static_cast<UChar32>(c)) != 0;
+}
+
+bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(static_cast<UChar32>(c)) ||
+         u_istitle(static_cast<UChar32>(c));
+}
+
+bool IsLower(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return u_islower(static_cast<UChar32>(c));
+}
+
+bool IsDigit(char32_t c) {
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return u_isdigit(static_cast<UChar32>(c));
+}
+
+bool IsSpace(char32_t c) {
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+  return c == 0xA0 || u_isUWhiteSpace(static_cast<UChar32>(c));
+}
+
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+
+bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+std::string_view TrimAsciiSpace(std::string_view text) {
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+  };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+namespace {
+
+void AppendUtf8(char32_t c, std::string& out) {
+  char buf[4];
+  int32_t i = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), i, 4, static_cast<UChar32>(c),
+            error);
+  if (!error) out.append(buf, static_cast<size_t>(i));
+}
+
+}  // namespace
+
+std::string LowerKey(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t pos = 0; pos < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      out.push_back(byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte + 32)
+                                               : static_cast<char>(byte));
+      ++pos;
+      continue;
+    }
+    size_t len = 0;
+    const char32_t c = DecodeUtf8(text, pos, len);
+    if (c == 0x2019) {
+      out.push_back('\'');
+    } else {
+      AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))),
+                 out);
+    }
+    pos += len;
+  }
+  return out;
+}
+
+std::string SquashedKey(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t pos = 0; pos < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      if (byte >= 'A' && byte <= 'Z') {
+        out.push_back(static_cast<char>(byte + 32));
+      } else if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9')) {
+        out.push_back(static_cast<char>(byte));
+      }
+      ++pos;
+      continue;
+    }
+    size_t len = 0;
+    const char32_t c = DecodeUtf8(text, pos, len);
+    if (IsLetter(c) || IsDigit(c)) {
+      AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))),
+                 out);
+    }
+    pos += len;
+  }
+  return out;
+}
+
+}  // namespace verbatim::entities

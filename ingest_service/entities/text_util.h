@@ -1,0 +1,42 @@
+// UTF-8 and name-normalisation helpers shared by the recognizer stages.
+//
+// All functions are pure and thread-safe. ASCII takes a fast path; other code
+// points are classified with ICU so accented names ("Beyoncé", "Łódź") behave
+// like ASCII ones.
+#ifndef VERBATIM_INGEST_SERVICE_ENTITIES_TEXT_UTIL_H_
+#define VERBATIM_INGEST_SERVICE_ENTITIES_TEXT_UTIL_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace verbatim::entities {
+
+// Decodes the code point starting at `pos` (which must be < text.size()) and
+// stores its byte length in `len`. Invalid bytes decode as U+FFFD, length 1,
+// so scanners always make progress.
+char32_t DecodeUtf8(std::string_view text, size_t pos, size_t& len);
+
+bool IsLetter(char32_t c);
+bool IsUpper(char32_t c);
+bool IsLower(char32_t c);
+bool IsDigit(char32_t c);
+bool IsSpace(char32_t c);
+// Apostrophe-like marks: ' and U+2019.
+bool IsApostrophe(char32_t c);
+bool IsHyphen(char32_t c);  // '-' and U+2010/U+2011 (word-internal dashes)
+
+// Removes ASCII whitespace from both ends.
+std::string_view TrimAsciiSpace(std::string_view text);
+
+// Lowercases (full Unicode simple case mapping) and folds U+2019 to '. Used as
+// the key for lexicon lookups and same-form comparisons.
+std::string LowerKey(std::string_view text);
+
+// Letters and digits only, lowercased: "K. Dot", "K-Dot" and "k.dot" all give
+// "kdot". Two surface forms with equal squashed keys name the same entity.
+std::string SquashedKey(std::string_view text);
+
+}  // namespace verbatim::entities
+
+#endif  // VERBATIM_INGEST_SERVICE_ENTITIES_TEXT_UTIL_H_
