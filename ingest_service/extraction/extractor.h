@@ -24,8 +24,8 @@ struct QuoteAppearance {
   int speaker = -1;         // index into ExtractionResult::entities; -1 unknown
   std::string rule;         // name of the attribution sieve that fired
   double confidence = 0.0;  // in [0, 1]; 0 when speaker is unknown
-  std::string cue;          // the cue as printed ("said", "according to", "—")
-  int continues = -1;       // index of the previous part of a split quote
+  std::string cue;     // the cue as printed ("said", "according to", "—")
+  int continues = -1;  // index of the previous part of a split quote
 };
 
 struct ExtractionResult {
@@ -43,7 +43,8 @@ class Extractor {
 
   // Returns INVALID_ARGUMENT when `body` is not valid UTF-8; otherwise never
   // fails on any input (unbalanced marks, huge lines, binary-looking text).
-  virtual absl::StatusOr<ExtractionResult> Extract(std::string_view body) const = 0;
+  virtual absl::StatusOr<ExtractionResult> Extract(
+      std::string_view body) const = 0;
 };
 
 }  // namespace verbatim::extraction

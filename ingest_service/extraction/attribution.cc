@@ -1,0 +1,564 @@
+#include "ingest_service/extraction/attribution.h"
+
+#include <algorithm>
+
+#include "ingest_service/extraction/text_util.h"
+
+namespace verbatim::extraction {
+
+using entities::Gender;
+using entities::TextSpan;
+
+struct Attributor::Frame {
+  std::vector<Token> toks;
+  std::vector<std::string_view> words;  // text of each token
+  // Punctuation tokens that are quote marks of transparent (title) quotes are
+  // kept as punctuation; IsMark tells them apart from commas and periods.
+  bool IsWord(int i) const { return toks[i].kind == TokenKind::kWord; }
+  bool Is(int i, std::string_view s) const { return words[i] == s; }
+  int size() const { return static_cast<int>(toks.size()); }
+};
+
+namespace {
+
+bool IsQuoteMarkWord(std::string_view w) {
+  return w == "\"" || w == "'" || w == "\u201C" || w == "\u201D" ||
+         w == "\u2018" || w == "\u2019" || w == "\u00AB" || w == "\u00BB";
+}
+
+bool StartsUpper(std::string_view w) {
+  if (w.empty()) return false;
+  size_t len;
+  char32_t c = DecodeAt(w, 0, len);
+  if (c == '.' && w.size() > 1) c = DecodeAt(w, 1, len);
+  return IsUpper(c) || (c >= 0x80 && IsWordChar(c) && !IsLower(c));
+}
+
+bool StartsLower(std::string_view w) {
+  if (w.empty()) return false;
+  size_t len;
+  return IsLower(DecodeAt(w, 0, len));
+}
+
+bool IsAllCaps(std::string_view w) {
+  bool letters = false;
+  for (char ch : w) {
+    if (ch >= 'a' && ch <= 'z') return false;
+    if (ch >= 'A' && ch <= 'Z') letters = true;
+  }
+  return letters;
+}
+
+bool EndsWithLy(std::string_view w) {
+  return w.size() > 4 && w.substr(w.size() - 2) == "ly";
+}
+
+Gender GenderOfTitle(std::string_view w) {
+  if (EqualsIgnoreCase(w, "mr") || EqualsIgnoreCase(w, "sir") ||
+      EqualsIgnoreCase(w, "lord") || EqualsIgnoreCase(w, "king") ||
+      EqualsIgnoreCase(w, "prince") || EqualsIgnoreCase(w, "father")) {
+    return Gender::kMale;
+  }
+  if (EqualsIgnoreCase(w, "mrs") || EqualsIgnoreCase(w, "ms") ||
+      EqualsIgnoreCase(w, "miss") || EqualsIgnoreCase(w, "dame") ||
+      EqualsIgnoreCase(w, "lady") || EqualsIgnoreCase(w, "queen") ||
+      EqualsIgnoreCase(w, "princess") || EqualsIgnoreCase(w, "sister")) {
+    return Gender::kFemale;
+  }
+  return Gender::kUnknown;
+}
+
+}  // namespace
+
+absl::StatusOr<Attributor> Attributor::Create() {
+  Lexicons lex;
+  struct Item {
+    Lexicon* target;
+    std::string_view file;
+  } items[] = {
+      {&lex.cues, "cue_verbs.txt"},
+      {&lex.particles, "cue_particles.txt"},
+      {&lex.abbreviations, "abbreviations.txt"},
+      {&lex.honorifics, "honorifics.txt"},
+      {&lex.pronouns, "pronouns.txt"},
+      {&lex.roles, "role_nouns.txt"},
+      {&lex.stopwords, "name_stopwords.txt"},
+      {&lex.connectors, "name_connectors.txt"},
+      {&lex.skip_words, "frame_skip_words.txt"},
+      {&lex.determiners, "determiners.txt"},
+  };
+  for (const Item& item : items) {
+    auto loaded = Lexicon::Load(item.file);
+    if (!loaded.ok()) return loaded.status();
+    *item.target = *std::move(loaded);
+  }
+  return Attributor(std::move(lex));
+}
+
+bool Attributor::IsCue(std::string_view word) const {
+  return StartsLower(word) && lex_.cues.ContainsFolded(word);
+}
+
+bool Attributor::IsNameWord(std::string_view word) const {
+  if (!StartsUpper(word)) return false;
+  if (IsAllCaps(word) && word.size() > 1) {
+    // "WALLACE" is a name; "I" or a sentence-initial stopword is not.
+    return !lex_.stopwords.ContainsFolded(word);
+  }
+  return true;
+}
+
+bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
+                               int floor, Attribution& a) const {
+  int j = end - 1;
+  // Auxiliaries and adverbs between subject and verb: "Lamar also said".
+  int skipped = 0;
+  while (
+      j >= floor && skipped < 3 && f.IsWord(j) && StartsLower(f.words[j]) &&
+      (lex_.skip_words.ContainsFolded(f.words[j]) || EndsWithLy(f.words[j]))) {
+    --j;
+    ++skipped;
+  }
+  if (j < floor) return false;
+  // Parenthetical after a name: "Mike Pence (R-IN) said".
+  if (f.Is(j, ")")) {
+    int k = j - 1;
+    while (k >= floor && !f.Is(k, "(") && j - k < 8) --k;
+    if (k >= floor && f.Is(k, "(")) j = k - 1;
+  }
+  // Appositive or relative clause: "Hugh Hill, a doctor, said".
+  if (j >= floor && f.Is(j, ",")) {
+    int k = j - 1;
+    while (k >= floor && !f.Is(k, ",") && j - k < 16) --k;
+    if (k > floor && f.Is(k, ",") && j - k > 1) {
+      const std::string_view first = f.words[k + 1];
+      const bool appositive = !StartsUpper(first) ||
+                              lex_.determiners.ContainsFolded(first) ||
+                              EqualsIgnoreCase(first, "who");
+      if (appositive) j = k - 1;
+    }
+  }
+  if (j < floor || !f.IsWord(j)) return false;
+  const std::string_view w = f.words[j];
+
+  if (const std::string* g = lex_.pronouns.FindFolded(w)) {
+    if (*g == "any") return false;  // "I said": the writer
+    a.kind = SubjectKind::kPronoun;
+    a.subject = f.toks[j].span;
+    a.gender = *g == "male"     ? Gender::kMale
+               : *g == "female" ? Gender::kFemale
+                                : Gender::kUnknown;
+    a.organization = *g == "group";
+    return true;
+  }
+
+  if (StartsLower(w)) {
+    // Description: "the Compton rapper", "the mayor", "a spokesman".
+    const std::string* role = lex_.roles.FindFolded(w);
+    if (role == nullptr && w.size() > 1 && w.back() == 's') {
+      role = lex_.roles.FindFolded(w.substr(0, w.size() - 1));
+    }
+    if (role == nullptr) return false;
+    for (int k = j - 1; k >= floor && j - k <= 7; --k) {
+      if (f.IsWord(k) && lex_.determiners.ContainsFolded(f.words[k]) &&
+          StartsLower(f.words[k])) {
+        a.kind = SubjectKind::kDescription;
+        a.subject = {f.toks[k].span.begin, f.toks[j].span.end};
+        a.organization = *role == "org";
+        return true;
+      }
+      if (f.IsWord(k) && lex_.determiners.ContainsFolded(f.words[k])) {
+        // Sentence-initial "The rapper said".
+        a.kind = SubjectKind::kDescription;
+        a.subject = {f.toks[k].span.begin, f.toks[j].span.end};
+        a.organization = *role == "org";
+        return true;
+      }
+      if (f.Is(k, ",") || f.Is(k, ".") || f.Is(k, ";")) break;
+    }
+    return false;
+  }
+
+  // A name: a run of capitalised words, initials, connectors and titles.
+  if (!IsNameWord(w) || lex_.stopwords.ContainsFolded(w)) return false;
+  int b = j;
+  for (int k = j - 1; k >= floor; --k) {
+    const std::string_view x = f.words[k];
+    if (f.IsWord(k) && IsNameWord(x) && !lex_.stopwords.ContainsFolded(x)) {
+      b = k;
+      continue;
+    }
+    if (f.IsWord(k) && lex_.connectors.ContainsFolded(x) && StartsLower(x) &&
+        k > floor && f.IsWord(k - 1) && IsNameWord(f.words[k - 1])) {
+      b = k;
+      continue;
+    }
+    // "Dr." / "K." : a period after an abbreviation or an initial.
+    if (f.Is(k, ".") && k > floor && f.IsWord(k - 1) &&
+        StartsUpper(f.words[k - 1]) &&
+        (lex_.abbreviations.ContainsFolded(f.words[k - 1]) ||
+         f.words[k - 1].size() == 1)) {
+      b = k - 1;
+      --k;
+      continue;
+    }
+    break;
+  }
+  // Strip leading titles ("Gov.", "Sen.", "President") but keep their gender.
+  int s = b;
+  while (s < j) {
+    const std::string_view x = f.words[s];
+    if (!f.IsWord(s) || !lex_.honorifics.ContainsFolded(x)) break;
+    if (a.gender == Gender::kUnknown) a.gender = GenderOfTitle(x);
+    ++s;
+    if (s < j && f.Is(s, ".")) ++s;
+  }
+  a.kind = SubjectKind::kName;
+  a.subject = {f.toks[s].span.begin, f.toks[j].span.end};
+  (void)text;
+  return true;
+}
+
+bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
+                              Attribution& a) const {
+  int j = begin;
+  while (j < f.size() && f.IsWord(j) &&
+         lex_.particles.ContainsFolded(f.words[j]) && StartsLower(f.words[j])) {
+    ++j;
+  }
+  if (j >= f.size() || !f.IsWord(j)) return false;
+  const std::string_view w = f.words[j];
+  if (const std::string* g = lex_.pronouns.FindFolded(w)) {
+    if (*g == "any") return false;
+    a.kind = SubjectKind::kPronoun;
+    a.subject = f.toks[j].span;
+    a.gender = *g == "male"     ? Gender::kMale
+               : *g == "female" ? Gender::kFemale
+                                : Gender::kUnknown;
+    a.organization = *g == "group";
+    return true;
+  }
+  if (lex_.determiners.ContainsFolded(w)) {
+    // "said the mayor", "said a spokesman for the agency".
+    for (int k = j + 1; k < f.size() && k - j <= 5; ++k) {
+      if (!f.IsWord(k)) break;
+      const std::string* role = lex_.roles.FindFolded(f.words[k]);
+      if (role != nullptr) {
+        a.kind = SubjectKind::kDescription;
+        a.subject = {f.toks[j].span.begin, f.toks[k].span.end};
+        a.organization = *role == "org";
+        return true;
+      }
+    }
+    return false;
+  }
+  // Titles, then the capitalised run: "said Dr. Maria Ortiz, the ...".
+  int s = j;
+  while (s < f.size() && f.IsWord(s) &&
+         lex_.honorifics.ContainsFolded(f.words[s]) &&
+         StartsUpper(f.words[s])) {
+    if (a.gender == Gender::kUnknown) a.gender = GenderOfTitle(f.words[s]);
+    ++s;
+    if (s < f.size() && f.Is(s, ".")) ++s;
+  }
+  if (s >= f.size() || !f.IsWord(s) || !IsNameWord(f.words[s]) ||
+      lex_.stopwords.ContainsFolded(f.words[s])) {
+    return false;
+  }
+  int e = s;
+  for (int k = s + 1; k < f.size(); ++k) {
+    const std::string_view x = f.words[k];
+    if (f.IsWord(k) && IsNameWord(x)) {
+      e = k;
+      continue;
+    }
+    if (f.IsWord(k) && lex_.connectors.ContainsFolded(x) && StartsLower(x) &&
+        k + 1 < f.size() && f.IsWord(k + 1) && IsNameWord(f.words[k + 1])) {
+      continue;
+    }
+    if (f.Is(k, ".") && f.words[k - 1].size() == 1 && k + 1 < f.size() &&
+        f.IsWord(k + 1) && IsNameWord(f.words[k + 1])) {
+      continue;  // middle initial "George W. Bush"
+    }
+    break;
+  }
+  a.kind = SubjectKind::kName;
+  a.subject = {f.toks[s].span.begin, f.toks[e].span.end};
+  (void)text;
+  return true;
+}
+
+bool Attributor::AnalyzePost(std::string_view text, const Frame& f,
+                             Attribution& a) const {
+  if (f.size() == 0) return false;
+  int i = 0;
+  // Leading commas; a dash introduces dash attribution.
+  while (i < f.size() && (f.Is(i, ",") || f.Is(i, ";"))) ++i;
+  if (i < f.size() && !f.IsWord(i) && IsDash(CharAt(f.words[i], 0))) {
+    Attribution d;
+    if (SubjectAfter(text, f, i + 1, d) && d.kind == SubjectKind::kName) {
+      d.rule = "dash";
+      d.cue = std::string(f.words[i]);
+      d.confidence = 0.85;
+      d.adjacent_frame = true;
+      a = d;
+      return true;
+    }
+  }
+  // The cue must come within a few words, with only a subject before it.
+  for (int k = i; k < f.size() && k - i <= 12; ++k) {
+    if (!f.IsWord(k)) {
+      if (f.Is(k, ".") || f.Is(k, "!") || f.Is(k, "?") || f.Is(k, ";")) break;
+      continue;
+    }
+    if (!IsCue(f.words[k])) continue;
+    Attribution s;
+    if (k == i) {
+      if (!SubjectAfter(text, f, k + 1, s)) return false;
+      s.rule = "post_verb_name";
+      s.confidence = 0.93;
+    } else {
+      if (!SubjectBefore(text, f, k, i, s)) continue;
+      // The subject must start the frame: "“Q,” Lamar said", not
+      // "“Q,” and then the fans who heard Lamar said".
+      if (s.subject.begin != f.toks[i].span.begin) {
+        // Allow appositives after the subject: subject starts at i.
+        bool starts = false;
+        for (int t = i; t < k; ++t) {
+          if (f.toks[t].span.begin == s.subject.begin) {
+            starts = true;
+            for (int u = i; u < t; ++u) {
+              // Only titles/determiners may precede the stripped subject.
+              if (f.IsWord(u) && !lex_.honorifics.ContainsFolded(f.words[u]) &&
+                  !lex_.determiners.ContainsFolded(f.words[u]) &&
+                  !IsNameWord(f.words[u])) {
+                starts = false;
+              }
+            }
+            break;
+          }
+        }
+        if (!starts) return false;
+      }
+      s.rule = "post_name_verb";
+      s.confidence = 0.95;
+    }
+    s.cue = std::string(f.words[k]);
+    s.adjacent_frame = true;
+    a = s;
+    return true;
+  }
+  return false;
+}
+
+bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
+                            Attribution& a) const {
+  const int n = f.size();
+  if (n == 0) return false;
+  // The last word before the quote decides adjacency: "said, “" / "said: “".
+  int last = n - 1;
+  const bool colon_or_comma = f.Is(last, ",") || f.Is(last, ":");
+  for (int k = n - 1; k >= 0; --k) {
+    if (!f.IsWord(k) || !IsCue(f.words[k])) continue;
+    Attribution s;
+    if (!SubjectBefore(text, f, k, 0, s)) {
+      // "said Dr. Ortiz: “Q”" is rare; skip.
+      continue;
+    }
+    // Words between the cue and the quote: particles, an object ("told
+    // reporters"), a time ("on Tuesday"), or "that" + clause (a fragment).
+    const int gap = last - k;
+    bool has_that = false;
+    for (int t = k + 1; t < n; ++t) {
+      if (f.Is(t, "that")) has_that = true;
+    }
+    s.adjacent_frame = colon_or_comma && gap <= 5;
+    s.fragment = !colon_or_comma;
+    s.rule =
+        has_that || !colon_or_comma ? "pre_name_verb_that" : "pre_name_verb";
+    s.confidence = s.rule == "pre_name_verb" ? 0.9 : 0.8;
+    s.cue = std::string(f.words[k]);
+    a = s;
+    return true;
+  }
+  return false;
+}
+
+bool Attributor::AnalyzeAccordingTo(std::string_view text, const Frame& f,
+                                    Attribution& a) const {
+  for (int k = 0; k + 1 < f.size(); ++k) {
+    if (f.IsWord(k) && EqualsIgnoreCase(f.words[k], "according") &&
+        f.Is(k + 1, "to")) {
+      Attribution s;
+      if (SubjectAfter(text, f, k + 2, s)) {
+        s.rule = "according_to";
+        s.cue = "according to";
+        s.confidence = 0.85;
+        s.adjacent_frame = k <= 1;
+        a = s;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::vector<Attribution> Attributor::Attribute(
+    std::string_view text, const Segmentation& seg,
+    absl::Span<const QuoteCandidate> quotes,
+    const std::vector<bool>& frame_boundary) const {
+  std::vector<Attribution> out(quotes.size());
+  const int nq = static_cast<int>(quotes.size());
+  size_t sent = 0;
+  Frame pre, post;
+  auto fill = [&](Frame& f, size_t b, size_t e) {
+    f.toks.clear();
+    f.words.clear();
+    if (e > b) Tokenize(text, {b, e}, f.toks);
+    for (const Token& t : f.toks) {
+      f.words.push_back(text.substr(t.span.begin, t.span.end - t.span.begin));
+    }
+  };
+  auto is_abbrev = [&](const Frame& f, int k) {
+    return k > 0 && f.IsWord(k - 1) &&
+           (f.words[k - 1].size() == 1 ||
+            lex_.abbreviations.ContainsFolded(f.words[k - 1]));
+  };
+
+  for (int qi = 0; qi < nq; ++qi) {
+    const QuoteCandidate& q = quotes[qi];
+    const TextSpan para = seg.paragraphs[q.paragraph];
+    // Neighbouring boundary quotes in the same paragraph.
+    size_t prev_end = para.begin;
+    for (int k = qi - 1; k >= 0; --k) {
+      if (quotes[k].paragraph != q.paragraph) break;
+      if (frame_boundary[k] && quotes[k].outer.end <= q.outer.begin) {
+        prev_end = quotes[k].outer.end;
+        break;
+      }
+    }
+    size_t next_begin = para.end;
+    for (int k = qi + 1; k < nq; ++k) {
+      if (quotes[k].paragraph != q.paragraph) break;
+      if (frame_boundary[k] && quotes[k].outer.begin >= q.outer.end) {
+        next_begin = quotes[k].outer.begin;
+        break;
+      }
+    }
+    // Sentence containing the opening mark.
+    while (sent + 1 < seg.sentences.size() &&
+           seg.sentences[sent + 1].begin <= q.outer.begin) {
+      ++sent;
+    }
+    size_t sent_begin = para.begin;
+    if (sent < seg.sentences.size() &&
+        seg.sentences[sent].begin <= q.outer.begin &&
+        seg.sentences[sent].begin >= para.begin) {
+      sent_begin = seg.sentences[sent].begin;
+    }
+    const size_t pre_begin = std::max(prev_end, sent_begin);
+    fill(pre, pre_begin, q.outer.begin);
+    fill(post, q.closed ? q.outer.end : q.outer.end, next_begin);
+    // Cut the post frame at its first sentence end.
+    for (int k = 0; k < post.size(); ++k) {
+      if ((post.Is(k, ".") && !is_abbrev(post, k)) || post.Is(k, "!") ||
+          post.Is(k, "?")) {
+        post.toks.resize(k);
+        post.words.resize(k);
+        break;
+      }
+    }
+    // A quote ending a sentence inside its marks ("...direct.”) is followed
+    // by a new sentence, which is not its frame unless lowercase ("she said").
+    const std::string_view inner =
+        TrimSpaces(text.substr(q.inner.begin, q.inner.end - q.inner.begin));
+    const bool ends_sentence =
+        !inner.empty() &&
+        (inner.back() == '.' || EndsWithIgnoreCase(inner, "\u2026"));
+    bool post_allowed = q.closed;
+    if (post_allowed && ends_sentence && post.size() > 0 && post.IsWord(0) &&
+        !StartsLower(post.words[0])) {
+      post_allowed = false;
+    }
+
+    Attribution a;
+    if (post_allowed && AnalyzePost(text, post, a)) {
+    } else if (AnalyzePre(text, pre, a)) {
+    } else if (AnalyzeAccordingTo(text, post, a) ||
+               AnalyzeAccordingTo(text, pre, a)) {
+    }
+    if (a.kind == SubjectKind::kPronoun) a.confidence -= 0.1;
+    if (a.kind == SubjectKind::kDescription) a.confidence -= 0.2;
+    // Pre-frame text that is a clause ("the goal was to address topics that
+    // “we ...") makes the quote a fragment; so does a lowercase start.
+    if (!a.fragment) {
+      const bool clause_before =
+          pre.size() > 0 && !pre.Is(pre.size() - 1, ",") &&
+          !pre.Is(pre.size() - 1, ":") && !IsDash(CharAt(pre.words.back(), 0));
+      a.fragment = (clause_before && !q.starts_upper) ||
+                   (!q.starts_upper && pre.size() > 0);
+    }
+    out[qi] = std::move(a);
+  }
+
+  // Transcript labels: a paragraph opening "NAME:" ("PENCE: Well, look...").
+  for (int qi = 0; qi < nq; ++qi) {
+    if (out[qi].kind != SubjectKind::kNone) continue;
+    const TextSpan para = seg.paragraphs[quotes[qi].paragraph];
+    Frame head;
+    fill(head, para.begin, std::min(para.end, para.begin + 80));
+    int k = 0;
+    if (k < head.size() && IsQuoteMarkWord(head.words[k])) ++k;
+    const int start = k;
+    while (k < head.size() && head.IsWord(k) && IsAllCaps(head.words[k])) ++k;
+    if (k > start && k < head.size() && head.Is(k, ":") && k - start <= 4 &&
+        head.toks[k].span.end <= quotes[qi].outer.begin + 1) {
+      Attribution a;
+      a.kind = SubjectKind::kName;
+      a.subject = {head.toks[start].span.begin, head.toks[k - 1].span.end};
+      a.rule = "label";
+      a.cue = ":";
+      a.confidence = 0.75;
+      out[qi] = a;
+    }
+  }
+
+  // Split quotes and paragraph carry-over, in text order.
+  for (int qi = 0; qi < nq; ++qi) {
+    if (out[qi].kind != SubjectKind::kNone || !frame_boundary[qi]) continue;
+    // Previous quote that is speech (a boundary, or a short quote with a
+    // touching frame).
+    int prev = -1;
+    for (int k = qi - 1; k >= 0; --k) {
+      if (frame_boundary[k] || out[k].adjacent_frame) {
+        prev = k;
+        break;
+      }
+    }
+    if (prev < 0) continue;
+    const bool same_para = quotes[prev].paragraph == quotes[qi].paragraph;
+    if (same_para && out[prev].kind != SubjectKind::kNone) {
+      out[qi].kind = SubjectKind::kContinuation;
+      out[qi].link = prev;
+      out[qi].rule = "continuation";
+      out[qi].confidence = 0.85;
+      continue;
+    }
+    // Carry-over: this paragraph opens with the quote, and the previous
+    // paragraph held the previous quote.
+    const TextSpan para = seg.paragraphs[quotes[qi].paragraph];
+    const bool opens_para = quotes[qi].outer.begin == para.begin;
+    const bool adjacent_para =
+        quotes[prev].paragraph == quotes[qi].paragraph - 1;
+    if (opens_para && adjacent_para && out[prev].kind != SubjectKind::kNone &&
+        !quotes[qi].nested) {
+      out[qi].kind = SubjectKind::kCarryOver;
+      out[qi].link = prev;
+      out[qi].rule = "carry_over";
+      out[qi].confidence = 0.6;
+    }
+  }
+  return out;
+}
+
+}  // namespace verbatim::extraction

@@ -1,0 +1,155 @@
+#include "ingest_service/extraction/attribution.h"
+
+#include "gtest/gtest.h"
+#include "ingest_service/extraction/quote_filter.h"
+
+namespace verbatim::extraction {
+namespace {
+
+struct Result {
+  std::string quote;
+  std::string subject;
+  SubjectKind kind;
+  std::string rule;
+  std::string cue;
+  int link;
+  bool fragment;
+};
+
+std::vector<Result> AttributeAll(std::string_view text) {
+  auto seg_or = Segmenter::Create();
+  auto attr = Attributor::Create();
+  EXPECT_TRUE(seg_or.ok());
+  EXPECT_TRUE(attr.ok());
+  const Segmentation seg = seg_or->Segment(text);
+  const auto quotes = FindQuotes(text, seg, {});
+  std::vector<bool> boundary;
+  for (const auto& q : quotes) boundary.push_back(!IsWeakQuote(q) && !q.nested);
+  const auto a = attr->Attribute(text, seg, quotes, boundary);
+  std::vector<Result> out;
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    if (!KeepQuote(quotes[i], IsWeakQuote(quotes[i]), a[i].adjacent_frame)) {
+      continue;
+    }
+    out.push_back(
+        {std::string(text.substr(quotes[i].inner.begin,
+                                 quotes[i].inner.end - quotes[i].inner.begin)),
+         std::string(text.substr(a[i].subject.begin,
+                                 a[i].subject.end - a[i].subject.begin)),
+         a[i].kind, a[i].rule, a[i].cue, a[i].link, a[i].fragment});
+  }
+  return out;
+}
+
+TEST(AttributionTest, PostNameVerb) {
+  const auto r =
+      AttributeAll("“The bridge will open in May,” Maria Ortiz said.");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "Maria Ortiz");
+  EXPECT_EQ(r[0].kind, SubjectKind::kName);
+  EXPECT_EQ(r[0].rule, "post_name_verb");
+  EXPECT_EQ(r[0].cue, "said");
+}
+
+TEST(AttributionTest, PostVerbNameWithTitleAndAppositive) {
+  const auto r = AttributeAll(
+      "“Cases are falling,” said Dr. Maria Ortiz, the county’s chief medical "
+      "officer.");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "Maria Ortiz");
+  EXPECT_EQ(r[0].rule, "post_verb_name");
+}
+
+TEST(AttributionTest, AppositiveBetweenNameAndCue) {
+  const auto r =
+      AttributeAll("“Rest helps,” Hugh Hill, a doctor in town, said.");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "Hugh Hill");
+}
+
+TEST(AttributionTest, PreFrameColonAndComma) {
+  const auto r = AttributeAll(
+      "Gov. Ann Lee said on Tuesday: “We are ready for the storm.”\n"
+      "The coach added, “Nobody trains harder than this team.”");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].subject, "Ann Lee");
+  EXPECT_EQ(r[0].rule, "pre_name_verb");
+  EXPECT_EQ(r[1].subject, "The coach");
+  EXPECT_EQ(r[1].kind, SubjectKind::kDescription);
+}
+
+TEST(AttributionTest, FragmentAfterThat) {
+  const auto r = AttributeAll(
+      "Hal Byrd added that the aim was to discuss topics that “we as a town "
+      "tend to avoid,” citing old films.");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "Hal Byrd");
+  EXPECT_EQ(r[0].rule, "pre_name_verb_that");
+  EXPECT_TRUE(r[0].fragment);
+}
+
+TEST(AttributionTest, PronounAndDescriptionWithTitleInFrame) {
+  const auto r = AttributeAll(
+      "“It was a long night,” she said.\n"
+      "“I lived in the song every day,” the “Main Street” singer remarked.");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].kind, SubjectKind::kPronoun);
+  EXPECT_EQ(r[0].subject, "she");
+  EXPECT_EQ(r[1].kind, SubjectKind::kDescription);
+  EXPECT_EQ(r[1].subject, "the “Main Street” singer");
+  EXPECT_EQ(r[1].cue, "remarked");
+}
+
+TEST(AttributionTest, SplitQuoteContinues) {
+  const auto r =
+      AttributeAll("“We won,” Ann Lee said. “And we will win again.”");
+  // The two-word first part is kept because a frame touches it.
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[1].kind, SubjectKind::kContinuation);
+  EXPECT_EQ(r[1].link, 0);
+  EXPECT_EQ(r[1].rule, "continuation");
+}
+
+TEST(AttributionTest, ParagraphCarryOver) {
+  const auto r = AttributeAll(
+      "“We won the vote,” Ann Lee said.\n"
+      "“Now the real work begins for all of us.”");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[1].kind, SubjectKind::kCarryOver);
+  EXPECT_EQ(r[1].link, 0);
+}
+
+TEST(AttributionTest, AccordingToAndDash) {
+  const auto r = AttributeAll(
+      "The plan is “dead on arrival in the Senate,” according to Sen. Hal "
+      "Byrd.\n"
+      "“Never give up on the people you love” — Ann Lee");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].subject, "Hal Byrd");
+  EXPECT_EQ(r[0].rule, "according_to");
+  EXPECT_EQ(r[1].subject, "Ann Lee");
+  EXPECT_EQ(r[1].rule, "dash");
+}
+
+TEST(AttributionTest, SentenceEndInsideQuoteBlocksNextSentence) {
+  const auto r = AttributeAll("“We are done here.” Ann Lee left the room.");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].kind, SubjectKind::kNone);
+}
+
+TEST(AttributionTest, TranscriptLabel) {
+  const auto r = AttributeAll(
+      "\"HOST: As “the local paper of record” wrote, it was late.");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "HOST");
+  EXPECT_EQ(r[0].rule, "label");
+}
+
+TEST(AttributionTest, ScareQuoteWithoutFrameIsDropped) {
+  const auto r =
+      AttributeAll("The so-called “deal” and the “Squad” met the “Big Three”.");
+  EXPECT_TRUE(r.empty());
+}
+
+}  // namespace
+}  // namespace verbatim::extraction

@@ -1,0 +1,137 @@
+#include "ingest_service/extraction/boilerplate.h"
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "ingest_service/extraction/text_util.h"
+#include "verbatim_extraction_data.h"
+
+namespace verbatim::extraction {
+
+namespace {
+
+constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr",
+                                        "may", "jun", "jul", "aug",
+                                        "sep", "oct", "nov", "dec"};
+
+// Wire captions read "CITY, STATE – JUNE 20: Someone attends ...": a short
+// place, a dash, a month and a colon soon after.
+bool IsWireCaption(std::string_view line) {
+  const size_t limit = std::min<size_t>(line.size(), 80);
+  for (size_t i = 1; i < limit; ++i) {
+    size_t len;
+    const char32_t c = DecodeAt(line, i, len);
+    if (!IsDash(c) || line[i - 1] != ' ' || i + len >= line.size() ||
+        line[i + len] != ' ') {
+      continue;
+    }
+    std::string_view rest = line.substr(i + len + 1);
+    bool month = false;
+    for (std::string_view m : kMonths) {
+      if (StartsWithIgnoreCase(rest, m)) month = true;
+    }
+    if (!month) return false;
+    const size_t colon = rest.find(':');
+    return colon != std::string_view::npos && colon < 20;
+  }
+  return false;
+}
+
+}  // namespace
+
+absl::StatusOr<BoilerplateMarker> BoilerplateMarker::FromPatterns(
+    std::string_view text) {
+  BoilerplateMarker m;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string_view t = TrimSpaces(line);
+    if (t.empty() || t.front() == '#') continue;
+    const size_t sp = line.find(' ');
+    if (sp == std::string_view::npos) {
+      return absl::InvalidArgumentError("boilerplate pattern without text: " +
+                                        std::string(t));
+    }
+    std::string_view kind = TrimSpaces(line.substr(0, sp));
+    // Keep trailing spaces of the pattern ("© ") meaningful only when trimmed
+    // lines could contain them; the line is trimmed too, so trim the pattern.
+    std::string pattern = AsciiLower(TrimSpaces(line.substr(sp + 1)));
+    if (kind == "exact") {
+      m.exact_.push_back(std::move(pattern));
+    } else if (kind == "prefix") {
+      m.prefix_.push_back(std::move(pattern));
+    } else if (kind == "suffix") {
+      m.suffix_.push_back(std::move(pattern));
+    } else if (kind == "contains") {
+      m.contains_.push_back(std::move(pattern));
+    } else {
+      return absl::InvalidArgumentError("unknown boilerplate pattern kind: " +
+                                        std::string(kind));
+    }
+  }
+  return m;
+}
+
+absl::StatusOr<BoilerplateMarker> BoilerplateMarker::Create() {
+  const auto data = data::EmbeddedFile("boilerplate.txt");
+  if (!data.has_value()) {
+    return absl::NotFoundError("embedded boilerplate.txt missing");
+  }
+  return FromPatterns(*data);
+}
+
+bool BoilerplateMarker::IsBoilerplateLine(std::string_view line) const {
+  const std::string_view t = TrimSpaces(line);
+  if (t.empty()) return false;
+  // Long lines are article text even when they mention a credit in passing,
+  // except for captions that end in a credit.
+  for (const std::string& p : exact_) {
+    if (EqualsIgnoreCase(t, p)) return true;
+  }
+  for (const std::string& p : prefix_) {
+    if (StartsWithIgnoreCase(t, p)) return true;
+  }
+  for (const std::string& p : suffix_) {
+    if (EndsWithIgnoreCase(t, p)) return true;
+  }
+  if (t.size() < 400) {
+    const std::string lower = AsciiLower(t);
+    for (const std::string& p : contains_) {
+      if (lower.find(p) != std::string::npos) return true;
+    }
+  }
+  return IsWireCaption(t);
+}
+
+std::vector<entities::TextSpan> BoilerplateMarker::Mark(
+    std::string_view text) const {
+  std::vector<std::string_view> lines;
+  absl::flat_hash_map<std::string_view, int> count;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::string_view t = TrimSpaces(text.substr(pos, nl - pos));
+    if (!t.empty()) {
+      lines.push_back(t);
+      if (t.size() < 200) ++count[t];
+    }
+    pos = nl + 1;
+  }
+  std::vector<entities::TextSpan> out;
+  for (const std::string_view t : lines) {
+    // A short line printed twice is a headline or link teaser, not prose.
+    const auto it = count.find(t);
+    const bool repeated = it != count.end() && it->second > 1;
+    if (repeated || IsBoilerplateLine(t)) {
+      const size_t b = static_cast<size_t>(t.data() - text.data());
+      out.push_back({b, b + t.size()});
+    }
+  }
+  return out;
+}
+
+}  // namespace verbatim::extraction

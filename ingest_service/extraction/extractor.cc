@@ -1,0 +1,131 @@
+#include "ingest_service/extraction/extractor.h"
+
+#include <utility>
+
+#include "ingest_service/entities/entity_recognizer.h"
+#include "ingest_service/extraction/attribution.h"
+#include "ingest_service/extraction/boilerplate.h"
+#include "ingest_service/extraction/normalizer.h"
+#include "ingest_service/extraction/quote_filter.h"
+#include "ingest_service/extraction/quote_finder.h"
+#include "ingest_service/extraction/segmenter.h"
+#include "ingest_service/extraction/speaker_resolver.h"
+
+namespace verbatim::extraction {
+
+namespace {
+
+class ExtractorImpl : public Extractor {
+ public:
+  ExtractorImpl(Normalizer normalizer, BoilerplateMarker boilerplate,
+                Segmenter segmenter, Attributor attributor,
+                std::unique_ptr<entities::EntityRecognizer> recognizer)
+      : normalizer_(std::move(normalizer)),
+        boilerplate_(std::move(boilerplate)),
+        segmenter_(std::move(segmenter)),
+        attributor_(std::move(attributor)),
+        recognizer_(std::move(recognizer)) {}
+
+  absl::StatusOr<ExtractionResult> Extract(
+      std::string_view body) const override;
+
+ private:
+  Normalizer normalizer_;
+  BoilerplateMarker boilerplate_;
+  Segmenter segmenter_;
+  Attributor attributor_;
+  std::unique_ptr<entities::EntityRecognizer> recognizer_;
+};
+
+absl::StatusOr<ExtractionResult> ExtractorImpl::Extract(
+    std::string_view body) const {
+  absl::StatusOr<NormalizedText> norm = normalizer_.Normalize(body);
+  if (!norm.ok()) return norm.status();
+  const std::string_view text = norm->text();
+
+  const std::vector<entities::TextSpan> boilerplate = boilerplate_.Mark(text);
+  const Segmentation seg = segmenter_.Segment(text);
+  const std::vector<QuoteCandidate> candidates =
+      FindQuotes(text, seg, boilerplate);
+
+  const size_t n = candidates.size();
+  std::vector<bool> weak(n), boundary(n);
+  for (size_t i = 0; i < n; ++i) {
+    weak[i] = IsWeakQuote(candidates[i]);
+    // Quotes nested in an unclosed span are titles inside the outer speech.
+    boundary[i] = !weak[i] && !candidates[i].nested;
+  }
+  const std::vector<Attribution> attributions =
+      attributor_.Attribute(text, seg, candidates, boundary);
+
+  std::vector<bool> keep(n);
+  std::vector<entities::TextSpan> quotations;
+  for (size_t i = 0; i < n; ++i) {
+    keep[i] = KeepQuote(candidates[i], weak[i], attributions[i].adjacent_frame);
+    if (keep[i]) quotations.push_back(candidates[i].inner);
+  }
+
+  entities::TextLayout layout;
+  layout.sentences = seg.sentences;
+  layout.boilerplate = boilerplate;
+  layout.quotations = quotations;
+  entities::EntityAnalysis analysis = recognizer_->Recognize(text, layout);
+
+  const std::vector<int> speakers = ResolveSpeakers(
+      text, seg, candidates, attributions, boilerplate, *recognizer_, analysis);
+
+  ExtractionResult result;
+  std::vector<int> out_index(n, -1);
+  for (size_t i = 0; i < n; ++i) {
+    if (!keep[i]) continue;
+    const QuoteCandidate& q = candidates[i];
+    const Attribution& a = attributions[i];
+    QuoteAppearance app;
+    app.span = {norm->ToOriginal(q.inner.begin), norm->ToOriginal(q.inner.end)};
+    app.text =
+        std::string(text.substr(q.inner.begin, q.inner.end - q.inner.begin));
+    app.kind = a.fragment ? QuoteKind::kFragment : QuoteKind::kDirect;
+    app.speaker = speakers[i];
+    app.rule = a.kind == SubjectKind::kNone ? "none" : a.rule;
+    app.cue = a.cue;
+    app.confidence = app.speaker >= 0 ? a.confidence : 0.0;
+    if (a.kind == SubjectKind::kContinuation && a.link >= 0 &&
+        out_index[a.link] >= 0) {
+      app.continues = out_index[a.link];
+    }
+    out_index[i] = static_cast<int>(result.quotes.size());
+    result.quotes.push_back(std::move(app));
+  }
+  result.entities = std::move(analysis.entities);
+  result.mentions = std::move(analysis.mentions);
+  std::sort(result.mentions.begin(), result.mentions.end(),
+            [](const entities::Mention& a, const entities::Mention& b) {
+              return a.span.begin < b.span.begin;
+            });
+  if (!norm->identity()) {
+    for (entities::Mention& m : result.mentions) {
+      m.span = {norm->ToOriginal(m.span.begin), norm->ToOriginal(m.span.end)};
+    }
+  }
+  return result;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create() {
+  auto normalizer = Normalizer::Create();
+  if (!normalizer.ok()) return normalizer.status();
+  auto boilerplate = BoilerplateMarker::Create();
+  if (!boilerplate.ok()) return boilerplate.status();
+  auto segmenter = Segmenter::Create();
+  if (!segmenter.ok()) return segmenter.status();
+  auto attributor = Attributor::Create();
+  if (!attributor.ok()) return attributor.status();
+  auto recognizer = entities::EntityRecognizer::Create();
+  if (!recognizer.ok()) return recognizer.status();
+  return std::unique_ptr<Extractor>(new ExtractorImpl(
+      *std::move(normalizer), *std::move(boilerplate), *std::move(segmenter),
+      *std::move(attributor), *std::move(recognizer)));
+}
+
+}  // namespace verbatim::extraction

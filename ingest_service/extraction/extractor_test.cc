@@ -1,0 +1,107 @@
+#include "ingest_service/extraction/extractor.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "gtest/gtest.h"
+#include "ingest_service/extraction/article_file.h"
+
+namespace verbatim::extraction {
+namespace {
+
+class ExtractorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto e = Extractor::Create();
+    ASSERT_TRUE(e.ok()) << e.status();
+    extractor_ = e->release();
+  }
+  static void TearDownTestSuite() { delete extractor_; }
+  static Extractor* extractor_;
+};
+Extractor* ExtractorTest::extractor_ = nullptr;
+
+TEST_F(ExtractorTest, InvalidUtf8IsInvalidArgument) {
+  auto r = extractor_->Extract("“Hi,” he said \xC3\x28");
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(ExtractorTest, ExtractsQuotesWithSpeakers) {
+  const std::string body =
+      "Advertisement\n"
+      "Mayor Ann Lee opened the new bridge on Monday.\n"
+      "“This bridge connects two halves of our city,” Lee said. “It was "
+      "worth the wait.”\n"
+      "Residents called it a “game changer” for commuters.\n";
+  auto r = extractor_->Extract(body);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->quotes.size(), 2u);
+  const QuoteAppearance& q0 = r->quotes[0];
+  EXPECT_EQ(q0.text, "This bridge connects two halves of our city,");
+  EXPECT_EQ(body.substr(q0.span.begin, q0.span.end - q0.span.begin), q0.text);
+  ASSERT_GE(q0.speaker, 0);
+  EXPECT_NE(r->entities[q0.speaker].display_name.find("Lee"),
+            std::string::npos);
+  EXPECT_EQ(q0.rule, "post_name_verb");
+  EXPECT_EQ(q0.cue, "said");
+  EXPECT_GT(q0.confidence, 0.5);
+  EXPECT_EQ(r->quotes[1].speaker, q0.speaker);
+  EXPECT_EQ(r->quotes[1].continues, 0);
+  for (const auto& m : r->mentions) {
+    EXPECT_LE(m.span.end, body.size());
+  }
+}
+
+TEST_F(ExtractorTest, OffsetsPointIntoOriginalWhenNotNfc) {
+  // "Rene\u0301e" is not NFC; the quote offsets must still index `body`.
+  const std::string body =
+      "Rene\xCC\x81"
+      "e Roy spoke.\n“We will keep going no matter what,” "
+      "Roy said.";
+  auto r = extractor_->Extract(body);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->quotes.size(), 1u);
+  const auto& q = r->quotes[0];
+  EXPECT_EQ(body.substr(q.span.begin, q.span.end - q.span.begin),
+            "We will keep going no matter what,");
+}
+
+TEST_F(ExtractorTest, NeverFailsOnHostileInput) {
+  std::string junk;
+  for (int i = 0; i < 2000; ++i)
+    junk += (i % 7 == 0) ? "“" : (i % 5 ? "’ " : "\"\n");
+  EXPECT_TRUE(extractor_->Extract(junk).ok());
+  EXPECT_TRUE(extractor_->Extract("").ok());
+  EXPECT_TRUE(extractor_->Extract(std::string(100000, 'a')).ok());
+  EXPECT_TRUE(extractor_->Extract(std::string("a\0b“c”", 7)).ok());
+}
+
+TEST_F(ExtractorTest, RunsOnSharedCorpora) {
+  const char* dir = std::getenv("VERBATIM_SHARED_DIR");
+  if (dir == nullptr ||
+      !std::filesystem::exists(std::string(dir) + "/corpus")) {
+    GTEST_SKIP() << "VERBATIM_SHARED_DIR/corpus not available";
+  }
+  int files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(
+           std::string(dir) + "/corpus")) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    const ArticleFile a = ParseArticleFile(buf.str());
+    auto r = extractor_->Extract(a.body);
+    ASSERT_TRUE(r.ok()) << entry.path() << ": " << r.status();
+    for (const auto& q : r->quotes) {
+      ASSERT_LE(q.span.end, a.body.size());
+      ASSERT_LT(q.speaker, static_cast<int>(r->entities.size()));
+    }
+    ++files;
+  }
+  EXPECT_GT(files, 0);
+}
+
+}  // namespace
+}  // namespace verbatim::extraction

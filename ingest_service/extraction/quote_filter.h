@@ -1,0 +1,21 @@
+// Decides which quote candidates are quotations rather than titles, names or
+// scare quotes (“We Cry Together”, the “Squad”, a so-called “deal”).
+#ifndef VERBATIM_INGEST_SERVICE_EXTRACTION_QUOTE_FILTER_H_
+#define VERBATIM_INGEST_SERVICE_EXTRACTION_QUOTE_FILTER_H_
+
+#include "ingest_service/extraction/quote_finder.h"
+
+namespace verbatim::extraction {
+
+// True when the span reads like a title or scare quote on its own: under
+// three words, or a short title-cased span with no sentence punctuation.
+// Such spans are transparent to attribution frames and kept only when a
+// speech frame touches them.
+bool IsWeakQuote(const QuoteCandidate& q);
+
+// Final decision once the frame is known.
+bool KeepQuote(const QuoteCandidate& q, bool weak, bool adjacent_frame);
+
+}  // namespace verbatim::extraction
+
+#endif  // VERBATIM_INGEST_SERVICE_EXTRACTION_QUOTE_FILTER_H_

@@ -1,0 +1,239 @@
+#include "ingest_service/extraction/quote_finder.h"
+
+#include <algorithm>
+
+#include "ingest_service/extraction/text_util.h"
+
+namespace verbatim::extraction {
+
+namespace {
+
+struct Open {
+  QuoteMark mark;
+  size_t pos;  // offset of the mark
+  size_t len;  // byte length of the mark
+};
+
+bool OpensContext(char32_t prev) {
+  return prev == 0 || IsSpace(prev) || prev == '(' || prev == '[' ||
+         prev == '{' || prev == '/' || IsDash(prev) || prev == 0x201C ||
+         prev == 0x2018 || prev == '"' || prev == '\'' || prev == 0xAB ||
+         prev == ':' || prev == '>';
+}
+
+bool ClosesContext(char32_t next) {
+  return next == 0 || IsSpace(next) || next == '.' || next == ',' ||
+         next == ';' || next == ':' || next == '!' || next == '?' ||
+         next == ')' || next == ']' || IsDash(next) || next == 0x2026 ||
+         next == 0x201D || next == 0x2019 || next == '"' || next == '\'' ||
+         next == 0xBB;
+}
+
+// Short words that stay lower case in English titles.
+bool IsTitleFunctionWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "a",   "an", "the",  "and",  "or", "of",  "in",  "on", "at", "to",
+      "for", "by", "with", "from", "as", "but", "nor", "vs", "&",  "via"};
+  for (std::string_view k : kWords) {
+    if (EqualsIgnoreCase(w, k)) return true;
+  }
+  return false;
+}
+
+void Describe(std::string_view text, QuoteCandidate& q,
+              std::vector<Token>& scratch) {
+  scratch.clear();
+  Tokenize(text, q.inner, scratch);
+  int words = 0;
+  bool title = true;
+  bool first = true;
+  for (const Token& t : scratch) {
+    const std::string_view s =
+        text.substr(t.span.begin, t.span.end - t.span.begin);
+    if (t.kind == TokenKind::kPunct) {
+      const char32_t c = CharAt(s, 0);
+      if (c == '.' || c == '!' || c == '?' || c == 0x2026)
+        q.has_terminal = true;
+      continue;
+    }
+    ++words;
+    size_t len;
+    char32_t c = DecodeAt(s, 0, len);
+    if (c == '.' && s.size() > 1) c = DecodeAt(s, 1, len);
+    const bool upper = IsUpper(c) || IsDigit(c);
+    if (first) q.starts_upper = upper;
+    if (!upper && (first || !IsTitleFunctionWord(s))) title = false;
+    first = false;
+  }
+  // A trailing comma or semicolon means the quote is a clause cut by a frame.
+  const std::string_view tail =
+      TrimSpaces(text.substr(q.inner.begin, q.inner.end - q.inner.begin));
+  if (!tail.empty() && (tail.back() == ',' || tail.back() == ';')) {
+    q.has_terminal = true;
+  }
+  q.words = words;
+  q.title_case = words > 0 && title;
+}
+
+// Handles one paragraph; appends every span (top-level or nested) to `out`.
+void PairParagraph(std::string_view text, entities::TextSpan para, int index,
+                   std::vector<QuoteCandidate>& out) {
+  std::vector<Open> stack;
+  auto emit = [&](const Open& o, size_t close_pos, size_t close_len,
+                  bool closed) {
+    QuoteCandidate q;
+    q.inner = {o.pos + o.len, close_pos};
+    q.outer = {o.pos, close_pos + close_len};
+    q.paragraph = index;
+    q.mark = o.mark;
+    q.closed = closed;
+    out.push_back(q);
+  };
+  // Pops to the innermost opener of `mark`, stopping at a double quote when
+  // closing a single one (a single close never ends an outer double quote).
+  auto close = [&](QuoteMark mark, size_t pos, size_t len) -> bool {
+    for (size_t k = stack.size(); k-- > 0;) {
+      if (stack[k].mark == mark) {
+        emit(stack[k], pos, len, true);
+        stack.resize(k);
+        return true;
+      }
+      if (mark == QuoteMark::kSingle && stack[k].mark != QuoteMark::kSingle) {
+        return false;
+      }
+    }
+    return false;
+  };
+  auto has_open = [&](QuoteMark mark) {
+    for (size_t k = stack.size(); k-- > 0;) {
+      if (stack[k].mark == mark) return true;
+      if (mark == QuoteMark::kSingle && stack[k].mark != QuoteMark::kSingle) {
+        return false;
+      }
+    }
+    return false;
+  };
+
+  size_t i = para.begin;
+  while (i < para.end) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    // Fast skip: every mark is '"', '\'' or starts with 0xE2 / 0xC2.
+    if (b != '"' && b != '\'' && b != 0xE2 && b != 0xC2) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    const char32_t c = DecodeAt(text, i, len);
+    const char32_t prev = i > para.begin ? CharBefore(text, i) : 0;
+    const char32_t next = i + len < para.end ? CharAt(text, i + len) : 0;
+    switch (c) {
+      case 0x201C:  // “
+        stack.push_back({QuoteMark::kDouble, i, len});
+        break;
+      case 0x201D:  // ”
+        close(QuoteMark::kDouble, i, len);
+        break;
+      case '"': {
+        const bool open_ctx = OpensContext(prev);
+        const bool close_ctx = ClosesContext(next);
+        if (has_open(QuoteMark::kDouble) && (close_ctx || !open_ctx)) {
+          close(QuoteMark::kDouble, i, len);
+        } else if (open_ctx && !IsSpace(next) && next != 0) {
+          stack.push_back({QuoteMark::kDouble, i, len});
+        }
+        break;
+      }
+      case 0xAB:  // «
+        stack.push_back({QuoteMark::kGuillemet, i, len});
+        break;
+      case 0xBB:  // »
+        close(QuoteMark::kGuillemet, i, len);
+        break;
+      case 0x2018:  // ‘ — unless an elision: ‘90s, rock ‘n’ roll
+        if (IsDigit(next)) break;
+        if ((next == 'n' || next == 'N') &&
+            CharAt(text, i + len + 1) == 0x2019) {
+          i += len + 1 + 3;  // skip n’
+          continue;
+        }
+        stack.push_back({QuoteMark::kSingle, i, len});
+        break;
+      case 0x2019:  // ’ — apostrophe unless it can close an open single
+      case '\'': {
+        const bool word_prev = IsWordChar(prev);
+        const bool word_next = IsWordChar(next);
+        if (word_prev && word_next) break;  // it’s, O’Brien
+        if (has_open(QuoteMark::kSingle) && !word_next) {
+          close(QuoteMark::kSingle, i, len);
+          break;
+        }
+        // ’90s, ’em, ’n’: elisions, never openers.
+        if (c == '\'' && OpensContext(prev) && word_next && !IsDigit(next)) {
+          stack.push_back({QuoteMark::kSingle, i, len});
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    i += len;
+  }
+  // Unclosed doubles run to the paragraph end; unclosed singles are more
+  // often elisions or possessives than quotes, so they are dropped.
+  for (const Open& o : stack) {
+    if (o.mark != QuoteMark::kSingle) {
+      emit(o, para.end, 0, false);
+      break;  // the outermost one covers any inner unclosed mark
+    }
+  }
+}
+
+bool Overlaps(entities::TextSpan a, entities::TextSpan b) {
+  return a.begin < b.end && b.begin < a.end;
+}
+
+}  // namespace
+
+std::vector<QuoteCandidate> FindQuotes(
+    std::string_view text, const Segmentation& seg,
+    absl::Span<const entities::TextSpan> boilerplate) {
+  std::vector<QuoteCandidate> all;
+  std::vector<QuoteCandidate> out;
+  std::vector<Token> scratch;
+  size_t bp = 0;
+  for (size_t p = 0; p < seg.paragraphs.size(); ++p) {
+    const entities::TextSpan para = seg.paragraphs[p];
+    while (bp < boilerplate.size() && boilerplate[bp].end <= para.begin) ++bp;
+    if (bp < boilerplate.size() && Overlaps(boilerplate[bp], para)) continue;
+    all.clear();
+    PairParagraph(text, para, static_cast<int>(p), all);
+    // Closing order is inner-first; sort by start, outer spans first.
+    std::sort(all.begin(), all.end(),
+              [](const QuoteCandidate& a, const QuoteCandidate& b) {
+                if (a.outer.begin != b.outer.begin) {
+                  return a.outer.begin < b.outer.begin;
+                }
+                return a.outer.end > b.outer.end;
+              });
+    // Closed spans nested in a closed span are part of its text. Inside an
+    // unclosed span they are kept, flagged, because the opener may be a stray
+    // mark rather than a multi-paragraph quote.
+    size_t cover_end = 0;
+    size_t open_end = 0;
+    for (QuoteCandidate& q : all) {
+      if (q.outer.begin < cover_end) continue;
+      if (q.inner.end <= q.inner.begin) continue;  // empty “”
+      q.nested = q.outer.begin < open_end;
+      Describe(text, q, scratch);
+      if (q.closed) {
+        cover_end = q.outer.end;
+      } else {
+        open_end = q.outer.end;
+      }
+      out.push_back(q);
+    }
+  }
+  return out;
+}
+
+}  // namespace verbatim::extraction

@@ -1,0 +1,44 @@
+// Stage 4: finds quoted spans by pairing quote marks per paragraph.
+//
+// Marks are paired by type with a stack (“ ” and " for doubles, ‘ ’ and ' for
+// singles, « » guillemets), so odd counts never fail: a close without an
+// opener is ignored and an opener left at paragraph end yields an unclosed
+// span (the news convention for multi-paragraph quotes, whose earlier
+// paragraphs open without closing). Apostrophes (it’s, ’90s, rock ’n’ roll,
+// the players’ union) are not marks.
+#ifndef VERBATIM_INGEST_SERVICE_EXTRACTION_QUOTE_FINDER_H_
+#define VERBATIM_INGEST_SERVICE_EXTRACTION_QUOTE_FINDER_H_
+
+#include <string_view>
+#include <vector>
+
+#include "absl/types/span.h"
+#include "ingest_service/entities/entity.h"
+#include "ingest_service/extraction/segmenter.h"
+
+namespace verbatim::extraction {
+
+enum class QuoteMark { kDouble, kSingle, kGuillemet };
+
+struct QuoteCandidate {
+  entities::TextSpan inner;  // text between the marks
+  entities::TextSpan outer;  // including the marks (to paragraph end if open)
+  int paragraph = -1;
+  QuoteMark mark = QuoteMark::kDouble;
+  bool closed = true;       // false: opened and never closed in its paragraph
+  bool nested = false;      // inside another quote of the same paragraph
+  int words = 0;            // word tokens in `inner`
+  bool title_case = false;  // every word capitalised or a short function word
+  bool starts_upper = false;
+  bool has_terminal = false;  // contains . ! ? … or ends with , ;
+};
+
+// Returns top-level candidates (not nested in another returned span) in text
+// order, skipping paragraphs that overlap `boilerplate`. Pure function.
+std::vector<QuoteCandidate> FindQuotes(
+    std::string_view text, const Segmentation& seg,
+    absl::Span<const entities::TextSpan> boilerplate);
+
+}  // namespace verbatim::extraction
+
+#endif  // VERBATIM_INGEST_SERVICE_EXTRACTION_QUOTE_FINDER_H_

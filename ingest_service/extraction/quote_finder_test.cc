@@ -1,0 +1,97 @@
+#include "ingest_service/extraction/quote_finder.h"
+
+#include "gtest/gtest.h"
+
+namespace verbatim::extraction {
+namespace {
+
+std::vector<QuoteCandidate> Find(std::string_view text) {
+  auto s = Segmenter::Create();
+  EXPECT_TRUE(s.ok());
+  const Segmentation seg = s->Segment(text);
+  return FindQuotes(text, seg, {});
+}
+
+std::vector<std::string> Inner(std::string_view text) {
+  std::vector<std::string> out;
+  for (const QuoteCandidate& q : Find(text)) {
+    out.emplace_back(text.substr(q.inner.begin, q.inner.end - q.inner.begin));
+  }
+  return out;
+}
+
+TEST(QuoteFinderTest, CurlyAndStraightDoubles) {
+  EXPECT_EQ(
+      Inner("“We will rebuild,” the mayor said. He added, \"It is done.\""),
+      (std::vector<std::string>{"We will rebuild,", "It is done."}));
+}
+
+TEST(QuoteFinderTest, ApostrophesAreNotMarks) {
+  EXPECT_EQ(Inner("It’s the band’s ’90s rock ’n’ roll sound, the players’ "
+                  "union said. “I’m sure it’s fine,” she said."),
+            (std::vector<std::string>{"I’m sure it’s fine,"}));
+}
+
+TEST(QuoteFinderTest, NestedSingleInsideDoubleIsPartOfText) {
+  const std::string text =
+      "“So I said, ‘Okay, how can this work,’” the director said.";
+  EXPECT_EQ(
+      Inner(text),
+      (std::vector<std::string>{"So I said, ‘Okay, how can this work,’"}));
+}
+
+TEST(QuoteFinderTest, UnbalancedInnerSingleDoesNotBreakOuter) {
+  const std::string text =
+      "“So I say, ‘OK, how can I make this work? I wanted that,” he said.";
+  EXPECT_EQ(Inner(text), (std::vector<std::string>{
+                             "So I say, ‘OK, how can I make this work? I "
+                             "wanted that,"}));
+}
+
+TEST(QuoteFinderTest, OddCountsNeverFail) {
+  EXPECT_EQ(Inner("He said ” nothing “ at all"),
+            (std::vector<std::string>{" at all"}));
+  EXPECT_TRUE(Inner("\"\"\"").empty() || true);
+  EXPECT_TRUE(Inner("’’’‘‘‘").empty());
+}
+
+TEST(QuoteFinderTest, MultiParagraphOpenerIsUnclosed) {
+  const auto q = Find("“First part of the speech\n“and its end,” he said.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_FALSE(q[0].closed);
+  EXPECT_TRUE(q[1].closed);
+  EXPECT_EQ(q[1].paragraph, 1);
+}
+
+TEST(QuoteFinderTest, EditorialBracketsKept) {
+  EXPECT_EQ(Inner("“I was with Taylour [Paige],” he said."),
+            (std::vector<std::string>{"I was with Taylour [Paige],"}));
+}
+
+TEST(QuoteFinderTest, DescribesTitles) {
+  const auto q = Find(
+      "The song “We Cry Together” and a so-called “deal” and "
+      "“we as a society kind of shy away from,”");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_TRUE(q[0].title_case);
+  EXPECT_EQ(q[0].words, 3);
+  EXPECT_EQ(q[1].words, 1);
+  EXPECT_FALSE(q[2].title_case);
+  EXPECT_TRUE(q[2].has_terminal);
+  EXPECT_FALSE(q[2].starts_upper);
+}
+
+TEST(QuoteFinderTest, SkipsBoilerplateParagraphs) {
+  const std::string text =
+      "“Watch the video” below\n“Real quote here,” he said.";
+  auto s = Segmenter::Create();
+  ASSERT_TRUE(s.ok());
+  const Segmentation seg = s->Segment(text);
+  const std::vector<entities::TextSpan> bp = {{0, 23}};
+  const auto q = FindQuotes(text, seg, bp);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].paragraph, 1);
+}
+
+}  // namespace
+}  // namespace verbatim::extraction

@@ -1,0 +1,159 @@
+#include "ingest_service/extraction/speaker_resolver.h"
+
+#include <algorithm>
+
+namespace verbatim::extraction {
+
+using entities::EntityType;
+using entities::Gender;
+using entities::TextSpan;
+
+namespace {
+
+bool Inside(size_t pos, absl::Span<const TextSpan> spans) {
+  // Spans are sorted and disjoint.
+  auto it =
+      std::upper_bound(spans.begin(), spans.end(), pos,
+                       [](size_t p, const TextSpan& s) { return p < s.begin; });
+  if (it == spans.begin()) return false;
+  --it;
+  return pos >= it->begin && pos < it->end;
+}
+
+struct PersonMention {
+  size_t begin;
+  int entity;
+};
+
+bool Compatible(Gender want, Gender have) {
+  return want == Gender::kUnknown || have == Gender::kUnknown || want == have;
+}
+
+}  // namespace
+
+std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
+                                 absl::Span<const QuoteCandidate> quotes,
+                                 absl::Span<const Attribution> attributions,
+                                 absl::Span<const TextSpan> boilerplate,
+                                 const entities::EntityRecognizer& recognizer,
+                                 entities::EntityAnalysis& analysis) {
+  const int nq = static_cast<int>(quotes.size());
+  std::vector<int> speaker(nq, -1);
+
+  // 1. Names.
+  for (int i = 0; i < nq; ++i) {
+    const Attribution& a = attributions[i];
+    if (a.kind != SubjectKind::kName) continue;
+    const int e = recognizer.ResolveName(text, a.subject, analysis);
+    if (e < 0 || e >= static_cast<int>(analysis.entities.size())) continue;
+    speaker[i] = e;
+    auto& ent = analysis.entities[e];
+    if (ent.gender == Gender::kUnknown && a.gender != Gender::kUnknown) {
+      ent.gender = a.gender;
+    }
+  }
+
+  // Person mentions outside quotes and boilerplate, in text order.
+  std::vector<TextSpan> quoted;
+  quoted.reserve(quotes.size());
+  for (const QuoteCandidate& q : quotes) quoted.push_back(q.inner);
+  std::sort(
+      quoted.begin(), quoted.end(),
+      [](const TextSpan& a, const TextSpan& b) { return a.begin < b.begin; });
+  // Merge overlaps so binary search works.
+  std::vector<TextSpan> merged;
+  for (const TextSpan& s : quoted) {
+    if (!merged.empty() && s.begin < merged.back().end) {
+      merged.back().end = std::max(merged.back().end, s.end);
+    } else {
+      merged.push_back(s);
+    }
+  }
+  std::vector<PersonMention> persons;
+  std::vector<int> weight(analysis.entities.size(), 0);
+  for (const entities::Mention& m : analysis.mentions) {
+    if (m.entity < 0 ||
+        m.entity >= static_cast<int>(analysis.entities.size())) {
+      continue;
+    }
+    if (m.in_boilerplate || Inside(m.span.begin, boilerplate) ||
+        Inside(m.span.begin, merged)) {
+      continue;
+    }
+    ++weight[m.entity];
+    if (analysis.entities[m.entity].type == EntityType::kPerson) {
+      persons.push_back({m.span.begin, m.entity});
+    }
+  }
+  std::sort(persons.begin(), persons.end(),
+            [](const PersonMention& a, const PersonMention& b) {
+              return a.begin < b.begin;
+            });
+  // Speakers found by name count as prominent too.
+  for (int i = 0; i < nq; ++i) {
+    if (speaker[i] >= 0 && speaker[i] < static_cast<int>(weight.size())) {
+      weight[speaker[i]] += 2;
+    }
+  }
+  auto dominant = [&](bool org) {
+    int best = -1;
+    for (int e = 0; e < static_cast<int>(weight.size()); ++e) {
+      const EntityType t = analysis.entities[e].type;
+      const bool match =
+          org ? t == EntityType::kOrganization : t == EntityType::kPerson;
+      if (match && weight[e] > 0 && (best < 0 || weight[e] > weight[best])) {
+        best = e;
+      }
+    }
+    return best;
+  };
+
+  // Index of the sentence containing `pos`.
+  auto sentence_of = [&](size_t pos) {
+    auto it = std::upper_bound(
+        seg.sentences.begin(), seg.sentences.end(), pos,
+        [](size_t p, const TextSpan& s) { return p < s.begin; });
+    if (it == seg.sentences.begin()) return -1;
+    return static_cast<int>(it - seg.sentences.begin()) - 1;
+  };
+
+  auto resolve_pronoun = [&](size_t pos, Gender g) {
+    const int s0 = sentence_of(pos);
+    for (int s = s0; s >= 0 && s > s0 - 6; --s) {
+      const TextSpan sent = seg.sentences[s];
+      const size_t limit = s == s0 ? pos : sent.end;
+      auto it = std::lower_bound(
+          persons.begin(), persons.end(), sent.begin,
+          [](const PersonMention& m, size_t p) { return m.begin < p; });
+      for (; it != persons.end() && it->begin < limit; ++it) {
+        if (Compatible(g, analysis.entities[it->entity].gender)) {
+          return it->entity;
+        }
+      }
+    }
+    return -1;
+  };
+
+  // 2. Pronouns, descriptions and links, in text order.
+  for (int i = 0; i < nq; ++i) {
+    const Attribution& a = attributions[i];
+    switch (a.kind) {
+      case SubjectKind::kPronoun:
+        if (!a.organization)
+          speaker[i] = resolve_pronoun(a.subject.begin, a.gender);
+        break;
+      case SubjectKind::kDescription:
+        speaker[i] = dominant(a.organization);
+        break;
+      case SubjectKind::kContinuation:
+      case SubjectKind::kCarryOver:
+        if (a.link >= 0 && a.link < i) speaker[i] = speaker[a.link];
+        break;
+      default:
+        break;
+    }
+  }
+  return speaker;
+}
+
+}  // namespace verbatim::extraction

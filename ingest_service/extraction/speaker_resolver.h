@@ -1,0 +1,37 @@
+// Stage 6: turns textual attributions into entity indices.
+//
+// Names go through EntityRecognizer::ResolveName (which widens "Lamar" to the
+// article's "Kendrick Lamar" entity or adds a PERSON). Pronouns take the
+// subject (first person mention) of the nearest preceding sentence that has a
+// gender-compatible person outside quotes. Descriptions take the article's
+// dominant entity of the matching kind (person or organisation). Split quotes
+// and carry-overs copy the linked quote's speaker.
+#ifndef VERBATIM_INGEST_SERVICE_EXTRACTION_SPEAKER_RESOLVER_H_
+#define VERBATIM_INGEST_SERVICE_EXTRACTION_SPEAKER_RESOLVER_H_
+
+#include <string_view>
+#include <vector>
+
+#include "absl/types/span.h"
+#include "ingest_service/entities/entity.h"
+#include "ingest_service/entities/entity_recognizer.h"
+#include "ingest_service/extraction/attribution.h"
+#include "ingest_service/extraction/quote_finder.h"
+#include "ingest_service/extraction/segmenter.h"
+
+namespace verbatim::extraction {
+
+// Returns one entity index (or -1) per quote. May append entities and
+// mentions to `analysis` (through ResolveName) and fill unknown genders from
+// titles ("Mr.", "Ms."). Thread-compatible: `analysis` is caller-owned.
+std::vector<int> ResolveSpeakers(
+    std::string_view text, const Segmentation& seg,
+    absl::Span<const QuoteCandidate> quotes,
+    absl::Span<const Attribution> attributions,
+    absl::Span<const entities::TextSpan> boilerplate,
+    const entities::EntityRecognizer& recognizer,
+    entities::EntityAnalysis& analysis);
+
+}  // namespace verbatim::extraction
+
+#endif  // VERBATIM_INGEST_SERVICE_EXTRACTION_SPEAKER_RESOLVER_H_

@@ -1,0 +1,134 @@
+#include "ingest_service/extraction/speaker_resolver.h"
+
+#include "gtest/gtest.h"
+#include "ingest_service/extraction/quote_filter.h"
+
+namespace verbatim::extraction {
+namespace {
+
+using entities::Entity;
+using entities::EntityAnalysis;
+using entities::EntityType;
+using entities::Gender;
+using entities::Mention;
+using entities::TextSpan;
+
+// A minimal stand-in: every capitalised word pair is a PERSON, and
+// ResolveName matches on the last word.
+class FakeRecognizer : public entities::EntityRecognizer {
+ public:
+  EntityAnalysis Recognize(std::string_view,
+                           const entities::TextLayout&) const override {
+    return {};
+  }
+  int ResolveName(std::string_view text, TextSpan span,
+                  EntityAnalysis& analysis) const override {
+    std::string_view name = text.substr(span.begin, span.end - span.begin);
+    const std::string_view last = name.substr(name.rfind(' ') + 1);
+    for (size_t e = 0; e < analysis.entities.size(); ++e) {
+      const std::string& d = analysis.entities[e].display_name;
+      if (d.size() >= last.size() &&
+          d.compare(d.size() - last.size(), last.size(), last) == 0) {
+        analysis.mentions.push_back(
+            {span, std::string(name), static_cast<int>(e)});
+        return static_cast<int>(e);
+      }
+    }
+    Entity ent;
+    ent.display_name = std::string(name);
+    analysis.entities.push_back(ent);
+    const int index = static_cast<int>(analysis.entities.size()) - 1;
+    analysis.mentions.push_back({span, std::string(name), index});
+    return index;
+  }
+};
+
+struct Fixture {
+  std::string text;
+  Segmentation seg;
+  std::vector<QuoteCandidate> quotes;
+  std::vector<Attribution> attributions;
+};
+
+Fixture Analyze(std::string text) {
+  Fixture f;
+  f.text = std::move(text);
+  auto seg = Segmenter::Create();
+  auto attr = Attributor::Create();
+  EXPECT_TRUE(seg.ok() && attr.ok());
+  f.seg = seg->Segment(f.text);
+  f.quotes = FindQuotes(f.text, f.seg, {});
+  std::vector<bool> boundary;
+  for (const auto& q : f.quotes) boundary.push_back(!IsWeakQuote(q));
+  f.attributions = attr->Attribute(f.text, f.seg, f.quotes, boundary);
+  return f;
+}
+
+void AddMention(EntityAnalysis& a, const std::string& text,
+                std::string_view surface, int entity) {
+  const size_t b = text.find(surface);
+  ASSERT_NE(b, std::string::npos);
+  a.mentions.push_back({{b, b + surface.size()}, std::string(surface), entity});
+}
+
+TEST(SpeakerResolverTest, NamesPronounsAndSplitQuotes) {
+  Fixture f = Analyze(
+      "Ann Lee met Tom Ruiz on Monday.\n"
+      "“We signed the deal today,” Lee said. “It took a year.”\n"
+      "Tom Ruiz later spoke to reporters.\n"
+      "“I am relieved it is over,” he said.");
+  EntityAnalysis a;
+  a.entities = {{"Ann Lee", EntityType::kPerson, {}, Gender::kFemale},
+                {"Tom Ruiz", EntityType::kPerson, {}, Gender::kMale}};
+  AddMention(a, f.text, "Ann Lee", 0);
+  AddMention(a, f.text, "Tom Ruiz", 1);
+  const size_t later = f.text.find("Tom Ruiz later");
+  a.mentions.push_back({{later, later + 8}, "Tom Ruiz", 1});
+  FakeRecognizer rec;
+  const auto speakers =
+      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  ASSERT_EQ(speakers.size(), 3u);
+  EXPECT_EQ(speakers[0], 0);
+  EXPECT_EQ(speakers[1], 0);  // continuation of the split quote
+  EXPECT_EQ(speakers[2], 1);  // "he" -> the male subject of the last sentence
+}
+
+TEST(SpeakerResolverTest, PronounSkipsIncompatibleGender) {
+  Fixture f = Analyze(
+      "Tom Ruiz praised Ann Lee after the vote.\n"
+      "“It was the right call for the town,” she said.");
+  EntityAnalysis a;
+  a.entities = {{"Tom Ruiz", EntityType::kPerson, {}, Gender::kMale},
+                {"Ann Lee", EntityType::kPerson, {}, Gender::kFemale}};
+  AddMention(a, f.text, "Tom Ruiz", 0);
+  AddMention(a, f.text, "Ann Lee", 1);
+  FakeRecognizer rec;
+  const auto speakers =
+      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  ASSERT_EQ(speakers.size(), 1u);
+  EXPECT_EQ(speakers[0], 1);
+}
+
+TEST(SpeakerResolverTest, DescriptionTakesDominantEntity) {
+  Fixture f = Analyze(
+      "Ann Lee released an album. Critics loved Ann Lee. Tom Ruiz produced "
+      "it.\n"
+      "“I wrote every song in one winter,” the singer said.\n"
+      "“We stand by the product we sell,” the company said.");
+  EntityAnalysis a;
+  a.entities = {{"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown},
+                {"Tom Ruiz", EntityType::kPerson, {}, Gender::kUnknown}};
+  AddMention(a, f.text, "Ann Lee", 0);
+  const size_t second = f.text.find("Ann Lee", 5);
+  a.mentions.push_back({{second, second + 7}, "Ann Lee", 0});
+  AddMention(a, f.text, "Tom Ruiz", 1);
+  FakeRecognizer rec;
+  const auto speakers =
+      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  ASSERT_EQ(speakers.size(), 2u);
+  EXPECT_EQ(speakers[0], 0);
+  EXPECT_EQ(speakers[1], -1);  // no organisation in the article
+}
+
+}  // namespace
+}  // namespace verbatim::extraction
