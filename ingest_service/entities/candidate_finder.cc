@@ -59,9 +59,10 @@ bool NameLike(const Context& ctx, size_t i, bool continuing) {
   const std::string key = TokenKey(ctx.text, t);
   if (!t.upper_initial) {
     if (t.inner_upper) return true;  // "pgLang", "iPhone"
-    if (t.inner_dot) {               // "k.dot", but not "example.com"
-      const size_t dot = key.rfind('.');
-      return !IsDomainSuffix(key.substr(dot + 1)) && dot > 1;
+    if (t.inner_dot) {               // "k.dot", but not "example.com" or "a.m"
+      const std::string_view tail =
+          std::string_view(key).substr(key.rfind('.') + 1);
+      return tail.size() >= 2 && !IsDomainSuffix(tail);
     }
     return false;
   }
@@ -96,6 +97,13 @@ bool DotContinues(const Context& ctx, size_t i) {
   if (t.end - t.begin == 1) return true;
   const std::string key = TokenKey(ctx.text, t);
   return ctx.lex.honorifics.Contains(key) || IsNameAbbreviation(key);
+}
+
+// "Kendrick Lamar & Tems": a full personal name before '&' lists people
+// rather than opening a title like "Mr. Morale & The Big Steppers".
+bool PersonBefore(const Context& ctx, size_t first, size_t last) {
+  if (last == first) return false;
+  return ctx.lex.first_names.Contains(TokenKey(ctx.text, ctx.tokens[first]));
 }
 
 // Adjacent on one line: only spaces between a and the token after it.
@@ -233,8 +241,9 @@ std::vector<bool> TitleCaseTokens(std::string_view text,
     }
     // Headlines capitalise ordinary words; a line of names only does not
     // count, hence the demand for capitalised dictionary words.
-    const bool is_title =
-        content >= 3 && capitalised * 5 >= content * 4 && common_caps >= 2;
+    // Long lines are captions or sentences dense with names, not headlines.
+    const bool is_title = content >= 3 && content <= 20 &&
+                          capitalised * 5 >= content * 4 && common_caps >= 2;
     for (size_t i = line_start; i < line_end; ++i) title[i] = is_title;
     line_start = line_end;
   }
@@ -272,7 +281,8 @@ std::vector<Candidate> FindCandidates(std::string_view text,
       if (t.kind == TokenKind::kPunct) {
         if (t.punct == '.' && !t.space_before && DotContinues(ctx, last)) {
           next = j + 1;
-        } else if (t.punct == '&' && t.space_before) {
+        } else if (t.punct == '&' && t.space_before &&
+                   !PersonBefore(ctx, first, last)) {
           next = j + 1;
         } else {
           break;

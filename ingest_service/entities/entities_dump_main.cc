@@ -1,8 +1,9 @@
-// verbatim_entities_dump [--jsonl] FILE...
+// verbatim_entities_dump [--jsonl | --candidates] FILE...
 //
 // Runs the entity recognizer over whole files. Default output is one line per
 // entity for reading; --jsonl prints the eval scorer's format (entities only,
-// no quotes) so entity rules can be scored before the full pipeline runs.
+// no quotes) so entity rules can be scored before the full pipeline runs;
+// --candidates prints every candidate with its type votes, to debug rules.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -10,7 +11,11 @@
 #include <string>
 #include <string_view>
 
+#include "ingest_service/entities/candidate_finder.h"
 #include "ingest_service/entities/entity_recognizer.h"
+#include "ingest_service/entities/lexicons.h"
+#include "ingest_service/entities/tokenizer.h"
+#include "ingest_service/entities/type_classifier.h"
 
 namespace {
 
@@ -45,6 +50,21 @@ std::string BaseName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+void PrintCandidates(const std::string& text) {
+  using namespace verbatim::entities;  // NOLINT: debugging aid
+  static const auto* const lex = new Lexicons(*LoadEmbeddedLexicons());
+  const std::vector<Token> tokens = Tokenize(text, {});
+  for (const Candidate& c : FindCandidates(text, tokens, *lex)) {
+    const Classification r = Classify(text, tokens, c, *lex);
+    std::cout << text.substr(r.span.begin, r.span.end - r.span.begin) << "\t"
+              << EntityTypeName(r.type) << " " << r.score
+              << (c.title_line ? " title" : "")
+              << (tokens[c.first].sentence_start ? " initial" : "") << " [";
+    for (const float v : r.votes) std::cout << v << " ";
+    std::cout << "]\n";
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -56,10 +76,15 @@ int main(int argc, char** argv) {
     return 1;
   }
   bool jsonl = false;
+  bool candidates = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--jsonl") {
       jsonl = true;
+      continue;
+    }
+    if (arg == "--candidates") {
+      candidates = true;
       continue;
     }
     std::ifstream in(arg, std::ios::binary);
@@ -70,6 +95,10 @@ int main(int argc, char** argv) {
     std::stringstream buffer;
     buffer << in.rdbuf();
     const std::string text = buffer.str();
+    if (candidates) {
+      PrintCandidates(text);
+      continue;
+    }
     const auto analysis = (*recognizer)->Recognize(text, {});
     if (jsonl) {
       std::string line = "{\"file\": " + JsonString(BaseName(arg)) +

@@ -36,6 +36,12 @@ class RuleEntityRecognizer final : public EntityRecognizer {
   // Words between two candidates that make them members of one list.
   bool ListSeparator(std::string_view text, const std::vector<Token>& tokens,
                      size_t from, size_t to) const;
+  // Joins "Ma Rainey’s" + "Black Bottom" when the second part is a title
+  // qualifying a person ("... Black Bottom actress Taylour Paige").
+  void MergePossessiveTitles(std::string_view text,
+                             const std::vector<Token>& tokens,
+                             std::vector<Candidate>& candidates,
+                             std::vector<Classification>& classes) const;
   // Words between two candidates that make them one entity ("aka").
   bool AkaSeparator(std::string_view text, const std::vector<Token>& tokens,
                     size_t from, size_t to) const;
@@ -83,15 +89,45 @@ bool RuleEntityRecognizer::AkaSeparator(std::string_view text,
          phrase == "known as" || phrase == "professionally known as";
 }
 
+void RuleEntityRecognizer::MergePossessiveTitles(
+    std::string_view text, const std::vector<Token>& tokens,
+    std::vector<Candidate>& candidates,
+    std::vector<Classification>& classes) const {
+  for (size_t i = 0; i + 1 < candidates.size(); ++i) {
+    Candidate& a = candidates[i];
+    Candidate& b = candidates[i + 1];
+    if (!tokens[a.last].possessive || b.first != a.last + 1 ||
+        b.quoted_title || classes[i + 1].type != EntityType::kWork) {
+      continue;
+    }
+    // A name led by a given name or honorific is an owner ("Kendrick’s"),
+    // not the start of a title.
+    const std::string lead = TokenKey(text, tokens[a.first]);
+    if (lex_.first_names.Contains(lead) || lex_.honorifics.Contains(lead)) {
+      continue;
+    }
+    const size_t after = b.last + 1;
+    if (after >= tokens.size() || tokens[after].kind != TokenKind::kWord ||
+        !lex_.person_roles.Contains(TokenKey(text, tokens[after]))) {
+      continue;
+    }
+    b.first = a.first;
+    b.span.begin = a.span.begin;
+    classes[i + 1].span.begin = a.span.begin;
+    classes[i].score = 0;
+  }
+}
+
 EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
                                                const TextLayout& layout) const {
   const std::vector<Token> tokens = Tokenize(text, layout.sentences);
-  const std::vector<Candidate> candidates = FindCandidates(text, tokens, lex_);
+  std::vector<Candidate> candidates = FindCandidates(text, tokens, lex_);
   std::vector<Classification> classes;
   classes.reserve(candidates.size());
   for (const Candidate& c : candidates) {
     classes.push_back(Classify(text, tokens, c, lex_));
   }
+  MergePossessiveTitles(text, tokens, candidates, classes);
 
   // Lists share a type: "Featuring Blxst, Kodak Black, Summer Walker".
   for (size_t start = 0; start < candidates.size();) {
@@ -111,6 +147,13 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
         for (size_t i = start; i < end; ++i) {
           Classification& c = classes[i];
           if (c.type != type && c.score >= kListLeaderScore) continue;
+          // "Together, Kendrick Lamar and ...": a capitalised dictionary
+          // word at a sentence start is not a list member.
+          if (c.common_words_only &&
+              (tokens[candidates[i].first].sentence_start ||
+               candidates[i].title_line)) {
+            continue;
+          }
           c.votes[static_cast<int>(type)] += 1.5f;
           if (c.votes[static_cast<int>(type)] >= c.score) {
             c.type = type;

@@ -1,6 +1,8 @@
 #include "ingest_service/entities/lexicons.h"
 
+#include <initializer_list>
 #include <string>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "verbatim_entities_data.h"
@@ -48,7 +50,6 @@ absl::StatusOr<Lexicons> LoadLexicons(
     Lexicon* target;
   };
   const File single[] = {
-      {"common_words.txt", &lex.common_words},
       {"first_names.txt", &lex.first_names},
       {"honorifics.txt", &lex.honorifics},
       {"person_roles.txt", &lex.person_roles},
@@ -72,20 +73,36 @@ absl::StatusOr<Lexicons> LoadLexicons(
     if (!parsed.ok()) return parsed.status();
     *file.target = *std::move(parsed);
   }
-  // Places come from several files (derived and hand-written); one lookup
-  // table is enough because the files share a type.
-  std::string places;
-  for (const char* name : {"places_iso.txt", "cities.txt", "cities_tz.txt"}) {
-    const auto data = source(name);
-    if (!data.has_value()) {
-      return absl::NotFoundError(std::string("missing lexicon ") + name);
+  // Dictionary words: derived list plus hand-written additions.
+  auto merged = [&](const char* label, std::initializer_list<const char*> names,
+                    Lexicon& target) -> absl::Status {
+    std::string all;
+    for (const char* name : names) {
+      const auto data = source(name);
+      if (!data.has_value()) {
+        return absl::NotFoundError(std::string("missing lexicon ") + name);
+      }
+      all.append(data->data(), data->size());
+      all.push_back('\n');
     }
-    places.append(data->data(), data->size());
-    places.push_back('\n');
+    auto parsed = Lexicon::Parse(label, all);
+    if (!parsed.ok()) return parsed.status();
+    target = *std::move(parsed);
+    return absl::OkStatus();
+  };
+  if (absl::Status s =
+          merged("common words", {"common_words.txt", "extra_common_words.txt"},
+                 lex.common_words);
+      !s.ok()) {
+    return s;
   }
-  auto parsed = Lexicon::Parse("places", places);
-  if (!parsed.ok()) return parsed.status();
-  lex.places = *std::move(parsed);
+  // Places come from several files (derived and hand-written) of one type.
+  if (absl::Status s =
+          merged("places", {"places_iso.txt", "cities.txt", "cities_tz.txt"},
+                 lex.places);
+      !s.ok()) {
+    return s;
+  }
   return lex;
 }
 

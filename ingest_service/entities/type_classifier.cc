@@ -48,6 +48,29 @@ bool IsWorkAdjective(std::string_view key) {
          key == "sophomore" || key == "final" || key == "breakout";
 }
 
+// Words that are capitalised only by position and never name anything alone.
+bool IsFunctionWord(std::string_view key) {
+  return key == "the" || key == "a" || key == "an" || key == "this" ||
+         key == "that" || key == "these" || key == "those" || key == "his" ||
+         key == "her" || key == "its" || key == "our" || key == "their" ||
+         key == "my" || key == "your" || key == "we" || key == "he" ||
+         key == "she" || key == "it" || key == "they" || key == "i" ||
+         key == "you" || key == "there" || key == "here" || key == "what" ||
+         key == "who" || key == "when" || key == "where" || key == "why" ||
+         key == "how" || key == "and" || key == "but" || key == "or" ||
+         key == "if" || key == "so" || key == "as" || key == "in" ||
+         key == "on" || key == "at" || key == "for" || key == "with";
+}
+
+// Adverbs allowed between a speaker and the speech verb ("K-Dot also
+// explained").
+bool IsSpeechAdverb(std::string_view key) {
+  return key == "also" || key == "then" || key == "later" || key == "further" ||
+         key == "once" || key == "previously" || key == "recently" ||
+         key == "reportedly" || key == "has" || key == "had" || key == "have" ||
+         (key.size() > 4 && key.ends_with("ly"));
+}
+
 bool IsPersonListCue(std::string_view key) {
   return key == "featuring" || key == "feat" || key == "ft" ||
          key == "starring" || key == "featured" || key == "alongside";
@@ -118,6 +141,7 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
     }
   }
   if (words.empty()) return r;
+  if (words.size() == 1 && IsFunctionWord(words[0])) return r;
   r.common_words_only = all_common;
   const Token& first = tokens[c.first];
   const Token& last = tokens[c.last];
@@ -212,7 +236,11 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
         LowerKey(text.substr(last.hyphen_tail, last.end - last.hyphen_tail));
     if (IsAuthorSuffix(tail)) v[kP] += 3;
   } else if (!next.empty() && !last.possessive) {
-    if (lex.speech_verbs.Contains(next)) v[kP] += all_common ? 0.8 : 2;
+    if (lex.speech_verbs.Contains(next) ||
+        (IsSpeechAdverb(next) &&
+         lex.speech_verbs.Contains(ctx.WordAt(c.last + 2)))) {
+      v[kP] += all_common ? 0.8 : 2;
+    }
     if (lex.person_roles.Contains(next)) {
       // "the Compton rapper", "pgLang co-founder Dave Free": the name
       // qualifies a person instead of being one.
