@@ -53,6 +53,11 @@ bool EndsWithLy(std::string_view w) {
   return w.size() > 4 && w.substr(w.size() - 2) == "ly";
 }
 
+bool IsPreposition(std::string_view w) {
+  return w == "of" || w == "for" || w == "at" || w == "from" || w == "with" ||
+         w == "in";
+}
+
 Gender GenderOfTitle(std::string_view w) {
   if (EqualsIgnoreCase(w, "mr") || EqualsIgnoreCase(w, "sir") ||
       EqualsIgnoreCase(w, "lord") || EqualsIgnoreCase(w, "king") ||
@@ -93,6 +98,18 @@ absl::StatusOr<Attributor> Attributor::Create() {
     *item.target = *std::move(loaded);
   }
   return Attributor(std::move(lex));
+}
+
+bool Attributor::IsAbbreviationPeriod(const Frame& f, int k) const {
+  if (k <= 0 || !f.IsWord(k - 1)) return false;
+  const std::string_view w = f.words[k - 1];
+  if (w.size() == 1 || lex_.abbreviations.ContainsFolded(w)) return true;
+  // A period inside parentheses ("(D-Wis.)") does not end the sentence.
+  for (int t = k - 1; t >= 0 && k - t < 6; --t) {
+    if (f.Is(t, ")")) return false;
+    if (f.Is(t, "(")) return true;
+  }
+  return false;
 }
 
 bool Attributor::IsCue(std::string_view word) const {
@@ -204,6 +221,20 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
     }
     break;
   }
+  // "Mr. Morgan of the Sierra Club said": the run after a preposition is
+  // the object; the speaker is the name before the preposition.
+  {
+    int p = b - 1;
+    if (p >= floor && f.IsWord(p) && EqualsIgnoreCase(f.words[p], "the")) --p;
+    if (p > floor && f.IsWord(p) && IsPreposition(f.words[p])) {
+      Attribution inner;
+      if (SubjectBefore(text, f, p, floor, inner) &&
+          inner.kind == SubjectKind::kName) {
+        a = inner;
+        return true;
+      }
+    }
+  }
   // Strip leading titles ("Gov.", "Sen.", "President") but keep their gender.
   int s = b;
   while (s < j) {
@@ -305,10 +336,35 @@ bool Attributor::AnalyzePost(std::string_view text, const Frame& f,
       return true;
     }
   }
+  // "“Q,” Scott Pruitt, the attorney general of Oklahoma, one of the states
+  // suing, said": a name opening the frame, then commas, then the cue.
+  {
+    Attribution lead;
+    if (i < f.size() && SubjectAfter(text, f, i, lead) &&
+        lead.kind == SubjectKind::kName) {
+      int k = i;
+      while (k < f.size() && f.toks[k].span.end <= lead.subject.end) ++k;
+      if (k < f.size() && f.Is(k, ",")) {
+        for (int c = k + 1; c < f.size() && c - k < 40; ++c) {
+          if (f.IsWord(c) && IsCue(f.words[c]) && f.Is(c - 1, ",")) {
+            lead.rule = "post_name_verb";
+            lead.confidence = 0.9;
+            lead.cue = std::string(f.words[c]);
+            lead.adjacent_frame = true;
+            a = lead;
+            return true;
+          }
+        }
+      }
+    }
+  }
   // The cue must come within a few words, with only a subject before it.
   for (int k = i; k < f.size() && k - i <= 12; ++k) {
     if (!f.IsWord(k)) {
-      if (f.Is(k, ".") || f.Is(k, "!") || f.Is(k, "?") || f.Is(k, ";")) break;
+      if ((f.Is(k, ".") && !IsAbbreviationPeriod(f, k)) || f.Is(k, "!") ||
+          f.Is(k, "?") || f.Is(k, ";")) {
+        break;
+      }
       continue;
     }
     if (!IsCue(f.words[k])) continue;
@@ -319,27 +375,13 @@ bool Attributor::AnalyzePost(std::string_view text, const Frame& f,
       s.confidence = 0.93;
     } else {
       if (!SubjectBefore(text, f, k, i, s)) continue;
-      // The subject must start the frame: "“Q,” Lamar said", not
-      // "“Q,” and then the fans who heard Lamar said".
-      if (s.subject.begin != f.toks[i].span.begin) {
-        // Allow appositives after the subject: subject starts at i.
-        bool starts = false;
-        for (int t = i; t < k; ++t) {
-          if (f.toks[t].span.begin == s.subject.begin) {
-            starts = true;
-            for (int u = i; u < t; ++u) {
-              // Only titles/determiners may precede the stripped subject.
-              if (f.IsWord(u) && !lex_.honorifics.ContainsFolded(f.words[u]) &&
-                  !lex_.determiners.ContainsFolded(f.words[u]) &&
-                  !IsNameWord(f.words[u])) {
-                starts = false;
-              }
-            }
-            break;
-          }
-        }
-        if (!starts) return false;
+      // Words before the subject are modifiers ("Tulsa police Chief Chuck
+      // Jordan said") unless they contain a clause break.
+      bool clause_break = false;
+      for (int t = i; t < k && f.toks[t].span.begin < s.subject.begin; ++t) {
+        if (f.Is(t, ",") && s.kind != SubjectKind::kName) clause_break = true;
       }
+      if (clause_break) return false;
       s.rule = "post_name_verb";
       s.confidence = 0.95;
     }
@@ -361,9 +403,22 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
   for (int k = n - 1; k >= 0; --k) {
     if (!f.IsWord(k) || !IsCue(f.words[k])) continue;
     Attribution s;
+    bool participle = false;
     if (!SubjectBefore(text, f, k, 0, s)) {
-      // "said Dr. Ortiz: “Q”" is rare; skip.
-      continue;
+      // "Trump sent tweets on Friday saying that ... “Q”": the sentence's
+      // opening name is the subject of the participle.
+      Attribution lead;
+      if (k > 2 && SubjectAfter(text, f, 0, lead) &&
+          lead.kind == SubjectKind::kName &&
+          lead.subject.begin == f.toks[0].span.begin) {
+        int e = 0;
+        while (e < n && f.toks[e].span.end <= lead.subject.end) ++e;
+        if (e < k && f.IsWord(e) && StartsLower(f.words[e])) {
+          s = lead;
+          participle = true;
+        }
+      }
+      if (!participle) continue;
     }
     // Words between the cue and the quote: particles, an object ("told
     // reporters"), a time ("on Tuesday"), or "that" + clause (a fragment).
@@ -377,6 +432,10 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
     s.rule =
         has_that || !colon_or_comma ? "pre_name_verb_that" : "pre_name_verb";
     s.confidence = s.rule == "pre_name_verb" ? 0.9 : 0.8;
+    if (participle) {
+      s.rule = "pre_subject_participle";
+      s.confidence = 0.7;
+    }
     s.cue = std::string(f.words[k]);
     a = s;
     return true;
@@ -419,11 +478,6 @@ std::vector<Attribution> Attributor::Attribute(
       f.words.push_back(text.substr(t.span.begin, t.span.end - t.span.begin));
     }
   };
-  auto is_abbrev = [&](const Frame& f, int k) {
-    return k > 0 && f.IsWord(k - 1) &&
-           (f.words[k - 1].size() == 1 ||
-            lex_.abbreviations.ContainsFolded(f.words[k - 1]));
-  };
 
   for (int qi = 0; qi < nq; ++qi) {
     const QuoteCandidate& q = quotes[qi];
@@ -461,8 +515,8 @@ std::vector<Attribution> Attributor::Attribute(
     fill(post, q.closed ? q.outer.end : q.outer.end, next_begin);
     // Cut the post frame at its first sentence end.
     for (int k = 0; k < post.size(); ++k) {
-      if ((post.Is(k, ".") && !is_abbrev(post, k)) || post.Is(k, "!") ||
-          post.Is(k, "?")) {
+      if ((post.Is(k, ".") && !IsAbbreviationPeriod(post, k)) ||
+          post.Is(k, "!") || post.Is(k, "?")) {
         post.toks.resize(k);
         post.words.resize(k);
         break;
@@ -486,6 +540,26 @@ std::vector<Attribution> Attributor::Attribute(
     } else if (AnalyzePre(text, pre, a)) {
     } else if (AnalyzeAccordingTo(text, post, a) ||
                AnalyzeAccordingTo(text, pre, a)) {
+    }
+    // "Caddell continued:" closing the previous paragraph introduces a
+    // block quote paragraph.
+    if (a.kind == SubjectKind::kNone && q.outer.begin == para.begin &&
+        q.paragraph > 0) {
+      const TextSpan prev_para = seg.paragraphs[q.paragraph - 1];
+      if (prev_para.end > prev_para.begin && text[prev_para.end - 1] == ':') {
+        size_t b = prev_para.begin;
+        for (int s = seg.paragraph_first_sentence[q.paragraph - 1];
+             s < static_cast<int>(seg.sentences.size()) &&
+             seg.sentences[s].begin < prev_para.end;
+             ++s) {
+          b = seg.sentences[s].begin;
+        }
+        fill(pre, b, prev_para.end);
+        if (AnalyzePre(text, pre, a)) {
+          a.rule = "pre_paragraph_colon";
+          a.confidence = 0.8;
+        }
+      }
     }
     if (a.kind == SubjectKind::kPronoun) a.confidence -= 0.1;
     if (a.kind == SubjectKind::kDescription) a.confidence -= 0.2;

@@ -1,5 +1,6 @@
 // Dev tool: prints one eval JSON line per article file given on the command
 // line, for /work/shared/eval/score.py.
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -18,7 +19,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   int failures = 0;
+  bool debug = false;
   for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--debug") {
+      debug = true;
+      continue;
+    }
     std::ifstream in(argv[i], std::ios::binary);
     if (!in) {
       std::cerr << argv[i] << ": cannot open\n";
@@ -37,6 +43,23 @@ int main(int argc, char** argv) {
     std::string name = argv[i];
     if (const size_t slash = name.rfind('/'); slash != std::string::npos) {
       name = name.substr(slash + 1);
+    }
+    if (debug) {
+      // One line per quote: speaker, rule, cue and the text around it.
+      const std::string& body = article.body;
+      for (const QuoteAppearance& q : result->quotes) {
+        const size_t b = q.span.begin > 60 ? q.span.begin - 60 : 0;
+        const size_t e = std::min(body.size(), q.span.end + 60);
+        std::string ctx = body.substr(b, e - b);
+        for (char& c : ctx) {
+          if (c == '\n') c = '|';
+        }
+        std::cout << name << "\t"
+                  << (q.speaker >= 0 ? result->entities[q.speaker].display_name
+                                     : "-")
+                  << "\t" << q.rule << "\t" << q.cue << "\t" << ctx << "\n";
+      }
+      continue;
     }
     std::cout << EvalJsonLine(name, *result, {}, {}) << "\n";
   }
