@@ -86,19 +86,29 @@ EntityAnalysis AliasGrouper::Group(
   std::vector<std::vector<std::string>> core(n);
   for (int i = 0; i < n; ++i) core[i] = CoreWords(spans[i].text);
 
-  auto keys_of = [&](int i) {
-    std::vector<std::string> keys;
+  // Lookup keys per span: core words, punctuation-free form, canonical name.
+  std::vector<std::vector<std::string>> span_keys(n);
+  for (int i = 0; i < n; ++i) {
+    std::vector<std::string>& keys = span_keys[i];
     const std::string joined = absl::StrJoin(core[i], " ");
+    std::string squashed = SquashedKey(joined);
     keys.push_back(joined);
-    const std::string squashed = SquashedKey(joined);
-    if (!squashed.empty() && squashed != joined) keys.push_back(squashed);
+    if (!squashed.empty() && squashed != joined) {
+      keys.push_back(std::move(squashed));
+    }
     if (!spans[i].canonical.empty()) {
       keys.push_back(LowerKey(spans[i].canonical));
     }
-    return keys;
+  }
+  auto keys_of = [&](int i) -> const std::vector<std::string>& {
+    return span_keys[i];
   };
+  // Where each entity has been mentioned so far, to pick the most recent
+  // person when a surname is shared.
+  std::vector<std::vector<size_t>> entity_positions;
   auto assign = [&](int i, int e) {
     entity_of[i] = e;
+    entity_positions[e].push_back(spans[i].span.begin);
     for (const std::string& key : keys_of(i)) {
       by_key.try_emplace(TypedKey(entity_type[e], key), e);
     }
@@ -113,6 +123,7 @@ EntityAnalysis AliasGrouper::Group(
   };
   auto create = [&](int i) {
     entity_type.push_back(spans[i].type);
+    entity_positions.emplace_back();
     entity_score.push_back(spans[i].score);
     assign(i, static_cast<int>(entity_type.size()) - 1);
   };
@@ -139,11 +150,10 @@ EntityAnalysis AliasGrouper::Group(
     int best = it->second.front();
     size_t best_pos = 0;
     for (int e : it->second) {
-      for (int j = 0; j < n; ++j) {
-        if (entity_of[j] == e && spans[j].span.begin <= spans[i].span.begin &&
-            spans[j].span.begin >= best_pos) {
+      for (const size_t pos : entity_positions[e]) {
+        if (pos <= spans[i].span.begin && pos >= best_pos) {
           best = e;
-          best_pos = spans[j].span.begin;
+          best_pos = pos;
         }
       }
     }

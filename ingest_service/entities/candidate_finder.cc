@@ -1,6 +1,7 @@
 #include "ingest_service/entities/candidate_finder.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
@@ -11,12 +12,55 @@ namespace {
 
 // Function words that stay lower case in headline style; they neither count
 // for nor against a line being Title Case.
-bool IsMinorWord(std::string_view lower) {
-  static const auto* const kMinor = new absl::flat_hash_set<std::string_view>{
-      "a",  "an",  "the", "and", "or",   "but",  "of",   "in",  "on",
-      "at", "to",  "for", "by",  "with", "from", "as",   "is",  "nor",
-      "vs", "via", "per", "up",  "off",  "out",  "into", "over"};
-  return kMinor->contains(lower);
+// Accepts any case: the title-case scan calls it on raw text. Words are
+// packed into an integer so the check is a few compares, not string ones.
+bool IsMinorWord(std::string_view word) {
+  if (word.empty() || word.size() > 4) return false;
+  uint32_t packed = 0;
+  for (const char c : word) {
+    const auto b = static_cast<unsigned char>(c);
+    if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) return false;
+    packed = (packed << 8) | (b | 0x20);
+  }
+  constexpr auto pack = [](std::string_view w) {
+    uint32_t p = 0;
+    for (const char c : w) p = (p << 8) | static_cast<unsigned char>(c);
+    return p;
+  };
+  static constexpr uint32_t kMinor[] = {
+      pack("a"),   pack("an"),  pack("the"), pack("and"),  pack("or"),
+      pack("but"), pack("of"),  pack("in"),  pack("on"),   pack("at"),
+      pack("to"),  pack("for"), pack("by"),  pack("with"), pack("from"),
+      pack("as"),  pack("is"),  pack("nor"), pack("vs"),   pack("via"),
+      pack("per"), pack("up"),  pack("off"), pack("out"),  pack("into"),
+      pack("over")};
+  for (const uint32_t m : kMinor) {
+    if (m == packed) return true;
+  }
+  return false;
+}
+
+bool IsPronounOrDeterminer(std::string_view key) {
+  static constexpr std::string_view kWords[] = {
+      "the",    "a",     "an",      "this",     "that",   "these", "those",
+      "his",    "her",   "its",     "our",      "their",  "my",    "your",
+      "we",     "he",    "she",     "it",       "they",   "i",     "you",
+      "there",  "here",  "what",    "who",      "when",   "where", "why",
+      "how",    "and",   "but",     "or",       "if",     "so",    "as",
+      "in",     "on",    "at",      "for",      "with",   "while", "after",
+      "before", "since", "because", "although", "though", "not",   "no",
+      "yes",    "all",   "some",    "many",     "most",   "one",   "to",
+      "by",     "from",  "of",      "is",       "was",    "be",    "do",
+      "does",   "did",   "has",     "have",     "had",    "will",  "would",
+      "can",    "could", "should",  "may",      "might",  "must",  "also",
+      "then",   "now",   "just",    "even",     "still",  "yet",   "both",
+      "each",   "every", "such",    "more",     "less",   "other", "another",
+      "any",    "few",   "much",    "very"};
+  if (key.size() > 8) return false;
+  for (const std::string_view w : kWords) {
+    if (w == key) return true;
+  }
+  return false;
 }
 
 // Final segments that make a dotted lower-case word a domain, not a name.
@@ -33,6 +77,15 @@ bool IsDomainSuffix(std::string_view lower) {
 bool IsNameAbbreviation(std::string_view lower) {
   return lower == "st" || lower == "jr" || lower == "sr" || lower == "bros" ||
          lower == "mt" || lower == "ft";
+}
+
+// "I’ve", "We’re", "You’ll": pronoun contractions, never names.
+bool IsContraction(std::string_view key) {
+  const size_t apostrophe = key.rfind('\'');
+  if (apostrophe == std::string_view::npos) return false;
+  const std::string_view tail = key.substr(apostrophe + 1);
+  return tail == "ve" || tail == "m" || tail == "ll" || tail == "re" ||
+         tail == "d" || tail == "t";
 }
 
 bool IsQuoteOpen(char32_t c) { return c == 0x201C || c == 0x2018 || c == '"'; }
@@ -56,10 +109,20 @@ bool NameLike(const Context& ctx, size_t i, bool continuing) {
   const Token& t = ctx.tokens[i];
   if (!IsWord(t) || !t.has_letter) return false;
   if (t.leading_dot) return true;
+  if (!t.upper_initial && !t.inner_upper && !t.inner_dot) return false;
   const std::string key = TokenKey(ctx.text, t);
   if (!t.upper_initial) {
-    if (t.inner_upper) return true;  // "pgLang", "iPhone"
-    if (t.inner_dot) {               // "k.dot", but not "example.com" or "a.m"
+    if (t.inner_upper) {
+      // "pgLang", "iPhone", "eBay"; a long lower-case run first is a user
+      // handle ("pamkeyNEN"), not a brand.
+      size_t lower_run = 0;
+      while (lower_run < key.size() &&
+             ctx.text[t.begin + lower_run] == key[lower_run]) {
+        ++lower_run;
+      }
+      return lower_run <= 3;
+    }
+    if (t.inner_dot) {  // "k.dot", but not "example.com" or "a.m"
       const std::string_view tail =
           std::string_view(key).substr(key.rfind('.') + 1);
       return tail.size() >= 2 && !IsDomainSuffix(tail);
@@ -68,6 +131,7 @@ bool NameLike(const Context& ctx, size_t i, bool continuing) {
   }
   if (t.end - t.begin == 1 && !t.trailing_dot && !continuing) return false;
   if (ctx.lex.date_words.Contains(key)) return false;
+  if (IsContraction(key)) return false;
   if (ctx.title[i] && !continuing && ctx.lex.IsCommonWord(key) &&
       !ctx.lex.first_names.Contains(key) && !ctx.lex.honorifics.Contains(key)) {
     return false;
@@ -198,9 +262,10 @@ void TrimLeading(const Context& ctx, Candidate& c) {
         !ctx.lex.places.Contains(key) && !ctx.lex.event_names.Contains(key);
     if (!article && !role && !initial_word) return;
     const std::string last = TokenKey(ctx.text, ctx.tokens[c.last]);
-    if (initial_word && (ctx.lex.org_heads.Contains(last) ||
-                         ctx.lex.event_heads.Contains(last) ||
-                         ctx.lex.place_heads.Contains(last))) {
+    if (!article && !role &&
+        (ctx.lex.org_heads.Contains(last) ||
+         ctx.lex.event_heads.Contains(last) ||
+         ctx.lex.place_heads.Contains(last))) {
       return;
     }
     ++c.first;
@@ -227,27 +292,32 @@ std::vector<bool> TitleCaseTokens(std::string_view text,
     }
     size_t content = 0;
     size_t capitalised = 0;
-    size_t common_caps = 0;
     for (size_t i = line_start; i < line_end; ++i) {
       const Token& t = tokens[i];
       if (t.kind != TokenKind::kWord || !t.has_letter) continue;
-      const std::string key = TokenKey(text, t);
-      if (IsMinorWord(key)) continue;
+      if (IsMinorWord(text.substr(t.begin, t.end - t.begin))) continue;
       ++content;
-      if (t.upper_initial) {
-        ++capitalised;
-        if (lex.IsCommonWord(key)) ++common_caps;
-      }
+      if (t.upper_initial) ++capitalised;
     }
-    // Headlines capitalise ordinary words; a line of names only does not
-    // count, hence the demand for capitalised dictionary words.
     // Long lines are captions or sentences dense with names, not headlines.
-    const bool is_title = content >= 3 && content <= 20 &&
-                          capitalised * 5 >= content * 4 && common_caps >= 2;
+    bool is_title =
+        content >= 3 && content <= 20 && capitalised * 5 >= content * 4;
+    if (is_title) {
+      // Headlines capitalise ordinary words; a line of names only does not
+      // count, hence the demand for capitalised dictionary words.
+      size_t common_caps = 0;
+      for (size_t i = line_start; i < line_end && common_caps < 2; ++i) {
+        const Token& t = tokens[i];
+        if (t.kind == TokenKind::kWord && t.upper_initial &&
+            lex.IsCommonWord(TokenKey(text, t))) {
+          ++common_caps;
+        }
+      }
+      is_title = common_caps >= 2;
+    }
     for (size_t i = line_start; i < line_end; ++i) title[i] = is_title;
     line_start = line_end;
   }
-  (void)lex;
   return title;
 }
 
@@ -306,6 +376,9 @@ std::vector<Candidate> FindCandidates(std::string_view text,
       end = tokens[next].hyphen_tail ? tokens[next].hyphen_tail - 1
                                      : tokens[next].end;
       j = next + 1;
+    }
+    if (first == last && IsPronounOrDeterminer(TokenKey(text, tokens[first]))) {
+      continue;  // "The", "He", "It" alone: capitalised by position only
     }
     Candidate c;
     c.first = first;

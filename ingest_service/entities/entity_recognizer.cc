@@ -96,8 +96,8 @@ void RuleEntityRecognizer::MergePossessiveTitles(
   for (size_t i = 0; i + 1 < candidates.size(); ++i) {
     Candidate& a = candidates[i];
     Candidate& b = candidates[i + 1];
-    if (!tokens[a.last].possessive || b.first != a.last + 1 ||
-        b.quoted_title || classes[i + 1].type != EntityType::kWork) {
+    if (!tokens[a.last].possessive || b.first != a.last + 1 || b.quoted_title ||
+        classes[i + 1].type != EntityType::kWork) {
       continue;
     }
     // A name led by a given name or honorific is an owner ("Kendrick’s"),
@@ -137,7 +137,12 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
                          candidates[end].first)) {
       ++end;
     }
-    if (end - start >= 2) {
+    // Two names joined by a bare comma are as often an address or an
+    // appositive ("this is America, Chris") as a list.
+    const bool pair_by_comma =
+        end - start == 2 && tokens[candidates[start].last + 1].punct == ',' &&
+        candidates[start + 1].first == candidates[start].last + 2;
+    if (end - start >= 2 && !pair_by_comma) {
       size_t leader = start;
       for (size_t i = start; i < end; ++i) {
         if (classes[i].score > classes[leader].score) leader = i;

@@ -97,9 +97,10 @@ absl::StatusOr<Lexicons> LoadLexicons(
     return s;
   }
   // Places come from several files (derived and hand-written) of one type.
-  if (absl::Status s =
-          merged("places", {"places_iso.txt", "cities.txt", "cities_tz.txt"},
-                 lex.places);
+  if (absl::Status s = merged(
+          "places",
+          {"places_iso.txt", "places_extra.txt", "cities.txt", "cities_tz.txt"},
+          lex.places);
       !s.ok()) {
     return s;
   }

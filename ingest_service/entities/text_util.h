@@ -22,6 +22,11 @@ bool IsUpper(char32_t c);
 bool IsLower(char32_t c);
 bool IsDigit(char32_t c);
 bool IsSpace(char32_t c);
+
+// ASCII-only fast paths for the scanners' inner loops.
+inline bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
 // Apostrophe-like marks: ' and U+2019.
 bool IsApostrophe(char32_t c);
 bool IsHyphen(char32_t c);  // '-' and U+2010/U+2011 (word-internal dashes)

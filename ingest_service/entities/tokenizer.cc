@@ -28,6 +28,30 @@ size_t ScanWord(std::string_view text, size_t pos, Token& token) {
   bool tail_lower = false;
   token.all_upper = true;
   while (pos < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (IsAsciiAlnum(byte)) {
+      // ASCII fast path of the branch below.
+      if (byte >= '0' && byte <= '9') {
+        token.has_digit = true;
+        if (last_hyphen_end == pos) tail_lower = false;
+      } else {
+        token.has_letter = true;
+        const bool upper = byte <= 'Z';
+        if (first_letter) {
+          token.upper_initial = upper;
+          first_letter = false;
+        }
+        if (last_hyphen_end == pos) tail_lower = !upper;
+        if (!upper) {
+          token.all_upper = false;
+          seen_lower = true;
+        } else if (seen_lower) {
+          token.inner_upper = true;
+        }
+      }
+      ++pos;
+      continue;
+    }
     const char32_t c = DecodeUtf8(text, pos, len);
     if (IsWordChar(c)) {
       if (IsLetter(c)) {
@@ -114,6 +138,12 @@ std::vector<Token> Tokenize(std::string_view text,
   size_t pos = 0;
   size_t len = 0;
   while (pos < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte == ' ') {
+      space = true;
+      ++pos;
+      continue;
+    }
     const char32_t c = DecodeUtf8(text, pos, len);
     if (IsSpace(c)) {
       space = true;

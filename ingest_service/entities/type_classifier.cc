@@ -71,6 +71,11 @@ bool IsSpeechAdverb(std::string_view key) {
          (key.size() > 4 && key.ends_with("ly"));
 }
 
+bool IsPartyState(std::string_view key) {
+  return key.size() >= 3 && key.size() <= 8 &&
+         (key[0] == 'r' || key[0] == 'd' || key[0] == 'i') && key[1] == '-';
+}
+
 bool IsPersonListCue(std::string_view key) {
   return key == "featuring" || key == "feat" || key == "ft" ||
          key == "starring" || key == "featured" || key == "alongside";
@@ -149,7 +154,8 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
       LowerKey(text.substr(c.span.begin, c.span.end - c.span.begin));
   // A lone capitalised dictionary word at a sentence start or in a headline
   // may be an ordinary word; gazetteer hits on such words need other cues.
-  const bool typographic = all_common && (first.sentence_start || c.title_line);
+  const bool typographic =
+      all_common && !c.quoted_title && (first.sentence_start || c.title_line);
 
   if (c.quoted_title) v[kW] += 3;
 
@@ -179,6 +185,9 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
   if (words.size() >= 2 && lex.honorifics.Contains(w0)) {
     v[kP] += has_amp ? 1 : 3;
     r.gender = Lexicons::GenderOf(lex.honorifics, w0);
+    if (r.gender == Gender::kUnknown && words.size() >= 3) {
+      r.gender = Lexicons::GenderOf(lex.first_names, words[1]);  // Gov. Mike
+    }
   }
   if (words.size() >= 2 && words.size() <= 4 && !has_amp && !has_of &&
       lex.first_names.Contains(w0)) {
@@ -191,7 +200,13 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
   // Shape.
   if (words.size() == 1) {
     const std::string& w = words.front();
-    if (first.all_upper && w.size() >= 2 && !lex.IsCommonWord(w)) {
+    if (first.all_upper && IsPartyState(w)) {
+      return r;  // "(R-IN)": party and state of a legislator
+    } else if (first.all_upper && c.last + 1 < tokens.size() &&
+               ctx.PunctAt(c.last + 1, ':') && first.sentence_start) {
+      v[kP] += 2;  // a transcript's speaker label: "WALLACE: ..."
+    } else if (first.all_upper && w.size() >= 2 && w.size() <= 5 &&
+               !lex.IsCommonWord(w)) {
       v[kO] += 1.2;  // acronyms are mostly organisations (NASA, TDE)
     } else if (!first.upper_initial && first.inner_upper) {
       v[kO] += 1.5;  // "pgLang", "eBay"
