@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# `buf curl` client test, run by run_with_services.py: everything through
+# server reflection, no .proto files, as a journalist with grpcurl would.
+#
+# Needs VERBATIM_QUERY_ADDR, VERBATIM_INGEST_ADDR and VERBATIM_SAMPLE_COUNT.
+# buf: $BUF, else tests/clients/node_modules/.bin/buf, else buf on PATH.
+# Exits 77 (skipped) when buf is not installed.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+buf="${BUF:-$here/node_modules/.bin/buf}"
+if [[ ! -x "$buf" ]]; then
+  buf="$(command -v buf || true)"
+fi
+if [[ -z "$buf" ]]; then
+  echo "SKIP: buf is not installed (run deploy/install-deps.sh: npm ci in tests/clients)"
+  exit 77
+fi
+python=/usr/bin/python3
+: "${VERBATIM_QUERY_ADDR:?set by run_with_services.py}"
+: "${VERBATIM_INGEST_ADDR:?set by run_with_services.py}"
+: "${VERBATIM_SAMPLE_COUNT:?set by run_with_services.py}"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export BUF_CACHE_DIR="$work/cache"
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok - $1"; }
+fail() { failed=$((failed + 1)); echo "not ok - $1"; shift; printf '    %s\n' "$@"; }
+
+# bufcurl URL [ARGS...]: buf curl over plaintext HTTP/2 (gRPC).
+bufcurl() {
+  local url="$1"
+  shift
+  "$buf" curl --protocol grpc --http2-prior-knowledge --timeout 10s "$@" "$url"
+}
+
+# rpc NAME ADDR PATH JSON: runs one call; stdout in $work/NAME.out, stderr in
+# $work/NAME.err, exit status in $rc.
+rpc() {
+  local name="$1" addr="$2" method="$3" data="$4"
+  rc=0
+  bufcurl "http://$addr/$method" -d "$data" >"$work/$name.out" 2>"$work/$name.err" || rc=$?
+}
+
+# check NAME PYTHON_EXPR: evaluates PYTHON_EXPR with `r` = the JSON response
+# of call NAME; it must be true.
+check() {
+  local name="$1" expr="$2" description="$3"
+  if ((rc != 0)); then
+    fail "$description" "buf curl exited $rc" "$(cat "$work/$name.err")"
+    return
+  fi
+  local out
+  if out="$("$python" - "$work/$name.out" "$expr" 2>&1 <<'PY'
+import json, sys
+with open(sys.argv[1]) as f:
+    r = json.load(f)
+value = eval(sys.argv[2], {"r": r})
+if not value:
+    print(json.dumps(r, indent=1)[:3000])
+    sys.exit(1)
+PY
+)"; then
+    pass "$description"
+  else
+    fail "$description" "expected: $expr" "$out"
+  fi
+}
+
+# --- reflection --------------------------------------------------------------
+for addr in "$VERBATIM_INGEST_ADDR" "$VERBATIM_QUERY_ADDR"; do
+  rc=0
+  bufcurl "http://$addr" --list-methods >"$work/methods.out" 2>"$work/methods.err" || rc=$?
+  cat "$work/methods.out" >>"$work/all-methods.out"
+  if ((rc != 0)); then
+    fail "--list-methods on $addr" "buf curl exited $rc" "$(cat "$work/methods.err")"
+  fi
+done
+missing=()
+for method in verbatim.v1.IngestService/CreateArticle verbatim.v1.IngestService/StreamArticles \
+              verbatim.v1.IngestService/DeleteArticle verbatim.v1.QueryService/GetArticle \
+              verbatim.v1.QueryService/ListArticles verbatim.v1.QueryService/GetEntity \
+              verbatim.v1.QueryService/SearchEntities verbatim.v1.QueryService/GetQuote \
+              verbatim.v1.QueryService/ListQuotes verbatim.v1.QueryService/SearchQuotes \
+              grpc.health.v1.Health/Check; do
+  grep -qx "$method" "$work/all-methods.out" || missing+=("$method")
+done
+if ((${#missing[@]} == 0)); then
+  pass "--list-methods shows both services and health"
+else
+  fail "--list-methods shows both services and health" "missing: ${missing[*]}" \
+    "listed: $(tr '\n' ' ' <"$work/all-methods.out")"
+fi
+
+# --- health --------------------------------------------------------------------
+rpc health "$VERBATIM_QUERY_ADDR" grpc.health.v1.Health/Check '{}'
+check health 'r == {"status": "SERVING"}' "Health/Check on query is SERVING"
+rpc health "$VERBATIM_INGEST_ADDR" grpc.health.v1.Health/Check '{"service":"verbatim.v1.IngestService"}'
+check health 'r == {"status": "SERVING"}' "Health/Check of verbatim.v1.IngestService is SERVING"
+
+# --- articles ------------------------------------------------------------------
+rpc list "$VERBATIM_QUERY_ADDR" verbatim.v1.QueryService/ListArticles '{"pageSize":100}'
+check list "len(r['articles']) == $VERBATIM_SAMPLE_COUNT and 'nextPageToken' not in r" \
+  "ListArticles {\"pageSize\":100} returns the $VERBATIM_SAMPLE_COUNT samples"
+check list "any(a['source'] == 'Coastline Post' and a['title'].startswith('Fans pack Lamplight') for a in r['articles'])" \
+  "ListArticles has the Coastline Post sample with its title"
+check list "all(a['publishTime'].endswith('Z') for a in r['articles'])" \
+  "publishTime is an RFC 3339 timestamp"
+
+name="$("$python" -c 'import json,sys; r=json.load(open(sys.argv[1])); print(next(a["name"] for a in r["articles"] if a["source"] == "Northfield Herald"))' "$work/list.out" 2>/dev/null || true)"
+if [[ "$name" =~ ^articles/[^/]+$ ]]; then
+  rpc get "$VERBATIM_QUERY_ADDR" verbatim.v1.QueryService/GetArticle "{\"name\":\"$name\"}"
+  check get "r['name'] == '$name' and r['source'] == 'Northfield Herald' and 'Tobias Reyna' in r['body'] and len(r['quotes']) >= 5" \
+    "GetArticle $name returns the Northfield Herald interview with its quotes"
+  check get "any(q.get('speakerDisplayName') == 'Tobias Reyna' for q in r['quotes'])" \
+    "GetArticle: quotes attributed to Tobias Reyna"
+  speaker="$("$python" -c 'import json,sys; r=json.load(open(sys.argv[1])); print(next(q["speaker"] for q in r["quotes"] if q.get("speakerDisplayName") == "Tobias Reyna"))' "$work/get.out" 2>/dev/null || true)"
+else
+  fail "find the Northfield Herald article in ListArticles" "got name '$name'"
+  speaker=""
+fi
+
+# --- quotes by speaker --------------------------------------------------------------
+if [[ "$speaker" =~ ^entities/[^/]+$ ]]; then
+  rpc by_speaker "$VERBATIM_QUERY_ADDR" verbatim.v1.QueryService/ListQuotes "{\"speaker\":\"$speaker\",\"pageSize\":100}"
+  check by_speaker "len(r['quotes']) >= 5 and all(q['speaker'] == '$speaker' for q in r['quotes'])" \
+    "ListQuotes by speaker $speaker returns only his quotes"
+  check by_speaker "len({a['source'] for q in r['quotes'] for a in q['appearances']}) >= 3" \
+    "ListQuotes by speaker: Reyna is quoted by at least three outlets"
+else
+  fail "speaker entity of Tobias Reyna" "got '$speaker'"
+fi
+
+# --- errors --------------------------------------------------------------------------
+rpc bad "$VERBATIM_QUERY_ADDR" verbatim.v1.QueryService/GetArticle '{"name":"articles/abc"}'
+# buf curl exits with the gRPC code shifted left three bits: INVALID_ARGUMENT (3) -> 24.
+if ((rc == 24)) && grep -q 'invalid_argument' "$work/bad.err" && grep -q 'verbatim.v1' "$work/bad.err"; then
+  pass "GetArticle articles/abc is INVALID_ARGUMENT (exit 24) with ErrorInfo details"
+else
+  fail "GetArticle articles/abc is INVALID_ARGUMENT (exit 24) with ErrorInfo details" \
+    "exit status $rc" "stderr: $(cat "$work/bad.err")"
+fi
+rpc missing "$VERBATIM_QUERY_ADDR" verbatim.v1.QueryService/GetArticle '{"name":"articles/999999"}'
+if ((rc == 40)) && grep -q 'not_found' "$work/missing.err"; then
+  pass "GetArticle articles/999999 is NOT_FOUND (exit 40)"
+else
+  fail "GetArticle articles/999999 is NOT_FOUND (exit 40)" "exit status $rc" "stderr: $(cat "$work/missing.err")"
+fi
+
+echo "$passed passed, $failed failed"
+((failed == 0))
