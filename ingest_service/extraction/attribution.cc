@@ -112,6 +112,15 @@ bool Attributor::IsAbbreviationPeriod(const Frame& f, int k) const {
   return false;
 }
 
+int Attributor::SkipParenthetical(const Frame& f, int k) const {
+  if (k < f.size() && f.Is(k, "(")) {
+    for (int t = k + 1; t < f.size() && t - k < 8; ++t) {
+      if (f.Is(t, ")")) return t + 1;
+    }
+  }
+  return k;
+}
+
 bool Attributor::IsCue(std::string_view word) const {
   return StartsLower(word) && lex_.cues.ContainsFolded(word);
 }
@@ -138,12 +147,16 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   }
   if (j < floor) return false;
   // Parenthetical after a name: "Mike Pence (R-IN) said".
-  if (f.Is(j, ")")) {
-    int k = j - 1;
-    while (k >= floor && !f.Is(k, "(") && j - k < 8) --k;
-    if (k >= floor && f.Is(k, "(")) j = k - 1;
-  }
-  // Appositive or relative clause: "Hugh Hill, a doctor, said".
+  auto skip_parenthetical = [&] {
+    if (j >= floor && f.Is(j, ")")) {
+      int k = j - 1;
+      while (k >= floor && !f.Is(k, "(") && j - k < 8) --k;
+      if (k >= floor && f.Is(k, "(")) j = k - 1;
+    }
+  };
+  skip_parenthetical();
+  // Appositive or relative clause: "Hugh Hill, a doctor, said",
+  // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said".
   if (j >= floor && f.Is(j, ",")) {
     int k = j - 1;
     while (k >= floor && !f.Is(k, ",") && j - k < 16) --k;
@@ -152,7 +165,10 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
       const bool appositive = !StartsUpper(first) ||
                               lex_.determiners.ContainsFolded(first) ||
                               EqualsIgnoreCase(first, "who");
-      if (appositive) j = k - 1;
+      if (appositive) {
+        j = k - 1;
+        skip_parenthetical();
+      }
     }
   }
   if (j < floor || !f.IsWord(j)) return false;
@@ -269,7 +285,12 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
     a.organization = *g == "group";
     return true;
   }
-  if (lex_.determiners.ContainsFolded(w)) {
+  if (lex_.determiners.ContainsFolded(w) && j + 1 < f.size() &&
+      f.IsWord(j + 1) && StartsUpper(f.words[j + 1]) &&
+      lex_.honorifics.ContainsFolded(f.words[j + 1])) {
+    // "said the Rev. Peter Wherry": a title after the article.
+    ++j;
+  } else if (lex_.determiners.ContainsFolded(w)) {
     // "said the mayor", "said a spokesman for the agency".
     for (int k = j + 1; k < f.size() && k - j <= 5; ++k) {
       if (!f.IsWord(k)) break;
@@ -344,6 +365,7 @@ bool Attributor::AnalyzePost(std::string_view text, const Frame& f,
         lead.kind == SubjectKind::kName) {
       int k = i;
       while (k < f.size() && f.toks[k].span.end <= lead.subject.end) ++k;
+      k = SkipParenthetical(f, k);
       if (k < f.size() && f.Is(k, ",")) {
         for (int c = k + 1; c < f.size() && c - k < 40; ++c) {
           if (f.IsWord(c) && IsCue(f.words[c]) && f.Is(c - 1, ",")) {
@@ -400,6 +422,44 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
   // The last word before the quote decides adjacency: "said, “" / "said: “".
   int last = n - 1;
   const bool colon_or_comma = f.Is(last, ",") || f.Is(last, ":");
+  // "Said Ellis: “Q”" — an inverted frame opening the sentence.
+  if (f.IsWord(0) && StartsUpper(f.words[0]) &&
+      lex_.cues.ContainsFolded(f.words[0])) {
+    Attribution s;
+    if (SubjectAfter(text, f, 1, s) && s.kind == SubjectKind::kName) {
+      s.rule = "pre_verb_name";
+      s.cue = std::string(f.words[0]);
+      s.confidence = 0.9;
+      s.adjacent_frame = colon_or_comma && last - 1 <= 6;
+      a = s;
+      return true;
+    }
+  }
+  // "Jean Roy, the minister of X, a member of Y, said “Q”": the name that
+  // opens the sentence, a chain of appositives, then the cue.
+  {
+    Attribution lead;
+    if (SubjectAfter(text, f, 0, lead) && lead.kind == SubjectKind::kName &&
+        lead.subject.begin == f.toks[0].span.begin) {
+      int k = 0;
+      while (k < n && f.toks[k].span.end <= lead.subject.end) ++k;
+      k = SkipParenthetical(f, k);
+      if (k < n && f.Is(k, ",")) {
+        for (int c = k + 1; c < n && c - k < 40; ++c) {
+          if (f.IsWord(c) && IsCue(f.words[c]) && f.Is(c - 1, ",")) {
+            lead.rule = colon_or_comma ? "pre_name_verb" : "pre_name_verb_that";
+            lead.confidence = 0.85;
+            lead.cue = std::string(f.words[c]);
+            lead.adjacent_frame = colon_or_comma && last - c <= 5;
+            lead.fragment = !colon_or_comma;
+            a = lead;
+            return true;
+          }
+          if (f.Is(c, ";") || f.Is(c, ":")) break;
+        }
+      }
+    }
+  }
   for (int k = n - 1; k >= 0; --k) {
     if (!f.IsWord(k) || !IsCue(f.words[k])) continue;
     Attribution s;
@@ -407,15 +467,28 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
     if (!SubjectBefore(text, f, k, 0, s)) {
       // "Trump sent tweets on Friday saying that ... “Q”": the sentence's
       // opening name is the subject of the participle.
-      Attribution lead;
-      if (k > 2 && SubjectAfter(text, f, 0, lead) &&
-          lead.kind == SubjectKind::kName &&
-          lead.subject.begin == f.toks[0].span.begin) {
-        int e = 0;
-        while (e < n && f.toks[e].span.end <= lead.subject.end) ++e;
-        if (e < k && f.IsWord(e) && StartsLower(f.words[e])) {
-          s = lead;
-          participle = true;
+      // Also after an introductory phrase: "During a speech, Trump ...".
+      int starts[2] = {0, -1};
+      for (int c = 0; c < k && c < 15; ++c) {
+        if (f.Is(c, ",")) {
+          starts[1] = c + 1;
+          break;
+        }
+      }
+      for (int st : starts) {
+        if (st < 0 || participle) continue;
+        Attribution lead;
+        if (k > st + 2 && SubjectAfter(text, f, st, lead) &&
+            lead.kind == SubjectKind::kName &&
+            lead.subject.begin == f.toks[st].span.begin) {
+          int e = st;
+          while (e < n && f.toks[e].span.end <= lead.subject.end) ++e;
+          e = SkipParenthetical(f, e);
+          if (e < k && f.IsWord(e) && StartsLower(f.words[e]) &&
+              !lex_.pronouns.ContainsFolded(f.words[e])) {
+            s = lead;
+            participle = true;
+          }
         }
       }
       if (!participle) continue;

@@ -88,6 +88,8 @@ class Attributor {
   bool SubjectAfter(std::string_view text, const Frame& f, int begin,
                     Attribution& a) const;
   bool IsCue(std::string_view word) const;
+  // Index after a parenthetical starting at `k` ("(R-Ohio)"), else `k`.
+  int SkipParenthetical(const Frame& f, int k) const;
   // True when the period token `k` ends an abbreviation, an initial or sits
   // inside parentheses, so it does not end the frame's sentence.
   bool IsAbbreviationPeriod(const Frame& f, int k) const;
