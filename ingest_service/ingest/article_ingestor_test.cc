@@ -1,0 +1,226 @@
+#include "ingest_service/ingest/article_ingestor.h"
+
+#include <set>
+#include <thread>
+
+#include "absl/strings/str_cat.h"
+#include "common/catalog/catalog_reader.h"
+#include "common/catalog/resource_names.h"
+#include "common/testing/temp_dir.h"
+#include "gtest/gtest.h"
+
+namespace verbatim::ingest {
+namespace {
+
+// Articles written for these tests: two outlets print the same statement by
+// the same (fictional) person with small edits.
+constexpr char kHarborArticle[] =
+    "Port officials unveiled the new harbor plan on Monday.\n\n"
+    "“We will rebuild the north pier before the storm season and open it to "
+    "every fishing crew in the county,” said Marisol Quintero, the harbor "
+    "commissioner.\n\n"
+    "Quintero added that the work would start in March.\n";
+constexpr char kHarborReprint[] =
+    "The harbor commission met in Bayport this week.\n\n"
+    "“We will rebuild the north pier before the storm season and open it to "
+    "every fishing crew,” Marisol Quintero said.\n";
+
+v1::CreateArticleRequest Request(const std::string& body, const std::string& url,
+                                 int64_t day) {
+  v1::CreateArticleRequest request;
+  request.mutable_article()->set_body(body);
+  request.mutable_article()->set_url(url);
+  request.mutable_article()->set_source(absl::StrCat("Outlet ", day));
+  request.mutable_article()->mutable_publish_time()->set_seconds(1700000000 + day * 86400);
+  return request;
+}
+
+class ArticleIngestorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = storage::Store::OpenPrimary(dir_.path() + "/db", {});
+    ASSERT_TRUE(store.ok()) << store.status();
+    store_ = *std::move(store);
+    auto extractor = extraction::Extractor::Create();
+    ASSERT_TRUE(extractor.ok()) << extractor.status();
+    extractor_ = *std::move(extractor);
+    auto ingestor = ArticleIngestor::Create(store_.get(), extractor_.get(), {});
+    ASSERT_TRUE(ingestor.ok());
+    ingestor_ = *std::move(ingestor);
+  }
+
+  int CountArticles() {
+    int n = 0;
+    for (auto c = store_->NewCursor(storage::Family::kArticlesByTime, "", "");
+         c->Valid(); c->Next()) {
+      ++n;
+    }
+    return n;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<extraction::Extractor> extractor_;
+  std::unique_ptr<ArticleIngestor> ingestor_;
+};
+
+TEST_F(ArticleIngestorTest, StoresArticleWithQuotesAndSpeakerEntity) {
+  auto outcome = ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1));
+  ASSERT_TRUE(outcome.ok()) << outcome.status();
+  EXPECT_TRUE(outcome->created);
+  EXPECT_EQ(outcome->article.name(), "articles/1");
+  ASSERT_GE(outcome->article.quotes_size(), 1);
+  const v1::QuoteAppearance& quote = outcome->article.quotes(0);
+  EXPECT_EQ(quote.speaker_display_name(), "Marisol Quintero");
+  EXPECT_EQ(quote.quote(), "quotes/1");
+  EXPECT_FALSE(quote.attribution().rule().empty());
+
+  auto stored = catalog::ReadArticle(*store_, 1);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->body(), kHarborArticle);
+  auto entity = catalog::ReadEntity(*store_, "marisol-quintero");
+  ASSERT_TRUE(entity.ok()) << entity.status();
+  EXPECT_EQ(entity->record.type(), v1::PERSON);
+  EXPECT_EQ(entity->record.article_count(), 1);
+  EXPECT_GE(entity->record.quote_count(), 1);
+}
+
+TEST_F(ArticleIngestorTest, ReuploadIsIdempotentByUrlRequestIdAndBody) {
+  auto first = ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1));
+  ASSERT_TRUE(first.ok());
+  auto same_url =
+      ingestor_->CreateArticle(Request("Other text entirely.", "HTTPS://A.example/1#x", 1));
+  ASSERT_TRUE(same_url.ok());
+  EXPECT_FALSE(same_url->created);
+  EXPECT_EQ(same_url->article.name(), first->article.name());
+
+  v1::CreateArticleRequest by_id = Request("Some body.", "", 2);
+  by_id.set_request_id("batch-7/item-1");
+  auto once = ingestor_->CreateArticle(by_id);
+  auto twice = ingestor_->CreateArticle(by_id);
+  ASSERT_TRUE(once.ok() && twice.ok());
+  EXPECT_TRUE(once->created);
+  EXPECT_FALSE(twice->created);
+  EXPECT_EQ(once->article.name(), twice->article.name());
+
+  auto body_again = ingestor_->CreateArticle(Request("Some body.", "", 3));
+  ASSERT_TRUE(body_again.ok());
+  EXPECT_FALSE(body_again->created);
+  EXPECT_EQ(CountArticles(), 2);
+}
+
+TEST_F(ArticleIngestorTest, ReprintedQuoteIsOneUtteranceEarliestFirst) {
+  // The reprint is published first although uploaded second.
+  auto original = ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 5));
+  auto reprint = ingestor_->CreateArticle(Request(kHarborReprint, "https://b.example/2", 2));
+  ASSERT_TRUE(original.ok() && reprint.ok());
+  ASSERT_GE(reprint->article.quotes_size(), 1);
+  EXPECT_EQ(reprint->article.quotes(0).quote(), original->article.quotes(0).quote());
+  auto quote = catalog::ReadQuote(*store_, 1);
+  ASSERT_TRUE(quote.ok());
+  ASSERT_EQ(quote->record.appearances_size(), 2);
+  EXPECT_EQ(quote->record.appearances(0).article(), reprint->article.name());
+  EXPECT_EQ(quote->record.appearances(1).article(), original->article.name());
+  auto entity = catalog::ReadEntity(*store_, "marisol-quintero");
+  ASSERT_TRUE(entity.ok());
+  EXPECT_EQ(entity->record.article_count(), 2);
+}
+
+TEST_F(ArticleIngestorTest, InvalidRequestWritesNothing) {
+  const uint64_t before = store_->LatestSequenceNumber();
+  auto outcome = ingestor_->CreateArticle(Request("bad \xFF utf8", "", 1));
+  EXPECT_EQ(outcome.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_->LatestSequenceNumber(), before);
+}
+
+TEST_F(ArticleIngestorTest, DeleteRemovesEverythingDerived) {
+  auto original = ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1));
+  auto reprint = ingestor_->CreateArticle(Request(kHarborReprint, "https://b.example/2", 2));
+  ASSERT_TRUE(original.ok() && reprint.ok());
+
+  ASSERT_TRUE(ingestor_->DeleteArticle(original->article.name()).ok());
+  EXPECT_TRUE(absl::IsNotFound(catalog::ReadArticle(*store_, 1).status()));
+  auto quote = catalog::ReadQuote(*store_, 1);
+  ASSERT_TRUE(quote.ok());
+  ASSERT_EQ(quote->record.appearances_size(), 1);
+  EXPECT_EQ(quote->record.appearances(0).article(), reprint->article.name());
+  auto entity = catalog::ReadEntity(*store_, "marisol-quintero");
+  ASSERT_TRUE(entity.ok());
+  EXPECT_EQ(entity->record.article_count(), 1);
+
+  ASSERT_TRUE(ingestor_->DeleteArticle(reprint->article.name()).ok());
+  EXPECT_TRUE(absl::IsNotFound(catalog::ReadQuote(*store_, 1).status()));
+  EXPECT_TRUE(absl::IsNotFound(catalog::ReadEntity(*store_, "marisol-quintero").status()));
+  EXPECT_EQ(CountArticles(), 0);
+  EXPECT_TRUE(absl::IsNotFound(ingestor_->DeleteArticle("articles/1")));
+  EXPECT_EQ(ingestor_->DeleteArticle("articles/x").code(), absl::StatusCode::kInvalidArgument);
+
+  // The url is free again: uploading it creates a new article.
+  auto again = ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1));
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->created);
+  EXPECT_EQ(again->article.name(), "articles/3");
+}
+
+TEST_F(ArticleIngestorTest, CountersSurviveReopen) {
+  ASSERT_TRUE(ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1)).ok());
+  ingestor_.reset();
+  store_.reset();
+  auto store = storage::Store::OpenPrimary(dir_.path() + "/db", {});
+  ASSERT_TRUE(store.ok());
+  store_ = *std::move(store);
+  auto ingestor = ArticleIngestor::Create(store_.get(), extractor_.get(), {});
+  ASSERT_TRUE(ingestor.ok());
+  auto next = (*ingestor)->CreateArticle(Request(kHarborReprint, "https://b.example/2", 2));
+  ASSERT_TRUE(next.ok());
+  EXPECT_EQ(next->article.name(), "articles/2");
+}
+
+TEST_F(ArticleIngestorTest, ConcurrentUploadsGetDistinctIdsAndOneEntity) {
+  constexpr int kThreads = 4;
+  constexpr int kPerThread = 10;
+  std::vector<std::thread> threads;
+  std::vector<std::string> names[kThreads];
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        auto outcome = ingestor_->CreateArticle(
+            Request(kHarborArticle, absl::StrCat("https://c.example/", t, "/", i), i));
+        if (outcome.ok()) names[t].push_back(outcome->article.name());
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  std::set<std::string> all;
+  for (const auto& list : names) all.insert(list.begin(), list.end());
+  EXPECT_EQ(all.size(), static_cast<size_t>(kThreads * kPerThread));
+  auto entity = catalog::ReadEntity(*store_, "marisol-quintero");
+  ASSERT_TRUE(entity.ok());
+  EXPECT_EQ(entity->record.article_count(), kThreads * kPerThread);
+  EXPECT_TRUE(absl::IsNotFound(catalog::ReadEntity(*store_, "marisol-quintero-2").status()));
+}
+
+// Entity counts change with every article; the query service reads them from
+// a secondary instance, which must see each new count after flushes and
+// compactions too.
+TEST_F(ArticleIngestorTest, SecondarySeesUpdatedCountsAfterFlushAndCompaction) {
+  auto secondary = storage::Store::OpenSecondary(dir_.path() + "/db", dir_.path() + "/sec");
+  ASSERT_TRUE(secondary.ok()) << secondary.status();
+  for (int i = 1; i <= 4; ++i) {
+    ASSERT_TRUE(ingestor_
+                    ->CreateArticle(Request(kHarborArticle,
+                                            absl::StrCat("https://d.example/", i), i))
+                    .ok());
+    if (i % 2 == 0) {
+      ASSERT_TRUE(store_->FlushAndCompact().ok());
+    }
+    ASSERT_TRUE((*secondary)->CatchUp().ok());
+    ASSERT_TRUE((*secondary)->CatchUp().ok());
+    auto entity = catalog::ReadEntity(**secondary, "marisol-quintero");
+    ASSERT_TRUE(entity.ok()) << entity.status();
+    EXPECT_EQ(entity->record.article_count(), i);
+  }
+}
+
+}  // namespace
+}  // namespace verbatim::ingest

@@ -1,0 +1,205 @@
+#include "ingest_service/ingest/record_changes.h"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_join.h"
+#include "common/catalog/catalog_reader.h"
+#include "common/catalog/keys.h"
+#include "common/catalog/resource_names.h"
+#include "common/paging/page_token.h"
+#include "common/text/fold.h"
+
+namespace verbatim::ingest {
+namespace {
+
+using IndexRows = std::set<std::pair<storage::Family, std::string>>;
+
+std::string EntityIdOf(const std::string& resource_name) {
+  return resource_name.substr(resource_name.find('/') + 1);
+}
+
+IndexRows EntityRows(const v1::Entity& entity) {
+  const std::string id = EntityIdOf(entity.name());
+  IndexRows rows;
+  rows.emplace(storage::Family::kEntityNames,
+               catalog::EntityNameKey(text::NameKey(entity.display_name()), id));
+  for (const std::string& alias : entity.aliases()) {
+    rows.emplace(storage::Family::kEntityNames,
+                 catalog::EntityNameKey(text::NameKey(alias), id));
+  }
+  return rows;
+}
+
+IndexRows QuoteRows(uint64_t quote_id, const v1::Quote& quote) {
+  IndexRows rows;
+  const int64_t time = catalog::QuoteIndexTimeMicros(quote);
+  rows.emplace(storage::Family::kQuotesByTime, catalog::TimeIndexKey(time, quote_id));
+  if (!quote.speaker().empty()) {
+    rows.emplace(storage::Family::kQuotesBySpeaker,
+                 catalog::GroupTimeIndexKey(EntityIdOf(quote.speaker()), time, quote_id));
+  }
+  for (const std::string& entity : quote.mentioned_entities()) {
+    rows.emplace(storage::Family::kQuotesByEntity,
+                 catalog::GroupTimeIndexKey(EntityIdOf(entity), time, quote_id));
+  }
+  for (const std::string& word : text::FoldedWords(quote.text())) {
+    rows.emplace(storage::Family::kQuoteTerms, catalog::QuoteTermKey(word, quote_id));
+  }
+  for (uint64_t shingle : QuoteShingles(quote.text())) {
+    rows.emplace(storage::Family::kQuoteShingles,
+                 catalog::QuoteShingleKey(shingle, quote_id));
+  }
+  return rows;
+}
+
+void ApplyRowDiff(const IndexRows& before, const IndexRows& after,
+                  storage::Batch& batch) {
+  for (const auto& row : before) {
+    if (!after.contains(row)) batch.Delete(row.first, row.second);
+  }
+  for (const auto& row : after) {
+    if (!before.contains(row)) batch.Put(row.first, row.second, "");
+  }
+}
+
+}  // namespace
+
+std::vector<uint64_t> QuoteShingles(const std::string& text) {
+  const std::vector<std::string> words = text::FoldedWords(text);
+  std::vector<uint64_t> shingles;
+  if (words.size() < 3) {
+    if (!words.empty()) shingles.push_back(paging::StableHash(absl::StrJoin(words, " ")));
+    return shingles;
+  }
+  shingles.reserve(words.size() - 2);
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    shingles.push_back(paging::StableHash(
+        absl::StrCat(words[i], " ", words[i + 1], " ", words[i + 2])));
+  }
+  std::sort(shingles.begin(), shingles.end());
+  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
+  return shingles;
+}
+
+template <typename Id, typename Record, typename ReadFn>
+absl::StatusOr<RecordChanges::Change<Record>*> RecordChanges::Load(
+    std::map<Id, Change<Record>>& changes, const Id& id, ReadFn read) {
+  auto it = changes.find(id);
+  if (it == changes.end()) {
+    auto stored = read(store_, id);
+    if (!stored.ok()) return stored.status();
+    Change<Record>& change = changes[id];
+    change.before = stored->record;
+    change.before_version = stored->version;
+    change.after = std::move(stored->record);
+    return &change;
+  }
+  if (!it->second.after.has_value()) return absl::NotFoundError("deleted in this batch");
+  return &it->second;
+}
+
+absl::StatusOr<v1::Entity*> RecordChanges::MutableEntity(const std::string& entity_id) {
+  auto change = Load(entities_, entity_id, catalog::ReadEntity);
+  if (!change.ok()) return change.status();
+  (*change)->dirty = true;
+  return &*(*change)->after;
+}
+
+absl::StatusOr<const v1::Entity*> RecordChanges::PeekEntity(const std::string& entity_id) {
+  auto change = Load(entities_, entity_id, catalog::ReadEntity);
+  if (!change.ok()) return change.status();
+  return &*(*change)->after;
+}
+
+v1::Entity* RecordChanges::NewEntity(const std::string& entity_id) {
+  Change<v1::Entity>& change = entities_[entity_id];
+  change.after.emplace();
+  change.after->set_name(catalog::EntityName(entity_id));
+  change.dirty = true;
+  return &*change.after;
+}
+
+void RecordChanges::DeleteEntity(const std::string& entity_id) {
+  Change<v1::Entity>& change = entities_[entity_id];
+  change.after.reset();
+  change.dirty = true;
+}
+
+absl::StatusOr<bool> RecordChanges::EntityExists(const std::string& entity_id) {
+  if (entities_.contains(entity_id)) return true;
+  auto stored = catalog::ReadEntity(store_, entity_id);
+  if (stored.ok()) return true;
+  if (absl::IsNotFound(stored.status())) return false;
+  return stored.status();
+}
+
+absl::StatusOr<v1::Quote*> RecordChanges::MutableQuote(uint64_t quote_id) {
+  auto change = Load(quotes_, quote_id, catalog::ReadQuote);
+  if (!change.ok()) return change.status();
+  (*change)->dirty = true;
+  return &*(*change)->after;
+}
+
+absl::StatusOr<const v1::Quote*> RecordChanges::PeekQuote(uint64_t quote_id) {
+  auto change = Load(quotes_, quote_id, catalog::ReadQuote);
+  if (!change.ok()) return change.status();
+  return &*(*change)->after;
+}
+
+v1::Quote* RecordChanges::NewQuote(uint64_t quote_id) {
+  Change<v1::Quote>& change = quotes_[quote_id];
+  change.after.emplace();
+  change.after->set_name(catalog::QuoteName(quote_id));
+  change.dirty = true;
+  return &*change.after;
+}
+
+void RecordChanges::DeleteQuote(uint64_t quote_id) {
+  Change<v1::Quote>& change = quotes_[quote_id];
+  change.after.reset();
+  change.dirty = true;
+}
+
+std::map<uint64_t, v1::Quote*> RecordChanges::new_quotes() {
+  std::map<uint64_t, v1::Quote*> result;
+  for (auto& [id, change] : quotes_) {
+    if (!change.before.has_value() && change.after.has_value()) {
+      result[id] = &*change.after;
+    }
+  }
+  return result;
+}
+
+void RecordChanges::Apply(storage::Batch& batch) const {
+  for (const auto& [id, change] : entities_) {
+    if (!change.dirty) continue;
+    if (change.before.has_value()) {
+      batch.Delete(storage::Family::kEntities,
+                   catalog::EntityVersionKey(id, change.before_version));
+    }
+    if (change.after.has_value()) {
+      batch.Put(storage::Family::kEntities, catalog::EntityVersionKey(id, version_),
+                change.after->SerializeAsString());
+    }
+    ApplyRowDiff(change.before ? EntityRows(*change.before) : IndexRows(),
+                 change.after ? EntityRows(*change.after) : IndexRows(), batch);
+  }
+  for (const auto& [id, change] : quotes_) {
+    if (!change.dirty) continue;
+    if (change.before.has_value()) {
+      batch.Delete(storage::Family::kQuotes,
+                   catalog::QuoteVersionKey(id, change.before_version));
+    }
+    if (change.after.has_value()) {
+      batch.Put(storage::Family::kQuotes, catalog::QuoteVersionKey(id, version_),
+                change.after->SerializeAsString());
+    }
+    ApplyRowDiff(change.before ? QuoteRows(id, *change.before) : IndexRows(),
+                 change.after ? QuoteRows(id, *change.after) : IndexRows(), batch);
+  }
+}
+
+}  // namespace verbatim::ingest

@@ -1,0 +1,76 @@
+// The entity and quote records one ingest or delete changes, and the index
+// rows derived from them, written into one batch at the end.
+//
+// Records are versioned (catalog/keys.h): applying writes each changed record
+// under the new version and deletes its old version. Index rows are derived
+// from records, so applying diffs the rows of the old and the new record:
+// rows only the old one had are deleted, rows only the new one has are put.
+//
+// Not thread-safe: used by one ingest at a time under the writer lock.
+#ifndef VERBATIM_INGEST_SERVICE_INGEST_RECORD_CHANGES_H_
+#define VERBATIM_INGEST_SERVICE_INGEST_RECORD_CHANGES_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "common/storage/store.h"
+#include "verbatim/v1/entity.pb.h"
+#include "verbatim/v1/quote.pb.h"
+
+namespace verbatim::ingest {
+
+class RecordChanges {
+ public:
+  RecordChanges(const storage::Store& store, int64_t version)
+      : store_(store), version_(version) {}
+
+  // The entity as changed so far in this batch, else as stored. NOT_FOUND
+  // when neither exists. The pointer stays valid until Apply. Peek reads
+  // without marking the record changed.
+  absl::StatusOr<v1::Entity*> MutableEntity(const std::string& entity_id);
+  absl::StatusOr<const v1::Entity*> PeekEntity(const std::string& entity_id);
+  // Starts a new entity; `entity_id` must not exist.
+  v1::Entity* NewEntity(const std::string& entity_id);
+  void DeleteEntity(const std::string& entity_id);
+  // True when `entity_id` exists in the store or was created in this batch.
+  absl::StatusOr<bool> EntityExists(const std::string& entity_id);
+
+  absl::StatusOr<v1::Quote*> MutableQuote(uint64_t quote_id);
+  absl::StatusOr<const v1::Quote*> PeekQuote(uint64_t quote_id);
+  v1::Quote* NewQuote(uint64_t quote_id);
+  void DeleteQuote(uint64_t quote_id);
+  // Quotes created in this batch, by id.
+  std::map<uint64_t, v1::Quote*> new_quotes();
+
+  // Writes every change into `batch`.
+  void Apply(storage::Batch& batch) const;
+
+ private:
+  template <typename Record>
+  struct Change {
+    std::optional<Record> before;  // as stored; nullopt when new
+    int64_t before_version = 0;
+    std::optional<Record> after;   // nullopt when deleted
+    bool dirty = false;            // written by Apply
+  };
+
+  template <typename Id, typename Record, typename ReadFn>
+  absl::StatusOr<Change<Record>*> Load(std::map<Id, Change<Record>>& changes,
+                                       const Id& id, ReadFn read);
+
+  const storage::Store& store_;
+  const int64_t version_;
+  std::map<std::string, Change<v1::Entity>> entities_;
+  std::map<uint64_t, Change<v1::Quote>> quotes_;
+};
+
+// Shingle fingerprints of a quote text: hashes of folded word 3-grams (the
+// whole text when shorter), deduplicated and sorted ascending.
+std::vector<uint64_t> QuoteShingles(const std::string& text);
+
+}  // namespace verbatim::ingest
+
+#endif  // VERBATIM_INGEST_SERVICE_INGEST_RECORD_CHANGES_H_

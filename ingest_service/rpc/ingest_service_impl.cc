@@ -1,0 +1,86 @@
+#include "ingest_service/rpc/ingest_service_impl.h"
+
+#include "common/rpc/grpc_status.h"
+#include "common/rpc/request_log.h"
+
+namespace verbatim::ingest {
+namespace {
+
+grpc::Status Finish(absl::string_view method, const absl::Status& status) {
+  rpc::LogRequestError(method, status);
+  return rpc::ToGrpcStatus(status);
+}
+
+// Reads one request, stores it, writes its result, and repeats until the
+// client half-closes. A failed article is reported in its result; only a
+// broken stream ends the call with an error.
+class StreamArticlesReactor final
+    : public grpc::ServerBidiReactor<v1::CreateArticleRequest, v1::CreateArticleResult> {
+ public:
+  explicit StreamArticlesReactor(ArticleIngestor* ingestor) : ingestor_(ingestor) {
+    StartRead(&request_);
+  }
+
+  void OnReadDone(bool ok) override {
+    if (!ok) {
+      Finish(grpc::Status::OK);
+      return;
+    }
+    result_.Clear();
+    result_.set_index(index_++);
+    result_.set_request_id(request_.request_id());
+    absl::StatusOr<CreateOutcome> outcome = ingestor_->CreateArticle(request_);
+    *result_.mutable_status() = rpc::ToRpcStatus(outcome.status());
+    if (outcome.ok()) {
+      outcome->article.clear_body();
+      *result_.mutable_article() = std::move(outcome->article);
+      result_.set_created(outcome->created);
+    } else {
+      rpc::LogRequestError("StreamArticles", outcome.status());
+    }
+    StartWrite(&result_);
+  }
+
+  void OnWriteDone(bool ok) override {
+    if (!ok) {
+      Finish(grpc::Status(grpc::StatusCode::CANCELLED, "stream closed by the client"));
+      return;
+    }
+    StartRead(&request_);
+  }
+
+  void OnDone() override { delete this; }
+
+ private:
+  ArticleIngestor* const ingestor_;
+  v1::CreateArticleRequest request_;
+  v1::CreateArticleResult result_;
+  int64_t index_ = 0;
+};
+
+}  // namespace
+
+grpc::ServerUnaryReactor* IngestServiceImpl::CreateArticle(
+    grpc::CallbackServerContext* context, const v1::CreateArticleRequest* request,
+    v1::Article* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  absl::StatusOr<CreateOutcome> outcome = ingestor_->CreateArticle(*request);
+  if (outcome.ok()) *response = std::move(outcome->article);
+  reactor->Finish(Finish("CreateArticle", outcome.status()));
+  return reactor;
+}
+
+grpc::ServerBidiReactor<v1::CreateArticleRequest, v1::CreateArticleResult>*
+IngestServiceImpl::StreamArticles(grpc::CallbackServerContext* /*context*/) {
+  return new StreamArticlesReactor(ingestor_);
+}
+
+grpc::ServerUnaryReactor* IngestServiceImpl::DeleteArticle(
+    grpc::CallbackServerContext* context, const v1::DeleteArticleRequest* request,
+    google::protobuf::Empty* /*response*/) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(Finish("DeleteArticle", ingestor_->DeleteArticle(request->name())));
+  return reactor;
+}
+
+}  // namespace verbatim::ingest
