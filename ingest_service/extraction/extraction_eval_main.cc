@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
           if (c == '\n') c = '|';
         }
         std::cout << name << "\t"
+                  << (q.kind == QuoteKind::kFragment ? "frag" : "direct")
+                  << "\t" << q.text << "\t"
                   << (q.speaker >= 0 ? result->entities[q.speaker].display_name
                                      : "-")
                   << "\t" << q.rule << "\t" << q.cue << "\t" << ctx << "\n";

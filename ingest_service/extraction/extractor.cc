@@ -49,9 +49,19 @@ absl::StatusOr<ExtractionResult> ExtractorImpl::Extract(
       FindQuotes(text, seg, boilerplate);
 
   const size_t n = candidates.size();
+  // American style quotes speech in double marks; when an article does, its
+  // top-level single-quoted spans are headline titles and scare quotes.
+  bool has_double = false;
+  for (const QuoteCandidate& q : candidates) {
+    if (q.mark != QuoteMark::kSingle && q.closed && !IsWeakQuote(q)) {
+      has_double = true;
+      break;
+    }
+  }
   std::vector<bool> weak(n), boundary(n);
   for (size_t i = 0; i < n; ++i) {
-    weak[i] = IsWeakQuote(candidates[i]);
+    weak[i] = IsWeakQuote(candidates[i]) ||
+              (has_double && candidates[i].mark == QuoteMark::kSingle);
     // Quotes nested in an unclosed span are titles inside the outer speech.
     boundary[i] = !weak[i] && !candidates[i].nested;
   }

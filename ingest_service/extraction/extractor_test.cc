@@ -68,6 +68,21 @@ TEST_F(ExtractorTest, OffsetsPointIntoOriginalWhenNotNfc) {
             "We will keep going no matter what,");
 }
 
+TEST_F(ExtractorTest, TopLevelSinglesAreTitlesWhenArticleUsesDoubles) {
+  const std::string body =
+      "Mayor Vows ‘Fast Action’ on Floods\n"
+      "“We will have pumps on every street by Friday,” Mayor Ann Lee said.\n";
+  auto r = extractor_->Extract(body);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->quotes.size(), 1u);
+  EXPECT_EQ(r->quotes[0].text, "We will have pumps on every street by Friday,");
+  // British style: single marks carry the speech.
+  auto uk = extractor_->Extract(
+      "‘We will have pumps on every street by Friday,’ Ann Lee said.");
+  ASSERT_TRUE(uk.ok());
+  EXPECT_EQ(uk->quotes.size(), 1u);
+}
+
 TEST_F(ExtractorTest, NeverFailsOnHostileInput) {
   std::string junk;
   for (int i = 0; i < 2000; ++i)

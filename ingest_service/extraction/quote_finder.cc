@@ -163,6 +163,9 @@ void PairParagraph(std::string_view text, entities::TextSpan para, int index,
         const bool word_prev = IsWordChar(prev);
         const bool word_next = IsWordChar(next);
         if (word_prev && word_next) break;  // it’s, O’Brien
+        // Doubled apostrophes ('') are a typewriter convention, not one of
+        // the marks we pair; a lone ' beside them is not a mark either.
+        if (c == '\'' && (prev == '\'' || next == '\'')) break;
         if (has_open(QuoteMark::kSingle) && !word_next) {
           close(QuoteMark::kSingle, i, len);
           break;

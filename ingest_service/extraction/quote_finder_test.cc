@@ -95,3 +95,15 @@ TEST(QuoteFinderTest, SkipsBoilerplateParagraphs) {
 
 }  // namespace
 }  // namespace verbatim::extraction
+
+namespace verbatim::extraction {
+namespace {
+
+TEST(QuoteFinderTest, DoubledApostrophesAreNotMarks) {
+  EXPECT_TRUE(Inner("''We will win,'' Mr. Roy said.").empty());
+  EXPECT_EQ(Inner("He said 'Okay, fine then' and left."),
+            (std::vector<std::string>{"Okay, fine then"}));
+}
+
+}  // namespace
+}  // namespace verbatim::extraction
