@@ -175,10 +175,14 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
   // Head nouns: the last word, or the first one before "of".
   const std::string& head = has_of ? words.front() : words.back();
   if (words.size() >= 2 && !c.quoted_title) {
-    if (lex.org_heads.Contains(head)) v[kO] += 3;
-    if (lex.event_heads.Contains(head)) v[kE] += 3;
-    if (lex.place_heads.Contains(head)) v[kL] += 3;
+    // '&' mostly joins title words ("... & The Long Road"), so a head noun
+    // after it says less.
+    const float weight = has_amp ? 1.5f : 3.0f;
+    if (lex.org_heads.Contains(head)) v[kO] += weight;
+    if (lex.event_heads.Contains(head)) v[kE] += weight;
+    if (lex.place_heads.Contains(head)) v[kL] += weight;
   }
+  const bool has_head = v[kO] + v[kE] + v[kL] > 0;
 
   // Honorifics and given names.
   const std::string& w0 = words.front();
@@ -191,7 +195,9 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
   }
   if (words.size() >= 2 && words.size() <= 4 && !has_amp && !has_of &&
       lex.first_names.Contains(w0)) {
-    v[kP] += 2.5;
+    // Surnames can be head nouns ("Ann Hall"), so a head only weakens the
+    // given-name evidence.
+    v[kP] += has_head ? 1.5f : 2.5f;
     if (r.gender == Gender::kUnknown) {
       r.gender = Lexicons::GenderOf(lex.first_names, w0);
     }

@@ -1,0 +1,135 @@
+#include "ingest_service/entities/candidate_finder.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace verbatim::entities {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::Not;
+
+class CandidateFinderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto lex = LoadEmbeddedLexicons();
+    ASSERT_TRUE(lex.ok()) << lex.status();
+    lex_ = new Lexicons(*std::move(lex));
+  }
+
+  std::vector<std::string> Names(const std::string& text) {
+    const std::vector<Token> tokens = Tokenize(text, {});
+    std::vector<std::string> out;
+    for (const Candidate& c : FindCandidates(text, tokens, *lex_)) {
+      out.emplace_back(text.substr(c.span.begin, c.span.end - c.span.begin));
+    }
+    return out;
+  }
+
+  std::vector<Candidate> Find(const std::string& text) {
+    return FindCandidates(text, Tokenize(text, {}), *lex_);
+  }
+
+  static const Lexicons* lex_;
+};
+
+const Lexicons* CandidateFinderTest::lex_ = nullptr;
+
+TEST_F(CandidateFinderTest, CapitalisedSequences) {
+  EXPECT_THAT(Names("yesterday Ada Okafor met Lena Brandt in Lagos."),
+              ElementsAre("Ada Okafor", "Lena Brandt", "Lagos"));
+}
+
+TEST_F(CandidateFinderTest, HonorificsAndInitialsCrossDots) {
+  EXPECT_THAT(Names("then Mr. Hale and J. R. Ortega left"),
+              ElementsAre("Mr. Hale", "J. R. Ortega"));
+}
+
+TEST_F(CandidateFinderTest, SentenceEndDotBreaks) {
+  EXPECT_THAT(Names("we saw Hale. Ortega came later"),
+              ElementsAre("Hale", "Ortega"));
+}
+
+TEST_F(CandidateFinderTest, ParticlesInsideNames) {
+  EXPECT_THAT(Names("she teaches at the University of Northern Iowa now"),
+              ElementsAre("University of Northern Iowa"));
+}
+
+TEST_F(CandidateFinderTest, DotAndMixedCaseNames) {
+  EXPECT_THAT(Names("with MC Lo .Fi and the label zqRecords, j.roc too"),
+              ElementsAre("MC Lo .Fi", "zqRecords", "j.roc"));
+}
+
+TEST_F(CandidateFinderTest, DomainsAreNotNames) {
+  EXPECT_THAT(Names("visit example.com or www.site.org today"),
+              Not(Contains("example.com")));
+}
+
+TEST_F(CandidateFinderTest, PossessiveEndsName) {
+  EXPECT_THAT(Names("Nora Vance\xE2\x80\x99s latest record"),
+              ElementsAre("Nora Vance"));
+}
+
+TEST_F(CandidateFinderTest, HyphenTailIsCut) {
+  EXPECT_THAT(Names("a Tomas Berg-produced track"), ElementsAre("Tomas Berg"));
+}
+
+TEST_F(CandidateFinderTest, AmpersandJoinsTitlesButSplitsPeople) {
+  EXPECT_THAT(Names("their record Dust & The Long Road sold"),
+              ElementsAre("Dust & The Long Road"));
+  EXPECT_THAT(Names("songs by Maria Lopez & Tove"),
+              ElementsAre("Maria Lopez", "Tove"));
+}
+
+TEST_F(CandidateFinderTest, LeadingArticleRoleAndInitialWordAreTrimmed) {
+  EXPECT_THAT(Names("Singer Ada Okafor spoke"), ElementsAre("Ada Okafor"));
+  EXPECT_THAT(Names("The Harwick band played"), ElementsAre("Harwick"));
+  EXPECT_THAT(Names("Featuring Zubrin on drums"), ElementsAre("Zubrin"));
+}
+
+TEST_F(CandidateFinderTest, LonePronounsAreNotCandidates) {
+  EXPECT_THAT(Names("He left. The end. It rained."), ElementsAre());
+}
+
+TEST_F(CandidateFinderTest, QuotedTitles) {
+  const auto candidates =
+      Find("her song \xE2\x80\x9CSilver Lining Blues,\xE2\x80\x9D a hit");
+  ASSERT_EQ(candidates.size(), 1u);
+  EXPECT_TRUE(candidates[0].quoted_title);
+  EXPECT_THAT(Names("her song \xE2\x80\x9CSilver Lining Blues,\xE2\x80\x9D"),
+              ElementsAre("Silver Lining Blues"));
+  // Quoted speech is not a title.
+  EXPECT_THAT(Names("he said \xE2\x80\x9CWe will win this.\xE2\x80\x9D"),
+              Not(Contains("We will win this")));
+  // A lone quoted dictionary word is emphasis, not a title.
+  for (const Candidate& c : Find("it felt \"Great\" to him")) {
+    EXPECT_FALSE(c.quoted_title);
+  }
+}
+
+TEST_F(CandidateFinderTest, TitleCaseHeadlineDropsDictionaryWords) {
+  const std::string headline =
+      "Ada Okafor Explains Why She Quit the Band Forever\nbody text";
+  EXPECT_THAT(Names(headline), ElementsAre("Ada Okafor"));
+  const auto candidates = Find(headline);
+  ASSERT_FALSE(candidates.empty());
+  EXPECT_TRUE(candidates[0].title_line);
+}
+
+TEST_F(CandidateFinderTest, ContractionsAreNotNames) {
+  EXPECT_THAT(Names("then I\xE2\x80\x99ve said We\xE2\x80\x99re done"),
+              ElementsAre());
+}
+
+TEST_F(CandidateFinderTest, NewlineBreaksSequence) {
+  EXPECT_THAT(Names("Ada Okafor\nLena Brandt"),
+              ElementsAre("Ada Okafor", "Lena Brandt"));
+}
+
+}  // namespace
+}  // namespace verbatim::entities

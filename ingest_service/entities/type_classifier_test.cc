@@ -1,0 +1,135 @@
+#include "ingest_service/entities/type_classifier.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace verbatim::entities {
+namespace {
+
+class TypeClassifierTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto lex = LoadEmbeddedLexicons();
+    ASSERT_TRUE(lex.ok()) << lex.status();
+    lex_ = new Lexicons(*std::move(lex));
+  }
+
+  // Classifies the candidate whose text is `name` in `text`.
+  Classification Of(const std::string& text, std::string_view name) {
+    const std::vector<Token> tokens = Tokenize(text, {});
+    for (const Candidate& c : FindCandidates(text, tokens, *lex_)) {
+      const Classification r = Classify(text, tokens, c, *lex_);
+      if (text.substr(c.span.begin, c.span.end - c.span.begin) == name ||
+          text.substr(r.span.begin, r.span.end - r.span.begin) == name) {
+        return r;
+      }
+    }
+    ADD_FAILURE() << "no candidate " << name << " in: " << text;
+    return {};
+  }
+
+  bool Is(const std::string& text, std::string_view name, EntityType type) {
+    const Classification c = Of(text, name);
+    return c.type == type && c.score >= kAcceptScore;
+  }
+
+  static const Lexicons* lex_;
+};
+
+const Lexicons* TypeClassifierTest::lex_ = nullptr;
+
+TEST_F(TypeClassifierTest, PersonFromGivenNameRoleHonorificAndSpeech) {
+  EXPECT_TRUE(Is("the talk with Margaret Ovitz ended", "Margaret Ovitz",
+                 EntityType::kPerson));
+  EXPECT_TRUE(Is("directed by choreographer Zell Amari today", "Zell Amari",
+                 EntityType::kPerson));
+  EXPECT_TRUE(
+      Is("we asked Mrs. Quell about it", "Mrs. Quell", EntityType::kPerson));
+  EXPECT_TRUE(
+      Is("at noon Quarrington said no", "Quarrington", EntityType::kPerson));
+  EXPECT_TRUE(
+      Is("the album, said Quarrington.", "Quarrington", EntityType::kPerson));
+  EXPECT_TRUE(
+      Is("an Ivo Tamsin-directed drama", "Ivo Tamsin", EntityType::kPerson));
+}
+
+TEST_F(TypeClassifierTest, GenderFromHonorificGivenNameAndRole) {
+  EXPECT_EQ(Of("we asked Mrs. Quell", "Mrs. Quell").gender, Gender::kFemale);
+  EXPECT_EQ(Of("we asked George Brill", "George Brill").gender, Gender::kMale);
+  EXPECT_EQ(Of("the actress Zell Amari", "Zell Amari").gender, Gender::kFemale);
+  EXPECT_EQ(Of("then Gov. Linda Marsh spoke", "Gov. Linda Marsh").gender,
+            Gender::kFemale);
+}
+
+TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
+  EXPECT_TRUE(Is("funded by Harlow Foundation and others", "Harlow Foundation",
+                 EntityType::kOrganization));
+  EXPECT_TRUE(Is("signed to Quarry Lane Records last year",
+                 "Quarry Lane Records", EntityType::kOrganization));
+  EXPECT_TRUE(Is("a report from Reuters on Friday", "Reuters",
+                 EntityType::kOrganization));
+  EXPECT_TRUE(Is("the former ZNT rapper", "ZNT", EntityType::kOrganization));
+  EXPECT_TRUE(
+      Is("zqLabs co-founder Ada Okafor", "zqLabs", EntityType::kOrganization));
+  EXPECT_TRUE(Is("students of the University of Northern Iowa protested",
+                 "University of Northern Iowa", EntityType::kOrganization));
+}
+
+TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
+  EXPECT_TRUE(
+      Is("a show in Brenwick last night", "Brenwick", EntityType::kPlace));
+  EXPECT_TRUE(
+      Is("born in Dunmore, Pennsylvania", "Dunmore", EntityType::kPlace));
+  EXPECT_TRUE(Is("born in Dunmore, PA", "PA", EntityType::kPlace));
+  EXPECT_TRUE(Is("flights to Kenya resumed", "Kenya", EntityType::kPlace));
+  EXPECT_TRUE(
+      Is("a rally at Harmon Square drew", "Harmon Square", EntityType::kPlace));
+  EXPECT_TRUE(
+      Is("The Brenwick rapper returned", "Brenwick", EntityType::kPlace));
+}
+
+TEST_F(TypeClassifierTest, WorkFromCuesAndQuotes) {
+  EXPECT_TRUE(Is("her debut album Paper Lanterns sold", "Paper Lanterns",
+                 EntityType::kWork));
+  EXPECT_TRUE(Is("the Paper Lanterns short film is out", "Paper Lanterns",
+                 EntityType::kWork));
+  EXPECT_TRUE(Is("his film, Paper Lanterns, opens", "Paper Lanterns",
+                 EntityType::kWork));
+  EXPECT_TRUE(Is("the song \xE2\x80\x9CPaper Lanterns\xE2\x80\x9D charted",
+                 "Paper Lanterns", EntityType::kWork));
+  EXPECT_TRUE(Is("his Dust & The Long Road album", "Dust & The Long Road",
+                 EntityType::kWork));
+}
+
+TEST_F(TypeClassifierTest, EventFromHeadsYearsAndGazetteer) {
+  EXPECT_TRUE(Is("won at the Harbor Film Festival", "Harbor Film Festival",
+                 EntityType::kEvent));
+  EXPECT_TRUE(
+      Is("nominated at the Brit Awards", "Brit Awards", EntityType::kEvent));
+  EXPECT_TRUE(Is("shown at Harbor Lights 2021 in May", "Harbor Lights 2021",
+                 EntityType::kEvent));
+  EXPECT_TRUE(Is("before the 2024 Summer Games began", "2024 Summer Games",
+                 EntityType::kEvent));
+  const Classification oscars = Of("ahead of the Oscars next month", "Oscars");
+  EXPECT_EQ(oscars.type, EntityType::kEvent);
+  EXPECT_EQ(oscars.canonical, "Academy Awards");
+}
+
+TEST_F(TypeClassifierTest, CapitalisedDictionaryWordsNeedCues) {
+  EXPECT_LT(Of("read the Privacy Policy and Terms", "Privacy Policy").score,
+            kAcceptScore);
+  EXPECT_LT(Of("up for Song Of The Year again", "Song Of The Year").score,
+            kAcceptScore);
+  EXPECT_LT(Of("Officials said it rained.", "Officials").score, kAcceptScore);
+}
+
+TEST_F(TypeClassifierTest, TranscriptLabelsAndPartyTags) {
+  EXPECT_TRUE(Is("HOLLIS: We will see.", "HOLLIS", EntityType::kPerson));
+  EXPECT_LE(Of("Sen. Ray Pell (D-OR) spoke", "D-OR").score, 0);
+}
+
+}  // namespace
+}  // namespace verbatim::entities
