@@ -4,7 +4,9 @@ namespace verbatim::extraction {
 
 bool IsWeakQuote(const QuoteCandidate& q) {
   if (q.words < 3) return true;
-  return q.title_case && !q.has_terminal && q.words <= 8;
+  // “Contract with America.” and “Fox News Sunday,” are titles even with
+  // the sentence's punctuation pulled inside the marks.
+  return q.title_case && !q.inner_terminal && q.words <= 8;
 }
 
 bool KeepQuote(const QuoteCandidate& q, bool weak, bool adjacent_frame) {

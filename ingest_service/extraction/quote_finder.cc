@@ -47,15 +47,19 @@ void Describe(std::string_view text, QuoteCandidate& q,
   int words = 0;
   bool title = true;
   bool first = true;
+  bool pending_terminal = false;
   for (const Token& t : scratch) {
     const std::string_view s =
         text.substr(t.span.begin, t.span.end - t.span.begin);
     if (t.kind == TokenKind::kPunct) {
       const char32_t c = CharAt(s, 0);
-      if (c == '.' || c == '!' || c == '?' || c == 0x2026)
+      if (c == '.' || c == '!' || c == '?' || c == 0x2026) {
         q.has_terminal = true;
+        pending_terminal = true;
+      }
       continue;
     }
+    if (pending_terminal) q.inner_terminal = true;
     ++words;
     size_t len;
     char32_t c = DecodeAt(s, 0, len);

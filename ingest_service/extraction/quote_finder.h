@@ -31,6 +31,8 @@ struct QuoteCandidate {
   bool title_case = false;  // every word capitalised or a short function word
   bool starts_upper = false;
   bool has_terminal = false;  // contains . ! ? … or ends with , ;
+  // A sentence end followed by more words: two sentences, so not a title.
+  bool inner_terminal = false;
 };
 
 // Returns top-level candidates (not nested in another returned span) in text
