@@ -10,6 +10,9 @@
 namespace verbatim::entities {
 namespace {
 
+// Weak spans at or above this score become an entity when repeated.
+constexpr float kRepeatScore = 0.5f;
+
 bool IsNumberish(std::string_view w) {
   return !w.empty() && w.front() >= '0' && w.front() <= '9';
 }
@@ -192,6 +195,25 @@ EntityAnalysis AliasGrouper::Group(
     int e = lookup(i, true);
     if (e < 0) e = person_word(i);
     if (e >= 0) assign(i, e);
+  }
+
+  // Pass 4: an unknown, non-dictionary name printed twice or more (in any
+  // punctuation: "J-Roc", "J.Roc") is a name even without a cue.
+  absl::flat_hash_map<std::string, std::vector<int>> repeated;
+  for (int i = 0; i < n; ++i) {
+    if (entity_of[i] >= 0 || core[i].empty() || spans[i].common_words_only ||
+        spans[i].score < kRepeatScore) {
+      continue;
+    }
+    repeated[SquashedKey(keys_of(i).front())].push_back(i);
+  }
+  for (auto& [key, members] : repeated) {
+    if (members.size() < 2) continue;
+    std::sort(members.begin(), members.end());
+    create(members.front());
+    for (size_t k = 1; k < members.size(); ++k) {
+      assign(members[k], entity_of[members.front()]);
+    }
   }
 
   UnionFind groups(entity_type.size());

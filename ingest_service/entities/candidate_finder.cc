@@ -149,6 +149,11 @@ bool ContinuesOnTitleLine(const Context& ctx, size_t first, size_t prev,
   if (!ctx.lex.IsCommonWord(key) || ctx.lex.first_names.Contains(key)) {
     return true;
   }
+  // "Harlow Pictures", "Brit Awards": a head noun completes the name.
+  if (ctx.lex.org_heads.Contains(key) || ctx.lex.event_heads.Contains(key) ||
+      ctx.lex.place_heads.Contains(key)) {
+    return true;
+  }
   if (t.leading_dot) return true;
   return prev == first &&
          ctx.lex.first_names.Contains(TokenKey(ctx.text, ctx.tokens[first]));

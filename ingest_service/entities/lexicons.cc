@@ -19,7 +19,14 @@ bool Lexicons::IsCommonWord(std::string_view w) const {
     return common_words.Contains(s);
   };
   if (n > 4 && w.ends_with("ies") && has(w.substr(0, n - 3), "y")) return true;
-  if (n > 3 && w.ends_with("es") && has(w.substr(0, n - 2))) return true;
+  if (n > 3 && w.ends_with("es")) {
+    const std::string_view stem = w.substr(0, n - 2);
+    if ((stem.ends_with('s') || stem.ends_with('x') || stem.ends_with('z') ||
+         stem.ends_with("ch") || stem.ends_with("sh") || stem.ends_with('o')) &&
+        has(stem)) {
+      return true;
+    }
+  }
   if (n > 2 && w.ends_with("s") && has(w.substr(0, n - 1))) return true;
   if (n > 4 && w.ends_with("ed") &&
       (has(w.substr(0, n - 2)) || has(w.substr(0, n - 1)))) {

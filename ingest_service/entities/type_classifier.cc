@@ -249,6 +249,7 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
     // Appositive title: "his short film, We Cry Together, ...".
     const std::string before = ctx.WordBefore(c.first - 1);
     if (lex.work_cues.Contains(before)) v[kW] += 2.5;
+    if (lex.person_roles.Contains(before)) v[kP] += 2;  // "her manager, X,"
   }
 
   // The word after (or the lower-case tail of "Williams-directed").

@@ -33,7 +33,8 @@ def stems(word):
     out = []
     if word.endswith("ies") and len(word) > 4:
         out.append(word[:-3] + "y")
-    if word.endswith("es") and len(word) > 3:
+    if word.endswith("es") and len(word) > 3 and word[:-2].endswith(
+            ("s", "x", "z", "ch", "sh", "o")):
         out.append(word[:-2])
     if word.endswith("s") and len(word) > 2:
         out.append(word[:-1])

@@ -1,0 +1,149 @@
+#include "ingest_service/entities/alias_grouper.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace verbatim::entities {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+
+class AliasGrouperTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto lex = LoadEmbeddedLexicons();
+    ASSERT_TRUE(lex.ok()) << lex.status();
+    lex_ = new Lexicons(*std::move(lex));
+  }
+
+  // Spans are laid out in order; offsets only need to be increasing.
+  NamedSpan Span(std::string text, EntityType type = EntityType::kPerson,
+                 bool strong = true) {
+    NamedSpan s;
+    s.span = {next_, next_ + text.size()};
+    next_ += text.size() + 10;
+    s.text = std::move(text);
+    s.type = type;
+    s.score = strong ? 2.0f : 0.5f;
+    s.strong = strong;
+    return s;
+  }
+
+  static const Lexicons* lex_;
+  size_t next_ = 0;
+};
+
+const Lexicons* AliasGrouperTest::lex_ = nullptr;
+
+TEST_F(AliasGrouperTest, SurnameGivenNameAndHonorificJoinFullName) {
+  const AliasGrouper grouper(*lex_);
+  std::vector<NamedSpan> spans = {Span("Ines Okoro"), Span("Okoro"),
+                                  Span("Ines"), Span("Ms. Okoro")};
+  const EntityAnalysis a = grouper.Group(spans, {});
+  ASSERT_EQ(a.entities.size(), 1u);
+  EXPECT_EQ(a.entities[0].display_name, "Ines Okoro");
+  EXPECT_THAT(a.entities[0].aliases,
+              UnorderedElementsAre("Okoro", "Ines", "Ms. Okoro"));
+  EXPECT_EQ(a.mentions.size(), 4u);
+}
+
+TEST_F(AliasGrouperTest, SurnameBeforeFullNameStillJoins) {
+  const AliasGrouper grouper(*lex_);
+  std::vector<NamedSpan> spans = {Span("Okoro"), Span("Ines Okoro")};
+  const EntityAnalysis a = grouper.Group(spans, {});
+  ASSERT_EQ(a.entities.size(), 1u);
+  EXPECT_EQ(a.entities[0].display_name, "Ines Okoro");
+  EXPECT_EQ(a.mentions[0].entity, 0);
+}
+
+TEST_F(AliasGrouperTest, SharedSurnameGoesToMostRecentPerson) {
+  const AliasGrouper grouper(*lex_);
+  std::vector<NamedSpan> spans = {Span("Ines Okoro"), Span("Tade Okoro"),
+                                  Span("Okoro")};
+  const EntityAnalysis a = grouper.Group(spans, {});
+  ASSERT_EQ(a.entities.size(), 2u);
+  EXPECT_EQ(a.mentions[2].entity, a.mentions[1].entity);
+}
+
+TEST_F(AliasGrouperTest, PunctuationVariantsOfNicknameJoin) {
+  const AliasGrouper grouper(*lex_);
+  std::vector<NamedSpan> spans = {Span("J-Roc"), Span("J.Roc"), Span("j.roc"),
+                                  Span("J. Roc")};
+  const EntityAnalysis a = grouper.Group(spans, {});
+  ASSERT_EQ(a.entities.size(), 1u);
+  EXPECT_EQ(a.entities[0].aliases.size(), 3u);
+}
+
+TEST_F(AliasGrouperTest, AkaLinksTwoNames) {
+  const AliasGrouper grouper(*lex_);
+  std::vector<NamedSpan> spans = {Span("DJ Lo .Fi"), Span("Marco Feld")};
+  const std::pair<int, int> same[] = {{0, 1}};
+  const EntityAnalysis a = grouper.Group(spans, same);
+  ASSERT_EQ(a.entities.size(), 1u);
+  EXPECT_THAT(a.entities[0].aliases, ElementsAre("Marco Feld"));
+}
+
+TEST_F(AliasGrouperTest, WeakSpansOnlyJoinKnownEntities) {
+  const AliasGrouper grouper(*lex_);
+  std::vector<NamedSpan> spans = {
+      Span("Dana Free"), Span("Free", EntityType::kPerson, /*strong=*/false),
+      Span("Nobody", EntityType::kPerson, /*strong=*/false)};
+  const EntityAnalysis a = grouper.Group(spans, {});
+  ASSERT_EQ(a.entities.size(), 1u);
+  EXPECT_EQ(a.mentions.size(), 2u);
+}
+
+TEST_F(AliasGrouperTest, CanonicalNameGroupsNicknames) {
+  const AliasGrouper grouper(*lex_);
+  NamedSpan nick = Span("Oscars", EntityType::kEvent);
+  nick.canonical = "Academy Awards";
+  std::vector<NamedSpan> spans = {nick,
+                                  Span("Academy Awards", EntityType::kEvent)};
+  const EntityAnalysis a = grouper.Group(spans, {});
+  ASSERT_EQ(a.entities.size(), 1u);
+  EXPECT_EQ(a.entities[0].display_name, "Academy Awards");
+  EXPECT_THAT(a.entities[0].aliases, ElementsAre("Oscars"));
+}
+
+TEST_F(AliasGrouperTest, CanonicalBecomesDisplayNameWhenOnlyNicknameSeen) {
+  const AliasGrouper grouper(*lex_);
+  NamedSpan nick = Span("Oscars", EntityType::kEvent);
+  nick.canonical = "Academy Awards";
+  const EntityAnalysis a = grouper.Group({nick}, {});
+  ASSERT_EQ(a.entities.size(), 1u);
+  EXPECT_EQ(a.entities[0].display_name, "Academy Awards");
+}
+
+TEST_F(AliasGrouperTest, DifferentTypesStayApart) {
+  const AliasGrouper grouper(*lex_);
+  std::vector<NamedSpan> spans = {
+      Span("Harlow Records", EntityType::kOrganization),
+      Span("Harlow Lake", EntityType::kPlace)};
+  EXPECT_EQ(grouper.Group(spans, {}).entities.size(), 2u);
+}
+
+TEST_F(AliasGrouperTest, CoreWordsDropHonorificsAndYears) {
+  const AliasGrouper grouper(*lex_);
+  EXPECT_THAT(grouper.CoreWords("Mr. Hale"), ElementsAre("hale"));
+  EXPECT_THAT(grouper.CoreWords("2023 Harbor Awards"),
+              ElementsAre("harbor", "awards"));
+  EXPECT_THAT(grouper.CoreWords("DJ Lo"), ElementsAre("dj", "lo"));
+}
+
+TEST_F(AliasGrouperTest, MatchFindsEntityByAnyForm) {
+  const AliasGrouper grouper(*lex_);
+  std::vector<NamedSpan> spans = {Span("Ines Okoro"), Span("J-Roc")};
+  const EntityAnalysis a = grouper.Group(spans, {});
+  EXPECT_EQ(grouper.Match(a, "Okoro"), 0);
+  EXPECT_EQ(grouper.Match(a, "Ms Okoro"), 0);
+  EXPECT_EQ(grouper.Match(a, "j.roc"), 1);
+  EXPECT_EQ(grouper.Match(a, "Someone Else"), -1);
+}
+
+}  // namespace
+}  // namespace verbatim::entities

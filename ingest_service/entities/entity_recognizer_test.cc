@@ -1,0 +1,220 @@
+#include "ingest_service/entities/entity_recognizer.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace verbatim::entities {
+namespace {
+
+using ::testing::Contains;
+using ::testing::UnorderedElementsAre;
+
+class EntityRecognizerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto recognizer = EntityRecognizer::Create();
+    ASSERT_TRUE(recognizer.ok()) << recognizer.status();
+    recognizer_ = recognizer->release();
+  }
+
+  EntityAnalysis Run(std::string_view text, const TextLayout& layout = {}) {
+    return recognizer_->Recognize(text, layout);
+  }
+
+  // The entity whose display name or alias is `name`, or nullptr.
+  static const Entity* Named(const EntityAnalysis& a, std::string_view name) {
+    for (const Entity& e : a.entities) {
+      if (e.display_name == name) return &e;
+      for (const std::string& alias : e.aliases) {
+        if (alias == name) return &e;
+      }
+    }
+    return nullptr;
+  }
+
+  static const EntityRecognizer* recognizer_;
+};
+
+const EntityRecognizer* EntityRecognizerTest::recognizer_ = nullptr;
+
+constexpr std::string_view kArticle =
+    "Ines Okoro Talks About the Making of Her New Film\n"
+    "Photo: Harlow Pictures\n"
+    "Singer Ines Okoro has opened up about her short film, Paper "
+    "Lanterns. The Brenwick rapper and her manager, Tade Mbeki, spoke "
+    "with Reuters in Lagos, Nigeria.\n"
+    "\xE2\x80\x9CIt was hard,\xE2\x80\x9D Okoro said. Mbeki added that "
+    "the film was shot in 2021. Ines also thanked Mr. Feld, known as "
+    "MC Lo .Fi aka Marco Feld, whose album Dust & The Long Road is out.\n"
+    "Featuring Zubrin, Ada Vance, Koro Blue and more, the record "
+    "premiered at the Harbor Film Festival before the Oscars.\n"
+    "J-Roc joined later; J.Roc and j.roc are one nickname.";
+
+TEST_F(EntityRecognizerTest, FindsTypedEntitiesInAnArticle) {
+  const EntityAnalysis a = Run(kArticle);
+  struct Expect {
+    std::string_view name;
+    EntityType type;
+  };
+  const Expect expected[] = {
+      {"Ines Okoro", EntityType::kPerson},
+      {"Tade Mbeki", EntityType::kPerson},
+      {"Zubrin", EntityType::kPerson},
+      {"Ada Vance", EntityType::kPerson},
+      {"Koro Blue", EntityType::kPerson},
+      {"Harlow Pictures", EntityType::kOrganization},
+      {"Reuters", EntityType::kOrganization},
+      {"Lagos", EntityType::kPlace},
+      {"Nigeria", EntityType::kPlace},
+      {"Brenwick", EntityType::kPlace},
+      {"Paper Lanterns", EntityType::kWork},
+      {"Dust & The Long Road", EntityType::kWork},
+      {"Harbor Film Festival", EntityType::kEvent},
+      {"Academy Awards", EntityType::kEvent},
+  };
+  for (const Expect& e : expected) {
+    const Entity* entity = Named(a, e.name);
+    ASSERT_NE(entity, nullptr) << e.name;
+    EXPECT_EQ(entity->type, e.type) << e.name;
+  }
+  EXPECT_EQ(Named(a, "Talks"), nullptr);
+  EXPECT_EQ(Named(a, "It"), nullptr);
+}
+
+TEST_F(EntityRecognizerTest, GroupsAliasesWithinTheArticle) {
+  const EntityAnalysis a = Run(kArticle);
+  const Entity* ines = Named(a, "Ines Okoro");
+  ASSERT_NE(ines, nullptr);
+  EXPECT_EQ(ines->display_name, "Ines Okoro");
+  EXPECT_THAT(ines->aliases, Contains("Okoro"));
+  EXPECT_THAT(ines->aliases, Contains("Ines"));
+  EXPECT_EQ(ines->gender, Gender::kFemale);
+  EXPECT_EQ(Named(a, "Mbeki"), Named(a, "Tade Mbeki"));
+  EXPECT_EQ(Named(a, "MC Lo .Fi"), Named(a, "Marco Feld"));
+  const Entity* nick = Named(a, "J-Roc");
+  ASSERT_NE(nick, nullptr);
+  EXPECT_EQ(Named(a, "J.Roc"), nick);
+  EXPECT_EQ(Named(a, "j.roc"), nick);
+}
+
+TEST_F(EntityRecognizerTest, MentionsAreSortedAndMatchTheText) {
+  const EntityAnalysis a = Run(kArticle);
+  ASSERT_FALSE(a.mentions.empty());
+  for (size_t i = 0; i < a.mentions.size(); ++i) {
+    const Mention& m = a.mentions[i];
+    EXPECT_EQ(kArticle.substr(m.span.begin, m.span.end - m.span.begin), m.text);
+    ASSERT_GE(m.entity, 0);
+    ASSERT_LT(m.entity, static_cast<int>(a.entities.size()));
+    if (i > 0) {
+      EXPECT_LE(a.mentions[i - 1].span.begin, m.span.begin);
+    }
+  }
+}
+
+TEST_F(EntityRecognizerTest, FlagsMentionsInBoilerplate) {
+  const std::string_view text =
+      "Ada Vance spoke in Lagos.\nPhoto by Tomas Berg/Reuters\n";
+  const size_t caption = text.find("Photo");
+  const TextSpan boilerplate[] = {{caption, text.size()}};
+  TextLayout layout;
+  layout.boilerplate = boilerplate;
+  const EntityAnalysis a = Run(text, layout);
+  bool saw_caption_mention = false;
+  for (const Mention& m : a.mentions) {
+    EXPECT_EQ(m.in_boilerplate, m.span.begin >= caption) << m.text;
+    saw_caption_mention |= m.in_boilerplate;
+  }
+  EXPECT_TRUE(saw_caption_mention);
+}
+
+TEST_F(EntityRecognizerTest, ResolveNameJoinsExistingEntity) {
+  const std::string text = "Ines Okoro spoke. Later Okoro left.";
+  EntityAnalysis a = Run(text);
+  const size_t before = a.entities.size();
+  const size_t pos = text.rfind("Okoro");
+  const int e = recognizer_->ResolveName(text, {pos, pos + 5}, a);
+  ASSERT_GE(e, 0);
+  EXPECT_EQ(a.entities[e].display_name, "Ines Okoro");
+  EXPECT_EQ(a.entities.size(), before);
+}
+
+TEST_F(EntityRecognizerTest, ResolveNameCreatesPersonWhenUnknown) {
+  const std::string text = "the aide, said Mrs Quell in a note";
+  EntityAnalysis a = Run(text);
+  const size_t pos = text.find("Mrs Quell");
+  const int e = recognizer_->ResolveName(text, {pos, pos + 9}, a);
+  ASSERT_GE(e, 0);
+  EXPECT_EQ(a.entities[e].type, EntityType::kPerson);
+  EXPECT_EQ(a.entities[e].gender, Gender::kFemale);
+  bool found = false;
+  for (size_t i = 0; i < a.mentions.size(); ++i) {
+    if (a.mentions[i].span.begin == pos) {
+      found = true;
+      EXPECT_EQ(a.mentions[i].entity, e);
+    }
+    if (i > 0) {
+      EXPECT_LE(a.mentions[i - 1].span.begin, a.mentions[i].span.begin);
+    }
+  }
+  EXPECT_TRUE(found);
+  // Resolving the same span again reuses the mention.
+  const size_t mentions = a.mentions.size();
+  EXPECT_EQ(recognizer_->ResolveName(text, {pos, pos + 9}, a), e);
+  EXPECT_EQ(a.mentions.size(), mentions);
+}
+
+TEST_F(EntityRecognizerTest, HandlesDegenerateInput) {
+  EXPECT_TRUE(Run("").entities.empty());
+  EXPECT_TRUE(Run("   \n\n  ").entities.empty());
+  Run(std::string(10000, 'A'));
+  Run("\xE2\x80\x9C\xE2\x80\x9C\xE2\x80\x9D & & . .Paak ' \xE2\x80\x99s");
+}
+
+TEST(EntityTypeNameTest, UsesEvalSpelling) {
+  EXPECT_EQ(EntityTypeName(EntityType::kPerson), "PERSON");
+  EXPECT_EQ(EntityTypeName(EntityType::kOrganization), "ORG");
+  EXPECT_EQ(EntityTypeName(EntityType::kPlace), "PLACE");
+  EXPECT_EQ(EntityTypeName(EntityType::kWork), "WORK");
+  EXPECT_EQ(EntityTypeName(EntityType::kEvent), "EVENT");
+}
+
+// Invariants over the shared third-party corpora (no expectations about
+// their content, which must not shape the rules).
+TEST_F(EntityRecognizerTest, SharedCorporaKeepInvariants) {
+  const char* shared = std::getenv("VERBATIM_SHARED_DIR");
+  if (shared == nullptr || !std::filesystem::exists(shared)) {
+    GTEST_SKIP() << "VERBATIM_SHARED_DIR not set or missing; skipping";
+  }
+  size_t files = 0;
+  for (const char* sub : {"corpus/seeds", "corpus/polnear-dev"}) {
+    const std::filesystem::path dir = std::filesystem::path(shared) / sub;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+      if (entry.path().extension() != ".txt") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream buffer;
+      buffer << in.rdbuf();
+      const std::string text = buffer.str();
+      const EntityAnalysis a = Run(text);
+      ++files;
+      for (const Mention& m : a.mentions) {
+        ASSERT_LE(m.span.end, text.size());
+        ASSERT_EQ(text.substr(m.span.begin, m.span.end - m.span.begin), m.text)
+            << entry.path();
+      }
+      for (const Entity& e : a.entities) EXPECT_FALSE(e.display_name.empty());
+    }
+  }
+  if (files == 0) GTEST_SKIP() << "no corpus files under " << shared;
+}
+
+}  // namespace
+}  // namespace verbatim::entities
