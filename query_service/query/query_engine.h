@@ -1,0 +1,45 @@
+// Answers the v1 QueryService requests from a store (normally a secondary
+// instance following the ingest service's primary).
+//
+// Index rows are checked against the records they point to, so rows a
+// secondary still shows after the primary removed them are skipped.
+//
+// Thread-safe: every method is const and reads the store only.
+#ifndef VERBATIM_QUERY_SERVICE_QUERY_QUERY_ENGINE_H_
+#define VERBATIM_QUERY_SERVICE_QUERY_QUERY_ENGINE_H_
+
+#include "absl/status/statusor.h"
+#include "common/storage/store.h"
+#include "verbatim/v1/query_service.pb.h"
+
+namespace verbatim::query {
+
+inline constexpr int kDefaultPageSize = 50;
+inline constexpr int kMaxPageSize = 1000;
+
+class QueryEngine {
+ public:
+  // `store` is not owned and must outlive the engine.
+  explicit QueryEngine(const storage::Store* store) : store_(*store) {}
+
+  // NOT_FOUND for unknown names; INVALID_ARGUMENT for malformed ones, bad
+  // filters, negative page sizes and page tokens issued for other filters.
+  absl::StatusOr<v1::Article> GetArticle(const v1::GetArticleRequest& request) const;
+  absl::StatusOr<v1::ListArticlesResponse> ListArticles(
+      const v1::ListArticlesRequest& request) const;
+  absl::StatusOr<v1::Entity> GetEntity(const v1::GetEntityRequest& request) const;
+  absl::StatusOr<v1::SearchEntitiesResponse> SearchEntities(
+      const v1::SearchEntitiesRequest& request) const;
+  absl::StatusOr<v1::Quote> GetQuote(const v1::GetQuoteRequest& request) const;
+  absl::StatusOr<v1::ListQuotesResponse> ListQuotes(
+      const v1::ListQuotesRequest& request) const;
+  absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(
+      const v1::SearchQuotesRequest& request) const;
+
+ private:
+  const storage::Store& store_;
+};
+
+}  // namespace verbatim::query
+
+#endif  // VERBATIM_QUERY_SERVICE_QUERY_QUERY_ENGINE_H_

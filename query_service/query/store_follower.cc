@@ -1,0 +1,56 @@
+#include "query_service/query/store_follower.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/rpc/request_log.h"
+
+namespace verbatim::query {
+
+void StoreFollower::Start(std::function<void(const storage::Store*)> on_ready) {
+  thread_ = std::thread([this, on_ready = std::move(on_ready)] { Run(on_ready); });
+}
+
+void StoreFollower::Stop() {
+  {
+    absl::MutexLock lock(&mu_);
+    stopping_ = true;
+  }
+  if (thread_.joinable()) thread_.join();
+}
+
+bool StoreFollower::WaitForStop(absl::Duration timeout) {
+  absl::MutexLock lock(&mu_);
+  mu_.AwaitWithTimeout(absl::Condition(&stopping_), timeout);
+  return stopping_;
+}
+
+void StoreFollower::Run(std::function<void(const storage::Store*)> on_ready) {
+  std::string last_error;
+  while (store_ == nullptr) {
+    auto store = storage::Store::OpenSecondary(primary_path_, secondary_path_);
+    if (store.ok()) {
+      store_ = *std::move(store);
+      break;
+    }
+    // Log each distinct failure once, not every retry.
+    if (std::string error(store.status().message()); error != last_error) {
+      rpc::LogInfo(absl::StrCat("waiting for the store: ", error));
+      last_error = error;
+    }
+    if (WaitForStop(absl::Milliseconds(200))) return;
+  }
+  // After one catch-up a later write may be visible before an earlier one;
+  // the second makes all of the first's writes visible.
+  for (int i = 0; i < 2; ++i) {
+    if (absl::Status s = store_->CatchUp(); !s.ok()) {
+      rpc::LogInfo(absl::StrCat("catch-up failed: ", s.message()));
+    }
+  }
+  on_ready(store_.get());
+  while (!WaitForStop(interval_)) {
+    if (absl::Status s = store_->CatchUp(); !s.ok()) {
+      rpc::LogInfo(absl::StrCat("catch-up failed: ", s.message()));
+    }
+  }
+}
+
+}  // namespace verbatim::query

@@ -1,0 +1,55 @@
+// The gRPC face of the query service. Until the store is open every call
+// fails with UNAVAILABLE.
+#ifndef VERBATIM_QUERY_SERVICE_RPC_QUERY_SERVICE_IMPL_H_
+#define VERBATIM_QUERY_SERVICE_RPC_QUERY_SERVICE_IMPL_H_
+
+#include <atomic>
+
+#include "query_service/query/query_engine.h"
+#include "verbatim/v1/query_service.grpc.pb.h"
+
+namespace verbatim::query {
+
+// Thread-safe.
+class QueryServiceImpl final : public v1::QueryService::CallbackService {
+ public:
+  QueryServiceImpl() = default;
+
+  // Starts answering from `engine` (not owned; must outlive the service).
+  void SetEngine(const QueryEngine* engine) { engine_.store(engine); }
+
+  grpc::ServerUnaryReactor* GetArticle(grpc::CallbackServerContext* context,
+                                       const v1::GetArticleRequest* request,
+                                       v1::Article* response) override;
+  grpc::ServerUnaryReactor* ListArticles(grpc::CallbackServerContext* context,
+                                         const v1::ListArticlesRequest* request,
+                                         v1::ListArticlesResponse* response) override;
+  grpc::ServerUnaryReactor* GetEntity(grpc::CallbackServerContext* context,
+                                      const v1::GetEntityRequest* request,
+                                      v1::Entity* response) override;
+  grpc::ServerUnaryReactor* SearchEntities(grpc::CallbackServerContext* context,
+                                           const v1::SearchEntitiesRequest* request,
+                                           v1::SearchEntitiesResponse* response) override;
+  grpc::ServerUnaryReactor* GetQuote(grpc::CallbackServerContext* context,
+                                     const v1::GetQuoteRequest* request,
+                                     v1::Quote* response) override;
+  grpc::ServerUnaryReactor* ListQuotes(grpc::CallbackServerContext* context,
+                                       const v1::ListQuotesRequest* request,
+                                       v1::ListQuotesResponse* response) override;
+  grpc::ServerUnaryReactor* SearchQuotes(grpc::CallbackServerContext* context,
+                                         const v1::SearchQuotesRequest* request,
+                                         v1::SearchQuotesResponse* response) override;
+
+ private:
+  // Runs `method` of the engine and finishes the call with its result.
+  template <typename Request, typename Response, typename Method>
+  grpc::ServerUnaryReactor* Serve(grpc::CallbackServerContext* context,
+                                  absl::string_view name, const Request& request,
+                                  Response* response, Method method);
+
+  std::atomic<const QueryEngine*> engine_{nullptr};
+};
+
+}  // namespace verbatim::query
+
+#endif  // VERBATIM_QUERY_SERVICE_RPC_QUERY_SERVICE_IMPL_H_
