@@ -120,12 +120,9 @@ void PairParagraph(std::string_view text, entities::TextSpan para, int index,
 
   size_t i = para.begin;
   while (i < para.end) {
-    const unsigned char b = static_cast<unsigned char>(text[i]);
-    // Fast skip: every mark is '"', '\'' or starts with 0xE2 / 0xC2.
-    if (b != '"' && b != '\'' && b != 0xE2 && b != 0xC2) {
-      ++i;
-      continue;
-    }
+    // Every mark is '"', '\'' or starts with 0xE2 (“ ” ‘ ’) / 0xC2 (« »).
+    i = FindAnyOf4(text, i, para.end, '"', '\'', '\xE2', '\xC2');
+    if (i >= para.end) break;
     size_t len;
     const char32_t c = DecodeAt(text, i, len);
     const char32_t prev = i > para.begin ? CharBefore(text, i) : 0;

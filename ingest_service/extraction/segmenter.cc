@@ -102,13 +102,20 @@ void Segmenter::SplitSentences(std::string_view text, entities::TextSpan para,
   size_t i = para.begin;
   size_t word_begin = para.begin;
   while (i < para.end) {
+    // Only terminators matter; 0xE2 may start an ellipsis.
+    i = FindAnyOf4(text, i, para.end, '.', '!', '?', '\xE2');
+    if (i >= para.end) break;
     size_t len;
     const char32_t c = DecodeAt(text, i, len);
-    if (IsSpace(c)) {
-      i += len;
-      word_begin = i;
-      continue;
+    // The word ending here starts after the previous space.
+    // Bounded, so a huge line of periods stays linear; abbreviations are
+    // short anyway.
+    word_begin = i;
+    while (word_begin > para.begin && i - word_begin < 24 &&
+           !IsSpace(CharBefore(text, word_begin))) {
+      word_begin = PrevCharStart(text, word_begin);
     }
+    if (i - word_begin >= 24) word_begin = i;
     const bool terminal = c == '.' || c == '!' || c == '?' || c == 0x2026;
     if (!terminal) {
       i += len;

@@ -1,13 +1,14 @@
 #include "ingest_service/extraction/text_util.h"
 
+#include <algorithm>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace verbatim::extraction {
 
-char32_t DecodeAt(std::string_view text, size_t pos, size_t& len) {
+char32_t DecodeMultiByte(std::string_view text, size_t pos, size_t& len) {
   const auto b0 = static_cast<unsigned char>(text[pos]);
-  if (b0 < 0x80) {
-    len = 1;
-    return b0;
-  }
   size_t need;
   char32_t c;
   if ((b0 & 0xE0) == 0xC0) {
@@ -63,7 +64,7 @@ char32_t CharAt(std::string_view text, size_t pos) {
   return DecodeAt(text, pos, len);
 }
 
-bool IsSpace(char32_t c) {
+bool IsSpaceSlow(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
          c == '\v' || c == 0xA0 || c == 0x2009 || c == 0x200A || c == 0x202F ||
          c == 0x2002 || c == 0x2003 || c == 0x3000;
@@ -93,7 +94,7 @@ bool IsLower(char32_t c) {
   return false;
 }
 
-bool IsWordChar(char32_t c) {
+bool IsWordCharSlow(char32_t c) {
   if (c < 0x80) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
            (c >= '0' && c <= '9');
@@ -106,6 +107,33 @@ bool IsWordChar(char32_t c) {
   if (c >= 0xFF01 && c <= 0xFF0F) return false;
   if (c == 0xFFFD) return false;
   return true;
+}
+
+size_t FindAnyOf4(std::string_view text, size_t pos, size_t end, char a, char b,
+                  char c, char d) {
+  end = std::min(end, text.size());
+  const char* data = text.data();
+#if defined(__SSE2__)
+  const __m128i va = _mm_set1_epi8(a);
+  const __m128i vb = _mm_set1_epi8(b);
+  const __m128i vc = _mm_set1_epi8(c);
+  const __m128i vd = _mm_set1_epi8(d);
+  while (pos + 16 <= end) {
+    const __m128i x =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
+    const __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)),
+        _mm_or_si128(_mm_cmpeq_epi8(x, vc), _mm_cmpeq_epi8(x, vd)));
+    const int mask = _mm_movemask_epi8(m);
+    if (mask != 0) return pos + static_cast<size_t>(__builtin_ctz(mask));
+    pos += 16;
+  }
+#endif
+  for (; pos < end; ++pos) {
+    const char ch = data[pos];
+    if (ch == a || ch == b || ch == c || ch == d) return pos;
+  }
+  return end;
 }
 
 std::string AsciiLower(std::string_view s) {

@@ -12,7 +12,15 @@ namespace verbatim::extraction {
 
 // Decodes the code point starting at `pos`; sets `len` to its byte length
 // (at least 1, so callers always advance). Returns U+FFFD on malformed input.
-char32_t DecodeAt(std::string_view text, size_t pos, size_t& len);
+char32_t DecodeMultiByte(std::string_view text, size_t pos, size_t& len);
+inline char32_t DecodeAt(std::string_view text, size_t pos, size_t& len) {
+  const auto b0 = static_cast<unsigned char>(text[pos]);
+  if (b0 < 0x80) {
+    len = 1;
+    return b0;
+  }
+  return DecodeMultiByte(text, pos, len);
+}
 
 // Returns the start of the code point that ends at `pos` (exclusive), i.e. the
 // previous character. Requires pos > 0.
@@ -26,13 +34,30 @@ char32_t CharAt(std::string_view text, size_t pos);
 // Letters and digits, including every non-ASCII code point that is not
 // punctuation or a space we know of (good enough for names in Latin, Cyrillic,
 // CJK scripts without pulling ICU into the hot loop).
-bool IsWordChar(char32_t c);
-bool IsSpace(char32_t c);
+bool IsWordCharSlow(char32_t c);
+bool IsSpaceSlow(char32_t c);
+inline bool IsWordChar(char32_t c) {
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+  }
+  return IsWordCharSlow(c);
+}
+inline bool IsSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return IsSpaceSlow(c);
+}
 bool IsUpper(char32_t c);  // ASCII and Latin-1/Latin Extended-A upper case
 bool IsLower(char32_t c);
 bool IsDigit(char32_t c);
 // Dashes used around asides and dash attribution: - – —.
 bool IsDash(char32_t c);
+
+// Returns the first position in [pos, end) holding one of the bytes a..d, or
+// `end`. Scans 16 bytes at a time where SSE2 is available: the hot loops of
+// the quote finder and sentence splitter are searches for a few rare bytes.
+size_t FindAnyOf4(std::string_view text, size_t pos, size_t end, char a, char b,
+                  char c, char d);
 
 // ASCII lower-casing; non-ASCII bytes are copied unchanged.
 std::string AsciiLower(std::string_view s);
