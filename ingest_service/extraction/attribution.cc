@@ -53,6 +53,11 @@ bool EndsWithLy(std::string_view w) {
   return w.size() > 4 && w.substr(w.size() - 2) == "ly";
 }
 
+bool IsPossessive(std::string_view w) {
+  return (w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
+         (w.size() > 4 && w.substr(w.size() - 4) == "\u2019s");
+}
+
 bool IsPreposition(std::string_view w) {
   return w == "of" || w == "for" || w == "at" || w == "from" || w == "with" ||
          w == "in";
@@ -104,6 +109,7 @@ bool Attributor::IsAbbreviationPeriod(const Frame& f, int k) const {
   if (k <= 0 || !f.IsWord(k - 1)) return false;
   const std::string_view w = f.words[k - 1];
   if (w.size() == 1 || lex_.abbreviations.ContainsFolded(w)) return true;
+  if (k + 1 < f.size() && f.Is(k + 1, ",")) return true;  // "R-Ky., said"
   // A period inside parentheses ("(D-Wis.)") does not end the sentence.
   for (int t = k - 1; t >= 0 && k - t < 6; --t) {
     if (f.Is(t, ")")) return false;
@@ -214,6 +220,8 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
 
   // A name: a run of capitalised words, initials, connectors and titles.
   if (!IsNameWord(w) || lex_.stopwords.ContainsFolded(w)) return false;
+  // "Mr. Obama's remarks": a possessive is not the subject of a verb.
+  if (IsPossessive(w)) return false;
   int b = j;
   for (int k = j - 1; k >= floor; --k) {
     const std::string_view x = f.words[k];
@@ -304,6 +312,18 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
     }
     return false;
   }
+  // Modifiers before the name: "said 9/11 widow Terry Strada".
+  {
+    int m = j;
+    while (m < f.size() && m - j < 5 && !f.Is(m, ",") && !f.Is(m, ".") &&
+           (!f.IsWord(m) || !StartsUpper(f.words[m]))) {
+      ++m;
+    }
+    if (m > j && m < f.size() && m - 1 >= j && f.IsWord(m - 1) &&
+        lex_.roles.ContainsFolded(f.words[m - 1]) && IsNameWord(f.words[m])) {
+      j = m;
+    }
+  }
   // Titles, then the capitalised run: "said Dr. Maria Ortiz, the ...".
   int s = j;
   while (s < f.size() && f.IsWord(s) &&
@@ -333,6 +353,24 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
       continue;  // middle initial "George W. Bush"
     }
     break;
+  }
+  // "MSNBC host Chris Matthews": an affiliation, a role, then the name.
+  {
+    int m = e + 1;
+    int lower = 0;
+    while (m < f.size() && f.IsWord(m) && StartsLower(f.words[m]) &&
+           lower < 3) {
+      ++m;
+      ++lower;
+    }
+    if (lower > 0 && m < f.size() && f.IsWord(m) && IsNameWord(f.words[m]) &&
+        lex_.roles.ContainsFolded(f.words[m - 1])) {
+      Attribution named;
+      if (SubjectAfter(text, f, m, named) && named.kind == SubjectKind::kName) {
+        a = named;
+        return true;
+      }
+    }
   }
   a.kind = SubjectKind::kName;
   a.subject = {f.toks[s].span.begin, f.toks[e].span.end};
