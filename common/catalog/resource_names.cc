@@ -17,6 +17,7 @@ constexpr size_t kMaxSlugLength = 60;
 
 absl::StatusOr<uint64_t> ParseNumericName(absl::string_view name,
                                           absl::string_view collection,
+                                          absl::string_view singular,
                                           absl::string_view field) {
   const std::string prefix = absl::StrCat(collection, "/");
   uint64_t id = 0;
@@ -29,7 +30,7 @@ absl::StatusOr<uint64_t> ParseNumericName(absl::string_view name,
       !absl::SimpleAtoi(rest, &id) || id == 0) {
     return status::InvalidField(
         field, absl::StrCat("\"", absl::CHexEscape(name.substr(0, 100)),
-                            "\" is not a ", collection, " name; expected \"",
+                            "\" is not ", singular, " name; expected \"",
                             collection, "/{positive number}\""));
   }
   return id;
@@ -45,12 +46,12 @@ std::string EntityName(absl::string_view entity_id) {
 
 absl::StatusOr<uint64_t> ParseArticleName(absl::string_view name,
                                           absl::string_view field) {
-  return ParseNumericName(name, "articles", field);
+  return ParseNumericName(name, "articles", "an article", field);
 }
 
 absl::StatusOr<uint64_t> ParseQuoteName(absl::string_view name,
                                         absl::string_view field) {
-  return ParseNumericName(name, "quotes", field);
+  return ParseNumericName(name, "quotes", "a quote", field);
 }
 
 absl::StatusOr<std::string> ParseEntityName(absl::string_view name,

@@ -20,51 +20,54 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "verbatim-load: no files given\n");
     return 2;
   }
-  int failed = 0;
+  int parse_failures = 0;
   std::vector<std::string> sent_paths;
   auto channel = grpc::CreateChannel(absl::GetFlag(FLAGS_target),
                                      grpc::InsecureChannelCredentials());
   auto stub = verbatim::v1::IngestService::NewStub(channel);
   grpc::ClientContext context;
   auto stream = stub->StreamArticles(&context);
+  bool stream_broken = false;
   for (const char* path : files) {
     auto request = verbatim::tools::ReadArticleRequest(path);
     if (!request.ok()) {
       std::fprintf(stderr, "%s: %s\n", path, std::string(request.status().message()).c_str());
-      ++failed;
+      ++parse_failures;
       continue;
     }
-    if (!stream->Write(*request)) break;  // the server went away; Finish says why
+    if (!stream->Write(*request)) {  // the server went away; Finish says why
+      stream_broken = true;
+      break;
+    }
     sent_paths.emplace_back(path);
   }
   stream->WritesDone();
+  const int total = static_cast<int>(files.size());
   int loaded = 0;
-  size_t acknowledged = 0;
+  int acknowledged = 0;
   verbatim::v1::CreateArticleResult result;
   while (stream->Read(&result)) {
     ++acknowledged;
-    const std::string& path =
-        result.index() < static_cast<int64_t>(sent_paths.size())
-            ? sent_paths[result.index()]
-            : std::string("?");
+    const bool known = result.index() >= 0 &&
+                       result.index() < static_cast<int64_t>(sent_paths.size());
+    const std::string path = known ? sent_paths[result.index()] : "?";
     if (result.status().code() != 0) {
       std::fprintf(stderr, "%s: %s\n", path.c_str(), result.status().message().c_str());
-      ++failed;
     } else {
       ++loaded;
     }
   }
   grpc::Status status = stream->Finish();
-  if (!status.ok() || acknowledged < sent_paths.size()) {
+  const int to_send = total - parse_failures;
+  if (!status.ok() || stream_broken || acknowledged < to_send) {
     std::fprintf(stderr,
-                 "verbatim-load: stream to %s failed after %zu of %zu articles were "
+                 "verbatim-load: stream to %s failed after %d of %d articles were "
                  "acknowledged: %s\n",
-                 absl::GetFlag(FLAGS_target).c_str(), acknowledged, sent_paths.size(),
+                 absl::GetFlag(FLAGS_target).c_str(), acknowledged, to_send,
                  status.ok() ? "stream ended early" : status.error_message().c_str());
-    std::printf("loaded %d articles (%zu failed)\n", loaded,
-                failed + (sent_paths.size() - acknowledged));
+    std::printf("loaded %d articles (%d failed)\n", loaded, total - loaded);
     return 1;
   }
-  std::printf("loaded %d articles (%d failed)\n", loaded, failed);
-  return failed == 0 ? 0 : 1;
+  std::printf("loaded %d articles (%d failed)\n", loaded, total - loaded);
+  return loaded == total ? 0 : 1;
 }

@@ -1,0 +1,340 @@
+// Both services as real processes on 127.0.0.1, driven by a C++ gRPC client.
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "common/testing/temp_dir.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/security/credentials.h"
+#include "gtest/gtest.h"
+#include "tests/e2e/service_process.h"
+#include "verbatim/v1/ingest_service.grpc.pb.h"
+#include "verbatim/v1/query_service.grpc.pb.h"
+
+namespace verbatim::e2e {
+namespace {
+
+constexpr absl::Duration kStartTimeout = absl::Seconds(20);
+
+// Articles written for this test.
+constexpr char kBridgeArticle[] =
+    "The county opened bids for the river bridge on Tuesday.\n\n"
+    "“Every truck in the valley will save twenty minutes a day once this "
+    "bridge is open,” said Odile Brennan, the county engineer.\n\n"
+    "Brennan said the work would take two years.\n";
+constexpr char kBridgeReprint[] =
+    "Bids for the river bridge are open.\n\n"
+    "“Every truck in the valley will save twenty minutes a day,” Odile "
+    "Brennan said on Tuesday.\n";
+
+v1::CreateArticleRequest Article(const std::string& body, const std::string& url,
+                                 const std::string& source) {
+  v1::CreateArticleRequest request;
+  request.mutable_article()->set_body(body);
+  request.mutable_article()->set_url(url);
+  request.mutable_article()->set_source(source);
+  request.mutable_article()->set_title("River bridge");
+  request.mutable_article()->mutable_publish_time()->set_seconds(1750000000);
+  return request;
+}
+
+google::rpc::ErrorInfo ErrorInfoOf(const grpc::Status& status) {
+  google::rpc::Status details;
+  EXPECT_TRUE(details.ParseFromString(status.error_details()));
+  google::rpc::ErrorInfo info;
+  for (const auto& any : details.details()) {
+    if (any.UnpackTo(&info)) break;
+  }
+  return info;
+}
+
+class ServicesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    auto ingest = ServiceProcess::Start(
+        VERBATIM_INGEST_BINARY,
+        {"--listen=127.0.0.1:0", absl::StrCat("--db=", dir_->path(), "/db")},
+        dir_->path() + "/ingest.log");
+    auto query = ServiceProcess::Start(
+        VERBATIM_QUERY_BINARY,
+        {"--listen=127.0.0.1:0", absl::StrCat("--db=", dir_->path(), "/db"),
+         absl::StrCat("--secondary_path=", dir_->path(), "/secondary"),
+         "--catchup_interval_ms=50"},
+        dir_->path() + "/query.log");
+    ASSERT_TRUE(ingest.ok() && query.ok());
+    ingest_ = ingest->release();
+    query_ = query->release();
+    auto ingest_address = ingest_->WaitForAddress(kStartTimeout);
+    auto query_address = query_->WaitForAddress(kStartTimeout);
+    ASSERT_TRUE(ingest_address.ok()) << ingest_address.status();
+    ASSERT_TRUE(query_address.ok()) << query_address.status();
+    ingest_address_ = new std::string(*ingest_address);
+    query_address_ = new std::string(*query_address);
+  }
+
+  static void TearDownTestSuite() {
+    // Graceful shutdown: SIGTERM ends both with status 0 within the grace.
+    for (ServiceProcess* process : {ingest_, query_}) {
+      if (process == nullptr) continue;
+      auto status = process->StopWith(SIGTERM, absl::Seconds(10));
+      EXPECT_TRUE(status.ok()) << status.status();
+      if (status.ok()) {
+        EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0) << *status;
+      }
+      delete process;
+    }
+    delete ingest_address_;
+    delete query_address_;
+    delete dir_;
+  }
+
+  void SetUp() override {
+    ASSERT_NE(ingest_address_, nullptr);
+    ingest_channel_ = grpc::CreateChannel(*ingest_address_, grpc::InsecureChannelCredentials());
+    query_channel_ = grpc::CreateChannel(*query_address_, grpc::InsecureChannelCredentials());
+    ingest_stub_ = v1::IngestService::NewStub(ingest_channel_);
+    query_stub_ = v1::QueryService::NewStub(query_channel_);
+    // The query service is SERVING once it has opened the store, which
+    // exists once ingest is up.
+    ASSERT_TRUE(WaitServing(query_channel_, absl::Seconds(20)));
+  }
+
+  static bool WaitServing(std::shared_ptr<grpc::Channel> channel, absl::Duration timeout) {
+    auto health = grpc::health::v1::Health::NewStub(channel);
+    const absl::Time deadline = absl::Now() + timeout;
+    while (absl::Now() < deadline) {
+      grpc::ClientContext context;
+      grpc::health::v1::HealthCheckRequest request;
+      grpc::health::v1::HealthCheckResponse response;
+      if (health->Check(&context, request, &response).ok() &&
+          response.status() == grpc::health::v1::HealthCheckResponse::SERVING) {
+        return true;
+      }
+      absl::SleepFor(absl::Milliseconds(50));
+    }
+    return false;
+  }
+
+  grpc::Status GetArticle(const std::string& name, v1::Article* article) {
+    grpc::ClientContext context;
+    v1::GetArticleRequest request;
+    request.set_name(name);
+    return query_stub_->GetArticle(&context, request, article);
+  }
+
+  // Polls the query service until GetArticle's code is `code`; returns how
+  // long it took, or nullopt after `timeout`.
+  std::optional<absl::Duration> WaitForArticleCode(const std::string& name,
+                                                   grpc::StatusCode code,
+                                                   absl::Duration timeout) {
+    const absl::Time start = absl::Now();
+    while (absl::Now() - start < timeout) {
+      v1::Article article;
+      if (GetArticle(name, &article).error_code() == code) return absl::Now() - start;
+      absl::SleepFor(absl::Milliseconds(5));
+    }
+    return std::nullopt;
+  }
+
+  int ListArticleCount() {
+    grpc::ClientContext context;
+    v1::ListArticlesRequest request;
+    request.set_page_size(1000);
+    v1::ListArticlesResponse response;
+    EXPECT_TRUE(query_stub_->ListArticles(&context, request, &response).ok());
+    return response.articles_size();
+  }
+
+  static testing::TempDir* dir_;
+  static ServiceProcess* ingest_;
+  static ServiceProcess* query_;
+  static std::string* ingest_address_;
+  static std::string* query_address_;
+  std::shared_ptr<grpc::Channel> ingest_channel_;
+  std::shared_ptr<grpc::Channel> query_channel_;
+  std::unique_ptr<v1::IngestService::Stub> ingest_stub_;
+  std::unique_ptr<v1::QueryService::Stub> query_stub_;
+};
+
+testing::TempDir* ServicesTest::dir_ = nullptr;
+ServiceProcess* ServicesTest::ingest_ = nullptr;
+ServiceProcess* ServicesTest::query_ = nullptr;
+std::string* ServicesTest::ingest_address_ = nullptr;
+std::string* ServicesTest::query_address_ = nullptr;
+
+TEST_F(ServicesTest, BothServicesReportServing) {
+  EXPECT_TRUE(WaitServing(ingest_channel_, absl::Seconds(5)));
+  EXPECT_TRUE(WaitServing(query_channel_, absl::Seconds(5)));
+}
+
+TEST_F(ServicesTest, AcknowledgedArticleIsQueryableWithinOneSecond) {
+  grpc::ClientContext context;
+  v1::Article created;
+  grpc::Status status = ingest_stub_->CreateArticle(
+      &context, Article(kBridgeArticle, "https://valley.example/bridge", "Valley Post"),
+      &created);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_FALSE(created.name().empty());
+  ASSERT_GE(created.quotes_size(), 1);
+  EXPECT_EQ(created.quotes(0).speaker_display_name(), "Odile Brennan");
+
+  auto lag = WaitForArticleCode(created.name(), grpc::StatusCode::OK, absl::Seconds(1));
+  ASSERT_TRUE(lag.has_value()) << created.name() << " not visible within 1 s";
+  v1::Article fetched;
+  ASSERT_TRUE(GetArticle(created.name(), &fetched).ok());
+  EXPECT_EQ(fetched.body(), kBridgeArticle);
+  EXPECT_EQ(fetched.quotes_size(), created.quotes_size());
+}
+
+TEST_F(ServicesTest, StreamReportsEachItemAndReuploadIsIdempotent) {
+  grpc::ClientContext context;
+  auto stream = ingest_stub_->StreamArticles(&context);
+  v1::CreateArticleRequest bad = Article("   ", "", "Valley Post");
+  ASSERT_TRUE(stream->Write(Article(kBridgeReprint, "https://hills.example/b", "Hill Herald")));
+  ASSERT_TRUE(stream->Write(bad));
+  ASSERT_TRUE(stream->Write(Article(kBridgeReprint, "https://hills.example/b", "Hill Herald")));
+  stream->WritesDone();
+  std::vector<v1::CreateArticleResult> results;
+  v1::CreateArticleResult result;
+  while (stream->Read(&result)) results.push_back(result);
+  ASSERT_TRUE(stream->Finish().ok());
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[0].status().code(), 0);
+  EXPECT_EQ(results[1].status().code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(results[1].index(), 1);
+  EXPECT_EQ(results[2].status().code(), 0);
+  EXPECT_FALSE(results[2].created());
+  EXPECT_EQ(results[2].article().name(), results[0].article().name());
+
+  ASSERT_TRUE(WaitForArticleCode(results[0].article().name(), grpc::StatusCode::OK,
+                                 absl::Seconds(1)));
+  const int count = ListArticleCount();
+  grpc::ClientContext again_context;
+  v1::Article again;
+  ASSERT_TRUE(ingest_stub_
+                  ->CreateArticle(&again_context,
+                                  Article(kBridgeReprint, "https://hills.example/b", "x"),
+                                  &again)
+                  .ok());
+  EXPECT_EQ(again.name(), results[0].article().name());
+  absl::SleepFor(absl::Milliseconds(200));
+  EXPECT_EQ(ListArticleCount(), count);
+}
+
+TEST_F(ServicesTest, DeleteArticleRemovesItFromQueries) {
+  grpc::ClientContext context;
+  v1::Article created;
+  ASSERT_TRUE(ingest_stub_
+                  ->CreateArticle(&context,
+                                  Article("Short note. “We are closed on Monday,” "
+                                          "said Priya Lund.",
+                                          "https://notes.example/closed", "Notes"),
+                                  &created)
+                  .ok());
+  ASSERT_TRUE(WaitForArticleCode(created.name(), grpc::StatusCode::OK, absl::Seconds(1)));
+
+  grpc::ClientContext delete_context;
+  v1::DeleteArticleRequest request;
+  request.set_name(created.name());
+  google::protobuf::Empty empty;
+  ASSERT_TRUE(ingest_stub_->DeleteArticle(&delete_context, request, &empty).ok());
+  EXPECT_TRUE(
+      WaitForArticleCode(created.name(), grpc::StatusCode::NOT_FOUND, absl::Seconds(1)));
+
+  grpc::ClientContext again_context;
+  grpc::Status again = ingest_stub_->DeleteArticle(&again_context, request, &empty);
+  EXPECT_EQ(again.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(ErrorInfoOf(again).reason(), "RESOURCE_NOT_FOUND");
+}
+
+TEST_F(ServicesTest, BadRequestsGetCanonicalCodesWithErrorInfo) {
+  v1::Article article;
+  grpc::Status malformed = GetArticle("articles/abc", &article);
+  EXPECT_EQ(malformed.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  google::rpc::ErrorInfo info = ErrorInfoOf(malformed);
+  EXPECT_EQ(info.reason(), "INVALID_FIELD");
+  EXPECT_EQ(info.domain(), "verbatim.v1");
+  EXPECT_EQ(info.metadata().at("field"), "name");
+
+  grpc::Status missing = GetArticle("articles/999999", &article);
+  EXPECT_EQ(missing.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(missing.error_message(), "articles/999999 not found");
+
+  grpc::ClientContext context;
+  v1::CreateArticleRequest invalid_utf8 = Article("caf\xC3 au lait", "", "x");
+  v1::Article created;
+  // protobuf refuses to serialize invalid UTF-8 in a string field on the
+  // client; send it as bytes through a title of valid text instead and check
+  // the server-side url validation.
+  invalid_utf8.mutable_article()->set_body("Valid body.");
+  invalid_utf8.mutable_article()->set_url("not a url");
+  grpc::Status bad_url = ingest_stub_->CreateArticle(&context, invalid_utf8, &created);
+  EXPECT_EQ(bad_url.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(bad_url.error_message().find("article.url"), std::string::npos);
+
+  grpc::ClientContext list_context;
+  v1::ListQuotesRequest list;
+  list.set_page_size(-5);
+  v1::ListQuotesResponse quotes;
+  EXPECT_EQ(query_stub_->ListQuotes(&list_context, list, &quotes).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(ServicesTest, QuotesBySpeakerAcrossOutlets) {
+  grpc::ClientContext context;
+  v1::Article first;
+  ASSERT_TRUE(ingest_stub_
+                  ->CreateArticle(&context,
+                                  Article(kBridgeArticle, "https://valley.example/bridge",
+                                          "Valley Post"),
+                                  &first)
+                  .ok());
+  ASSERT_GE(first.quotes_size(), 1);
+  const std::string speaker = first.quotes(0).speaker();
+  ASSERT_EQ(speaker, "entities/odile-brennan");
+  const absl::Time deadline = absl::Now() + absl::Seconds(1);
+  v1::ListQuotesResponse response;
+  do {
+    grpc::ClientContext list_context;
+    v1::ListQuotesRequest request;
+    request.set_speaker(speaker);
+    response.Clear();
+    ASSERT_TRUE(query_stub_->ListQuotes(&list_context, request, &response).ok());
+  } while ((response.quotes_size() == 0 || response.quotes(0).appearances_size() < 2) &&
+           absl::Now() < deadline);
+  ASSERT_GE(response.quotes_size(), 1);
+  // Printed by the Valley Post and the Hill Herald (from the stream test or
+  // this one's own upload): one utterance either way.
+  EXPECT_EQ(response.quotes(0).speaker_display_name(), "Odile Brennan");
+}
+
+TEST(LoadToolTest, ReportsUnreachableServerAndFails) {
+  testing::TempDir dir;
+  const std::string file = dir.path() + "/a.txt";
+  FILE* out = fopen(file.c_str(), "w");
+  ASSERT_NE(out, nullptr);
+  fputs("title: T\ndate: 2024-05-01\n\nBody text.\n", out);
+  fclose(out);
+  const std::string command = absl::StrCat(VERBATIM_LOAD_BINARY,
+                                           " --target=127.0.0.1:1 ", file, " 2>&1");
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string output;
+  char buffer[256];
+  while (fgets(buffer, sizeof(buffer), pipe) != nullptr) output += buffer;
+  const int status = pclose(pipe);
+  EXPECT_NE(WEXITSTATUS(status), 0) << output;
+  EXPECT_NE(output.find("loaded 0 articles (1 failed)"), std::string::npos) << output;
+}
+
+}  // namespace
+}  // namespace verbatim::e2e
