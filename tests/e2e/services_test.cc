@@ -270,14 +270,9 @@ TEST_F(ServicesTest, BadRequestsGetCanonicalCodesWithErrorInfo) {
   EXPECT_EQ(missing.error_message(), "articles/999999 not found");
 
   grpc::ClientContext context;
-  v1::CreateArticleRequest invalid_utf8 = Article("caf\xC3 au lait", "", "x");
   v1::Article created;
-  // protobuf refuses to serialize invalid UTF-8 in a string field on the
-  // client; send it as bytes through a title of valid text instead and check
-  // the server-side url validation.
-  invalid_utf8.mutable_article()->set_body("Valid body.");
-  invalid_utf8.mutable_article()->set_url("not a url");
-  grpc::Status bad_url = ingest_stub_->CreateArticle(&context, invalid_utf8, &created);
+  grpc::Status bad_url = ingest_stub_->CreateArticle(
+      &context, Article("Valid body.", "not a url", "x"), &created);
   EXPECT_EQ(bad_url.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_NE(bad_url.error_message().find("article.url"), std::string::npos);
 
