@@ -209,6 +209,14 @@ EntityAnalysis AliasGrouper::Group(
   }
   for (auto& [key, members] : repeated) {
     if (members.size() < 2) continue;
+    // Identical repeats of a plain word are often a common noun the
+    // dictionary lacks ("Medicare"); variants in punctuation or case
+    // ("J-Roc", "j.roc") are a nickname.
+    bool variants = false;
+    for (const int m : members) {
+      variants |= spans[m].text != spans[members.front()].text;
+    }
+    if (!variants) continue;
     std::sort(members.begin(), members.end());
     create(members.front());
     for (size_t k = 1; k < members.size(); ++k) {

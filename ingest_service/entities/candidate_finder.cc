@@ -259,7 +259,9 @@ void TrimLeading(const Context& ctx, Candidate& c) {
     if (next.kind != TokenKind::kWord) return;
     const std::string key = TokenKey(ctx.text, t);
     const bool article = key == "the" || key == "a" || key == "an";
-    const bool role = ctx.lex.person_roles.Contains(key);
+    const bool role = ctx.lex.person_roles.Contains(key) ||
+                      (ctx.lex.demonyms.Contains(key) &&
+                       ctx.lex.first_names.Contains(TokenKey(ctx.text, next)));
     const bool initial_word =
         t.sentence_start && ctx.lex.IsCommonWord(key) &&
         !ctx.lex.first_names.Contains(key) &&
@@ -347,6 +349,9 @@ std::vector<Candidate> FindCandidates(std::string_view text,
     size_t end =
         tokens[i].hyphen_tail ? tokens[i].hyphen_tail - 1 : tokens[i].end;
     size_t j = i + 1;
+    // "Securities and Exchange Commission": "and" stays inside a name only
+    // when the name ends in an organisation head; otherwise it lists names.
+    size_t before_and = tokens.size();
     while (!tokens[last].possessive && !tokens[last].hyphen_tail &&
            j < tokens.size()) {
       if (q < quoted.size() && quoted[q].first <= j) break;
@@ -362,6 +367,10 @@ std::vector<Candidate> FindCandidates(std::string_view text,
         } else {
           break;
         }
+      } else if (!t.upper_initial && before_and == tokens.size() &&
+                 TokenKey(text, t) == "and") {
+        before_and = last;
+        next = j + 1;
       } else if (!t.upper_initial && !t.leading_dot && !t.inner_upper &&
                  lex.name_particles.Contains(TokenKey(text, t))) {
         next = j + 1;
@@ -381,6 +390,12 @@ std::vector<Candidate> FindCandidates(std::string_view text,
       end = tokens[next].hyphen_tail ? tokens[next].hyphen_tail - 1
                                      : tokens[next].end;
       j = next + 1;
+    }
+    if (before_and < last &&
+        !lex.org_heads.Contains(TokenKey(text, tokens[last]))) {
+      last = before_and;
+      end = tokens[last].hyphen_tail ? tokens[last].hyphen_tail - 1
+                                     : tokens[last].end;
     }
     if (first == last && IsPronounOrDeterminer(TokenKey(text, tokens[first]))) {
       continue;  // "The", "He", "It" alone: capitalised by position only

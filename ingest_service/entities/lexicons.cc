@@ -9,14 +9,20 @@
 
 namespace verbatim::entities {
 
-bool Lexicons::IsCommonWord(std::string_view w) const {
-  if (common_words.Contains(w)) return true;
+namespace {
+
+// The derived list drops a word when any of its stems is listed ("savings"
+// goes because "saving" exists, which goes because "save" does), so lookups
+// follow stems a few levels deep.
+bool CommonWithStems(const Lexicon& words, std::string_view w, int depth) {
+  if (words.Contains(w)) return true;
+  if (depth == 0) return false;
   const size_t n = w.size();
   auto has = [&](std::string_view stem, std::string_view add = {}) {
-    if (add.empty()) return common_words.Contains(stem);
+    if (add.empty()) return CommonWithStems(words, stem, depth - 1);
     std::string s(stem);
     s.append(add);
-    return common_words.Contains(s);
+    return CommonWithStems(words, s, depth - 1);
   };
   if (n > 4 && w.ends_with("ies") && has(w.substr(0, n - 3), "y")) return true;
   if (n > 3 && w.ends_with("es")) {
@@ -38,6 +44,12 @@ bool Lexicons::IsCommonWord(std::string_view w) const {
   }
   if (n > 4 && w.ends_with("ly") && has(w.substr(0, n - 2))) return true;
   return false;
+}
+
+}  // namespace
+
+bool Lexicons::IsCommonWord(std::string_view w) const {
+  return CommonWithStems(common_words, w, 3);
 }
 
 Gender Lexicons::GenderOf(const Lexicon& lexicon, std::string_view lower) {
@@ -69,6 +81,8 @@ absl::StatusOr<Lexicons> LoadLexicons(
       {"event_heads.txt", &lex.event_heads},
       {"event_names.txt", &lex.event_names},
       {"date_words.txt", &lex.date_words},
+      {"demonyms.txt", &lex.demonyms},
+      {"state_abbreviations.txt", &lex.state_abbreviations},
       {"name_particles.txt", &lex.name_particles},
   };
   for (const File& file : single) {

@@ -30,6 +30,8 @@ struct Lexicons {
   Lexicon event_heads;
   Lexicon event_names;  // value: canonical name or empty
   Lexicon date_words;
+  Lexicon demonyms;             // "American", "Republican", "Muslims"
+  Lexicon state_abbreviations;  // "mich" of "Flint, Mich."
   Lexicon name_particles;
 
   // True when `lower` (a LowerKey) is a dictionary word, directly or as a

@@ -71,6 +71,15 @@ bool IsSpeechAdverb(std::string_view key) {
          (key.size() > 4 && key.ends_with("ly"));
 }
 
+// "PACs", "CEOs": upper-case letters with a plural s are common nouns.
+bool IsPluralAcronym(std::string_view text, const Token& t) {
+  if (t.end - t.begin < 3 || text[t.end - 1] != 's') return false;
+  for (size_t i = t.begin; i + 1 < t.end; ++i) {
+    if (text[i] < 'A' || text[i] > 'Z') return false;
+  }
+  return true;
+}
+
 bool IsPartyState(std::string_view key) {
   return key.size() >= 3 && key.size() <= 8 &&
          (key[0] == 'r' || key[0] == 'd' || key[0] == 'i') && key[1] == '-';
@@ -146,7 +155,15 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
     }
   }
   if (words.empty()) return r;
-  if (words.size() == 1 && IsFunctionWord(words[0])) return r;
+  if (words.size() == 1) {
+    const std::string& w = words[0];
+    // Alone, these describe rather than name: "the President", "American",
+    // "PACs".
+    if (IsFunctionWord(w) || lex.person_roles.Contains(w) ||
+        lex.demonyms.Contains(w) || IsPluralAcronym(text, tokens[c.first])) {
+      return r;
+    }
+  }
   r.common_words_only = all_common;
   const Token& first = tokens[c.first];
   const Token& last = tokens[c.last];
@@ -160,6 +177,12 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
   if (c.quoted_title) v[kW] += 3;
 
   // Gazetteers on the whole name.
+  // "U.S." and "N.C." keep their final dot in the gazetteers.
+  const std::string dotted = last.trailing_dot ? full + "." : std::string();
+  if (!typographic && !dotted.empty()) {
+    if (lex.org_names.Contains(dotted)) v[kO] += 4;
+    if (lex.places.Contains(dotted)) v[kL] += 3;
+  }
   if (!typographic) {
     if (auto e = lex.event_names.Find(full)) {
       v[kE] += 4;
@@ -304,15 +327,17 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
     if (n < tokens.size() && !tokens[n].newline_before && IsWord(tokens[n])) {
       const std::string w = ctx.Key(tokens[n]);
       if ((tokens[n].all_upper && lex.region_codes.Contains(w)) ||
+          (tokens[n].trailing_dot && lex.state_abbreviations.Contains(w)) ||
           (tokens[n].upper_initial && lex.places.Contains(w))) {
         v[kL] += 2.5;
       }
     }
   }
-  if (words.size() == 1 && first.all_upper && c.first >= 2 &&
-      ctx.PunctAt(c.first - 1, ',') && lex.region_codes.Contains(words[0]) &&
+  if (words.size() == 1 && c.first >= 2 && ctx.PunctAt(c.first - 1, ',') &&
+      ((first.all_upper && lex.region_codes.Contains(words[0])) ||
+       (first.trailing_dot && lex.state_abbreviations.Contains(words[0]))) &&
       IsWord(tokens[c.first - 2]) && tokens[c.first - 2].upper_initial) {
-    v[kL] += 3;  // the "GA" of "Atlanta, GA"
+    v[kL] += 3;  // the "GA" of "Atlanta, GA", the "Mich." of "Flint, Mich."
   }
   if (v[kE] > 0 && c.first > 0 && !first.newline_before &&
       IsYearOrOrdinal(text, tokens[c.first - 1])) {
