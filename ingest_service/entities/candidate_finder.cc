@@ -269,6 +269,14 @@ void TrimLeading(const Context& ctx, Candidate& c) {
         !ctx.lex.places.Contains(key) && !ctx.lex.event_names.Contains(key);
     if (!article && !role && !initial_word) return;
     const std::string last = TokenKey(ctx.text, ctx.tokens[c.last]);
+    // "Justice Department": a role word before a head noun is part of the
+    // organisation's name.
+    if (role && !ctx.lex.first_names.Contains(TokenKey(ctx.text, next)) &&
+        (ctx.lex.org_heads.Contains(last) ||
+         ctx.lex.place_heads.Contains(last) ||
+         ctx.lex.event_heads.Contains(last))) {
+      return;
+    }
     if (!article && !role &&
         (ctx.lex.org_heads.Contains(last) ||
          ctx.lex.event_heads.Contains(last) ||

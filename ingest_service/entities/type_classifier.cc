@@ -97,9 +97,11 @@ bool IsAuthorSuffix(std::string_view key) {
          key == "co-written" || key == "led" || key == "created";
 }
 
+// Only prepositions that rarely take a person: "from Obama being" and "at
+// Smith's" are common, "in Obama" is not.
 bool IsPlacePreposition(std::string_view key) {
-  return key == "in" || key == "at" || key == "from" || key == "near" ||
-         key == "outside" || key == "across" || key == "throughout";
+  return key == "in" || key == "near" || key == "outside" ||
+         key == "throughout";
 }
 
 class Context {
@@ -267,7 +269,9 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
       v[kP] += all_common ? 0.8 : 2;
     }
     if (lex.work_cues.Contains(prev)) v[kW] += 3;
-    if (IsPlacePreposition(prev) && !all_common) v[kL] += 1.1;
+    if (IsPlacePreposition(prev) && !all_common && !last.possessive) {
+      v[kL] += 1.1;
+    }
   } else if (c.first >= 2 && ctx.PunctAt(c.first - 1, ',') && closes) {
     // Appositive title: "his short film, We Cry Together, ...".
     const std::string before = ctx.WordBefore(c.first - 1);
