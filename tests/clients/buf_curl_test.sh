@@ -136,18 +136,42 @@ fi
 
 # --- errors --------------------------------------------------------------------------
 rpc bad "$VERBATIM_QUERY_ADDR" verbatim.v1.QueryService/GetArticle '{"name":"articles/abc"}'
-# buf curl exits with the gRPC code shifted left three bits: INVALID_ARGUMENT (3) -> 24.
-if ((rc == 24)) && grep -q 'invalid_argument' "$work/bad.err" && grep -q 'verbatim.v1' "$work/bad.err"; then
-  pass "GetArticle articles/abc is INVALID_ARGUMENT (exit 24) with ErrorInfo details"
+# buf curl exits with the gRPC code shifted left three bits: INVALID_ARGUMENT
+# (3) -> 24, and prints the status as JSON on stderr. Reflection does not
+# describe google.rpc.ErrorInfo, so details may come as base64 `value`s only:
+# decode them (protobuf wire format keeps the strings readable).
+# error_has NAME CODE PYTHON_EXPR: `e` = the error JSON, `raw` = the decoded
+# bytes of each detail by type.
+error_has() {
+  local name="$1" code="$2" expr="$3"
+  "$python" - "$work/$name.err" "$code" "$expr" <<'PY'
+import base64, json, sys
+with open(sys.argv[1]) as f:
+    e = json.load(f)
+raw = {}
+for d in e.get("details", []):
+    v = d.get("value", "")
+    raw[d["type"]] = base64.urlsafe_b64decode(v.replace("+", "-").replace("/", "_") + "=" * (-len(v) % 4))
+ok = e.get("code") == sys.argv[2] and eval(sys.argv[3], {"e": e, "raw": raw})
+if not ok:
+    print(json.dumps(e, indent=1))
+sys.exit(0 if ok else 1)
+PY
+}
+description="GetArticle articles/abc: INVALID_ARGUMENT (exit 24), ErrorInfo verbatim.v1 INVALID_FIELD, BadRequest on name"
+if ((rc == 24)) && out="$(error_has bad invalid_argument \
+     "b'INVALID_FIELD' in raw['google.rpc.ErrorInfo'] and b'verbatim.v1' in raw['google.rpc.ErrorInfo'] and raw['google.rpc.BadRequest'][4:8] == b'name'" 2>&1)"; then
+  pass "$description"
 else
-  fail "GetArticle articles/abc is INVALID_ARGUMENT (exit 24) with ErrorInfo details" \
-    "exit status $rc" "stderr: $(cat "$work/bad.err")"
+  fail "$description" "exit status $rc" "${out:-}" "stderr: $(cat "$work/bad.err")"
 fi
 rpc missing "$VERBATIM_QUERY_ADDR" verbatim.v1.QueryService/GetArticle '{"name":"articles/999999"}'
-if ((rc == 40)) && grep -q 'not_found' "$work/missing.err"; then
-  pass "GetArticle articles/999999 is NOT_FOUND (exit 40)"
+description="GetArticle articles/999999: NOT_FOUND (exit 40), ErrorInfo RESOURCE_NOT_FOUND"
+if ((rc == 40)) && out="$(error_has missing not_found \
+     "b'RESOURCE_NOT_FOUND' in raw['google.rpc.ErrorInfo'] and b'articles/999999' in raw['google.rpc.ErrorInfo']" 2>&1)"; then
+  pass "$description"
 else
-  fail "GetArticle articles/999999 is NOT_FOUND (exit 40)" "exit status $rc" "stderr: $(cat "$work/missing.err")"
+  fail "$description" "exit status $rc" "${out:-}" "stderr: $(cat "$work/missing.err")"
 fi
 
 echo "$passed passed, $failed failed"
