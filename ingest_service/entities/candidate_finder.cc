@@ -175,6 +175,14 @@ bool PersonBefore(const Context& ctx, size_t first, size_t last) {
   return ctx.lex.first_names.Contains(TokenKey(ctx.text, ctx.tokens[first]));
 }
 
+// "Mitch Brady of Kentucky": after a given name or honorific, "of" and "for"
+// start a description, not more of the name.
+bool PersonLed(const Context& ctx, size_t first, size_t last) {
+  if (last == first) return false;
+  const std::string key = TokenKey(ctx.text, ctx.tokens[first]);
+  return ctx.lex.first_names.Contains(key) || ctx.lex.honorifics.Contains(key);
+}
+
 // Adjacent on one line: only spaces between a and the token after it.
 bool SameLine(const Token& next) { return !next.newline_before; }
 
@@ -252,6 +260,36 @@ std::vector<Candidate> QuotedTitles(const Context& ctx) {
 // article ("The Compton rapper"), a sentence-initial dictionary word
 // ("Featuring Blxst") or a role used as a title ("Rapper Kendrick Lamar").
 // They stay visible to the classifier as the preceding word.
+bool IsHead(const Lexicons& lex, std::string_view key) {
+  return lex.org_heads.Contains(key) || lex.place_heads.Contains(key) ||
+         lex.event_heads.Contains(key);
+}
+
+// "Secretary of State John Kerry", "Executive Director Ana Ruiz": a title
+// inside the sequence ends at its last role word; the person's name follows.
+void CutAfterInnerTitle(const Context& ctx, Candidate& c) {
+  size_t role = c.last + 1;
+  for (size_t k = c.first; k + 2 <= c.last; ++k) {
+    const Token& t = ctx.tokens[k];
+    if (t.kind == TokenKind::kWord && t.upper_initial &&
+        ctx.lex.person_roles.Contains(TokenKey(ctx.text, t))) {
+      role = k;
+    }
+  }
+  if (role > c.last) return;
+  size_t words = 0;
+  for (size_t k = role + 1; k <= c.last; ++k) {
+    const Token& t = ctx.tokens[k];
+    if (t.kind != TokenKind::kWord) continue;
+    if (!t.upper_initial && !t.leading_dot) return;  // "of the", "and"
+    if (IsHead(ctx.lex, TokenKey(ctx.text, t))) return;
+    ++words;
+  }
+  if (words < 2) return;
+  c.first = role + 1;
+  c.span.begin = ctx.tokens[role + 1].begin;
+}
+
 void TrimLeading(const Context& ctx, Candidate& c) {
   for (int round = 0; round < 2 && c.first < c.last; ++round) {
     const Token& t = ctx.tokens[c.first];
@@ -286,6 +324,7 @@ void TrimLeading(const Context& ctx, Candidate& c) {
     ++c.first;
     c.span.begin = next.begin;
   }
+  CutAfterInnerTitle(ctx, c);
 }
 
 }  // namespace
@@ -380,7 +419,8 @@ std::vector<Candidate> FindCandidates(std::string_view text,
         before_and = last;
         next = j + 1;
       } else if (!t.upper_initial && !t.leading_dot && !t.inner_upper &&
-                 lex.name_particles.Contains(TokenKey(text, t))) {
+                 lex.name_particles.Contains(TokenKey(text, t)) &&
+                 !PersonLed(ctx, first, last)) {
         next = j + 1;
         // "of the" inside names ("Museum of the Moving Image").
         if (next < tokens.size() && tokens[next].kind == TokenKind::kWord &&

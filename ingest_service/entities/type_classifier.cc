@@ -80,6 +80,21 @@ bool IsPluralAcronym(std::string_view text, const Token& t) {
   return true;
 }
 
+bool IsSaintLike(std::string_view key) {
+  return key == "st" || key == "saint" || key == "san" || key == "santa" ||
+         key == "mt" || key == "mount" || key == "fort" || key == "ft" ||
+         key == "port" || key == "lake" || key == "cape" || key == "los" ||
+         key == "las" || key == "el";
+}
+
+bool IsPlacePrefix(std::string_view key) {
+  return IsSaintLike(key) || key == "north" || key == "south" ||
+         key == "east" || key == "west" || key == "northern" ||
+         key == "southern" || key == "eastern" || key == "western" ||
+         key == "central" || key == "upper" || key == "lower" ||
+         key == "greater" || key == "new" || key == "n" || key == "s";
+}
+
 bool IsPartyState(std::string_view key) {
   return key.size() >= 3 && key.size() <= 8 &&
          (key[0] == 'r' || key[0] == 'd' || key[0] == 'i') && key[1] == '-';
@@ -171,12 +186,17 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
   const Token& last = tokens[c.last];
   const std::string full =
       LowerKey(text.substr(c.span.begin, c.span.end - c.span.begin));
+  // "New York Democrat", "Sunni Muslims", "African American": descriptions.
+  if (!c.quoted_title &&
+      (lex.demonyms.Contains(words.back()) || lex.demonyms.Contains(full))) {
+    return r;
+  }
   // A lone capitalised dictionary word at a sentence start or in a headline
   // may be an ordinary word; gazetteer hits on such words need other cues.
   const bool typographic =
       all_common && !c.quoted_title && (first.sentence_start || c.title_line);
 
-  if (c.quoted_title) v[kW] += 3;
+  if (c.quoted_title) v[kW] += 2.5;  // strong person evidence can win
 
   // Gazetteers on the whole name.
   // "U.S." and "N.C." keep their final dot in the gazetteers.
@@ -206,6 +226,16 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
     if (lex.org_heads.Contains(head)) v[kO] += weight;
     if (lex.event_heads.Contains(head)) v[kE] += weight;
     if (lex.place_heads.Contains(head)) v[kL] += weight;
+  }
+  // "North Korea", "Southern Europe", "St. Lucie", "Mt. Hood".
+  if (words.size() >= 2 && IsPlacePrefix(words.front())) {
+    std::string rest;
+    for (size_t k = 1; k < words.size(); ++k) {
+      if (k > 1) rest.push_back(' ');
+      rest.append(words[k]);
+    }
+    v[kL] +=
+        lex.places.Contains(rest) ? 3 : (IsSaintLike(words.front()) ? 2 : 0);
   }
   const bool has_head = v[kO] + v[kE] + v[kL] > 0;
 
