@@ -269,14 +269,40 @@ bool IsHead(const Lexicons& lex, std::string_view key) {
 // inside the sequence ends at its last role word; the person's name follows.
 void CutAfterInnerTitle(const Context& ctx, Candidate& c) {
   size_t role = c.last + 1;
-  for (size_t k = c.first; k + 2 <= c.last; ++k) {
+  for (size_t k = c.first; k + 1 < c.last; ++k) {
     const Token& t = ctx.tokens[k];
     if (t.kind == TokenKind::kWord && t.upper_initial &&
         ctx.lex.person_roles.Contains(TokenKey(ctx.text, t))) {
       role = k;
     }
   }
-  if (role > c.last) return;
+  if (role > c.last) {
+    // "New Jersey Gov. Chris Christie": the name starts at an inner
+    // honorific.
+    for (size_t k = c.first + 1; k + 1 <= c.last; ++k) {
+      const Token& t = ctx.tokens[k];
+      if (t.kind == TokenKind::kWord && t.upper_initial &&
+          ctx.lex.honorifics.Contains(TokenKey(ctx.text, t)) &&
+          ctx.lex.first_names.Contains(TokenKey(
+              ctx.text, ctx.tokens[k + 1 + (t.trailing_dot ? 1 : 0)]))) {
+        c.first = k;
+        c.span.begin = t.begin;
+        return;
+      }
+    }
+    return;
+  }
+  // A given name after the title starts the person's name ("Secretary of
+  // State John Kerry").
+  for (size_t k = role + 1; k < c.last; ++k) {
+    const Token& t = ctx.tokens[k];
+    if (t.kind == TokenKind::kWord && t.upper_initial &&
+        ctx.lex.first_names.Contains(TokenKey(ctx.text, t))) {
+      c.first = k;
+      c.span.begin = t.begin;
+      return;
+    }
+  }
   size_t words = 0;
   for (size_t k = role + 1; k <= c.last; ++k) {
     const Token& t = ctx.tokens[k];
@@ -322,9 +348,14 @@ void TrimLeading(const Context& ctx, Candidate& c) {
       return;
     }
     ++c.first;
-    c.span.begin = next.begin;
+    // "Secretary of the Navy" minus its title starts with "of the": skip
+    // the particles too.
+    while (c.first < c.last && (ctx.tokens[c.first].kind != TokenKind::kWord ||
+                                !ctx.tokens[c.first].upper_initial)) {
+      ++c.first;
+    }
+    c.span.begin = ctx.tokens[c.first].begin;
   }
-  CutAfterInnerTitle(ctx, c);
 }
 
 }  // namespace
@@ -458,7 +489,10 @@ std::vector<Candidate> FindCandidates(std::string_view text,
   }
   for (; q < quoted.size(); ++q) out.push_back(quoted[q]);
   for (Candidate& c : out) {
-    if (!c.quoted_title) TrimLeading(ctx, c);
+    if (!c.quoted_title) {
+      CutAfterInnerTitle(ctx, c);
+      TrimLeading(ctx, c);
+    }
     c.title_line = title[c.first];
   }
   return out;
