@@ -221,9 +221,11 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::StoreArticle(
   }
 
   std::map<std::string, int> quotes_by_speaker;
+  std::map<uint64_t, std::vector<std::string>> printed_here;
   for (const extraction::QuoteAppearance& appearance : extraction.quotes) {
     const std::string speaker = entity_name(appearance.speaker);
-    auto utterance = FindUtterance(*store_, changes, appearance.text, speaker);
+    auto utterance =
+        FindUtterance(*store_, changes, appearance.text, speaker, printed_here);
     if (!utterance.ok()) return utterance.status();
     v1::Quote* quote = nullptr;
     if (utterance->has_value()) {
@@ -274,6 +276,8 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::StoreArticle(
     out->set_quote(quote->name());
     if (appearance.continues >= 0) out->set_previous_part_index(appearance.continues);
     outcome.quote_ids.push_back(quote->name());
+    auto quote_id = catalog::ParseQuoteName(quote->name(), "quote");
+    if (quote_id.ok()) printed_here[*quote_id].push_back(appearance.text);
   }
 
   std::set<std::string> counted;

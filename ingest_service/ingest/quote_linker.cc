@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_join.h"
 #include "common/catalog/keys.h"
 #include "common/storage/key_codec.h"
 #include "common/text/fold.h"
@@ -17,6 +18,16 @@ namespace {
 constexpr size_t kProbeShingles = 16;
 constexpr size_t kMaxRowsPerShingle = 64;
 constexpr size_t kMaxCandidates = 8;
+constexpr size_t kOpeningWords = 3;
+// Both ways: the same text printed twice in one article (a pull quote).
+constexpr double kRepeatContainment = 0.9;
+
+// The first words of a text, folded: "It challenged me ..." -> "it challenged me".
+std::string OpeningWords(const std::string& text) {
+  std::vector<std::string> words = text::FoldedWords(text);
+  if (words.size() > kOpeningWords) words.resize(kOpeningWords);
+  return absl::StrJoin(words, " ");
+}
 
 }  // namespace
 
@@ -36,10 +47,10 @@ double WordContainment(const std::string& a, const std::string& b) {
   return static_cast<double>(shared) / static_cast<double>(words_a.size());
 }
 
-absl::StatusOr<std::optional<uint64_t>> FindUtterance(const storage::Store& store,
-                                                      RecordChanges& changes,
-                                                      const std::string& text,
-                                                      const std::string& speaker) {
+absl::StatusOr<std::optional<uint64_t>> FindUtterance(
+    const storage::Store& store, RecordChanges& changes, const std::string& text,
+    const std::string& speaker,
+    const std::map<uint64_t, std::vector<std::string>>& printed_here) {
   const std::vector<uint64_t> shingles = QuoteShingles(text);
   if (shingles.empty()) return std::nullopt;
   std::map<uint64_t, int> hits;
@@ -66,19 +77,38 @@ absl::StatusOr<std::optional<uint64_t>> FindUtterance(const storage::Store& stor
   std::sort(ranked.rbegin(), ranked.rend());
   if (ranked.size() > kMaxCandidates) ranked.resize(kMaxCandidates);
 
+  // A printing that merges two utterances belongs to the one it starts
+  // with; among equally good candidates, prefer the one starting alike.
+  const std::string opening = OpeningWords(text);
   std::optional<uint64_t> best;
-  double best_score = kSameUtteranceContainment;
+  std::pair<bool, double> best_score{false, 0.0};
   for (const auto& [count, quote_id] : ranked) {
+    if (auto it = printed_here.find(quote_id); it != printed_here.end()) {
+      const bool repeat = std::any_of(
+          it->second.begin(), it->second.end(), [&](const std::string& printed) {
+            return std::min(WordContainment(text, printed), WordContainment(printed, text)) >=
+                   kRepeatContainment;
+          });
+      if (!repeat) continue;
+    }
     auto quote = changes.PeekQuote(quote_id);
     if (absl::IsNotFound(quote.status())) continue;
     if (!quote.ok()) return quote.status();
-    if (!speaker.empty() && !(*quote)->speaker().empty() &&
-        (*quote)->speaker() != speaker) {
-      continue;
-    }
-    const double score = std::max(WordContainment(text, (*quote)->text()),
-                                  WordContainment((*quote)->text(), text));
-    if (score >= best_score) {
+    const double containment = std::max(WordContainment(text, (*quote)->text()),
+                                        WordContainment((*quote)->text(), text));
+    const bool speakers_differ = !speaker.empty() && !(*quote)->speaker().empty() &&
+                                 (*quote)->speaker() != speaker;
+    // Different speakers usually mean different utterances, unless the text
+    // is long and nearly identical (then one outlet misattributed it, or
+    // named the speaker by an alias not yet linked).
+    const bool same =
+        speakers_differ ? containment >= kSameUtteranceDespiteSpeaker &&
+                              text::FoldedWords(text).size() >= kMinWordsDespiteSpeaker
+                        : containment >= kSameUtteranceContainment;
+    if (!same) continue;
+    const std::pair<bool, double> score{OpeningWords((*quote)->text()) == opening,
+                                        containment};
+    if (!best.has_value() || score > best_score) {
       best_score = score;
       best = quote_id;
     }

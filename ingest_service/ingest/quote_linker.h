@@ -5,6 +5,8 @@
 #define VERBATIM_INGEST_SERVICE_INGEST_QUOTE_LINKER_H_
 
 #include <cstdint>
+#include <map>
+#include <vector>
 #include <optional>
 #include <string>
 
@@ -16,19 +18,29 @@ namespace verbatim::ingest {
 
 // Share of the shorter text's words that must occur in the longer one.
 inline constexpr double kSameUtteranceContainment = 0.6;
+// The same, when the two printings name different speakers.
+inline constexpr double kSameUtteranceDespiteSpeaker = 0.85;
+inline constexpr size_t kMinWordsDespiteSpeaker = 8;
 
 // Share of a's folded words (with multiplicity) that also occur in b.
 double WordContainment(const std::string& a, const std::string& b);
 
 // Returns the id of a stored or newly created (in `changes`) utterance whose
 // text contains most of `text`'s words or is mostly contained in it, spoken
-// by `speaker` or by an unknown speaker (either side empty), or nullopt.
+// by `speaker` or by an unknown speaker (either side empty) — or, for long
+// nearly identical texts, by anyone — or nullopt. When a printing merges two
+// utterances, the one it starts with wins.
 // Candidates come from the shingle index, so the cost does not grow with the
 // number of stored quotes.
-absl::StatusOr<std::optional<uint64_t>> FindUtterance(const storage::Store& store,
-                                                      RecordChanges& changes,
-                                                      const std::string& text,
-                                                      const std::string& speaker);
+//
+// `printed_here` maps utterances already printed by the same article to the
+// texts printed: an article that prints two different parts of a quote (a
+// split quote, a quote and its continuation) prints two utterances, so such
+// an utterance is only a candidate again for a repeat of the same text.
+absl::StatusOr<std::optional<uint64_t>> FindUtterance(
+    const storage::Store& store, RecordChanges& changes, const std::string& text,
+    const std::string& speaker,
+    const std::map<uint64_t, std::vector<std::string>>& printed_here);
 
 }  // namespace verbatim::ingest
 

@@ -1,0 +1,93 @@
+#include "ingest_service/ingest/quote_linker.h"
+
+#include "common/testing/temp_dir.h"
+#include "gtest/gtest.h"
+
+namespace verbatim::ingest {
+namespace {
+
+TEST(WordContainmentTest, CountsSharedWordsWithMultiplicity) {
+  EXPECT_DOUBLE_EQ(WordContainment("the pier the pier", "the pier"), 0.5);
+  EXPECT_DOUBLE_EQ(WordContainment("We rebuilt it.", "we REBUILT it, twice"), 1.0);
+  EXPECT_DOUBLE_EQ(WordContainment("", "anything"), 0.0);
+}
+
+class FindUtteranceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = storage::Store::OpenPrimary(dir_.path(), {});
+    ASSERT_TRUE(store.ok());
+    store_ = *std::move(store);
+    changes_ = std::make_unique<RecordChanges>(*store_, 1);
+  }
+
+  void AddQuote(uint64_t id, const std::string& text, const std::string& speaker) {
+    v1::Quote* quote = changes_->NewQuote(id);
+    quote->set_text(text);
+    quote->set_speaker(speaker);
+  }
+
+  std::optional<uint64_t> Find(const std::string& text, const std::string& speaker) {
+    auto found = FindUtterance(*store_, *changes_, text, speaker, printed_here_);
+    EXPECT_TRUE(found.ok()) << found.status();
+    return found.ok() ? *found : std::nullopt;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<RecordChanges> changes_;
+  std::map<uint64_t, std::vector<std::string>> printed_here_;
+};
+
+TEST_F(FindUtteranceTest, LinksEditedReprintsOfStoredQuotes) {
+  AddQuote(1, "We will rebuild the north pier before the storm season and open it to "
+              "every crew in the county.", "entities/a");
+  storage::Batch batch = store_->NewBatch();
+  changes_->Apply(batch);
+  ASSERT_TRUE(store_->Write(batch).ok());
+  changes_ = std::make_unique<RecordChanges>(*store_, 2);
+
+  EXPECT_EQ(Find("We will rebuild the north pier [by] the storm season.", "entities/a"), 1u);
+  EXPECT_EQ(Find("We will rebuild the north pier before the storm season", ""), 1u);
+  EXPECT_EQ(Find("The ferry crews were never asked about the budget.", "entities/a"),
+            std::nullopt);
+}
+
+TEST_F(FindUtteranceTest, ShortQuoteBySomeoneElseIsAnotherUtterance) {
+  AddQuote(1, "We are ready for the vote.", "entities/a");
+  EXPECT_EQ(Find("We are ready for the vote.", "entities/b"), std::nullopt);
+  EXPECT_EQ(Find("We are ready for the vote.", "entities/a"), 1u);
+}
+
+TEST_F(FindUtteranceTest, LongNearIdenticalQuoteLinksDespiteSpeakerNames) {
+  AddQuote(1, "Nobody asked the ferry crews what they think of the transit budget, "
+              "and nobody will.", "entities/tomas-reyes");
+  EXPECT_EQ(Find("Nobody asked the ferry crews what they think of the transit budget, "
+                 "and nobody will.", "entities/reyes"),
+            1u);
+}
+
+TEST_F(FindUtteranceTest, MergedPrintingBelongsToTheUtteranceItStartsWith) {
+  AddQuote(1, "The harbor was empty for a decade and we are changing that now.", "");
+  AddQuote(2, "Every family in the valley deserves a working ferry again.", "");
+  EXPECT_EQ(Find("Every family in the valley deserves a working ferry again. The harbor "
+                 "was empty for a decade and we are changing that now.", ""),
+            2u);
+  EXPECT_EQ(Find("The harbor was empty for a decade and we are changing that now. Every "
+                 "family in the valley deserves a working ferry again.", ""),
+            1u);
+}
+
+TEST_F(FindUtteranceTest, SecondPartOfASplitQuoteIsItsOwnUtterance) {
+  AddQuote(1, "The harbor was empty for a decade. Every family in the valley deserves "
+              "a working ferry again.", "");
+  // This article printed the first half already, split by "she said".
+  printed_here_[1] = {"The harbor was empty for a decade."};
+  EXPECT_EQ(Find("Every family in the valley deserves a working ferry again.", ""),
+            std::nullopt);
+  // A repeat of the printed half (a pull quote) is the same utterance.
+  EXPECT_EQ(Find("The harbor was empty for a decade.", ""), 1u);
+}
+
+}  // namespace
+}  // namespace verbatim::ingest
