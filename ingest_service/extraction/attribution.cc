@@ -444,6 +444,13 @@ bool Attributor::AnalyzePost(std::string_view text, const Frame& f,
       if (clause_break) return false;
       s.rule = "post_name_verb";
       s.confidence = 0.95;
+      // "“Q,” when Clinton blasted him": a subordinate subject is weaker.
+      for (int t = i; t < k && f.toks[t].span.begin < s.subject.begin; ++t) {
+        if (f.IsWord(t) && StartsLower(f.words[t]) &&
+            !lex_.determiners.ContainsFolded(f.words[t])) {
+          s.confidence = 0.8;
+        }
+      }
     }
     s.cue = std::string(f.words[k]);
     s.adjacent_frame = true;
@@ -475,11 +482,19 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
   }
   // "Jean Roy, the minister of X, a member of Y, said “Q”": the name that
   // opens the sentence, a chain of appositives, then the cue.
-  {
+  int intro = -1;  // first token after an introductory phrase and comma
+  for (int c = 0; c < n && c < 15; ++c) {
+    if (f.Is(c, ",")) {
+      intro = c + 1;
+      break;
+    }
+  }
+  for (int start : {0, intro}) {
+    if (start < 0 || start >= n) continue;
     Attribution lead;
-    if (SubjectAfter(text, f, 0, lead) && lead.kind == SubjectKind::kName &&
-        lead.subject.begin == f.toks[0].span.begin) {
-      int k = 0;
+    if (SubjectAfter(text, f, start, lead) && lead.kind == SubjectKind::kName &&
+        lead.subject.begin == f.toks[start].span.begin) {
+      int k = start;
       while (k < n && f.toks[k].span.end <= lead.subject.end) ++k;
       k = SkipParenthetical(f, k);
       if (k < n && f.Is(k, ",")) {
@@ -498,56 +513,98 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
       }
     }
   }
-  for (int k = n - 1; k >= 0; --k) {
-    if (!f.IsWord(k) || !IsCue(f.words[k])) continue;
-    Attribution s;
-    bool participle = false;
-    if (!SubjectBefore(text, f, k, 0, s)) {
-      // "Trump sent tweets on Friday saying that ... “Q”": the sentence's
-      // opening name is the subject of the participle.
-      // Also after an introductory phrase: "During a speech, Trump ...".
-      int starts[2] = {0, -1};
-      for (int c = 0; c < k && c < 15; ++c) {
-        if (f.Is(c, ",")) {
-          starts[1] = c + 1;
-          break;
-        }
-      }
-      for (int st : starts) {
-        if (st < 0 || participle) continue;
-        Attribution lead;
-        if (k > st + 2 && SubjectAfter(text, f, st, lead) &&
-            lead.kind == SubjectKind::kName &&
-            lead.subject.begin == f.toks[st].span.begin) {
-          int e = st;
-          while (e < n && f.toks[e].span.end <= lead.subject.end) ++e;
-          e = SkipParenthetical(f, e);
-          if (e < k && f.IsWord(e) && StartsLower(f.words[e]) &&
-              !lex_.pronouns.ContainsFolded(f.words[e])) {
-            s = lead;
-            participle = true;
+  // Pass 0: a cue with its own subject. Pass 1: a participle ("saying")
+  // whose subject opens the sentence.
+  for (int pass = 0; pass < 2; ++pass)
+    for (int k = n - 1; k >= 0; --k) {
+      if (!f.IsWord(k) || !IsCue(f.words[k])) continue;
+      Attribution s;
+      bool participle = false;
+      if (pass == 0 && !SubjectBefore(text, f, k, 0, s)) continue;
+      if (pass == 1) {
+        // Any cue: "Trump, in a speech, then said" has lost its subject too.
+        // "Trump sent tweets on Friday saying that ... “Q”": the sentence's
+        // opening name is the subject of the participle.
+        // Also after an introductory phrase: "During a speech, Trump ...".
+        int starts[2] = {0, -1};
+        for (int c = 0; c < k && c < 15; ++c) {
+          if (f.Is(c, ",")) {
+            starts[1] = c + 1;
+            break;
           }
         }
+        for (int st : starts) {
+          if (st < 0 || participle) continue;
+          Attribution lead;
+          if (k > st + 2 && SubjectAfter(text, f, st, lead) &&
+              lead.kind == SubjectKind::kName &&
+              lead.subject.begin == f.toks[st].span.begin) {
+            int e = st;
+            while (e < n && f.toks[e].span.end <= lead.subject.end) ++e;
+            e = SkipParenthetical(f, e);
+            if (e < k && f.IsWord(e) && StartsLower(f.words[e]) &&
+                !lex_.pronouns.ContainsFolded(f.words[e])) {
+              s = lead;
+              participle = true;
+            }
+          }
+        }
+        if (!participle) continue;
       }
-      if (!participle) continue;
+      // Words between the cue and the quote: particles, an object ("told
+      // reporters"), a time ("on Tuesday"), or "that" + clause (a fragment).
+      const int gap = last - k;
+      bool has_that = false;
+      for (int t = k + 1; t < n; ++t) {
+        if (f.Is(t, "that")) has_that = true;
+      }
+      s.adjacent_frame = colon_or_comma && gap <= 5;
+      s.fragment = !colon_or_comma;
+      s.rule =
+          has_that || !colon_or_comma ? "pre_name_verb_that" : "pre_name_verb";
+      s.confidence = s.rule == "pre_name_verb" ? 0.9 : 0.8;
+      if (participle) {
+        s.rule = "pre_subject_participle";
+        s.confidence = 0.7;
+      }
+      s.cue = std::string(f.words[k]);
+      a = s;
+      return true;
     }
-    // Words between the cue and the quote: particles, an object ("told
-    // reporters"), a time ("on Tuesday"), or "that" + clause (a fragment).
-    const int gap = last - k;
-    bool has_that = false;
-    for (int t = k + 1; t < n; ++t) {
-      if (f.Is(t, "that")) has_that = true;
+  return false;
+}
+
+bool Attributor::AnalyzePreviousSentence(std::string_view text,
+                                         const Segmentation& seg,
+                                         const QuoteCandidate& q,
+                                         Attribution& a) const {
+  // The quote must open its sentence.
+  auto it = std::upper_bound(
+      seg.sentences.begin(), seg.sentences.end(), q.outer.begin,
+      [](size_t p, const TextSpan& s) { return p < s.begin; });
+  if (it == seg.sentences.begin()) return false;
+  const int si = static_cast<int>(it - seg.sentences.begin()) - 1;
+  if (seg.sentences[si].begin != q.outer.begin || si == 0) return false;
+  if (seg.sentence_paragraph[si - 1] != q.paragraph) return false;
+  Frame f;
+  const TextSpan prev = seg.sentences[si - 1];
+  Tokenize(text, prev, f.toks);
+  for (const Token& t : f.toks) {
+    f.words.push_back(text.substr(t.span.begin, t.span.end - t.span.begin));
+  }
+  // "..., Schiff said." — the cue among the last words before the period.
+  int end = f.size();
+  if (end > 0 && f.Is(end - 1, ".")) --end;
+  for (int k = end - 1; k >= 0 && end - k <= 4; --k) {
+    if (!f.IsWord(k) || !IsCue(f.words[k])) continue;
+    Attribution s;
+    if (!SubjectBefore(text, f, k, 0, s) ||
+        s.kind == SubjectKind::kDescription) {
+      return false;
     }
-    s.adjacent_frame = colon_or_comma && gap <= 5;
-    s.fragment = !colon_or_comma;
-    s.rule =
-        has_that || !colon_or_comma ? "pre_name_verb_that" : "pre_name_verb";
-    s.confidence = s.rule == "pre_name_verb" ? 0.9 : 0.8;
-    if (participle) {
-      s.rule = "pre_subject_participle";
-      s.confidence = 0.7;
-    }
+    s.rule = "previous_sentence";
     s.cue = std::string(f.words[k]);
+    s.confidence = 0.7;
     a = s;
     return true;
   }
@@ -648,6 +705,13 @@ std::vector<Attribution> Attributor::Attribute(
 
     Attribution a;
     if (post_allowed && AnalyzePost(text, post, a)) {
+      // A weak post frame loses to a cue touching the quote from before:
+      // "footage of Trump saying, “That makes me smart,” when Clinton ...".
+      Attribution before;
+      if (a.confidence < 0.85 && AnalyzePre(text, pre, before) &&
+          before.adjacent_frame) {
+        a = before;
+      }
     } else if (AnalyzePre(text, pre, a)) {
     } else if (AnalyzeAccordingTo(text, post, a) ||
                AnalyzeAccordingTo(text, pre, a)) {
@@ -708,7 +772,9 @@ std::vector<Attribution> Attributor::Attribute(
     }
   }
 
-  // Split quotes and paragraph carry-over, in text order.
+  // Split quotes and paragraph carry-over, in text order; a quote opening a
+  // sentence right after "..., Schiff said." takes that sentence's speaker
+  // when no earlier quote of its paragraph claims it.
   for (int qi = 0; qi < nq; ++qi) {
     if (out[qi].kind != SubjectKind::kNone || !frame_boundary[qi]) continue;
     // Previous quote that is speech (a boundary, or a short quote with a
@@ -720,8 +786,8 @@ std::vector<Attribution> Attributor::Attribute(
         break;
       }
     }
-    if (prev < 0) continue;
-    const bool same_para = quotes[prev].paragraph == quotes[qi].paragraph;
+    const bool same_para =
+        prev >= 0 && quotes[prev].paragraph == quotes[qi].paragraph;
     if (same_para && out[prev].kind != SubjectKind::kNone) {
       out[qi].kind = SubjectKind::kContinuation;
       out[qi].link = prev;
@@ -734,13 +800,18 @@ std::vector<Attribution> Attributor::Attribute(
     const TextSpan para = seg.paragraphs[quotes[qi].paragraph];
     const bool opens_para = quotes[qi].outer.begin == para.begin;
     const bool adjacent_para =
-        quotes[prev].paragraph == quotes[qi].paragraph - 1;
+        prev >= 0 && quotes[prev].paragraph == quotes[qi].paragraph - 1;
     if (opens_para && adjacent_para && out[prev].kind != SubjectKind::kNone &&
         !quotes[qi].nested) {
       out[qi].kind = SubjectKind::kCarryOver;
       out[qi].link = prev;
       out[qi].rule = "carry_over";
       out[qi].confidence = 0.6;
+      continue;
+    }
+    if (!same_para && !opens_para) {
+      Attribution a;
+      if (AnalyzePreviousSentence(text, seg, quotes[qi], a)) out[qi] = a;
     }
   }
   return out;

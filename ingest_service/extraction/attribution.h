@@ -78,6 +78,10 @@ class Attributor {
   struct Frame;  // tokens of one side of a quote
   bool AnalyzePost(std::string_view text, const Frame& f, Attribution& a) const;
   bool AnalyzePre(std::string_view text, const Frame& f, Attribution& a) const;
+  // "..., Schiff said. “Q”": the sentence before a quote that opens its own
+  // sentence ends with a cue.
+  bool AnalyzePreviousSentence(std::string_view text, const Segmentation& seg,
+                               const QuoteCandidate& q, Attribution& a) const;
   bool AnalyzeAccordingTo(std::string_view text, const Frame& f,
                           Attribution& a) const;
   // Subject ending just before token `end` (exclusive) of `f`, searching

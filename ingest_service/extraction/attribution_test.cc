@@ -153,3 +153,62 @@ TEST(AttributionTest, ScareQuoteWithoutFrameIsDropped) {
 
 }  // namespace
 }  // namespace verbatim::extraction
+
+namespace verbatim::extraction {
+namespace {
+
+TEST(AttributionTest, AppositiveChainAfterIntroPhrase) {
+  const auto r = AttributeAll(
+      "On Monday, Jean Roy, the minister of Ruritania, a member of the "
+      "council, said the vote was “a clear signal to the markets.”");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "Jean Roy");
+}
+
+TEST(AttributionTest, PossessiveIsNotTheSubject) {
+  const auto r = AttributeAll(
+      "Ann Lee called Mr. Ruiz's remarks “a wake-up call for the town.”");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "Ann Lee");
+  EXPECT_EQ(r[0].cue, "called");
+}
+
+TEST(AttributionTest, RoleBeforeNameAfterCue) {
+  const auto r = AttributeAll(
+      "“The debate was won on tone alone,” said radio host Hal Byrd.\n"
+      "“He looked calm and ready for it,” said Metro Radio host Ann Lee.");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].subject, "Hal Byrd");
+  EXPECT_EQ(r[1].subject, "Ann Lee");
+}
+
+TEST(AttributionTest, InvertedFrameAndPreviousSentence) {
+  const auto r = AttributeAll(
+      "Said Ellis: “I don’t see any interest in reform at all.”\n"
+      "The vote may be delayed, Hal Byrd said. “The other factor is money.”");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].subject, "Ellis");
+  EXPECT_EQ(r[0].rule, "pre_verb_name");
+  EXPECT_EQ(r[1].subject, "Hal Byrd");
+  EXPECT_EQ(r[1].rule, "previous_sentence");
+}
+
+TEST(AttributionTest, PrepositionalObjectIsNotTheSpeaker) {
+  const auto r = AttributeAll(
+      "“It was the least bad outcome,” Mr. Morgan of the Sierra Club said.");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "Morgan");
+}
+
+TEST(AttributionTest, ParentheticalAndAbbreviatedStateInFrame) {
+  const auto r = AttributeAll(
+      "“Subpoenas are not optional,” Rep. Jim Jordan (R-Ohio), a panel "
+      "member, said.\n"
+      "“Our assumption is that it will pass,” Leader Mitch Byrd, R-Ky., said.");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].subject, "Jim Jordan");
+  EXPECT_EQ(r[1].subject, "Mitch Byrd");  // title stripped
+}
+
+}  // namespace
+}  // namespace verbatim::extraction
