@@ -19,8 +19,9 @@ constexpr size_t kProbeShingles = 16;
 constexpr size_t kMaxRowsPerShingle = 64;
 constexpr size_t kMaxCandidates = 8;
 constexpr size_t kOpeningWords = 3;
-// Both ways: the same text printed twice in one article (a pull quote).
-constexpr double kRepeatContainment = 0.9;
+// One way: the same text printed twice in one article (a pull quote), or a
+// snippet and then the whole.
+constexpr double kOverlapContainment = 0.8;
 
 // The first words of a text, folded: "It challenged me ..." -> "it challenged me".
 std::string OpeningWords(const std::string& text) {
@@ -86,8 +87,8 @@ absl::StatusOr<std::optional<uint64_t>> FindUtterance(
     if (auto it = printed_here.find(quote_id); it != printed_here.end()) {
       const bool repeat = std::any_of(
           it->second.begin(), it->second.end(), [&](const std::string& printed) {
-            return std::min(WordContainment(text, printed), WordContainment(printed, text)) >=
-                   kRepeatContainment;
+            return std::max(WordContainment(text, printed), WordContainment(printed, text)) >=
+                   kOverlapContainment;
           });
       if (!repeat) continue;
     }

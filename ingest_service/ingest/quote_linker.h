@@ -36,7 +36,8 @@ double WordContainment(const std::string& a, const std::string& b);
 // `printed_here` maps utterances already printed by the same article to the
 // texts printed: an article that prints two different parts of a quote (a
 // split quote, a quote and its continuation) prints two utterances, so such
-// an utterance is only a candidate again for a repeat of the same text.
+// an utterance is only a candidate again for text overlapping a printed one
+// (a repeat, or a snippet and the whole).
 absl::StatusOr<std::optional<uint64_t>> FindUtterance(
     const storage::Store& store, RecordChanges& changes, const std::string& text,
     const std::string& speaker,

@@ -85,7 +85,10 @@ TEST_F(FindUtteranceTest, SecondPartOfASplitQuoteIsItsOwnUtterance) {
   printed_here_[1] = {"The harbor was empty for a decade."};
   EXPECT_EQ(Find("Every family in the valley deserves a working ferry again.", ""),
             std::nullopt);
-  // A repeat of the printed half (a pull quote) is the same utterance.
+  // A repeat of the printed half (a pull quote), or the whole after a
+  // snippet, is the same utterance.
+  EXPECT_EQ(Find("The harbor was empty for a decade.", ""), 1u);
+  printed_here_[1] = {"empty for a decade"};
   EXPECT_EQ(Find("The harbor was empty for a decade.", ""), 1u);
 }
 
