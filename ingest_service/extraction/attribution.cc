@@ -814,6 +814,25 @@ std::vector<Attribution> Attributor::Attribute(
       if (AnalyzePreviousSentence(text, seg, quotes[qi], a)) out[qi] = a;
     }
   }
+  // An unframed part of a multi-paragraph quote belongs to the speaker
+  // named at the quote's end: "“A ...\n“B,” she said."
+  for (int qi = nq - 1; qi >= 0; --qi) {
+    if (out[qi].kind != SubjectKind::kNone ||
+        !quotes[qi].continues_next_paragraph) {
+      continue;
+    }
+    for (int k = qi + 1; k < nq; ++k) {
+      if (quotes[k].paragraph != quotes[qi].paragraph + 1) break;
+      if (!frame_boundary[k]) continue;
+      if (out[k].kind != SubjectKind::kNone) {
+        out[qi].kind = SubjectKind::kCarryOver;
+        out[qi].link = k;
+        out[qi].rule = "carry_back";
+        out[qi].confidence = 0.6;
+      }
+      break;
+    }
+  }
   return out;
 }
 

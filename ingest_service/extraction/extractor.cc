@@ -70,8 +70,17 @@ absl::StatusOr<ExtractionResult> ExtractorImpl::Extract(
 
   std::vector<bool> keep(n);
   std::vector<entities::TextSpan> quotations;
+  size_t kept_open_end = 0;  // end of the last kept unclosed part
   for (size_t i = 0; i < n; ++i) {
-    keep[i] = KeepQuote(candidates[i], weak[i], attributions[i].adjacent_frame);
+    keep[i] = KeepQuote(candidates[i], weak[i], attributions[i].adjacent_frame,
+                        attributions[i].rule == "carry_back");
+    // A title inside a kept multi-paragraph part is part of its text.
+    if (candidates[i].nested && candidates[i].outer.begin < kept_open_end) {
+      keep[i] = false;
+    }
+    if (keep[i] && !candidates[i].closed) {
+      kept_open_end = candidates[i].outer.end;
+    }
     if (keep[i]) quotations.push_back(candidates[i].inner);
   }
 

@@ -83,6 +83,24 @@ TEST_F(ExtractorTest, TopLevelSinglesAreTitlesWhenArticleUsesDoubles) {
   EXPECT_EQ(uk->quotes.size(), 1u);
 }
 
+TEST_F(ExtractorTest, MultiParagraphQuoteParts) {
+  const std::string body =
+      "Mayor Ann Lee spoke at length on Monday.\n"
+      "“We started this work two years ago with nothing but a plan.\n"
+      "“Today the bridge is open to every family in the city,” Lee said.\n"
+      "The paper reported:\n"
+      "\"The council met late into the night to debate the budget.\n"
+      "\"Members left without a vote.\n";
+  auto r = extractor_->Extract(body);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->quotes.size(), 2u);
+  EXPECT_EQ(r->quotes[0].text,
+            "We started this work two years ago with nothing but a plan.");
+  EXPECT_EQ(r->quotes[0].rule, "carry_back");
+  EXPECT_GE(r->quotes[0].speaker, 0);
+  EXPECT_EQ(r->quotes[0].speaker, r->quotes[1].speaker);
+}
+
 TEST_F(ExtractorTest, NeverFailsOnHostileInput) {
   std::string junk;
   for (int i = 0; i < 2000; ++i)

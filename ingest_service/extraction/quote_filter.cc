@@ -9,8 +9,12 @@ bool IsWeakQuote(const QuoteCandidate& q) {
   return q.title_case && !q.inner_terminal && q.words <= 8;
 }
 
-bool KeepQuote(const QuoteCandidate& q, bool weak, bool adjacent_frame) {
-  if (!q.closed) return false;
+bool KeepQuote(const QuoteCandidate& q, bool weak, bool adjacent_frame,
+               bool framed_chain) {
+  // Paragraph-initial marks that never close are block excerpts and
+  // transcripts far more often than speech, unless the chain of
+  // paragraphs ends in a quote with a speech frame.
+  if (!q.closed) return q.continues_next_paragraph && framed_chain && !weak;
   if (q.words == 0) return false;
   if (weak) return adjacent_frame && q.words >= 2;
   return true;

@@ -13,8 +13,10 @@ namespace verbatim::extraction {
 // speech frame touches them.
 bool IsWeakQuote(const QuoteCandidate& q);
 
-// Final decision once the frame is known.
-bool KeepQuote(const QuoteCandidate& q, bool weak, bool adjacent_frame);
+// Final decision once the frame is known. `framed_chain`: for an unclosed
+// part of a multi-paragraph quote, the closing part has a speech frame.
+bool KeepQuote(const QuoteCandidate& q, bool weak, bool adjacent_frame,
+               bool framed_chain = false);
 
 }  // namespace verbatim::extraction
 

@@ -237,6 +237,20 @@ std::vector<QuoteCandidate> FindQuotes(
       out.push_back(q);
     }
   }
+  // Multi-paragraph quotes: an unclosed part followed by a paragraph that
+  // opens with a mark.
+  for (QuoteCandidate& q : out) {
+    if (q.closed ||
+        q.paragraph + 1 >= static_cast<int>(seg.paragraphs.size())) {
+      continue;
+    }
+    const entities::TextSpan next = seg.paragraphs[q.paragraph + 1];
+    const char32_t c = CharAt(text, next.begin);
+    q.continues_next_paragraph =
+        next.begin < next.end &&
+        (c == 0x201C || (c == '"' && q.mark == QuoteMark::kDouble) ||
+         (c == 0xAB && q.mark == QuoteMark::kGuillemet));
+  }
   return out;
 }
 

@@ -25,8 +25,11 @@ struct QuoteCandidate {
   entities::TextSpan outer;  // including the marks (to paragraph end if open)
   int paragraph = -1;
   QuoteMark mark = QuoteMark::kDouble;
-  bool closed = true;       // false: opened and never closed in its paragraph
-  bool nested = false;      // inside another quote of the same paragraph
+  bool closed = true;   // false: opened and never closed in its paragraph
+  bool nested = false;  // inside an unclosed quote of the same paragraph
+  // Unclosed, and the next paragraph opens with a mark of the same kind:
+  // one part of a multi-paragraph quote.
+  bool continues_next_paragraph = false;
   int words = 0;            // word tokens in `inner`
   bool title_case = false;  // every word capitalised or a short function word
   bool starts_upper = false;

@@ -153,6 +153,13 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         break;
     }
   }
+  // Links forward (a multi-paragraph quote's earlier parts), last first.
+  for (int i = nq - 1; i >= 0; --i) {
+    const Attribution& a = attributions[i];
+    if (a.kind == SubjectKind::kCarryOver && a.link > i && a.link < nq) {
+      speaker[i] = speaker[a.link];
+    }
+  }
   return speaker;
 }
 
