@@ -1,5 +1,7 @@
 #include "common/catalog/catalog_reader.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "common/catalog/keys.h"
 #include "common/catalog/resource_names.h"
@@ -67,21 +69,61 @@ absl::StatusOr<Versioned<v1::Quote>> ReadQuote(const storage::Store& store,
                                QuoteVersionPrefix(quote_id), QuoteName(quote_id));
 }
 
-absl::StatusOr<std::vector<std::string>> FindEntityIdsByNameKey(
-    const storage::Store& store, absl::string_view name_key, bool prefix,
-    size_t limit) {
-  // An exact match is the String(name_key) component; a prefix match drops
-  // its terminator so longer keys match too.
-  std::string lower = GroupPrefix(name_key);
+namespace {
+
+// Ids from rows String(key) String(entity_id) of `family`.
+absl::StatusOr<std::vector<std::string>> IdsUnderKey(const storage::Store& store,
+                                                     storage::Family family,
+                                                     absl::string_view key, bool prefix,
+                                                     size_t limit) {
+  // An exact match is the String(key) component; a prefix match drops its
+  // terminator so longer keys match too.
+  std::string lower = GroupPrefix(key);
   if (prefix) lower.resize(lower.size() - 2);
-  auto cursor = store.NewCursor(storage::Family::kEntityNames, lower,
-                                storage::PrefixSuccessor(lower));
+  auto cursor = store.NewCursor(family, lower, storage::PrefixSuccessor(lower));
   std::vector<std::string> ids;
   for (; cursor->Valid() && ids.size() < limit; cursor->Next()) {
     storage::KeyReader reader(cursor->key());
-    std::string key, id;
-    if (!reader.String(&key) || !reader.String(&id)) continue;
+    std::string row_key, id;
+    if (!reader.String(&row_key) || !reader.String(&id)) continue;
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  }
+  if (absl::Status s = cursor->status(); !s.ok()) return s;
+  return ids;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<std::string>> FindEntityIdsByNameKey(
+    const storage::Store& store, absl::string_view name_key, bool prefix,
+    size_t limit) {
+  return IdsUnderKey(store, storage::Family::kEntityNames, name_key, prefix, limit);
+}
+
+absl::StatusOr<std::vector<std::string>> FindEntityIdsBySkeleton(
+    const storage::Store& store, absl::string_view skeleton, size_t limit) {
+  return IdsUnderKey(store, storage::Family::kEntitySkeletons, skeleton, false, limit);
+}
+
+absl::StatusOr<std::vector<std::string>> CoMentionedEntityIds(
+    const storage::Store& store, absl::string_view entity_id, size_t max_articles) {
+  const std::string prefix = GroupPrefix(entity_id);
+  auto cursor = store.NewCursor(storage::Family::kArticlesByEntity, prefix,
+                                storage::PrefixSuccessor(prefix));
+  std::vector<std::string> ids;
+  for (size_t n = 0; cursor->Valid() && n < max_articles; cursor->Next(), ++n) {
+    uint64_t article_id;
+    if (!DecodeTrailingId(cursor->key(), &article_id)) continue;
+    auto article = ReadArticle(store, article_id);
+    if (absl::IsNotFound(article.status())) continue;
+    if (!article.ok()) return article.status();
+    for (const v1::EntityMention& mention : article->mentions()) {
+      const std::string id = mention.entity().substr(mention.entity().find('/') + 1);
+      if (!mention.entity().empty() && id != entity_id &&
+          std::find(ids.begin(), ids.end(), id) == ids.end()) {
+        ids.push_back(id);
+      }
+    }
   }
   if (absl::Status s = cursor->status(); !s.ok()) return s;
   return ids;

@@ -42,6 +42,16 @@ absl::StatusOr<std::vector<std::string>> FindEntityIdsByNameKey(
     const storage::Store& store, absl::string_view name_key, bool prefix,
     size_t limit);
 
+// Ids of PERSON entities whose display name has this PersonNameSkeleton.
+absl::StatusOr<std::vector<std::string>> FindEntityIdsBySkeleton(
+    const storage::Store& store, absl::string_view skeleton, size_t limit);
+
+// Ids of the entities mentioned by up to `max_articles` of the newest
+// articles that mention `entity_id` (its context, for telling namesakes and
+// misspellings apart).
+absl::StatusOr<std::vector<std::string>> CoMentionedEntityIds(
+    const storage::Store& store, absl::string_view entity_id, size_t max_articles);
+
 // The time an article is indexed under: its publish time, else create time.
 int64_t ArticleIndexTimeMicros(const v1::Article& article);
 // The time an utterance is indexed under: its earliest appearance.

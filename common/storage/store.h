@@ -50,6 +50,7 @@ enum class Family : int {
   kQuoteTerms,
   kQuoteShingles,
   kArticleTombstones,
+  kEntitySkeletons,
   kCount,  // not a family
 };
 

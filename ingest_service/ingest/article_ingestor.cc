@@ -196,8 +196,9 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::StoreArticle(
       article.has_publish_time() ? article.publish_time() : now;
 
   RecordChanges changes(*store_, version);
-  auto entity_ids = LinkEntities(*store_, extraction.entities, now, changes);
-  if (!entity_ids.ok()) return entity_ids.status();
+  auto links = LinkEntities(*store_, extraction.entities, now, changes);
+  if (!links.ok()) return links.status();
+  const std::vector<std::string>* entity_ids = &links->ids;
   auto entity_name = [&](int index) -> std::string {
     if (index < 0 || index >= static_cast<int>(entity_ids->size()) ||
         (*entity_ids)[index].empty()) {
@@ -217,6 +218,7 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::StoreArticle(
     out->set_start_offset(static_cast<int64_t>(mention.span.begin));
     out->set_end_offset(static_cast<int64_t>(mention.span.end));
     out->set_in_boilerplate(mention.in_boilerplate);
+    if (!out->entity().empty()) out->set_link_confidence(links->confidence[mention.entity]);
     if (!out->entity().empty()) article_entities.insert(out->entity());
   }
 
@@ -305,7 +307,7 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::StoreArticle(
   if (absl::Status s = store_->Write(batch); !s.ok()) return s;
   counters_ = counters;
 
-  outcome.entity_ids = *std::move(entity_ids);
+  outcome.entity_ids = std::move(links->ids);
   outcome.extraction = std::move(extraction);
   return outcome;
 }

@@ -200,6 +200,35 @@ TEST_F(ArticleIngestorTest, ConcurrentUploadsGetDistinctIdsAndOneEntity) {
   EXPECT_TRUE(absl::IsNotFound(catalog::ReadEntity(*store_, "marisol-quintero-2").status()));
 }
 
+TEST_F(ArticleIngestorTest, MisspelledNameLinksOnlyWithSharedContext) {
+  const std::string first =
+      "Director Jonah Whitacre met Marisol Quintero and Ingrid Falk at the pier.\n\n"
+      "“The film starts here,” said Jonah Whitacre.\n";
+  const std::string misspelled =
+      "Marisol Quintero and Ingrid Falk joined director Jona Whitacer on set.\n\n"
+      "“We shoot at dawn,” said Jona Whitacer.\n";
+  const std::string unrelated =
+      "The chess club elected a new captain.\n\n“I will train every night,” said "
+      "Jonah Whitacer, a student.\n";
+  auto a = ingestor_->CreateArticle(Request(first, "https://e.example/1", 1));
+  auto b = ingestor_->CreateArticle(Request(misspelled, "https://e.example/2", 2));
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_GE(b->article.quotes_size(), 1);
+  EXPECT_EQ(b->article.quotes(0).speaker(), "entities/jonah-whitacre");
+  double confidence = 0;
+  for (const auto& mention : b->article.mentions()) {
+    if (mention.entity() == "entities/jonah-whitacre") confidence = mention.link_confidence();
+  }
+  EXPECT_LT(confidence, 1.0);
+  EXPECT_GT(confidence, 0.5);
+
+  // A close spelling with nothing in common is somebody else.
+  auto c = ingestor_->CreateArticle(Request(unrelated, "https://e.example/3", 3));
+  ASSERT_TRUE(c.ok());
+  ASSERT_GE(c->article.quotes_size(), 1);
+  EXPECT_NE(c->article.quotes(0).speaker(), "entities/jonah-whitacre");
+}
+
 // Entity counts change with every article; the query service reads them from
 // a secondary instance, which must see each new count after flushes and
 // compactions too.

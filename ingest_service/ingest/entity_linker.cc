@@ -1,10 +1,13 @@
 #include "ingest_service/ingest/entity_linker.h"
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "absl/strings/str_cat.h"
 #include "common/catalog/catalog_reader.h"
 #include "common/catalog/resource_names.h"
+#include "common/text/edit_distance.h"
 #include "common/text/fold.h"
 
 namespace verbatim::ingest {
@@ -12,6 +15,7 @@ namespace {
 
 constexpr int kMaxAliases = 64;
 constexpr size_t kMaxCandidates = 32;
+constexpr size_t kContextArticles = 20;
 
 void AddAlias(const std::string& form, v1::Entity& entity) {
   const std::string key = text::NameKey(form);
@@ -34,6 +38,54 @@ absl::StatusOr<std::string> UniqueEntityId(const std::string& display_name,
   }
 }
 
+// A stored entity of `type` known by `key`; a display-name match beats an
+// alias match. "" when none.
+absl::StatusOr<std::string> FindByName(const storage::Store& store, const std::string& key,
+                                       v1::EntityType type, RecordChanges& changes) {
+  auto candidates = catalog::FindEntityIdsByNameKey(store, key, false, kMaxCandidates);
+  if (!candidates.ok()) return candidates.status();
+  std::string alias_match;
+  for (const std::string& candidate : *candidates) {
+    auto record = changes.PeekEntity(candidate);
+    if (absl::IsNotFound(record.status())) continue;  // deleted in this batch
+    if (!record.ok()) return record.status();
+    if ((*record)->type() != type) continue;
+    if (text::NameKey((*record)->display_name()) == key) return candidate;
+    if (alias_match.empty()) alias_match = candidate;
+  }
+  return alias_match;
+}
+
+// A stored person whose name is a misspelling of `display_name` and whose
+// articles share enough entities with `context`; "" when none.
+absl::StatusOr<std::string> FindSpellingVariant(const storage::Store& store,
+                                                const std::string& display_name,
+                                                const std::set<std::string>& context,
+                                                RecordChanges& changes) {
+  const std::string skeleton = text::PersonNameSkeleton(display_name);
+  if (skeleton.empty() || context.size() < kMinSharedContext) return std::string();
+  auto candidates = catalog::FindEntityIdsBySkeleton(store, skeleton, kMaxCandidates);
+  if (!candidates.ok()) return candidates.status();
+  const std::string key = text::NameKey(display_name);
+  for (const std::string& candidate : *candidates) {
+    auto record = changes.PeekEntity(candidate);
+    if (absl::IsNotFound(record.status())) continue;
+    if (!record.ok()) return record.status();
+    if ((*record)->type() != v1::PERSON) continue;
+    const std::string candidate_key = text::NameKey((*record)->display_name());
+    const int max_edits =
+        std::max<int>(1, static_cast<int>(std::max(key.size(), candidate_key.size())) / 4);
+    if (text::EditDistance(key, candidate_key, max_edits) > max_edits) continue;
+    auto co_mentioned = catalog::CoMentionedEntityIds(store, candidate, kContextArticles);
+    if (!co_mentioned.ok()) return co_mentioned.status();
+    const size_t shared = std::count_if(
+        co_mentioned->begin(), co_mentioned->end(),
+        [&](const std::string& id) { return context.contains(id); });
+    if (shared >= kMinSharedContext) return candidate;
+  }
+  return std::string();
+}
+
 }  // namespace
 
 v1::EntityType ToProtoType(entities::EntityType type) {
@@ -52,40 +104,41 @@ v1::EntityType ToProtoType(entities::EntityType type) {
   return v1::ENTITY_TYPE_UNSPECIFIED;
 }
 
-absl::StatusOr<std::vector<std::string>> LinkEntities(
-    const storage::Store& store, const std::vector<entities::Entity>& extracted,
-    const google::protobuf::Timestamp& now, RecordChanges& changes) {
-  std::vector<std::string> ids;
-  ids.reserve(extracted.size());
-  // Entities created by this article, by (type, name key): two extracted
-  // entities with one name and type are one entity.
+absl::StatusOr<EntityLinks> LinkEntities(const storage::Store& store,
+                                         const std::vector<entities::Entity>& extracted,
+                                         const google::protobuf::Timestamp& now,
+                                         RecordChanges& changes) {
+  EntityLinks links;
+  links.ids.resize(extracted.size());
+  links.confidence.assign(extracted.size(), 1.0);
+  // Pass 1: names already known. What links here is the article's context
+  // for pass 2.
+  std::set<std::string> context;
+  for (size_t i = 0; i < extracted.size(); ++i) {
+    const std::string key = text::NameKey(extracted[i].display_name);
+    if (key.empty()) continue;
+    auto id = FindByName(store, key, ToProtoType(extracted[i].type), changes);
+    if (!id.ok()) return id.status();
+    links.ids[i] = *id;
+    if (!id->empty()) context.insert(*id);
+  }
+  // Pass 2: spelling variants with shared context, else new entities. Two
+  // extracted entities with one name and type are one new entity.
   std::map<std::pair<int, std::string>, std::string> created;
-  for (const entities::Entity& entity : extracted) {
+  for (size_t i = 0; i < extracted.size(); ++i) {
+    const entities::Entity& entity = extracted[i];
     const std::string key = text::NameKey(entity.display_name);
     const v1::EntityType type = ToProtoType(entity.type);
-    if (key.empty()) {
-      ids.emplace_back();
-      continue;
-    }
-    std::string linked;
-    if (auto it = created.find({type, key}); it != created.end()) linked = it->second;
+    if (key.empty()) continue;
+    std::string& linked = links.ids[i];
     if (linked.empty()) {
-      auto candidates = catalog::FindEntityIdsByNameKey(store, key, false, kMaxCandidates);
-      if (!candidates.ok()) return candidates.status();
-      // A candidate whose display name matches beats one matching by alias.
-      std::string alias_match;
-      for (const std::string& candidate : *candidates) {
-        auto record = changes.PeekEntity(candidate);
-        if (absl::IsNotFound(record.status())) continue;  // deleted in this batch
-        if (!record.ok()) return record.status();
-        if ((*record)->type() != type) continue;
-        if (text::NameKey((*record)->display_name()) == key) {
-          linked = candidate;
-          break;
-        }
-        if (alias_match.empty()) alias_match = candidate;
-      }
-      if (linked.empty()) linked = alias_match;
+      if (auto it = created.find({type, key}); it != created.end()) linked = it->second;
+    }
+    if (linked.empty() && type == v1::PERSON) {
+      auto variant = FindSpellingVariant(store, entity.display_name, context, changes);
+      if (!variant.ok()) return variant.status();
+      linked = *variant;
+      if (!linked.empty()) links.confidence[i] = kSpellingVariantConfidence;
     }
     if (linked.empty()) {
       auto id = UniqueEntityId(entity.display_name, changes);
@@ -101,9 +154,8 @@ absl::StatusOr<std::vector<std::string>> LinkEntities(
     if (!record.ok()) return record.status();
     AddAlias(entity.display_name, **record);
     for (const std::string& alias : entity.aliases) AddAlias(alias, **record);
-    ids.push_back(linked);
   }
-  return ids;
+  return links;
 }
 
 }  // namespace verbatim::ingest

@@ -15,14 +15,30 @@ namespace verbatim::ingest {
 
 v1::EntityType ToProtoType(entities::EntityType type);
 
-// Returns the entity id for each extracted entity, in order: an existing
-// entity of the same type known by the same name (display name first, then
-// alias), else a new entity created in `changes`. Surface forms not yet known
-// become aliases. An entity whose name has no letters or digits gets "".
-// Counts are left to the caller.
-absl::StatusOr<std::vector<std::string>> LinkEntities(
-    const storage::Store& store, const std::vector<entities::Entity>& extracted,
-    const google::protobuf::Timestamp& now, RecordChanges& changes);
+// For each extracted entity, in order: the entity id it was linked to ("" when
+// its name has no letters or digits) and the confidence of the link.
+struct EntityLinks {
+  std::vector<std::string> ids;
+  std::vector<double> confidence;
+};
+
+// Confidence of a link through a spelling variant with shared context.
+inline constexpr double kSpellingVariantConfidence = 0.8;
+// How many entities the article and the stored entity's articles must share.
+inline constexpr size_t kMinSharedContext = 2;
+
+// Links each extracted entity to an existing entity of the same type known
+// by the same name (display name first, then alias), with confidence 1. A
+// person not known by name links to a stored person whose name is a close
+// misspelling (same skeleton, edit distance at most a quarter of the longer
+// name)
+// only when the article shares at least kMinSharedContext other entities with
+// that person's articles. Otherwise a new entity is created in `changes`.
+// Surface forms not yet known become aliases. Counts are left to the caller.
+absl::StatusOr<EntityLinks> LinkEntities(const storage::Store& store,
+                                         const std::vector<entities::Entity>& extracted,
+                                         const google::protobuf::Timestamp& now,
+                                         RecordChanges& changes);
 
 }  // namespace verbatim::ingest
 

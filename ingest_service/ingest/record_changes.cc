@@ -10,6 +10,7 @@
 #include "common/catalog/keys.h"
 #include "common/catalog/resource_names.h"
 #include "common/paging/page_token.h"
+#include "common/text/edit_distance.h"
 #include "common/text/fold.h"
 
 namespace verbatim::ingest {
@@ -29,6 +30,13 @@ IndexRows EntityRows(const v1::Entity& entity) {
   for (const std::string& alias : entity.aliases()) {
     rows.emplace(storage::Family::kEntityNames,
                  catalog::EntityNameKey(text::NameKey(alias), id));
+  }
+  if (entity.type() == v1::PERSON) {
+    const std::string skeleton = text::PersonNameSkeleton(entity.display_name());
+    if (!skeleton.empty()) {
+      rows.emplace(storage::Family::kEntitySkeletons,
+                   catalog::EntityNameKey(skeleton, id));
+    }
   }
   return rows;
 }
