@@ -1,6 +1,7 @@
 #include "ingest_service/entities/alias_grouper.h"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 
 #include "absl/container/flat_hash_map.h"
@@ -17,11 +18,10 @@ bool IsNumberish(std::string_view w) {
   return !w.empty() && w.front() >= '0' && w.front() <= '9';
 }
 
-std::string TypedKey(EntityType type, std::string_view key) {
-  std::string out(1, static_cast<char>('0' + static_cast<int>(type)));
-  out.append(key);
-  return out;
-}
+// Entity per type for one lookup key; -1 where none.
+struct TypedEntities {
+  std::array<int, 5> of = {-1, -1, -1, -1, -1};
+};
 
 struct UnionFind {
   explicit UnionFind(size_t n) : parent(n) {
@@ -83,7 +83,7 @@ EntityAnalysis AliasGrouper::Group(
   std::vector<int> entity_of(n, -1);
   std::vector<EntityType> entity_type;
   std::vector<float> entity_score;
-  absl::flat_hash_map<std::string, int> by_key;
+  absl::flat_hash_map<std::string, TypedEntities> by_key;
   // Given names and surnames of multi-word PERSON entities.
   absl::flat_hash_map<std::string, std::vector<int>> person_by_word;
   std::vector<std::vector<std::string>> core(n);
@@ -113,7 +113,8 @@ EntityAnalysis AliasGrouper::Group(
     entity_of[i] = e;
     entity_positions[e].push_back(spans[i].span.begin);
     for (const std::string& key : keys_of(i)) {
-      by_key.try_emplace(TypedKey(entity_type[e], key), e);
+      int& slot = by_key[key].of[static_cast<int>(entity_type[e])];
+      if (slot < 0) slot = e;
     }
     if (entity_type[e] == EntityType::kPerson && core[i].size() >= 2) {
       for (const std::string& w : {core[i].front(), core[i].back()}) {
@@ -131,18 +132,15 @@ EntityAnalysis AliasGrouper::Group(
     assign(i, static_cast<int>(entity_type.size()) - 1);
   };
   auto lookup = [&](int i, bool any_type) {
+    int other = -1;
     for (const std::string& key : keys_of(i)) {
-      auto it = by_key.find(TypedKey(spans[i].type, key));
-      if (it != by_key.end()) return it->second;
+      auto it = by_key.find(key);
+      if (it == by_key.end()) continue;
+      const int same = it->second.of[static_cast<int>(spans[i].type)];
+      if (same >= 0) return same;
+      for (int t = 0; t < 5 && other < 0; ++t) other = it->second.of[t];
     }
-    if (!any_type) return -1;
-    for (const std::string& key : keys_of(i)) {
-      for (int t = 0; t < 5; ++t) {
-        auto it = by_key.find(TypedKey(static_cast<EntityType>(t), key));
-        if (it != by_key.end()) return it->second;
-      }
-    }
-    return -1;
+    return any_type ? other : -1;
   };
   // A lone word that is a given name or surname of a known person, taking
   // the person mentioned last before it (or the first one after).

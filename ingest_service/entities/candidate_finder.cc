@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "ingest_service/entities/text_util.h"
+#include "ingest_service/entities/token_keys.h"
 
 namespace verbatim::entities {
 namespace {
@@ -101,6 +102,10 @@ struct Context {
   const std::vector<Token>& tokens;
   const Lexicons& lex;
   const std::vector<bool>& title;
+  const TokenKeys& keys;
+
+  std::string_view Key(size_t i) const { return keys.Key(i); }
+  bool Has(size_t i, uint32_t flags) const { return keys.Has(i, flags); }
 };
 
 bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
@@ -110,7 +115,7 @@ bool NameLike(const Context& ctx, size_t i, bool continuing) {
   if (!IsWord(t) || !t.has_letter) return false;
   if (t.leading_dot) return true;
   if (!t.upper_initial && !t.inner_upper && !t.inner_dot) return false;
-  const std::string key = TokenKey(ctx.text, t);
+  const std::string_view key = ctx.Key(i);
   if (!t.upper_initial) {
     if (t.inner_upper) {
       // "pgLang", "iPhone", "eBay"; a long lower-case run first is a user
@@ -123,17 +128,16 @@ bool NameLike(const Context& ctx, size_t i, bool continuing) {
       return lower_run <= 3;
     }
     if (t.inner_dot) {  // "k.dot", but not "example.com" or "a.m"
-      const std::string_view tail =
-          std::string_view(key).substr(key.rfind('.') + 1);
+      const std::string_view tail = key.substr(key.rfind('.') + 1);
       return tail.size() >= 2 && !IsDomainSuffix(tail);
     }
     return false;
   }
   if (t.end - t.begin == 1 && !t.trailing_dot && !continuing) return false;
-  if (ctx.lex.date_words.Contains(key)) return false;
+  if (ctx.Has(i, kDateWord)) return false;
   if (IsContraction(key)) return false;
-  if (ctx.title[i] && !continuing && ctx.lex.IsCommonWord(key) &&
-      !ctx.lex.first_names.Contains(key) && !ctx.lex.honorifics.Contains(key)) {
+  if (ctx.title[i] && !continuing && ctx.Has(i, kCommonWord) &&
+      !ctx.Has(i, kFirstName | kHonorific)) {
     return false;
   }
   return true;
@@ -145,18 +149,11 @@ bool ContinuesOnTitleLine(const Context& ctx, size_t first, size_t prev,
                           size_t i) {
   if (!ctx.title[i]) return true;
   const Token& t = ctx.tokens[i];
-  const std::string key = TokenKey(ctx.text, t);
-  if (!ctx.lex.IsCommonWord(key) || ctx.lex.first_names.Contains(key)) {
-    return true;
-  }
+  if (!ctx.Has(i, kCommonWord) || ctx.Has(i, kFirstName)) return true;
   // "Harlow Pictures", "Brit Awards": a head noun completes the name.
-  if (ctx.lex.org_heads.Contains(key) || ctx.lex.event_heads.Contains(key) ||
-      ctx.lex.place_heads.Contains(key)) {
-    return true;
-  }
+  if (ctx.Has(i, kAnyHead)) return true;
   if (t.leading_dot) return true;
-  return prev == first &&
-         ctx.lex.first_names.Contains(TokenKey(ctx.text, ctx.tokens[first]));
+  return prev == first && ctx.Has(first, kFirstName);
 }
 
 // Whether a dot after tokens[i] may sit inside a name ("Mr. Musk", "K. Dot").
@@ -164,23 +161,21 @@ bool DotContinues(const Context& ctx, size_t i) {
   const Token& t = ctx.tokens[i];
   if (!t.trailing_dot || !t.upper_initial) return false;
   if (t.end - t.begin == 1) return true;
-  const std::string key = TokenKey(ctx.text, t);
-  return ctx.lex.honorifics.Contains(key) || IsNameAbbreviation(key);
+  return ctx.Has(i, kHonorific) || IsNameAbbreviation(ctx.Key(i));
 }
 
 // "Kendrick Lamar & Tems": a full personal name before '&' lists people
 // rather than opening a title like "Mr. Morale & The Big Steppers".
 bool PersonBefore(const Context& ctx, size_t first, size_t last) {
   if (last == first) return false;
-  return ctx.lex.first_names.Contains(TokenKey(ctx.text, ctx.tokens[first]));
+  return ctx.Has(first, kFirstName);
 }
 
 // "Mitch Brady of Kentucky": after a given name or honorific, "of" and "for"
 // start a description, not more of the name.
 bool PersonLed(const Context& ctx, size_t first, size_t last) {
   if (last == first) return false;
-  const std::string key = TokenKey(ctx.text, ctx.tokens[first]);
-  return ctx.lex.first_names.Contains(key) || ctx.lex.honorifics.Contains(key);
+  return ctx.Has(first, kFirstName | kHonorific);
 }
 
 // Adjacent on one line: only spaces between a and the token after it.
@@ -238,9 +233,9 @@ std::vector<Candidate> QuotedTitles(const Context& ctx) {
         }
         continue;
       }
-      const std::string key = TokenKey(ctx.text, t);
+      const std::string_view key = ctx.Key(k);
       if (!t.upper_initial && !t.has_digit && !IsMinorWord(key)) title = false;
-      if (ctx.lex.IsCommonWord(key) || IsMinorWord(key)) ++common;
+      if (ctx.Has(k, kCommonWord) || IsMinorWord(key)) ++common;
     }
     if (!title) continue;
     // A lone capitalised dictionary word in quotes is emphasis ("OK").
@@ -260,19 +255,13 @@ std::vector<Candidate> QuotedTitles(const Context& ctx) {
 // article ("The Compton rapper"), a sentence-initial dictionary word
 // ("Featuring Blxst") or a role used as a title ("Rapper Kendrick Lamar").
 // They stay visible to the classifier as the preceding word.
-bool IsHead(const Lexicons& lex, std::string_view key) {
-  return lex.org_heads.Contains(key) || lex.place_heads.Contains(key) ||
-         lex.event_heads.Contains(key);
-}
-
 // "Secretary of State John Kerry", "Executive Director Ana Ruiz": a title
 // inside the sequence ends at its last role word; the person's name follows.
 void CutAfterInnerTitle(const Context& ctx, Candidate& c) {
   size_t role = c.last + 1;
   for (size_t k = c.first; k + 1 < c.last; ++k) {
     const Token& t = ctx.tokens[k];
-    if (t.kind == TokenKind::kWord && t.upper_initial &&
-        ctx.lex.person_roles.Contains(TokenKey(ctx.text, t))) {
+    if (t.kind == TokenKind::kWord && t.upper_initial && ctx.Has(k, kRole)) {
       role = k;
     }
   }
@@ -282,9 +271,8 @@ void CutAfterInnerTitle(const Context& ctx, Candidate& c) {
     for (size_t k = c.first + 1; k + 1 <= c.last; ++k) {
       const Token& t = ctx.tokens[k];
       if (t.kind == TokenKind::kWord && t.upper_initial &&
-          ctx.lex.honorifics.Contains(TokenKey(ctx.text, t)) &&
-          ctx.lex.first_names.Contains(TokenKey(
-              ctx.text, ctx.tokens[k + 1 + (t.trailing_dot ? 1 : 0)]))) {
+          ctx.Has(k, kHonorific) &&
+          ctx.Has(k + 1 + (t.trailing_dot ? 1 : 0), kFirstName)) {
         c.first = k;
         c.span.begin = t.begin;
         return;
@@ -297,7 +285,7 @@ void CutAfterInnerTitle(const Context& ctx, Candidate& c) {
   for (size_t k = role + 1; k < c.last; ++k) {
     const Token& t = ctx.tokens[k];
     if (t.kind == TokenKind::kWord && t.upper_initial &&
-        ctx.lex.first_names.Contains(TokenKey(ctx.text, t))) {
+        ctx.Has(k, kFirstName)) {
       c.first = k;
       c.span.begin = t.begin;
       return;
@@ -308,7 +296,7 @@ void CutAfterInnerTitle(const Context& ctx, Candidate& c) {
     const Token& t = ctx.tokens[k];
     if (t.kind != TokenKind::kWord) continue;
     if (!t.upper_initial && !t.leading_dot) return;  // "of the", "and"
-    if (IsHead(ctx.lex, TokenKey(ctx.text, t))) return;
+    if (ctx.Has(k, kAnyHead)) return;
     ++words;
   }
   if (words < 2) return;
@@ -321,30 +309,18 @@ void TrimLeading(const Context& ctx, Candidate& c) {
     const Token& t = ctx.tokens[c.first];
     const Token& next = ctx.tokens[c.first + 1];
     if (next.kind != TokenKind::kWord) return;
-    const std::string key = TokenKey(ctx.text, t);
+    const size_t f = c.first;
+    const std::string_view key = ctx.Key(f);
     const bool article = key == "the" || key == "a" || key == "an";
-    const bool role = ctx.lex.person_roles.Contains(key) ||
-                      (ctx.lex.demonyms.Contains(key) &&
-                       ctx.lex.first_names.Contains(TokenKey(ctx.text, next)));
-    const bool initial_word =
-        t.sentence_start && ctx.lex.IsCommonWord(key) &&
-        !ctx.lex.first_names.Contains(key) &&
-        !ctx.lex.honorifics.Contains(key) && !ctx.lex.org_names.Contains(key) &&
-        !ctx.lex.places.Contains(key) && !ctx.lex.event_names.Contains(key);
+    const bool next_given = ctx.Has(f + 1, kFirstName);
+    const bool role = ctx.Has(f, kRole) || (ctx.Has(f, kDemonym) && next_given);
+    const bool initial_word = t.sentence_start && ctx.Has(f, kCommonWord) &&
+                              !ctx.Has(f, kFirstName | kHonorific | kOrgName |
+                                              kPlaceName | kEventName);
     if (!article && !role && !initial_word) return;
-    const std::string last = TokenKey(ctx.text, ctx.tokens[c.last]);
     // "Justice Department": a role word before a head noun is part of the
-    // organisation's name.
-    if (role && !ctx.lex.first_names.Contains(TokenKey(ctx.text, next)) &&
-        (ctx.lex.org_heads.Contains(last) ||
-         ctx.lex.place_heads.Contains(last) ||
-         ctx.lex.event_heads.Contains(last))) {
-      return;
-    }
-    if (!article && !role &&
-        (ctx.lex.org_heads.Contains(last) ||
-         ctx.lex.event_heads.Contains(last) ||
-         ctx.lex.place_heads.Contains(last))) {
+    // organisation's name; so is a capitalised word before one.
+    if (!article && ctx.Has(c.last, kAnyHead) && (!role || !next_given)) {
       return;
     }
     ++c.first;
@@ -365,15 +341,29 @@ std::string TokenKey(std::string_view text, const Token& token) {
   return LowerKey(text.substr(begin, token.end - begin));
 }
 
-std::vector<bool> TitleCaseTokens(std::string_view text,
-                                  const std::vector<Token>& tokens,
-                                  const Lexicons& lex) {
+std::vector<bool> TitleCaseTokens(const TokenKeys& keys) {
+  const std::string_view text = keys.text();
+  const std::vector<Token>& tokens = keys.tokens();
   std::vector<bool> title(tokens.size(), false);
   size_t line_start = 0;
   while (line_start < tokens.size()) {
     size_t line_end = line_start + 1;
     while (line_end < tokens.size() && !tokens[line_end].newline_before) {
       ++line_end;
+    }
+    // Cheap filter on flags alone: a headline has at most 20 content words,
+    // and most of all its words are capitalised.
+    size_t words = 0;
+    size_t caps = 0;
+    for (size_t i = line_start; i < line_end; ++i) {
+      const Token& t = tokens[i];
+      if (t.kind != TokenKind::kWord || !t.has_letter) continue;
+      ++words;
+      caps += t.upper_initial;
+    }
+    if (words > 40 || caps * 2 < words || caps < 3) {
+      line_start = line_end;
+      continue;
     }
     size_t content = 0;
     size_t capitalised = 0;
@@ -394,7 +384,7 @@ std::vector<bool> TitleCaseTokens(std::string_view text,
       for (size_t i = line_start; i < line_end && common_caps < 2; ++i) {
         const Token& t = tokens[i];
         if (t.kind == TokenKind::kWord && t.upper_initial &&
-            lex.IsCommonWord(TokenKey(text, t))) {
+            keys.Has(i, kCommonWord)) {
           ++common_caps;
         }
       }
@@ -406,11 +396,25 @@ std::vector<bool> TitleCaseTokens(std::string_view text,
   return title;
 }
 
+std::vector<bool> TitleCaseTokens(std::string_view text,
+                                  const std::vector<Token>& tokens,
+                                  const Lexicons& lex) {
+  const TokenKeys keys(text, tokens, lex);
+  return TitleCaseTokens(keys);
+}
+
 std::vector<Candidate> FindCandidates(std::string_view text,
                                       const std::vector<Token>& tokens,
                                       const Lexicons& lex) {
-  const std::vector<bool> title = TitleCaseTokens(text, tokens, lex);
-  const Context ctx{text, tokens, lex, title};
+  const TokenKeys keys(text, tokens, lex);
+  return FindCandidates(keys);
+}
+
+std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
+  const std::string_view text = keys.text();
+  const std::vector<Token>& tokens = keys.tokens();
+  const std::vector<bool> title = TitleCaseTokens(keys);
+  const Context ctx{text, tokens, keys.lex(), title, keys};
   std::vector<Candidate> quoted = QuotedTitles(ctx);
   std::vector<Candidate> out;
   out.reserve(tokens.size() / 8 + quoted.size());
@@ -446,16 +450,15 @@ std::vector<Candidate> FindCandidates(std::string_view text,
           break;
         }
       } else if (!t.upper_initial && before_and == tokens.size() &&
-                 TokenKey(text, t) == "and") {
+                 ctx.Key(j) == "and") {
         before_and = last;
         next = j + 1;
       } else if (!t.upper_initial && !t.leading_dot && !t.inner_upper &&
-                 lex.name_particles.Contains(TokenKey(text, t)) &&
-                 !PersonLed(ctx, first, last)) {
+                 ctx.Has(j, kParticle) && !PersonLed(ctx, first, last)) {
         next = j + 1;
         // "of the" inside names ("Museum of the Moving Image").
         if (next < tokens.size() && tokens[next].kind == TokenKind::kWord &&
-            TokenKey(text, tokens[next]) == "the") {
+            ctx.Key(next) == "the") {
           ++next;
         }
       }
@@ -470,13 +473,12 @@ std::vector<Candidate> FindCandidates(std::string_view text,
                                      : tokens[next].end;
       j = next + 1;
     }
-    if (before_and < last &&
-        !lex.org_heads.Contains(TokenKey(text, tokens[last]))) {
+    if (before_and < last && !ctx.Has(last, kOrgHead)) {
       last = before_and;
       end = tokens[last].hyphen_tail ? tokens[last].hyphen_tail - 1
                                      : tokens[last].end;
     }
-    if (first == last && IsPronounOrDeterminer(TokenKey(text, tokens[first]))) {
+    if (first == last && IsPronounOrDeterminer(ctx.Key(first))) {
       continue;  // "The", "He", "It" alone: capitalised by position only
     }
     Candidate c;

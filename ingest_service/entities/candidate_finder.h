@@ -12,6 +12,7 @@
 
 #include "ingest_service/entities/entity.h"
 #include "ingest_service/entities/lexicons.h"
+#include "ingest_service/entities/token_keys.h"
 #include "ingest_service/entities/tokenizer.h"
 
 namespace verbatim::entities {
@@ -29,12 +30,15 @@ struct Candidate {
 std::vector<bool> TitleCaseTokens(std::string_view text,
                                   const std::vector<Token>& tokens,
                                   const Lexicons& lex);
+std::vector<bool> TitleCaseTokens(const TokenKeys& keys);
 
 // Returns candidates in text order, without overlaps. Quoted titles win over
 // the word sequences inside them.
 std::vector<Candidate> FindCandidates(std::string_view text,
                                       const std::vector<Token>& tokens,
                                       const Lexicons& lex);
+// The same over a shared per-article key cache (the fast path).
+std::vector<Candidate> FindCandidates(const TokenKeys& keys);
 
 // The lower-cased word of a token without leading dot, for lexicon lookups.
 std::string TokenKey(std::string_view text, const Token& token);

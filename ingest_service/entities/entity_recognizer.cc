@@ -11,6 +11,7 @@
 #include "ingest_service/entities/candidate_finder.h"
 #include "ingest_service/entities/lexicons.h"
 #include "ingest_service/entities/text_util.h"
+#include "ingest_service/entities/token_keys.h"
 #include "ingest_service/entities/tokenizer.h"
 #include "ingest_service/entities/type_classifier.h"
 
@@ -73,6 +74,8 @@ bool RuleEntityRecognizer::ListSeparator(std::string_view text,
 bool RuleEntityRecognizer::AkaSeparator(std::string_view text,
                                         const std::vector<Token>& tokens,
                                         size_t from, size_t to) const {
+  // The longest link is "professionally known as" plus punctuation.
+  if (from >= to || to - from > 6) return false;
   std::string phrase;
   for (size_t i = from; i < to; ++i) {
     const Token& t = tokens[i];
@@ -121,12 +124,11 @@ void RuleEntityRecognizer::MergePossessiveTitles(
 EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
                                                const TextLayout& layout) const {
   const std::vector<Token> tokens = Tokenize(text, layout.sentences);
-  std::vector<Candidate> candidates = FindCandidates(text, tokens, lex_);
+  const TokenKeys keys(text, tokens, lex_);
+  std::vector<Candidate> candidates = FindCandidates(keys);
   std::vector<Classification> classes;
   classes.reserve(candidates.size());
-  for (const Candidate& c : candidates) {
-    classes.push_back(Classify(text, tokens, c, lex_));
-  }
+  for (const Candidate& c : candidates) classes.push_back(Classify(keys, c));
   MergePossessiveTitles(text, tokens, candidates, classes);
 
   // Lists share a type: "Featuring Blxst, Kodak Black, Summer Walker".

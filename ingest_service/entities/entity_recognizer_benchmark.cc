@@ -10,7 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "ingest_service/entities/candidate_finder.h"
 #include "ingest_service/entities/entity_recognizer.h"
+#include "ingest_service/entities/lexicons.h"
+#include "ingest_service/entities/tokenizer.h"
+#include "ingest_service/entities/type_classifier.h"
 
 namespace verbatim::entities {
 namespace {
@@ -63,6 +67,64 @@ void BM_Recognize(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
 }
 BENCHMARK(BM_Recognize)->Unit(benchmark::kMillisecond);
+
+// Stage costs, to see where Recognize spends its time.
+void BM_Tokenize(benchmark::State& state) {
+  static const auto* const articles =
+      new std::vector<std::string>(LoadArticles());
+  size_t bytes = 0;
+  for (auto _ : state) {
+    for (const std::string& article : *articles) {
+      benchmark::DoNotOptimize(Tokenize(article, {}));
+      bytes += article.size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
+
+void BM_FindCandidates(benchmark::State& state) {
+  static const auto* const articles =
+      new std::vector<std::string>(LoadArticles());
+  static const auto* const lex = new Lexicons(*LoadEmbeddedLexicons());
+  std::vector<std::vector<Token>> tokens;
+  for (const std::string& article : *articles) {
+    tokens.push_back(Tokenize(article, {}));
+  }
+  size_t bytes = 0;
+  for (auto _ : state) {
+    for (size_t i = 0; i < articles->size(); ++i) {
+      benchmark::DoNotOptimize(FindCandidates((*articles)[i], tokens[i], *lex));
+      bytes += (*articles)[i].size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+BENCHMARK(BM_FindCandidates)->Unit(benchmark::kMillisecond);
+
+void BM_Classify(benchmark::State& state) {
+  static const auto* const articles =
+      new std::vector<std::string>(LoadArticles());
+  static const auto* const lex = new Lexicons(*LoadEmbeddedLexicons());
+  std::vector<std::vector<Token>> tokens;
+  std::vector<std::vector<Candidate>> candidates;
+  for (const std::string& article : *articles) {
+    tokens.push_back(Tokenize(article, {}));
+    candidates.push_back(FindCandidates(article, tokens.back(), *lex));
+  }
+  size_t bytes = 0;
+  for (auto _ : state) {
+    for (size_t i = 0; i < articles->size(); ++i) {
+      const TokenKeys keys((*articles)[i], tokens[i], *lex);
+      for (const Candidate& c : candidates[i]) {
+        benchmark::DoNotOptimize(Classify(keys, c));
+      }
+      bytes += (*articles)[i].size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+BENCHMARK(BM_Classify)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace verbatim::entities

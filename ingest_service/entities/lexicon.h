@@ -37,6 +37,12 @@ class Lexicon {
 
   size_t size() const { return entries_.size(); }
 
+  // Calls `fn` with every entry key, in no particular order.
+  template <typename Fn>
+  void ForEach(Fn fn) const {
+    for (const auto& [key, value] : entries_) fn(std::string_view(key));
+  }
+
  private:
   absl::flat_hash_map<std::string, std::string> entries_;
 };

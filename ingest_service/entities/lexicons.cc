@@ -11,46 +11,33 @@ namespace verbatim::entities {
 
 namespace {
 
-// The derived list drops a word when any of its stems is listed ("savings"
-// goes because "saving" exists, which goes because "save" does), so lookups
-// follow stems a few levels deep.
-bool CommonWithStems(const Lexicon& words, std::string_view w, int depth) {
-  if (words.Contains(w)) return true;
-  if (depth == 0) return false;
-  const size_t n = w.size();
-  auto has = [&](std::string_view stem, std::string_view add = {}) {
-    if (add.empty()) return CommonWithStems(words, stem, depth - 1);
-    std::string s(stem);
-    s.append(add);
-    return CommonWithStems(words, s, depth - 1);
+// Adds `word` and its regular inflections: the inverse of the folding in
+// scripts/derive_lexicons.py, plus the chained forms it folds ("savings"
+// from "save" via "saving", "reportedly" via "reported").
+void AddInflections(std::string_view word, absl::flat_hash_set<uint64_t>& out) {
+  auto insert = [&out](const std::string& form) {
+    out.insert(Lexicons::WordHash(form));
   };
-  if (n > 4 && w.ends_with("ies") && has(w.substr(0, n - 3), "y")) return true;
-  if (n > 3 && w.ends_with("es")) {
-    const std::string_view stem = w.substr(0, n - 2);
-    if ((stem.ends_with('s') || stem.ends_with('x') || stem.ends_with('z') ||
-         stem.ends_with("ch") || stem.ends_with("sh") || stem.ends_with('o')) &&
-        has(stem)) {
-      return true;
-    }
+  const std::string w(word);
+  insert(w);
+  insert(w + "s");
+  insert(w + "ly");
+  const bool e = w.ends_with('e');
+  const std::string stem_e = e ? w.substr(0, w.size() - 1) : w;
+  insert(e ? w + "d" : w + "ed");
+  insert(w + "edly");
+  insert(stem_e + "ing");
+  insert(stem_e + "ings");
+  if (w.ends_with('s') || w.ends_with('x') || w.ends_with('z') ||
+      w.ends_with("ch") || w.ends_with("sh") || w.ends_with('o')) {
+    insert(w + "es");
   }
-  if (n > 2 && w.ends_with("s") && has(w.substr(0, n - 1))) return true;
-  if (n > 4 && w.ends_with("ed") &&
-      (has(w.substr(0, n - 2)) || has(w.substr(0, n - 1)))) {
-    return true;
+  if (w.ends_with('y') && w.size() > 1) {
+    insert(w.substr(0, w.size() - 1) + "ies");
   }
-  if (n > 5 && w.ends_with("ing") &&
-      (has(w.substr(0, n - 3)) || has(w.substr(0, n - 3), "e"))) {
-    return true;
-  }
-  if (n > 4 && w.ends_with("ly") && has(w.substr(0, n - 2))) return true;
-  return false;
 }
 
 }  // namespace
-
-bool Lexicons::IsCommonWord(std::string_view w) const {
-  return CommonWithStems(common_words, w, 3);
-}
 
 Gender Lexicons::GenderOf(const Lexicon& lexicon, std::string_view lower) {
   const auto value = lexicon.Find(lower);
@@ -117,6 +104,51 @@ absl::StatusOr<Lexicons> LoadLexicons(
       !s.ok()) {
     return s;
   }
+  lex.common_forms.reserve(lex.common_words.size() * 8);
+  lex.common_words.ForEach(
+      [&](std::string_view word) { AddInflections(word, lex.common_forms); });
+  lex.word_info.reserve(8192);
+  struct FlagSource {
+    const Lexicon* lexicon;
+    uint32_t flag;
+  };
+  const FlagSource flag_sources[] = {
+      {&lex.first_names, kFirstName},
+      {&lex.honorifics, kHonorific},
+      {&lex.person_roles, kRole},
+      {&lex.speech_verbs, kSpeechVerb},
+      {&lex.work_cues, kWorkCue},
+      {&lex.org_heads, kOrgHead},
+      {&lex.place_heads, kPlaceHead},
+      {&lex.event_heads, kEventHead},
+      {&lex.date_words, kDateWord},
+      {&lex.demonyms, kDemonym},
+      {&lex.name_particles, kParticle},
+      {&lex.state_abbreviations, kStateAbbreviation},
+      {&lex.region_codes, kRegionCode},
+  };
+  for (const FlagSource& source : flag_sources) {
+    source.lexicon->ForEach([&](std::string_view word) {
+      lex.word_info[Lexicons::WordHash(word)].flags |= source.flag;
+    });
+  }
+  lex.work_cues.ForEach([&](std::string_view word) {
+    if (lex.work_cues.Find(word)->empty()) {
+      lex.word_info[Lexicons::WordHash(word)].flags |= kWorkCueAfter;
+    }
+  });
+  lex.first_names.ForEach([&](std::string_view word) {
+    lex.word_info[Lexicons::WordHash(word)].first_name_gender =
+        Lexicons::GenderOf(lex.first_names, word);
+  });
+  lex.honorifics.ForEach([&](std::string_view word) {
+    lex.word_info[Lexicons::WordHash(word)].honorific_gender =
+        Lexicons::GenderOf(lex.honorifics, word);
+  });
+  lex.person_roles.ForEach([&](std::string_view word) {
+    lex.word_info[Lexicons::WordHash(word)].role_gender =
+        Lexicons::GenderOf(lex.person_roles, word);
+  });
   // Places come from several files (derived and hand-written) of one type.
   if (absl::Status s = merged(
           "places",
@@ -124,6 +156,16 @@ absl::StatusOr<Lexicons> LoadLexicons(
           lex.places);
       !s.ok()) {
     return s;
+  }
+  const FlagSource name_sources[] = {{&lex.places, kPlaceName},
+                                     {&lex.org_names, kOrgName},
+                                     {&lex.event_names, kEventName}};
+  for (const FlagSource& source : name_sources) {
+    source.lexicon->ForEach([&](std::string_view name) {
+      if (name.find(' ') == std::string_view::npos) {
+        lex.word_info[Lexicons::WordHash(name)].flags |= source.flag;
+      }
+    });
   }
   return lex;
 }

@@ -5,15 +5,51 @@
 #ifndef VERBATIM_INGEST_SERVICE_ENTITIES_LEXICONS_H_
 #define VERBATIM_INGEST_SERVICE_ENTITIES_LEXICONS_H_
 
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/functional/function_ref.h"
+#include "absl/hash/hash.h"
 #include "absl/status/statusor.h"
 #include "ingest_service/entities/entity.h"
 #include "ingest_service/entities/lexicon.h"
 
 namespace verbatim::entities {
+
+// What the single-word lexicons say about one word, gathered at load time so
+// a token needs one hash lookup instead of one per lexicon.
+enum WordFlag : uint32_t {
+  kCommonWord = 1u << 0,  // dictionary word or a regular inflection of one
+  kFirstName = 1u << 1,
+  kHonorific = 1u << 2,
+  kRole = 1u << 3,
+  kSpeechVerb = 1u << 4,
+  kWorkCue = 1u << 5,       // "album X"
+  kWorkCueAfter = 1u << 6,  // also "X album"
+  kOrgHead = 1u << 7,
+  kPlaceHead = 1u << 8,
+  kEventHead = 1u << 9,
+  kDateWord = 1u << 10,
+  kDemonym = 1u << 11,
+  kParticle = 1u << 12,
+  kStateAbbreviation = 1u << 13,
+  kRegionCode = 1u << 14,
+  kPlaceName = 1u << 15,  // a one-word place ("France")
+  kOrgName = 1u << 16,    // a one-word organisation ("Reuters")
+  kEventName = 1u << 17,  // a one-word event ("Oscars")
+  kAnyHead = kOrgHead | kPlaceHead | kEventHead,
+};
+
+struct WordInfo {
+  uint32_t flags = 0;
+  Gender first_name_gender = Gender::kUnknown;
+  Gender honorific_gender = Gender::kUnknown;
+  Gender role_gender = Gender::kUnknown;
+};
 
 struct Lexicons {
   Lexicon common_words;  // lowercase dictionary words, inflections folded
@@ -35,9 +71,34 @@ struct Lexicons {
   Lexicon name_particles;
 
   // True when `lower` (a LowerKey) is a dictionary word, directly or as a
-  // regular inflection ("awards", "talked") of one. Mirrors the folding done
-  // by scripts/derive_lexicons.py.
-  bool IsCommonWord(std::string_view lower) const;
+  // regular inflection ("awards", "talked") of one. Undoes the folding done
+  // by scripts/derive_lexicons.py. One hash lookup.
+  bool IsCommonWord(std::string_view lower) const {
+    return common_forms.contains(WordHash(lower));
+  }
+
+  // 64-bit hashes of every listed common word and its regular inflections,
+  // built at load time so IsCommonWord needs no stemming. Hashes keep the
+  // table small enough to stay mostly in cache.
+  absl::flat_hash_set<uint64_t> common_forms;
+
+  static uint64_t WordHash(std::string_view lower) {
+    return absl::Hash<absl::string_view>{}(
+        absl::string_view(lower.data(), lower.size()));
+  }
+
+  // Flags of every word in any single-word lexicon (and one-word entries of
+  // the name gazetteers), keyed by WordHash. kCommonWord is not stored here:
+  // IsCommonWord answers it, only for the words that need it.
+  absl::flat_hash_map<uint64_t, WordInfo> word_info;
+
+  // What the lexicons other than the common words say about `lower` (a
+  // LowerKey); all-zero if nothing.
+  const WordInfo& Word(std::string_view lower) const {
+    static const WordInfo kNone;
+    const auto it = word_info.find(WordHash(lower));
+    return it == word_info.end() ? kNone : it->second;
+  }
 
   // Gender carried by a given name, honorific or role, if any.
   static Gender GenderOf(const Lexicon& lexicon, std::string_view lower);

@@ -1,8 +1,12 @@
 #include "ingest_service/entities/type_classifier.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
 
+#include "absl/container/inlined_vector.h"
 #include "ingest_service/entities/text_util.h"
+#include "ingest_service/entities/token_keys.h"
 
 namespace verbatim::entities {
 namespace {
@@ -121,27 +125,35 @@ bool IsPlacePreposition(std::string_view key) {
 
 class Context {
  public:
-  Context(std::string_view text, const std::vector<Token>& tokens)
-      : text_(text), tokens_(tokens) {}
+  explicit Context(const TokenKeys& keys)
+      : keys_(keys), tokens_(keys.tokens()) {}
 
-  // The word token before `i` on the same line, as a key; "" otherwise.
-  std::string WordBefore(size_t i) const {
-    if (i == 0 || tokens_[i].newline_before) return "";
-    const Token& t = tokens_[i - 1];
-    return IsWord(t) ? Key(t) : "";
+  // Index of the word token before `i` on the same line, or npos.
+  size_t WordBefore(size_t i) const {
+    if (i == 0 || tokens_[i].newline_before) return kNone;
+    return IsWord(tokens_[i - 1]) ? i - 1 : kNone;
   }
-  std::string WordAt(size_t i) const {
-    if (i >= tokens_.size() || tokens_[i].newline_before) return "";
-    return IsWord(tokens_[i]) ? Key(tokens_[i]) : "";
+  // `i` if it is a word token on the same line as the one before, or npos.
+  size_t WordAt(size_t i) const {
+    if (i >= tokens_.size() || tokens_[i].newline_before) return kNone;
+    return IsWord(tokens_[i]) ? i : kNone;
   }
   bool PunctAt(size_t i, char32_t c) const {
     return i < tokens_.size() && !tokens_[i].newline_before &&
            tokens_[i].kind == TokenKind::kPunct && tokens_[i].punct == c;
   }
-  std::string Key(const Token& t) const { return TokenKey(text_, t); }
+  std::string_view Key(size_t i) const {
+    return i == kNone ? std::string_view() : keys_.Key(i);
+  }
+  bool Has(size_t i, uint32_t flags) const {
+    return i != kNone && keys_.Has(i, flags);
+  }
+  const WordInfo& Info(size_t i) const { return keys_.Info(i); }
+
+  static constexpr size_t kNone = static_cast<size_t>(-1);
 
  private:
-  std::string_view text_;
+  const TokenKeys& keys_;
   const std::vector<Token>& tokens_;
 };
 
@@ -149,12 +161,21 @@ class Context {
 
 Classification Classify(std::string_view text, const std::vector<Token>& tokens,
                         const Candidate& c, const Lexicons& lex) {
+  const TokenKeys keys(text, tokens, lex);
+  return Classify(keys, c);
+}
+
+Classification Classify(const TokenKeys& keys, const Candidate& c) {
+  const std::string_view text = keys.text();
+  const std::vector<Token>& tokens = keys.tokens();
+  const Lexicons& lex = keys.lex();
+  constexpr size_t kNone = Context::kNone;
   Classification r;
   r.span = c.span;
   auto& v = r.votes;
-  const Context ctx(text, tokens);
+  const Context ctx(keys);
 
-  std::vector<std::string> words;
+  absl::InlinedVector<size_t, 8> words;  // token indices of the words
   bool has_amp = false;
   bool has_of = false;
   bool all_common = true;
@@ -164,110 +185,126 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
       has_amp |= t.punct == '&';
       continue;
     }
-    words.push_back(ctx.Key(t));
-    const std::string& w = words.back();
-    has_of |= w == "of" && k > c.first;
-    if (!lex.IsCommonWord(w) && !lex.name_particles.Contains(w)) {
-      all_common = false;
-    }
+    words.push_back(k);
+    has_of |= k > c.first && ctx.Key(k) == "of";
+    if (!ctx.Has(k, kCommonWord | kParticle)) all_common = false;
   }
   if (words.empty()) return r;
+  const size_t w0 = words.front();
+  const size_t wn = words.back();
   if (words.size() == 1) {
-    const std::string& w = words[0];
     // Alone, these describe rather than name: "the President", "American",
     // "PACs".
-    if (IsFunctionWord(w) || lex.person_roles.Contains(w) ||
-        lex.demonyms.Contains(w) || IsPluralAcronym(text, tokens[c.first])) {
+    if (IsFunctionWord(ctx.Key(w0)) || ctx.Has(w0, kRole | kDemonym) ||
+        IsPluralAcronym(text, tokens[c.first])) {
       return r;
     }
   }
   r.common_words_only = all_common;
   const Token& first = tokens[c.first];
   const Token& last = tokens[c.last];
-  const std::string full =
-      LowerKey(text.substr(c.span.begin, c.span.end - c.span.begin));
-  // "New York Democrat", "Sunni Muslims", "African American": descriptions.
-  if (!c.quoted_title &&
-      (lex.demonyms.Contains(words.back()) || lex.demonyms.Contains(full))) {
-    return r;
-  }
+  // "New York Democrat", "Sunni Muslims": descriptions, not names.
+  if (!c.quoted_title && ctx.Has(wn, kDemonym)) return r;
   // A lone capitalised dictionary word at a sentence start or in a headline
   // may be an ordinary word; gazetteer hits on such words need other cues.
   const bool typographic =
       all_common && !c.quoted_title && (first.sentence_start || c.title_line);
 
+  if (typographic && words.size() == 1) {
+    // Only a speech verb can make this a (weak) name; it then has to match
+    // a name found elsewhere ("Free added" for "Dana Free").
+    if (!last.possessive && ctx.Has(ctx.WordAt(c.last + 1), kSpeechVerb)) {
+      v[kP] += 0.8;
+    }
+    r.score = v[kP];
+    return r;
+  }
   if (c.quoted_title) v[kW] += 2.5;  // strong person evidence can win
 
-  // Gazetteers on the whole name.
-  // "U.S." and "N.C." keep their final dot in the gazetteers.
-  const std::string dotted = last.trailing_dot ? full + "." : std::string();
-  if (!typographic && !dotted.empty()) {
-    if (lex.org_names.Contains(dotted)) v[kO] += 4;
-    if (lex.places.Contains(dotted)) v[kL] += 3;
-  }
+  // Gazetteers on the whole name. One-word names are flagged per word; the
+  // lookups by string are only needed for longer ones.
+  const bool one_word =
+      words.size() == 1 && !first.leading_dot && first.hyphen_tail == 0;
   if (!typographic) {
-    if (auto e = lex.event_names.Find(full)) {
+    std::string full;
+    if (!one_word || ctx.Has(w0, kEventName | kOrgName)) {
+      full = LowerKey(text.substr(c.span.begin, c.span.end - c.span.begin));
+    }
+    if (one_word ? ctx.Has(w0, kEventName) : lex.event_names.Contains(full)) {
       v[kE] += 4;
-      r.canonical = std::string(*e);
+      r.canonical = std::string(lex.event_names.Find(full).value_or(""));
     }
-    if (auto o = lex.org_names.Find(full)) {
+    if (one_word ? ctx.Has(w0, kOrgName) : lex.org_names.Contains(full)) {
       v[kO] += 4;
-      if (!o->empty()) r.canonical = std::string(*o);
+      const std::string_view canonical = lex.org_names.Find(full).value_or("");
+      if (!canonical.empty()) r.canonical = std::string(canonical);
     }
-    if (lex.places.Contains(full)) v[kL] += 3;
+    if (one_word ? ctx.Has(w0, kPlaceName) : lex.places.Contains(full)) {
+      v[kL] += 3;
+    }
+    // "U.S." and "N.C." keep their final dot in the gazetteers.
+    if (last.trailing_dot) {
+      if (full.empty()) {
+        full = LowerKey(text.substr(c.span.begin, c.span.end - c.span.begin));
+      }
+      full.push_back('.');
+      if (lex.org_names.Contains(full)) v[kO] += 4;
+      if (lex.places.Contains(full)) v[kL] += 3;
+    }
   }
 
   // Head nouns: the last word, or the first one before "of".
-  const std::string& head = has_of ? words.front() : words.back();
+  const size_t head = has_of ? w0 : wn;
   if (words.size() >= 2 && !c.quoted_title) {
     // '&' mostly joins title words ("... & The Long Road"), so a head noun
     // after it says less.
     const float weight = has_amp ? 1.5f : 3.0f;
-    if (lex.org_heads.Contains(head)) v[kO] += weight;
-    if (lex.event_heads.Contains(head)) v[kE] += weight;
-    if (lex.place_heads.Contains(head)) v[kL] += weight;
+    if (ctx.Has(head, kOrgHead)) v[kO] += weight;
+    if (ctx.Has(head, kEventHead)) v[kE] += weight;
+    if (ctx.Has(head, kPlaceHead)) v[kL] += weight;
   }
   // "North Korea", "Southern Europe", "St. Lucie", "Mt. Hood".
-  if (words.size() >= 2 && IsPlacePrefix(words.front())) {
-    std::string rest;
-    for (size_t k = 1; k < words.size(); ++k) {
-      if (k > 1) rest.push_back(' ');
-      rest.append(words[k]);
+  if (words.size() >= 2 && IsPlacePrefix(ctx.Key(w0))) {
+    bool known = false;
+    if (words.size() == 2) {
+      known = ctx.Has(wn, kPlaceName);
+    } else {
+      const size_t begin = tokens[words[1]].begin;
+      known =
+          lex.places.Contains(LowerKey(text.substr(begin, c.span.end - begin)));
     }
-    v[kL] +=
-        lex.places.Contains(rest) ? 3 : (IsSaintLike(words.front()) ? 2 : 0);
+    v[kL] += known ? 3 : (IsSaintLike(ctx.Key(w0)) ? 2 : 0);
   }
   const bool has_head = v[kO] + v[kE] + v[kL] > 0;
 
   // Honorifics and given names.
-  const std::string& w0 = words.front();
-  if (words.size() >= 2 && lex.honorifics.Contains(w0)) {
+  if (words.size() >= 2 && ctx.Has(w0, kHonorific)) {
     v[kP] += has_amp ? 1 : 3;
-    r.gender = Lexicons::GenderOf(lex.honorifics, w0);
+    r.gender = ctx.Info(w0).honorific_gender;
     if (r.gender == Gender::kUnknown && words.size() >= 3) {
-      r.gender = Lexicons::GenderOf(lex.first_names, words[1]);  // Gov. Mike
+      r.gender = ctx.Info(words[1]).first_name_gender;  // "Gov. Mike Pence"
     }
   }
   if (words.size() >= 2 && words.size() <= 4 && !has_amp && !has_of &&
-      lex.first_names.Contains(w0)) {
+      ctx.Has(w0, kFirstName)) {
     // Surnames can be head nouns ("Ann Hall"), so a head only weakens the
     // given-name evidence.
     v[kP] += has_head ? 1.5f : 2.5f;
     if (r.gender == Gender::kUnknown) {
-      r.gender = Lexicons::GenderOf(lex.first_names, w0);
+      r.gender = ctx.Info(w0).first_name_gender;
     }
   }
 
   // Shape.
   if (words.size() == 1) {
-    const std::string& w = words.front();
+    const std::string_view w = ctx.Key(w0);
     if (first.all_upper && IsPartyState(w)) {
       return r;  // "(R-IN)": party and state of a legislator
     } else if (first.all_upper && c.last + 1 < tokens.size() &&
                ctx.PunctAt(c.last + 1, ':') && first.sentence_start) {
       v[kP] += 2;  // a transcript's speaker label: "WALLACE: ..."
     } else if (first.all_upper && w.size() >= 2 && w.size() <= 5 &&
-               !lex.IsCommonWord(w)) {
+               !ctx.Has(w0, kCommonWord)) {
       v[kO] += 1.2;  // acronyms are mostly organisations (NASA, TDE)
     } else if (!first.upper_initial && first.inner_upper) {
       v[kO] += 1.5;  // "pgLang", "eBay"
@@ -281,32 +318,31 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
   }
 
   // The word before.
-  const std::string prev = ctx.WordBefore(c.first);
-  const std::string next = ctx.WordAt(c.last + 1);
+  const size_t prev = ctx.WordBefore(c.first);
+  const size_t next = ctx.WordAt(c.last + 1);
   const bool closes = c.last + 1 >= tokens.size() ||
                       tokens[c.last + 1].kind == TokenKind::kPunct ||
                       tokens[c.last + 1].newline_before;
-  if (!prev.empty()) {
-    if (lex.person_roles.Contains(prev)) {
+  if (prev != kNone) {
+    const std::string_view prev_key = ctx.Key(prev);
+    if (ctx.Has(prev, kRole)) {
       v[kP] += 3;
-      if (r.gender == Gender::kUnknown) {
-        r.gender = Lexicons::GenderOf(lex.person_roles, prev);
-      }
+      if (r.gender == Gender::kUnknown) r.gender = ctx.Info(prev).role_gender;
     }
-    if (prev == "by") v[kP] += 1;
-    if (IsPersonListCue(prev)) v[kP] += 2;
-    if (lex.speech_verbs.Contains(prev) && closes && !last.possessive) {
+    if (prev_key == "by") v[kP] += 1;
+    if (IsPersonListCue(prev_key)) v[kP] += 2;
+    if (ctx.Has(prev, kSpeechVerb) && closes && !last.possessive) {
       v[kP] += all_common ? 0.8 : 2;
     }
-    if (lex.work_cues.Contains(prev)) v[kW] += 3;
-    if (IsPlacePreposition(prev) && !all_common && !last.possessive) {
+    if (ctx.Has(prev, kWorkCue)) v[kW] += 3;
+    if (IsPlacePreposition(prev_key) && !all_common && !last.possessive) {
       v[kL] += 1.1;
     }
   } else if (c.first >= 2 && ctx.PunctAt(c.first - 1, ',') && closes) {
     // Appositive title: "his short film, We Cry Together, ...".
-    const std::string before = ctx.WordBefore(c.first - 1);
-    if (lex.work_cues.Contains(before)) v[kW] += 2.5;
-    if (lex.person_roles.Contains(before)) v[kP] += 2;  // "her manager, X,"
+    const size_t before = ctx.WordBefore(c.first - 1);
+    if (ctx.Has(before, kWorkCue)) v[kW] += 2.5;
+    if (ctx.Has(before, kRole)) v[kP] += 2;  // "her manager, X,"
   }
 
   // The word after (or the lower-case tail of "Williams-directed").
@@ -314,20 +350,19 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
     const std::string tail =
         LowerKey(text.substr(last.hyphen_tail, last.end - last.hyphen_tail));
     if (IsAuthorSuffix(tail)) v[kP] += 3;
-  } else if (!next.empty() && !last.possessive) {
-    if (lex.speech_verbs.Contains(next) ||
-        (IsSpeechAdverb(next) &&
-         lex.speech_verbs.Contains(ctx.WordAt(c.last + 2)))) {
+  } else if (next != kNone && !last.possessive) {
+    if (ctx.Has(next, kSpeechVerb) ||
+        (IsSpeechAdverb(ctx.Key(next)) &&
+         ctx.Has(ctx.WordAt(c.last + 2), kSpeechVerb))) {
       v[kP] += all_common ? 0.8 : 2;
     }
-    if (lex.person_roles.Contains(next)) {
+    if (ctx.Has(next, kRole)) {
       // "the Compton rapper", "pgLang co-founder Dave Free": the name
       // qualifies a person instead of being one.
-      const std::string after = ctx.WordAt(c.last + 2);
       const bool name_follows = c.last + 2 < tokens.size() &&
                                 tokens[c.last + 2].upper_initial &&
                                 IsWord(tokens[c.last + 2]);
-      if (IsModifierLead(prev) || name_follows) {
+      if ((prev != kNone && IsModifierLead(ctx.Key(prev))) || name_follows) {
         v[kP] = 0;
         if ((first.all_upper && words.size() == 1) || first.inner_upper ||
             !first.upper_initial) {
@@ -339,12 +374,9 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
         }
       }
     }
-    auto work_noun = [&](const std::string& w) {
-      const auto cue = lex.work_cues.Find(w);
-      return cue.has_value() && cue->empty();
-    };
-    if (work_noun(next) ||
-        (IsWorkAdjective(next) && work_noun(ctx.WordAt(c.last + 2)))) {
+    if (ctx.Has(next, kWorkCueAfter) ||
+        (IsWorkAdjective(ctx.Key(next)) &&
+         ctx.Has(ctx.WordAt(c.last + 2), kWorkCueAfter))) {
       v[kW] += 2;
     }
   }
@@ -356,20 +388,18 @@ Classification Classify(std::string_view text, const std::vector<Token>& tokens,
     r.span.end = tokens[c.last + 1].end;
   }
   if (ctx.PunctAt(c.last + 1, ',') && !last.possessive) {
-    // "Cannes, France", "ATLANTA, GA".
-    const size_t n = c.last + 2;
-    if (n < tokens.size() && !tokens[n].newline_before && IsWord(tokens[n])) {
-      const std::string w = ctx.Key(tokens[n]);
-      if ((tokens[n].all_upper && lex.region_codes.Contains(w)) ||
-          (tokens[n].trailing_dot && lex.state_abbreviations.Contains(w)) ||
-          (tokens[n].upper_initial && lex.places.Contains(w))) {
-        v[kL] += 2.5;
-      }
+    // "Cannes, France", "ATLANTA, GA", "Flint, Mich.".
+    const size_t n = ctx.WordAt(c.last + 2);
+    if (n != kNone &&
+        ((tokens[n].all_upper && ctx.Has(n, kRegionCode)) ||
+         (tokens[n].trailing_dot && ctx.Has(n, kStateAbbreviation)) ||
+         (tokens[n].upper_initial && ctx.Has(n, kPlaceName)))) {
+      v[kL] += 2.5;
     }
   }
   if (words.size() == 1 && c.first >= 2 && ctx.PunctAt(c.first - 1, ',') &&
-      ((first.all_upper && lex.region_codes.Contains(words[0])) ||
-       (first.trailing_dot && lex.state_abbreviations.Contains(words[0]))) &&
+      ((first.all_upper && ctx.Has(w0, kRegionCode)) ||
+       (first.trailing_dot && ctx.Has(w0, kStateAbbreviation))) &&
       IsWord(tokens[c.first - 2]) && tokens[c.first - 2].upper_initial) {
     v[kL] += 3;  // the "GA" of "Atlanta, GA", the "Mich." of "Flint, Mich."
   }

@@ -14,6 +14,7 @@
 #include "ingest_service/entities/candidate_finder.h"
 #include "ingest_service/entities/entity.h"
 #include "ingest_service/entities/lexicons.h"
+#include "ingest_service/entities/token_keys.h"
 #include "ingest_service/entities/tokenizer.h"
 
 namespace verbatim::entities {
@@ -36,6 +37,8 @@ struct Classification {
 
 Classification Classify(std::string_view text, const std::vector<Token>& tokens,
                         const Candidate& candidate, const Lexicons& lex);
+// The same over a shared per-article key cache (the fast path).
+Classification Classify(const TokenKeys& keys, const Candidate& candidate);
 
 }  // namespace verbatim::entities
 

@@ -1,0 +1,53 @@
+// Per-article cache of each token's lower-cased key and lexicon facts, so the
+// candidate finder and the classifier look every word up at most once.
+//
+// Not thread-safe (it fills its cache lazily from const methods); make one
+// per Recognize call. The referenced text, tokens and lexicons must outlive
+// it.
+#ifndef VERBATIM_INGEST_SERVICE_ENTITIES_TOKEN_KEYS_H_
+#define VERBATIM_INGEST_SERVICE_ENTITIES_TOKEN_KEYS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest_service/entities/lexicons.h"
+#include "ingest_service/entities/tokenizer.h"
+
+namespace verbatim::entities {
+
+class TokenKeys {
+ public:
+  TokenKeys(std::string_view text, const std::vector<Token>& tokens,
+            const Lexicons& lex);
+
+  std::string_view text() const { return text_; }
+  const std::vector<Token>& tokens() const { return tokens_; }
+  const Lexicons& lex() const { return lex_; }
+
+  // LowerKey of word token `i` without a leading dot; empty for punctuation.
+  std::string_view Key(size_t i) const;
+
+  // Lexicon facts of word token `i` (all-zero for punctuation).
+  const WordInfo& Info(size_t i) const;
+
+  // Whether word token `i` has any of `flags`. kCommonWord is looked up
+  // only when asked for, since its table is the largest.
+  bool Has(size_t i, uint32_t flags) const;
+
+ private:
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  const Lexicons& lex_;
+  mutable std::vector<std::string> owned_;
+  mutable std::vector<std::string_view> keys_;
+  mutable std::vector<const WordInfo*> info_;
+  mutable std::vector<uint8_t> has_key_;
+  mutable std::vector<int8_t> common_;  // -1 unknown, 0 no, 1 yes
+};
+
+}  // namespace verbatim::entities
+
+#endif  // VERBATIM_INGEST_SERVICE_ENTITIES_TOKEN_KEYS_H_
