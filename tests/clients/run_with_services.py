@@ -82,11 +82,13 @@ class Service:
 
     def wait_listening(self, timeout):
         if not self._listening.wait(timeout) or self.address is None:
-            state = ("exited with status %d" % self.process.poll()
-                     if self.process.poll() is not None else "still running")
+            try:  # stdout closed: the process is exiting
+                state = "exited with status %d" % self.process.wait(2)
+            except subprocess.TimeoutExpired:
+                state = "still running"
             raise Failure(
-                f"{self.name} printed no 'listening on HOST:PORT' line within "
-                f"{timeout:.0f} s ({state}); stdout so far: {self.stdout_lines!r}"
+                f"{self.name} printed no 'listening on HOST:PORT' line (waited up to "
+                f"{timeout:.0f} s; {state}); stdout so far: {self.stdout_lines!r}"
                 f"{self.stderr_tail()}")
         host, _, port = self.address.rpartition(":")
         if port == "0":
