@@ -9,6 +9,28 @@ namespace verbatim::extraction {
 using entities::Gender;
 using entities::TextSpan;
 
+namespace {
+
+constexpr size_t kMaxFrameBytes = 400;
+
+// The character boundary kMaxFrameBytes before (dir < 0) or after `pos`,
+// clamped to the text.
+size_t CharBoundaryAfter(std::string_view text, size_t pos, int dir) {
+  size_t p;
+  if (dir < 0) {
+    p = pos > kMaxFrameBytes ? pos - kMaxFrameBytes : 0;
+  } else {
+    p = std::min(text.size(), pos + kMaxFrameBytes);
+  }
+  while (p > 0 && p < text.size() &&
+         (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) {
+    dir < 0 ? ++p : --p;
+  }
+  return p;
+}
+
+}  // namespace
+
 struct Attributor::Frame {
   std::vector<Token> toks;
   std::vector<std::string_view> words;  // text of each token
@@ -587,7 +609,8 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
   if (seg.sentences[si].begin != q.outer.begin || si == 0) return false;
   if (seg.sentence_paragraph[si - 1] != q.paragraph) return false;
   Frame f;
-  const TextSpan prev = seg.sentences[si - 1];
+  TextSpan prev = seg.sentences[si - 1];
+  prev.begin = std::max(prev.begin, CharBoundaryAfter(text, prev.end, -1));
   Tokenize(text, prev, f.toks);
   for (const Token& t : f.toks) {
     f.words.push_back(text.substr(t.span.begin, t.span.end - t.span.begin));
@@ -647,26 +670,33 @@ std::vector<Attribution> Attributor::Attribute(
     }
   };
 
+  // Closest closed boundary quote before / after each quote, so the frame
+  // search stays linear in the number of quotes.
+  std::vector<int> prev_boundary(nq, -1), next_boundary(nq, -1);
+  for (int qi = 0, last = -1; qi < nq; ++qi) {
+    prev_boundary[qi] = last;
+    if (frame_boundary[qi] && quotes[qi].closed) last = qi;
+  }
+  for (int qi = nq - 1, last = -1; qi >= 0; --qi) {
+    next_boundary[qi] = last;
+    if (frame_boundary[qi] && quotes[qi].closed) last = qi;
+  }
+
   for (int qi = 0; qi < nq; ++qi) {
     const QuoteCandidate& q = quotes[qi];
     const TextSpan para = seg.paragraphs[q.paragraph];
-    // Neighbouring boundary quotes in the same paragraph.
-    size_t prev_end = para.begin;
-    for (int k = qi - 1; k >= 0; --k) {
-      if (quotes[k].paragraph != q.paragraph) break;
-      if (frame_boundary[k] && quotes[k].outer.end <= q.outer.begin) {
-        prev_end = quotes[k].outer.end;
-        break;
-      }
-    }
-    size_t next_begin = para.end;
-    for (int k = qi + 1; k < nq; ++k) {
-      if (quotes[k].paragraph != q.paragraph) break;
-      if (frame_boundary[k] && quotes[k].outer.begin >= q.outer.end) {
-        next_begin = quotes[k].outer.begin;
-        break;
-      }
-    }
+    // Neighbouring closed boundary quotes in the same paragraph (an
+    // unclosed one spans to the paragraph end, so it never bounds a frame).
+    const int pb = prev_boundary[qi];
+    const size_t prev_end = pb >= 0 && quotes[pb].paragraph == q.paragraph &&
+                                    quotes[pb].outer.end <= q.outer.begin
+                                ? quotes[pb].outer.end
+                                : para.begin;
+    const int nb = next_boundary[qi];
+    const size_t next_begin = nb >= 0 && quotes[nb].paragraph == q.paragraph &&
+                                      quotes[nb].outer.begin >= q.outer.end
+                                  ? quotes[nb].outer.begin
+                                  : para.end;
     // Sentence containing the opening mark.
     while (sent + 1 < seg.sentences.size() &&
            seg.sentences[sent + 1].begin <= q.outer.begin) {
@@ -678,9 +708,13 @@ std::vector<Attribution> Attributor::Attribute(
         seg.sentences[sent].begin >= para.begin) {
       sent_begin = seg.sentences[sent].begin;
     }
-    const size_t pre_begin = std::max(prev_end, sent_begin);
+    // Frames are bounded so a huge paragraph of short quotes stays linear;
+    // attribution cues sit within a few dozen words of the quote.
+    const size_t pre_begin = std::max(
+        {prev_end, sent_begin, CharBoundaryAfter(text, q.outer.begin, -1)});
     fill(pre, pre_begin, q.outer.begin);
-    fill(post, q.closed ? q.outer.end : q.outer.end, next_begin);
+    fill(post, q.outer.end,
+         std::min(next_begin, CharBoundaryAfter(text, q.outer.end, 1)));
     // Cut the post frame at its first sentence end.
     for (int k = 0; k < post.size(); ++k) {
       if ((post.Is(k, ".") && !IsAbbreviationPeriod(post, k)) ||
@@ -729,7 +763,8 @@ std::vector<Attribution> Attributor::Attribute(
              ++s) {
           b = seg.sentences[s].begin;
         }
-        fill(pre, b, prev_para.end);
+        fill(pre, std::max(b, CharBoundaryAfter(text, prev_para.end, -1)),
+             prev_para.end);
         if (AnalyzePre(text, pre, a)) {
           a.rule = "pre_paragraph_colon";
           a.confidence = 0.8;
@@ -775,17 +810,13 @@ std::vector<Attribution> Attributor::Attribute(
   // Split quotes and paragraph carry-over, in text order; a quote opening a
   // sentence right after "..., Schiff said." takes that sentence's speaker
   // when no earlier quote of its paragraph claims it.
+  int last_speech = -1;
   for (int qi = 0; qi < nq; ++qi) {
-    if (out[qi].kind != SubjectKind::kNone || !frame_boundary[qi]) continue;
     // Previous quote that is speech (a boundary, or a short quote with a
     // touching frame).
-    int prev = -1;
-    for (int k = qi - 1; k >= 0; --k) {
-      if (frame_boundary[k] || out[k].adjacent_frame) {
-        prev = k;
-        break;
-      }
-    }
+    const int prev = last_speech;
+    if (frame_boundary[qi] || out[qi].adjacent_frame) last_speech = qi;
+    if (out[qi].kind != SubjectKind::kNone || !frame_boundary[qi]) continue;
     const bool same_para =
         prev >= 0 && quotes[prev].paragraph == quotes[qi].paragraph;
     if (same_para && out[prev].kind != SubjectKind::kNone) {

@@ -108,6 +108,11 @@ TEST_F(ExtractorTest, NeverFailsOnHostileInput) {
   EXPECT_TRUE(extractor_->Extract(junk).ok());
   EXPECT_TRUE(extractor_->Extract("").ok());
   EXPECT_TRUE(extractor_->Extract(std::string(100000, 'a')).ok());
+  // One huge paragraph of scare quotes: frames are bounded, so this is
+  // linear (it took minutes when frames ran to the paragraph end).
+  std::string dense;
+  for (int i = 0; i < 20000; ++i) dense += "word “a” ";
+  EXPECT_TRUE(extractor_->Extract(dense).ok());
   EXPECT_TRUE(extractor_->Extract(std::string("a\0b“c”", 7)).ok());
 }
 
