@@ -91,13 +91,17 @@ EntityAnalysis AliasGrouper::Group(
 
   // Lookup keys per span: core words, punctuation-free form, canonical name.
   std::vector<std::vector<std::string>> span_keys(n);
+  std::vector<std::string> squashed_of(n);
+  // Whether the surface form is just its core words (no honorific or year).
+  std::vector<bool> bare(n);
   for (int i = 0; i < n; ++i) {
     std::vector<std::string>& keys = span_keys[i];
     const std::string joined = absl::StrJoin(core[i], " ");
-    std::string squashed = SquashedKey(joined);
+    squashed_of[i] = SquashedKey(joined);
+    bare[i] = squashed_of[i] == SquashedKey(spans[i].text);
     keys.push_back(joined);
-    if (!squashed.empty() && squashed != joined) {
-      keys.push_back(std::move(squashed));
+    if (!squashed_of[i].empty() && squashed_of[i] != joined) {
+      keys.push_back(squashed_of[i]);
     }
     if (!spans[i].canonical.empty()) {
       keys.push_back(LowerKey(spans[i].canonical));
@@ -203,7 +207,7 @@ EntityAnalysis AliasGrouper::Group(
         spans[i].score < kRepeatScore) {
       continue;
     }
-    repeated[SquashedKey(keys_of(i).front())].push_back(i);
+    repeated[squashed_of[i]].push_back(i);
   }
   for (auto& [key, members] : repeated) {
     if (members.size() < 2) continue;
@@ -255,12 +259,7 @@ EntityAnalysis AliasGrouper::Group(
     // Fullest form: most core words, then no honorific or year around them,
     // then the earliest.
     int best = members[e].front();
-    auto rank = [&](int i) {
-      const size_t words = core[i].size();
-      const bool bare = SquashedKey(absl::StrJoin(core[i], " ")) ==
-                        SquashedKey(spans[i].text);
-      return std::make_pair(words, bare);
-    };
+    auto rank = [&](int i) { return std::make_pair(core[i].size(), bare[i]); };
     for (int i : members[e]) {
       if (rank(i) > rank(best)) best = i;
     }
@@ -287,10 +286,13 @@ EntityAnalysis AliasGrouper::Group(
     }
     if (entity.type != EntityType::kPerson) entity.gender = Gender::kUnknown;
   }
-  std::stable_sort(out.mentions.begin(), out.mentions.end(),
-                   [](const Mention& a, const Mention& b) {
-                     return a.span.begin < b.span.begin;
-                   });
+  // Spans arrive in text order, so this is usually a no-op check.
+  auto by_begin = [](const Mention& a, const Mention& b) {
+    return a.span.begin < b.span.begin;
+  };
+  if (!std::is_sorted(out.mentions.begin(), out.mentions.end(), by_begin)) {
+    std::stable_sort(out.mentions.begin(), out.mentions.end(), by_begin);
+  }
   return out;
 }
 

@@ -52,6 +52,9 @@ size_t ScanWord(std::string_view text, size_t pos, Token& token) {
       ++pos;
       continue;
     }
+    // Most words end at an ASCII space or punctuation mark that cannot join
+    // two word parts: stop without decoding.
+    if (byte < 0x80 && byte != '\'' && byte != '-' && byte != '.') break;
     const char32_t c = DecodeUtf8(text, pos, len);
     if (IsWordChar(c)) {
       if (IsLetter(c)) {
@@ -141,6 +144,12 @@ std::vector<Token> Tokenize(std::string_view text,
     const auto byte = static_cast<unsigned char>(text[pos]);
     if (byte == ' ') {
       space = true;
+      ++pos;
+      continue;
+    }
+    if (byte == '\n') {
+      space = true;
+      newline = true;
       ++pos;
       continue;
     }
