@@ -771,8 +771,16 @@ std::vector<Attribution> Attributor::Attribute(
         }
       }
     }
-    if (a.kind == SubjectKind::kPronoun) a.confidence -= 0.1;
-    if (a.kind == SubjectKind::kDescription) a.confidence -= 0.2;
+    // The rule names the frame shape and, for weaker subjects, their kind
+    // ("post_name_verb/pronoun": “Q,” she said).
+    if (a.kind == SubjectKind::kPronoun) {
+      a.confidence -= 0.1;
+      a.rule += "/pronoun";
+    }
+    if (a.kind == SubjectKind::kDescription) {
+      a.confidence -= 0.2;
+      a.rule += "/description";
+    }
     // Pre-frame text that is a clause ("the goal was to address topics that
     // “we ...") makes the quote a fragment; so does a lowercase start.
     if (!a.fragment) {

@@ -14,7 +14,14 @@
 //   continuation     “A,” she said. “B.” (B continues A)  0.85
 //   carry_over       a quote paragraph without a frame continues the
 //                    previous paragraph's speaker           0.6
-// Pronoun and description subjects lower the confidence by 0.1 / 0.2.
+//   pre_verb_name    Said NAME: “Q”                         0.9
+//   pre_subject_participle  NAME did X, saying “Q”          0.7
+//   pre_paragraph_colon     NAME said:\n“Q” (block quote)   0.8
+//   previous_sentence ..., NAME said. “Q”                   0.7
+//   carry_back       earlier unclosed parts of a multi-paragraph quote take
+//                    the speaker of its framed last part      0.6
+// Pronoun and description subjects lower the confidence by 0.1 / 0.2 and
+// append "/pronoun" or "/description" to the rule name.
 #ifndef VERBATIM_INGEST_SERVICE_EXTRACTION_ATTRIBUTION_H_
 #define VERBATIM_INGEST_SERVICE_EXTRACTION_ATTRIBUTION_H_
 

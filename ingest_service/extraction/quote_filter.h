@@ -8,7 +8,8 @@
 namespace verbatim::extraction {
 
 // True when the span reads like a title or scare quote on its own: under
-// three words, or a short title-cased span with no sentence punctuation.
+// three words, or a short title-cased span without a sentence break inside
+// (“Contract with America.” is a title with the sentence's period pulled in).
 // Such spans are transparent to attribution frames and kept only when a
 // speech frame touches them.
 bool IsWeakQuote(const QuoteCandidate& q);
