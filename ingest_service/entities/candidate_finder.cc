@@ -454,7 +454,10 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
         before_and = last;
         next = j + 1;
       } else if (!t.upper_initial && !t.leading_dot && !t.inner_upper &&
-                 ctx.Has(j, kParticle) && !PersonLed(ctx, first, last)) {
+                 ctx.Has(j, kParticle) && !PersonLed(ctx, first, last) &&
+                 (ctx.Key(j) != "for" || ctx.Has(last, kOrgHead))) {
+        // "for" joins only after an organisation head ("Center for ...");
+        // elsewhere it links two names ("GOP for the Republican Party").
         next = j + 1;
         // "of the" inside names ("Museum of the Moving Image").
         if (next < tokens.size() && tokens[next].kind == TokenKind::kWord &&

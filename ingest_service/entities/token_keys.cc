@@ -31,7 +31,9 @@ std::string_view TokenKeys::Key(size_t i) const {
   const Token& t = tokens_[i];
   if (t.kind != TokenKind::kWord) return keys_[i];
   const size_t begin = t.begin + (t.leading_dot ? 1 : 0);
-  const std::string_view raw = text_.substr(begin, t.end - begin);
+  // "Florida-based" is looked up as "florida": the tail is a separate cue.
+  const size_t end = t.hyphen_tail ? t.hyphen_tail - 1 : t.end;
+  const std::string_view raw = text_.substr(begin, end - begin);
   // Lower-case ASCII words are their own key: no copy.
   bool lower_ascii = true;
   for (const char c : raw) {

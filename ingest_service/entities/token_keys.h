@@ -27,7 +27,8 @@ class TokenKeys {
   const std::vector<Token>& tokens() const { return tokens_; }
   const Lexicons& lex() const { return lex_; }
 
-  // LowerKey of word token `i` without a leading dot; empty for punctuation.
+  // LowerKey of word token `i` without a leading dot or a lower-case hyphen
+  // tail ("Florida-based" gives "florida"); empty for punctuation.
   std::string_view Key(size_t i) const;
 
   // Lexicon facts of word token `i` (all-zero for punctuation).

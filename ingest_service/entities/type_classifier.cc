@@ -275,6 +275,17 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     }
     v[kL] += known ? 3 : (IsSaintLike(ctx.Key(w0)) ? 2 : 0);
   }
+  // "Minnesota Vikings", "New York Yankees": a place and a plural noun name
+  // a team.
+  if (words.size() >= 2 && text[tokens[wn].end - 1] == 's' &&
+      !tokens[wn].hyphen_tail && !ctx.Has(wn, kAnyHead)) {
+    const size_t end = tokens[words[words.size() - 2]].end;
+    if (words.size() == 2 ? ctx.Has(w0, kPlaceName)
+                          : lex.places.Contains(LowerKey(text.substr(
+                                c.span.begin, end - c.span.begin)))) {
+      v[kO] += 3;
+    }
+  }
   const bool has_head = v[kO] + v[kE] + v[kL] > 0;
 
   // Honorifics and given names.
