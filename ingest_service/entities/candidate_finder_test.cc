@@ -121,6 +121,30 @@ TEST_F(CandidateFinderTest, TitleCaseHeadlineDropsDictionaryWords) {
   EXPECT_TRUE(candidates[0].title_line);
 }
 
+TEST_F(CandidateFinderTest, TitlesBeforeNamesAreCut) {
+  EXPECT_THAT(Names("then Secretary of State Maria Lopez left"),
+              ElementsAre("Maria Lopez"));
+  EXPECT_THAT(Names("said Harwick Executive Director Ada Okafor today"),
+              ElementsAre("Ada Okafor"));
+  EXPECT_THAT(Names("said New Jersey Gov. Mark Hale today"),
+              ElementsAre("Gov. Mark Hale"));
+  EXPECT_THAT(Names("at the Justice Department today"),
+              ElementsAre("Justice Department"));
+}
+
+TEST_F(CandidateFinderTest, ConnectorsInsideOrganisationNames) {
+  EXPECT_THAT(Names("fined by the Securities and Exchange Commission now"),
+              ElementsAre("Securities and Exchange Commission"));
+  EXPECT_THAT(Names("both Maria Lopez and Ada Okafor came"),
+              ElementsAre("Maria Lopez", "Ada Okafor"));
+  EXPECT_THAT(Names("a grant from the Center for Rural Policy today"),
+              ElementsAre("Center for Rural Policy"));
+  EXPECT_THAT(Names("the GOP for the Harwick Party came"),
+              ElementsAre("GOP", "Harwick Party"));
+  EXPECT_THAT(Names("met Mitch Brady of Kentucky"),
+              ElementsAre("Mitch Brady", "Kentucky"));
+}
+
 TEST_F(CandidateFinderTest, ContractionsAreNotNames) {
   EXPECT_THAT(Names("then I\xE2\x80\x99ve said We\xE2\x80\x99re done"),
               ElementsAre());

@@ -362,9 +362,11 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
         LowerKey(text.substr(last.hyphen_tail, last.end - last.hyphen_tail));
     if (IsAuthorSuffix(tail)) v[kP] += 3;
   } else if (next != kNone && !last.possessive) {
-    if (ctx.Has(next, kSpeechVerb) ||
-        (IsSpeechAdverb(ctx.Key(next)) &&
-         ctx.Has(ctx.WordAt(c.last + 2), kSpeechVerb))) {
+    // Organisations speak too ("the Harwick Observer wrote"): with a head
+    // noun the verb says nothing about the type.
+    if (!has_head && (ctx.Has(next, kSpeechVerb) ||
+                      (IsSpeechAdverb(ctx.Key(next)) &&
+                       ctx.Has(ctx.WordAt(c.last + 2), kSpeechVerb)))) {
       v[kP] += all_common ? 0.8 : 2;
     }
     if (ctx.Has(next, kRole)) {

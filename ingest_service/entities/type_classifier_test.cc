@@ -126,6 +126,33 @@ TEST_F(TypeClassifierTest, CapitalisedDictionaryWordsNeedCues) {
   EXPECT_LT(Of("Officials said it rained.", "Officials").score, kAcceptScore);
 }
 
+TEST_F(TypeClassifierTest, DescriptionsAreNotEntities) {
+  EXPECT_LE(Of("many American voters agree", "American").score, 0);
+  EXPECT_LE(Of("a New Jersey Democrat said", "New Jersey Democrat").score, 0);
+  EXPECT_LE(Of("said the Vice President", "President").score, 0);
+  EXPECT_LE(Of("most PACs spent more", "PACs").score, 0);
+}
+
+TEST_F(TypeClassifierTest, TeamsAndRegions) {
+  EXPECT_TRUE(Is("the Denver Falcons won", "Denver Falcons",
+                 EntityType::kOrganization));
+  EXPECT_TRUE(
+      Is("a South Texas-based group", "South Texas", EntityType::kPlace));
+  EXPECT_TRUE(Is("the plant in Port Harwick closed", "Port Harwick",
+                 EntityType::kPlace));
+  EXPECT_TRUE(
+      Is("she moved to Boise, Idaho last year", "Boise", EntityType::kPlace));
+  EXPECT_TRUE(Is("he lives in Flint, Mich. now", "Mich", EntityType::kPlace));
+  EXPECT_TRUE(Is("a reporter for the Harwick Observer wrote",
+                 "Harwick Observer", EntityType::kOrganization));
+}
+
+TEST_F(TypeClassifierTest, SentenceInitialDictionaryWordIsWeak) {
+  const Classification c = Of("Free added that it rained.", "Free");
+  EXPECT_GT(c.score, 0);
+  EXPECT_LT(c.score, kAcceptScore);
+}
+
 TEST_F(TypeClassifierTest, TranscriptLabelsAndPartyTags) {
   EXPECT_TRUE(Is("HOLLIS: We will see.", "HOLLIS", EntityType::kPerson));
   EXPECT_LE(Of("Sen. Ray Pell (D-OR) spoke", "D-OR").score, 0);
