@@ -38,29 +38,49 @@ absl::StatusOr<Versioned<Record>> ReadNewest(const storage::Store& store,
 
 }  // namespace
 
-absl::StatusOr<v1::Article> ReadArticle(const storage::Store& store,
-                                        uint64_t article_id) {
+absl::StatusOr<Versioned<v1::Article>> ReadArticleVersion(const storage::Store& store,
+                                                          uint64_t article_id) {
   const std::string key = ArticleKey(article_id);
   const std::string name = ArticleName(article_id);
-  absl::StatusOr<std::string> value = store.Get(storage::Family::kArticles, key);
-  if (absl::IsNotFound(value.status())) return status::ResourceNotFound(name);
-  if (!value.ok()) return value.status();
   // A secondary may still see a deleted article; the tombstone is write-once.
   absl::StatusOr<std::string> tombstone =
       store.Get(storage::Family::kArticleTombstones, key);
   if (tombstone.ok()) return status::ResourceNotFound(name);
   if (!absl::IsNotFound(tombstone.status())) return tombstone.status();
-  v1::Article article;
-  if (!article.ParseFromString(*value)) {
-    return absl::DataLossError(absl::StrCat("corrupt record ", name));
-  }
-  return article;
+  return ReadNewest<v1::Article>(store, storage::Family::kArticles, key, name);
+}
+
+absl::StatusOr<v1::Article> ReadArticle(const storage::Store& store,
+                                        uint64_t article_id) {
+  auto article = ReadArticleVersion(store, article_id);
+  if (!article.ok()) return article.status();
+  return std::move(article->record);
 }
 
 absl::StatusOr<Versioned<v1::Entity>> ReadEntity(const storage::Store& store,
                                                  absl::string_view entity_id) {
   return ReadNewest<v1::Entity>(store, storage::Family::kEntities,
                                 GroupPrefix(entity_id), EntityName(entity_id));
+}
+
+absl::StatusOr<Versioned<v1::Entity>> ReadCanonicalEntity(const storage::Store& store,
+                                                          absl::string_view entity_id) {
+  // Merges form chains when a merged-into entity is merged again; the bound
+  // guards against a cycle in corrupt data.
+  constexpr int kMaxHops = 16;
+  std::string id(entity_id);
+  for (int hop = 0; hop < kMaxHops; ++hop) {
+    auto entity = ReadEntity(store, id);
+    if (!entity.ok() || entity->record.merged_into().empty()) return entity;
+    id = EntityIdOf(entity->record.merged_into());
+  }
+  return absl::DataLossError(absl::StrCat("merge chain too long from ", EntityName(entity_id)));
+}
+
+std::string EntityIdOf(absl::string_view entity_name) {
+  const size_t slash = entity_name.find('/');
+  return std::string(slash == absl::string_view::npos ? entity_name
+                                                      : entity_name.substr(slash + 1));
 }
 
 absl::StatusOr<Versioned<v1::Quote>> ReadQuote(const storage::Store& store,
@@ -118,7 +138,7 @@ absl::StatusOr<std::vector<std::string>> CoMentionedEntityIds(
     if (absl::IsNotFound(article.status())) continue;
     if (!article.ok()) return article.status();
     for (const v1::EntityMention& mention : article->mentions()) {
-      const std::string id = mention.entity().substr(mention.entity().find('/') + 1);
+      const std::string id = EntityIdOf(mention.entity());
       if (!mention.entity().empty() && id != entity_id &&
           std::find(ids.begin(), ids.end(), id) == ids.end()) {
         ids.push_back(id);

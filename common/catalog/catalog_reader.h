@@ -24,13 +24,24 @@ struct Versioned {
   int64_t version = 0;
 };
 
-// NOT_FOUND (naming the resource) when the article is absent or deleted.
+// The newest version of the article; NOT_FOUND (naming the resource) when it
+// is absent or deleted.
+absl::StatusOr<Versioned<v1::Article>> ReadArticleVersion(const storage::Store& store,
+                                                          uint64_t article_id);
 absl::StatusOr<v1::Article> ReadArticle(const storage::Store& store,
                                         uint64_t article_id);
 
-// The newest version of the entity; NOT_FOUND when there is none.
+// The newest version of the entity; NOT_FOUND when there is none. A merged
+// entity reads as a record whose merged_into names the entity it became.
 absl::StatusOr<Versioned<v1::Entity>> ReadEntity(const storage::Store& store,
                                                  absl::string_view entity_id);
+
+// Like ReadEntity, but follows merged_into to the entity now in use.
+absl::StatusOr<Versioned<v1::Entity>> ReadCanonicalEntity(const storage::Store& store,
+                                                          absl::string_view entity_id);
+
+// The id part of an entity resource name: "entities/a-b" -> "a-b".
+std::string EntityIdOf(absl::string_view entity_name);
 
 // The newest version of the utterance; NOT_FOUND when there is none.
 absl::StatusOr<Versioned<v1::Quote>> ReadQuote(const storage::Store& store,

@@ -11,6 +11,10 @@ std::string ArticleKey(uint64_t article_id) {
   return KeyWriter().Uint64(article_id).Release();
 }
 
+std::string ArticleVersionKey(uint64_t article_id, int64_t version) {
+  return KeyWriter().Uint64(article_id).Int64Descending(version).Release();
+}
+
 std::string TimeIndexKey(int64_t time_us, uint64_t id) {
   return KeyWriter().Int64Descending(time_us).Uint64(id).Release();
 }

@@ -1,11 +1,12 @@
 // The key layout of every column family (see storage/store.h for families).
 //
-// Records that change (entities, quotes) are never overwritten in place: each
+// Records that change (articles when entities merge, entities, quotes) are
+// never overwritten in place: each
 // change writes the record under a new, higher version and deletes the old
 // one, and readers take the highest version. Secondary instances may briefly
 // still see a deleted older version, never a newer one hidden by an older.
 //
-//   articles            Uint64(article_id)                      -> Article
+//   articles            Uint64(article_id) Int64Desc(version)   -> Article
 //   article_tombstones  Uint64(article_id)                      -> ""
 //   articles_by_time    Int64Desc(time_us) Uint64(article_id)   -> ""
 //   articles_by_source  String(source) Int64Desc(time_us) Uint64(article_id)
@@ -35,7 +36,9 @@
 
 namespace verbatim::catalog {
 
+// The prefix of an article's versions; also its tombstone key.
 std::string ArticleKey(uint64_t article_id);
+std::string ArticleVersionKey(uint64_t article_id, int64_t version);
 std::string TimeIndexKey(int64_t time_us, uint64_t id);
 // Index keys grouped under a string (source, entity id): the group prefix,
 // and a full key.

@@ -79,10 +79,12 @@ std::vector<std::pair<Family, std::string>> ArticleIndexRows(uint64_t id,
   for (const v1::EntityMention& mention : article.mentions()) {
     if (!mention.entity().empty()) entities.insert(mention.entity());
   }
+  for (const v1::QuoteAppearance& quote : article.quotes()) {
+    if (!quote.speaker().empty()) entities.insert(quote.speaker());
+  }
   for (const std::string& entity : entities) {
     rows.emplace_back(Family::kArticlesByEntity,
-                      catalog::GroupTimeIndexKey(entity.substr(entity.find('/') + 1),
-                                                 time, id));
+                      catalog::GroupTimeIndexKey(catalog::EntityIdOf(entity), time, id));
   }
   return rows;
 }
@@ -293,8 +295,8 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::StoreArticle(
   }
 
   storage::Batch batch = store_->NewBatch();
-  const std::string article_key = catalog::ArticleKey(article_id);
-  batch.Put(Family::kArticles, article_key, article.SerializeAsString());
+  batch.Put(Family::kArticles, catalog::ArticleVersionKey(article_id, version),
+            article.SerializeAsString());
   for (const auto& [family, key] : ArticleIndexRows(article_id, article)) {
     batch.Put(family, key, "");
   }
@@ -316,8 +318,9 @@ absl::Status ArticleIngestor::DeleteArticle(absl::string_view name) {
   auto article_id = catalog::ParseArticleName(name, "name");
   if (!article_id.ok()) return article_id.status();
   absl::MutexLock lock(&mu_);
-  auto article = catalog::ReadArticle(*store_, *article_id);
-  if (!article.ok()) return article.status();
+  auto stored = catalog::ReadArticleVersion(*store_, *article_id);
+  if (!stored.ok()) return stored.status();
+  const v1::Article* article = &stored->record;
 
   Counters counters = counters_;
   RecordChanges changes(*store_, counters.next_version++);
@@ -332,7 +335,7 @@ absl::Status ArticleIngestor::DeleteArticle(absl::string_view name) {
     }
   }
   for (const auto& [entity_name, decrement] : entity_decrements) {
-    const std::string id = entity_name.substr(entity_name.find('/') + 1);
+    const std::string id = catalog::EntityIdOf(entity_name);
     auto entity = changes.MutableEntity(id);
     if (absl::IsNotFound(entity.status())) continue;
     if (!entity.ok()) return entity.status();
@@ -376,9 +379,8 @@ absl::Status ArticleIngestor::DeleteArticle(absl::string_view name) {
   }
 
   storage::Batch batch = store_->NewBatch();
-  const std::string article_key = catalog::ArticleKey(*article_id);
-  batch.Delete(Family::kArticles, article_key);
-  batch.Put(Family::kArticleTombstones, article_key, "");
+  batch.Delete(Family::kArticles, catalog::ArticleVersionKey(*article_id, stored->version));
+  batch.Put(Family::kArticleTombstones, catalog::ArticleKey(*article_id), "");
   for (const auto& [family, key] : ArticleIndexRows(*article_id, *article)) {
     batch.Delete(family, key);
   }

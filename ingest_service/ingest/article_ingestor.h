@@ -1,4 +1,5 @@
-// Stores articles with their extraction, linked to what earlier articles said.
+// Stores articles with their extraction, linked to what earlier articles said,
+// and applies curation (aliases, merges): the single writer of the store.
 //
 // Each CreateArticle or DeleteArticle is one store batch: an article is stored
 // completely or not at all. Extraction runs concurrently in the caller's
@@ -52,6 +53,19 @@ class ArticleIngestor {
   // NOT_FOUND when there is no such article.
   absl::Status DeleteArticle(absl::string_view name);
 
+  // Adds `alias` to the entity named `entity` and merges into it any other
+  // entity of its type whose display name is the alias. Returns the entity.
+  // INVALID_ARGUMENT for a malformed name or empty alias; NOT_FOUND for an
+  // unknown entity.
+  absl::StatusOr<v1::Entity> AddEntityAlias(absl::string_view entity,
+                                            absl::string_view alias);
+
+  // Merges each of `merged` into `entity` (each merge is one atomic batch):
+  // aliases, article mentions, quote speakers and counts move over, and the
+  // merged entity becomes a pointer to `entity`. Returns the entity.
+  absl::StatusOr<v1::Entity> MergeEntities(absl::string_view entity,
+                                           const std::vector<std::string>& merged);
+
   // The store sequence number after the last write (consistency token).
   uint64_t LastSequenceNumber() const { return store_->LatestSequenceNumber(); }
 
@@ -74,6 +88,9 @@ class ArticleIngestor {
   absl::StatusOr<std::optional<v1::Article>> FindStored(
       const std::vector<std::string>& keys) const;
   void PutCounters(storage::Batch& batch, const Counters& counters) const;
+  // Moves everything of entity `source_id` to `target_id` in one batch.
+  absl::Status MergeLocked(const std::string& source_id, const std::string& target_id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   storage::Store* const store_;
   const extraction::Extractor* const extractor_;

@@ -18,13 +18,11 @@ namespace {
 
 using IndexRows = std::set<std::pair<storage::Family, std::string>>;
 
-std::string EntityIdOf(const std::string& resource_name) {
-  return resource_name.substr(resource_name.find('/') + 1);
-}
-
 IndexRows EntityRows(const v1::Entity& entity) {
-  const std::string id = EntityIdOf(entity.name());
   IndexRows rows;
+  // A merged entity is found through the entity it became.
+  if (!entity.merged_into().empty()) return rows;
+  const std::string id = catalog::EntityIdOf(entity.name());
   rows.emplace(storage::Family::kEntityNames,
                catalog::EntityNameKey(text::NameKey(entity.display_name()), id));
   for (const std::string& alias : entity.aliases()) {
@@ -47,11 +45,11 @@ IndexRows QuoteRows(uint64_t quote_id, const v1::Quote& quote) {
   rows.emplace(storage::Family::kQuotesByTime, catalog::TimeIndexKey(time, quote_id));
   if (!quote.speaker().empty()) {
     rows.emplace(storage::Family::kQuotesBySpeaker,
-                 catalog::GroupTimeIndexKey(EntityIdOf(quote.speaker()), time, quote_id));
+                 catalog::GroupTimeIndexKey(catalog::EntityIdOf(quote.speaker()), time, quote_id));
   }
   for (const std::string& entity : quote.mentioned_entities()) {
     rows.emplace(storage::Family::kQuotesByEntity,
-                 catalog::GroupTimeIndexKey(EntityIdOf(entity), time, quote_id));
+                 catalog::GroupTimeIndexKey(catalog::EntityIdOf(entity), time, quote_id));
   }
   for (const std::string& word : text::FoldedWords(quote.text())) {
     rows.emplace(storage::Family::kQuoteTerms, catalog::QuoteTermKey(word, quote_id));

@@ -83,4 +83,26 @@ grpc::ServerUnaryReactor* IngestServiceImpl::DeleteArticle(
   return reactor;
 }
 
+grpc::ServerUnaryReactor* IngestServiceImpl::AddEntityAlias(
+    grpc::CallbackServerContext* context, const v1::AddEntityAliasRequest* request,
+    v1::Entity* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  absl::StatusOr<v1::Entity> entity =
+      ingestor_->AddEntityAlias(request->entity(), request->alias());
+  if (entity.ok()) *response = *std::move(entity);
+  reactor->Finish(Finish("AddEntityAlias", entity.status()));
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* IngestServiceImpl::MergeEntities(
+    grpc::CallbackServerContext* context, const v1::MergeEntitiesRequest* request,
+    v1::Entity* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  absl::StatusOr<v1::Entity> entity = ingestor_->MergeEntities(
+      request->entity(), {request->merged_entities().begin(), request->merged_entities().end()});
+  if (entity.ok()) *response = *std::move(entity);
+  reactor->Finish(Finish("MergeEntities", entity.status()));
+  return reactor;
+}
+
 }  // namespace verbatim::ingest

@@ -21,6 +21,12 @@ class IngestServiceImpl final : public v1::IngestService::CallbackService {
   grpc::ServerUnaryReactor* DeleteArticle(grpc::CallbackServerContext* context,
                                           const v1::DeleteArticleRequest* request,
                                           google::protobuf::Empty* response) override;
+  grpc::ServerUnaryReactor* AddEntityAlias(grpc::CallbackServerContext* context,
+                                           const v1::AddEntityAliasRequest* request,
+                                           v1::Entity* response) override;
+  grpc::ServerUnaryReactor* MergeEntities(grpc::CallbackServerContext* context,
+                                          const v1::MergeEntitiesRequest* request,
+                                          v1::Entity* response) override;
 
  private:
   ArticleIngestor* const ingestor_;

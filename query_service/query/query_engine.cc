@@ -34,10 +34,17 @@ absl::StatusOr<std::optional<T>> UnlessNotFound(absl::StatusOr<T> value) {
   return *std::move(value);
 }
 
-absl::StatusOr<std::string> OptionalEntityId(const std::string& name,
+// The id of the entity now standing for `name` (merges are followed); empty
+// for an empty name. NOT_FOUND for an unknown entity.
+absl::StatusOr<std::string> OptionalEntityId(const storage::Store& store,
+                                             const std::string& name,
                                              absl::string_view field) {
   if (name.empty()) return std::string();
-  return catalog::ParseEntityName(name, field);
+  auto id = catalog::ParseEntityName(name, field);
+  if (!id.ok()) return id.status();
+  auto entity = catalog::ReadCanonicalEntity(store, *id);
+  if (!entity.ok()) return entity.status();
+  return catalog::EntityIdOf(entity->record.name());
 }
 
 bool Contains(const google::protobuf::RepeatedPtrField<std::string>& values,
@@ -73,7 +80,7 @@ absl::StatusOr<v1::ListArticlesResponse> QueryEngine::ListArticles(
     const v1::ListArticlesRequest& request) const {
   auto page = ParsePageRequest(request, request.page_size(), request.page_token());
   if (!page.ok()) return page.status();
-  auto entity_id = OptionalEntityId(request.entity(), "entity");
+  auto entity_id = OptionalEntityId(store_, request.entity(), "entity");
   if (!entity_id.ok()) return entity_id.status();
   Family family = Family::kArticlesByTime;
   std::string prefix;
@@ -111,7 +118,7 @@ absl::StatusOr<v1::ListArticlesResponse> QueryEngine::ListArticles(
 absl::StatusOr<v1::Entity> QueryEngine::GetEntity(const v1::GetEntityRequest& request) const {
   auto id = catalog::ParseEntityName(request.name(), "name");
   if (!id.ok()) return id.status();
-  auto entity = catalog::ReadEntity(store_, *id);
+  auto entity = catalog::ReadCanonicalEntity(store_, *id);
   if (!entity.ok()) return entity.status();
   return entity->record;
 }
@@ -178,9 +185,9 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
     const v1::ListQuotesRequest& request) const {
   auto page = ParsePageRequest(request, request.page_size(), request.page_token());
   if (!page.ok()) return page.status();
-  auto speaker_id = OptionalEntityId(request.speaker(), "speaker");
+  auto speaker_id = OptionalEntityId(store_, request.speaker(), "speaker");
   if (!speaker_id.ok()) return speaker_id.status();
-  auto entity_id = OptionalEntityId(request.entity(), "entity");
+  auto entity_id = OptionalEntityId(store_, request.entity(), "entity");
   if (!entity_id.ok()) return entity_id.status();
   const google::protobuf::Timestamp* start =
       request.has_start_time() ? &request.start_time() : nullptr;
@@ -196,8 +203,11 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
     const int64_t time = catalog::QuoteIndexTimeMicros(quote);
     if (start != nullptr && time < start_us) return false;
     if (end != nullptr && time >= end_us) return false;
-    if (!speaker_id->empty() && quote.speaker() != request.speaker()) return false;
-    if (!entity_id->empty() && !Contains(quote.mentioned_entities(), request.entity())) {
+    if (!speaker_id->empty() && quote.speaker() != catalog::EntityName(*speaker_id)) {
+      return false;
+    }
+    if (!entity_id->empty() &&
+        !Contains(quote.mentioned_entities(), catalog::EntityName(*entity_id))) {
       return false;
     }
     if (!request.article().empty()) {

@@ -22,8 +22,10 @@ class QueryEngine {
   // `store` is not owned and must outlive the engine.
   explicit QueryEngine(const storage::Store* store) : store_(*store) {}
 
-  // NOT_FOUND for unknown names; INVALID_ARGUMENT for malformed ones, bad
-  // filters, negative page sizes and page tokens issued for other filters.
+  // NOT_FOUND for unknown names (also in filters); INVALID_ARGUMENT for
+  // malformed ones, bad filters, negative page sizes and page tokens issued
+  // for other filters. Entity names of merged entities stand for the entity
+  // they were merged into.
   absl::StatusOr<v1::Article> GetArticle(const v1::GetArticleRequest& request) const;
   absl::StatusOr<v1::ListArticlesResponse> ListArticles(
       const v1::ListArticlesRequest& request) const;
