@@ -312,6 +312,52 @@ TEST_F(ServicesTest, QuotesBySpeakerAcrossOutlets) {
   EXPECT_EQ(response.quotes(0).speaker_display_name(), "Odile Brennan");
 }
 
+TEST_F(ServicesTest, CurationRelinksPastQuotesForQueries) {
+  for (const auto& [body, url] :
+       {std::pair{"“The ferry will run all winter,” said Wendell Okafor, the "
+                  "harbor master.",
+                  "https://curation.example/1"},
+        std::pair{"“We have two new boats,” said Del Okafor on Friday.",
+                  "https://curation.example/2"}}) {
+    grpc::ClientContext context;
+    v1::Article created;
+    ASSERT_TRUE(
+        ingest_stub_->CreateArticle(&context, Article(body, url, "Harbor Times"), &created)
+            .ok());
+  }
+  grpc::ClientContext alias_context;
+  v1::AddEntityAliasRequest alias;
+  alias.set_entity("entities/wendell-okafor");
+  alias.set_alias("Del Okafor");
+  v1::Entity entity;
+  grpc::Status status = ingest_stub_->AddEntityAlias(&alias_context, alias, &entity);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(entity.article_count(), 2);
+
+  // The query service sees the merge: both quotes under one speaker, and the
+  // old name resolves to the entity it became.
+  const absl::Time deadline = absl::Now() + absl::Seconds(1);
+  v1::ListQuotesResponse quotes;
+  do {
+    grpc::ClientContext context;
+    v1::ListQuotesRequest request;
+    request.set_speaker("entities/del-okafor");
+    quotes.Clear();
+    status = query_stub_->ListQuotes(&context, request, &quotes);
+  } while ((!status.ok() || quotes.quotes_size() < 2) && absl::Now() < deadline);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(quotes.quotes_size(), 2);
+  for (const v1::Quote& quote : quotes.quotes()) {
+    EXPECT_EQ(quote.speaker(), "entities/wendell-okafor");
+  }
+  grpc::ClientContext get_context;
+  v1::GetEntityRequest get;
+  get.set_name("entities/del-okafor");
+  v1::Entity resolved;
+  ASSERT_TRUE(query_stub_->GetEntity(&get_context, get, &resolved).ok());
+  EXPECT_EQ(resolved.name(), "entities/wendell-okafor");
+}
+
 TEST(LoadToolTest, ReportsUnreachableServerAndFails) {
   testing::TempDir dir;
   const std::string file = dir.path() + "/a.txt";
