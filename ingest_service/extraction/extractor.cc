@@ -72,7 +72,12 @@ absl::StatusOr<ExtractionResult> ExtractorImpl::Extract(
   std::vector<entities::TextSpan> quotations;
   size_t kept_open_end = 0;  // end of the last kept unclosed part
   for (size_t i = 0; i < n; ++i) {
-    keep[i] = KeepQuote(candidates[i], weak[i], attributions[i].adjacent_frame,
+    // A title next to a frame that only mentions someone later ("on “Fox
+    // News Sunday,” nominee Mike Pence said") is still a title: weak spans
+    // need a frame that opens right at the mark.
+    const bool touching = attributions[i].adjacent_frame &&
+                          (!weak[i] || attributions[i].confidence >= 0.85);
+    keep[i] = KeepQuote(candidates[i], weak[i], touching,
                         attributions[i].rule == "carry_back");
     // A title inside a kept multi-paragraph part is part of its text.
     if (candidates[i].nested && candidates[i].outer.begin < kept_open_end) {
