@@ -302,10 +302,16 @@ int AliasGrouper::Match(const EntityAnalysis& analysis,
   if (words.empty()) return -1;
   const std::string joined = absl::StrJoin(words, " ");
   const std::string squashed = SquashedKey(joined);
+  const std::string last_squashed = SquashedKey(words.back());
   int by_word = -1;
   for (size_t e = 0; e < analysis.entities.size(); ++e) {
     const Entity& entity = analysis.entities[e];
     auto check = [&](const std::string& form) {
+      // Every match shares the query's last word (squashed): skip forms
+      // without it before the costlier word split.
+      if (SquashedKey(form).find(last_squashed) == std::string::npos) {
+        return 0;
+      }
       const std::vector<std::string> fw = CoreWords(form);
       const std::string fj = absl::StrJoin(fw, " ");
       if (fj == joined || (!squashed.empty() && SquashedKey(fj) == squashed)) {
