@@ -1,5 +1,7 @@
 #include "ingest_service/extraction/boilerplate.h"
 
+#include <algorithm>
+
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "ingest_service/extraction/text_util.h"
@@ -16,7 +18,10 @@ constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr",
 // Wire captions read "CITY, STATE – JUNE 20: Someone attends ...": a short
 // place, a dash, a month and a colon soon after.
 bool IsWireCaption(std::string_view line) {
-  const size_t limit = std::min<size_t>(line.size(), 80);
+  // Cheap gate: the colon must come early.
+  const size_t colon = line.substr(0, 110).find(':');
+  if (colon == std::string_view::npos) return false;
+  const size_t limit = std::min<size_t>(colon, 80);
   for (size_t i = 1; i < limit; ++i) {
     size_t len;
     const char32_t c = DecodeAt(line, i, len);
@@ -60,6 +65,7 @@ absl::StatusOr<BoilerplateMarker> BoilerplateMarker::FromPatterns(
     // lines could contain them; the line is trimmed too, so trim the pattern.
     std::string pattern = AsciiLower(TrimSpaces(line.substr(sp + 1)));
     if (kind == "exact") {
+      m.max_exact_ = std::max(m.max_exact_, pattern.size());
       m.exact_.push_back(std::move(pattern));
     } else if (kind == "prefix") {
       m.prefix_.push_back(std::move(pattern));
@@ -86,10 +92,11 @@ absl::StatusOr<BoilerplateMarker> BoilerplateMarker::Create() {
 bool BoilerplateMarker::IsBoilerplateLine(std::string_view line) const {
   const std::string_view t = TrimSpaces(line);
   if (t.empty()) return false;
-  // Long lines are article text even when they mention a credit in passing,
-  // except for captions that end in a credit.
-  for (const std::string& p : exact_) {
-    if (EqualsIgnoreCase(t, p)) return true;
+  // Exact patterns are short; most lines are paragraphs and skip the loop.
+  if (t.size() <= max_exact_) {
+    for (const std::string& p : exact_) {
+      if (EqualsIgnoreCase(t, p)) return true;
+    }
   }
   for (const std::string& p : prefix_) {
     if (StartsWithIgnoreCase(t, p)) return true;
@@ -97,10 +104,18 @@ bool BoilerplateMarker::IsBoilerplateLine(std::string_view line) const {
   for (const std::string& p : suffix_) {
     if (EndsWithIgnoreCase(t, p)) return true;
   }
-  if (t.size() < 400) {
-    const std::string lower = AsciiLower(t);
+  // Long lines are article text even when they mention a credit in passing.
+  constexpr size_t kMaxContainsLine = 250;
+  if (t.size() < kMaxContainsLine) {
+    char buf[kMaxContainsLine];
+    for (size_t i = 0; i < t.size(); ++i) {
+      const char ch = t[i];
+      buf[i] =
+          (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    }
+    const std::string_view lower(buf, t.size());
     for (const std::string& p : contains_) {
-      if (lower.find(p) != std::string::npos) return true;
+      if (lower.find(p) != std::string_view::npos) return true;
     }
   }
   return IsWireCaption(t);

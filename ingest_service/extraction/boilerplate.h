@@ -32,6 +32,7 @@ class BoilerplateMarker {
 
  private:
   std::vector<std::string> exact_, prefix_, suffix_, contains_;
+  size_t max_exact_ = 0;  // longest exact pattern
 };
 
 }  // namespace verbatim::extraction
