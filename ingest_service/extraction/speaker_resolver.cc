@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ingest_service/extraction/text_util.h"
+
 namespace verbatim::extraction {
 
 using entities::EntityType;
@@ -134,6 +136,58 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return -1;
   };
 
+  // "the manager said": the nearest earlier person introduced with that
+  // noun, as a title ("manager Dave Free") or an appositive ("Dave Free,
+  // the co-director of ..."). The head noun is the description's last word.
+  auto resolve_description = [&](TextSpan subject) {
+    std::string_view desc =
+        text.substr(subject.begin, subject.end - subject.begin);
+    const size_t sp = desc.find_last_of(' ');
+    const std::string_view head =
+        sp == std::string_view::npos ? desc : desc.substr(sp + 1);
+    if (head.size() < 3) return -1;
+    auto it = std::lower_bound(
+        persons.begin(), persons.end(), subject.begin,
+        [](const PersonMention& m, size_t p) { return m.begin < p; });
+    int seen = 0;
+    while (it != persons.begin() && seen < 12) {
+      --it;
+      ++seen;
+      const size_t b = it->begin;
+      // Title before the name: "... manager Dave Free".
+      const size_t before = b >= 40 ? b - 40 : 0;
+      std::string_view left = text.substr(before, b - before);
+      while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
+      if (left.size() >= head.size() &&
+          EqualsIgnoreCase(left.substr(left.size() - head.size()), head)) {
+        return it->entity;
+      }
+      // Appositive after the name: "Dave Free, the co-director of ...".
+      const size_t after_end = std::min(text.size(), b + 120);
+      std::string_view right = text.substr(b, after_end - b);
+      const size_t comma = right.find(", ");
+      if (comma != std::string_view::npos && comma < 40) {
+        std::string_view app = right.substr(comma + 2);
+        app = app.substr(0, app.find_first_of(",.;"));
+        if (StartsWithIgnoreCase(app, "the ") ||
+            StartsWithIgnoreCase(app, "a ") ||
+            StartsWithIgnoreCase(app, "an ") ||
+            StartsWithIgnoreCase(app, "his ") ||
+            StartsWithIgnoreCase(app, "her ")) {
+          size_t pos = 0;
+          while ((pos = app.find(head, pos)) != std::string_view::npos) {
+            const bool start_ok = pos == 0 || app[pos - 1] == ' ';
+            const size_t end = pos + head.size();
+            const bool end_ok = end == app.size() || app[end] == ' ';
+            if (start_ok && end_ok) return it->entity;
+            pos = end;
+          }
+        }
+      }
+    }
+    return -1;
+  };
+
   // 2. Pronouns, descriptions and links, in text order.
   for (int i = 0; i < nq; ++i) {
     const Attribution& a = attributions[i];
@@ -142,9 +196,12 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         if (!a.organization)
           speaker[i] = resolve_pronoun(a.subject.begin, a.gender);
         break;
-      case SubjectKind::kDescription:
-        speaker[i] = dominant(a.organization);
+      case SubjectKind::kDescription: {
+        const int described =
+            a.organization ? -1 : resolve_description(a.subject);
+        speaker[i] = described >= 0 ? described : dominant(a.organization);
         break;
+      }
       case SubjectKind::kContinuation:
       case SubjectKind::kCarryOver:
         if (a.link >= 0 && a.link < i) speaker[i] = speaker[a.link];

@@ -109,6 +109,29 @@ TEST(SpeakerResolverTest, PronounSkipsIncompatibleGender) {
   EXPECT_EQ(speakers[0], 1);
 }
 
+TEST(SpeakerResolverTest, DescriptionMatchesTitleOrAppositive) {
+  Fixture f = Analyze(
+      "Ann Lee released an album. Critics loved Ann Lee. Her manager Tom Ruiz "
+      "spoke too. Joe Park, the band's drummer, stayed home.\n"
+      "“We planned this tour for two years,” the manager said.\n"
+      "“I needed the rest after all of it,” the drummer said.");
+  EntityAnalysis a;
+  a.entities = {{"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown},
+                {"Tom Ruiz", EntityType::kPerson, {}, Gender::kUnknown},
+                {"Joe Park", EntityType::kPerson, {}, Gender::kUnknown}};
+  AddMention(a, f.text, "Ann Lee", 0);
+  const size_t second = f.text.find("Ann Lee", 5);
+  a.mentions.push_back({{second, second + 7}, "Ann Lee", 0});
+  AddMention(a, f.text, "Tom Ruiz", 1);
+  AddMention(a, f.text, "Joe Park", 2);
+  FakeRecognizer rec;
+  const auto speakers =
+      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  ASSERT_EQ(speakers.size(), 2u);
+  EXPECT_EQ(speakers[0], 1);
+  EXPECT_EQ(speakers[1], 2);
+}
+
 TEST(SpeakerResolverTest, DescriptionTakesDominantEntity) {
   Fixture f = Analyze(
       "Ann Lee released an album. Critics loved Ann Lee. Tom Ruiz produced "
