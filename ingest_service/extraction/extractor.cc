@@ -1,5 +1,6 @@
 #include "ingest_service/extraction/extractor.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "ingest_service/entities/entity_recognizer.h"
@@ -14,6 +15,9 @@
 namespace verbatim::extraction {
 
 namespace {
+
+// Attributions weaker than this leave the speaker unknown.
+constexpr double kMinSpeakerConfidence = 0.5;
 
 class ExtractorImpl : public Extractor {
  public:
@@ -98,6 +102,24 @@ absl::StatusOr<ExtractionResult> ExtractorImpl::Extract(
   const std::vector<int> speakers = ResolveSpeakers(
       text, seg, candidates, attributions, boilerplate, *recognizer_, analysis);
 
+  // A linked quote is only as certain as the quote it copies its speaker
+  // from; below the threshold the speaker is left unknown rather than
+  // guessed.
+  std::vector<double> confidence(n, 0.0);
+  for (size_t i = 0; i < n; ++i) confidence[i] = attributions[i].confidence;
+  for (size_t i = 0; i < n; ++i) {
+    const int link = attributions[i].link;
+    if (link >= 0 && link < static_cast<int>(i)) {
+      confidence[i] = std::min(confidence[i], confidence[link]);
+    }
+  }
+  for (size_t i = n; i-- > 0;) {
+    const int link = attributions[i].link;
+    if (link > static_cast<int>(i) && link < static_cast<int>(n)) {
+      confidence[i] = std::min(confidence[i], confidence[link]);
+    }
+  }
+
   ExtractionResult result;
   std::vector<int> out_index(n, -1);
   for (size_t i = 0; i < n; ++i) {
@@ -109,10 +131,10 @@ absl::StatusOr<ExtractionResult> ExtractorImpl::Extract(
     app.text =
         std::string(text.substr(q.inner.begin, q.inner.end - q.inner.begin));
     app.kind = a.fragment ? QuoteKind::kFragment : QuoteKind::kDirect;
-    app.speaker = speakers[i];
+    app.speaker = confidence[i] >= kMinSpeakerConfidence ? speakers[i] : -1;
     app.rule = a.kind == SubjectKind::kNone ? "none" : a.rule;
     app.cue = a.cue;
-    app.confidence = app.speaker >= 0 ? a.confidence : 0.0;
+    app.confidence = app.speaker >= 0 ? confidence[i] : 0.0;
     if (a.kind == SubjectKind::kContinuation && a.link >= 0 &&
         out_index[a.link] >= 0) {
       app.continues = out_index[a.link];
