@@ -223,7 +223,14 @@ int RuleEntityRecognizer::ResolveName(std::string_view text, TextSpan span,
   span.begin = std::min(span.begin, span.end);
   std::string_view name = text.substr(span.begin, span.end - span.begin);
   // Trim spaces so the stored surface form is the name itself.
-  const std::string_view trimmed = TrimAsciiSpace(name);
+  std::string_view trimmed = TrimAsciiSpace(name);
+  // "Lamar’s" names Lamar.
+  for (const std::string_view suffix : {"\xE2\x80\x99s", "'s"}) {
+    if (trimmed.size() > suffix.size() && trimmed.ends_with(suffix)) {
+      trimmed.remove_suffix(suffix.size());
+      break;
+    }
+  }
   const size_t lead = trimmed.empty() ? 0 : trimmed.data() - name.data();
   name = trimmed;
   span = {span.begin + lead, span.begin + lead + name.size()};

@@ -146,6 +146,18 @@ TEST_F(EntityRecognizerTest, ResolveNameJoinsExistingEntity) {
   EXPECT_EQ(a.entities.size(), before);
 }
 
+TEST_F(EntityRecognizerTest, ResolveNameDropsPossessive) {
+  const std::string text = "Ines Okoro spoke. Okoro\xE2\x80\x99s band left.";
+  EntityAnalysis a = Run(text);
+  const size_t pos = text.rfind("Okoro");
+  const int e = recognizer_->ResolveName(text, {pos, pos + 8}, a);
+  ASSERT_GE(e, 0);
+  EXPECT_EQ(a.entities[e].display_name, "Ines Okoro");
+  for (const Mention& m : a.mentions) {
+    if (m.span.begin == pos) EXPECT_EQ(m.text, "Okoro");
+  }
+}
+
 TEST_F(EntityRecognizerTest, ResolveNameCreatesPersonWhenUnknown) {
   const std::string text = "the aide, said Mrs Quell in a note";
   EntityAnalysis a = Run(text);

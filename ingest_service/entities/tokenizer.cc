@@ -28,28 +28,41 @@ size_t ScanWord(std::string_view text, size_t pos, Token& token) {
   bool tail_lower = false;
   token.all_upper = true;
   while (pos < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[pos]);
+    auto byte = static_cast<unsigned char>(text[pos]);
     if (IsAsciiAlnum(byte)) {
-      // ASCII fast path of the branch below.
-      if (byte >= '0' && byte <= '9') {
-        token.has_digit = true;
-        if (last_hyphen_end == pos) tail_lower = false;
-      } else {
-        token.has_letter = true;
-        const bool upper = byte <= 'Z';
-        if (first_letter) {
-          token.upper_initial = upper;
+      // ASCII fast path of the branch below: a branch-light run over
+      // letters and digits.
+      if (first_letter) {
+        size_t k = pos;
+        while (k < text.size() && IsAsciiAlnum(text[k]) && text[k] <= '9') {
+          ++k;
+        }
+        if (k < text.size() && IsAsciiAlnum(text[k])) {
+          token.upper_initial = text[k] <= 'Z';
           first_letter = false;
         }
-        if (last_hyphen_end == pos) tail_lower = !upper;
-        if (!upper) {
-          token.all_upper = false;
-          seen_lower = true;
-        } else if (seen_lower) {
-          token.inner_upper = true;
-        }
       }
-      ++pos;
+      bool lower_seen = seen_lower;
+      bool inner = false;
+      bool digit = false;
+      bool letter = false;
+      do {
+        const bool is_digit = byte <= '9';
+        const bool is_upper = !is_digit && byte <= 'Z';
+        const bool is_lower = byte >= 'a';
+        inner |= is_upper & lower_seen;
+        lower_seen |= is_lower;
+        digit |= is_digit;
+        letter |= !is_digit;
+        ++pos;
+        if (pos >= text.size()) break;
+        byte = static_cast<unsigned char>(text[pos]);
+      } while (IsAsciiAlnum(byte));
+      if (lower_seen) token.all_upper = false;
+      seen_lower = lower_seen;
+      token.inner_upper |= inner;
+      token.has_digit |= digit;
+      token.has_letter |= letter;
       continue;
     }
     // Most words end at an ASCII space or punctuation mark that cannot join
@@ -64,9 +77,6 @@ size_t ScanWord(std::string_view text, size_t pos, Token& token) {
         if (first_letter) {
           token.upper_initial = upper;
           first_letter = false;
-          if (last_hyphen_end == pos) tail_lower = lower;
-        } else if (last_hyphen_end == pos) {
-          tail_lower = lower;
         }
         if (lower) {
           token.all_upper = false;
@@ -76,7 +86,6 @@ size_t ScanWord(std::string_view text, size_t pos, Token& token) {
         }
       } else {
         token.has_digit = true;
-        if (last_hyphen_end == pos) tail_lower = false;
       }
       pos += len;
       continue;
@@ -111,6 +120,7 @@ size_t ScanWord(std::string_view text, size_t pos, Token& token) {
     if (IsHyphen(c) && IsWordChar(next)) {
       pos = after;
       last_hyphen_end = pos;
+      tail_lower = IsLower(next);
       continue;
     }
     if (c == '.' && IsLetter(next) && IsLetter(text[pos - 1])) {
