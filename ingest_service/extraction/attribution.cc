@@ -315,6 +315,22 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
     a.organization = *g == "group";
     return true;
   }
+  // A bare role: "according to police", "said officials".
+  if (StartsLower(w) && !lex_.determiners.ContainsFolded(w)) {
+    const std::string* role = lex_.roles.FindFolded(w);
+    if (role == nullptr && w.size() > 3 && w.back() == 's') {
+      role = lex_.roles.FindFolded(w.substr(0, w.size() - 1));
+    }
+    // "said host Hal Byrd" is a title before a name, not a bare role.
+    const bool name_follows =
+        j + 1 < f.size() && f.IsWord(j + 1) && IsNameWord(f.words[j + 1]);
+    if (role != nullptr && !name_follows) {
+      a.kind = SubjectKind::kDescription;
+      a.subject = f.toks[j].span;
+      a.organization = *role == "org";
+      return true;
+    }
+  }
   if (lex_.determiners.ContainsFolded(w) && j + 1 < f.size() &&
       f.IsWord(j + 1) && StartsUpper(f.words[j + 1]) &&
       lex_.honorifics.ContainsFolded(f.words[j + 1])) {

@@ -212,3 +212,35 @@ TEST(AttributionTest, ParentheticalAndAbbreviatedStateInFrame) {
 
 }  // namespace
 }  // namespace verbatim::extraction
+
+namespace verbatim::extraction {
+namespace {
+
+TEST(AttributionTest, CommonNewsFrames) {
+  const auto r = AttributeAll(
+      "“We are not going anywhere,” said Jane Doe, 45, a teacher from Ohio.\n"
+      "Hal Smith, 52, said: “The plant kept this town alive for decades.”\n"
+      "“We will appeal the ruling right away,” the company said in a "
+      "statement.\n"
+      "“This is a sad day for the whole city,” Johnson wrote on Twitter.\n"
+      "In a statement, the White House said: “The president was briefed.”\n"
+      "“Why now, after all these years?” asked Sen. Elena Warren.\n"
+      "“The suspect fled on foot toward the river,” according to police.\n"
+      "“It was worth every penny,” Lee, who chairs the committee, told "
+      "reporters.\n"
+      "“The debate was close all night,” said host Hal Byrd.");
+  ASSERT_EQ(r.size(), 9u);
+  EXPECT_EQ(r[8].subject, "Hal Byrd");
+  EXPECT_EQ(r[0].subject, "Jane Doe");
+  EXPECT_EQ(r[1].subject, "Hal Smith");
+  EXPECT_EQ(r[2].kind, SubjectKind::kDescription);
+  EXPECT_EQ(r[3].subject, "Johnson");
+  EXPECT_EQ(r[4].subject, "White House");
+  EXPECT_EQ(r[5].subject, "Elena Warren");
+  EXPECT_EQ(r[6].kind, SubjectKind::kDescription);
+  EXPECT_EQ(r[6].subject, "police");
+  EXPECT_EQ(r[7].subject, "Lee");
+}
+
+}  // namespace
+}  // namespace verbatim::extraction
