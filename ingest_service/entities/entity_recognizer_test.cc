@@ -154,7 +154,9 @@ TEST_F(EntityRecognizerTest, ResolveNameDropsPossessive) {
   ASSERT_GE(e, 0);
   EXPECT_EQ(a.entities[e].display_name, "Ines Okoro");
   for (const Mention& m : a.mentions) {
-    if (m.span.begin == pos) EXPECT_EQ(m.text, "Okoro");
+    if (m.span.begin == pos) {
+      EXPECT_EQ(m.text, "Okoro");
+    }
   }
 }
 
