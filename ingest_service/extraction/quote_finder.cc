@@ -167,7 +167,12 @@ void PairParagraph(std::string_view text, entities::TextSpan para, int index,
         // Doubled apostrophes ('') are a typewriter convention, not one of
         // the marks we pair; a lone ' beside them is not a mark either.
         if (c == '\'' && (prev == '\'' || next == '\'')) break;
-        if (has_open(QuoteMark::kSingle) && !word_next) {
+        // "the players’ view": after a plural 's' and before a lowercase
+        // word, ’ is a possessive; speech closes after punctuation instead.
+        const bool plural_possessive = (prev == 's' || prev == 'S') &&
+                                       next == ' ' &&
+                                       IsLower(CharAt(text, i + len + 1));
+        if (has_open(QuoteMark::kSingle) && !word_next && !plural_possessive) {
           close(QuoteMark::kSingle, i, len);
           break;
         }

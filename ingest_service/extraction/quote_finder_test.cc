@@ -99,6 +99,11 @@ TEST(QuoteFinderTest, SkipsBoilerplateParagraphs) {
 namespace verbatim::extraction {
 namespace {
 
+TEST(QuoteFinderTest, PluralPossessiveInsideSingleQuote) {
+  EXPECT_EQ(Inner("‘It’s the players’ view, not ours,’ the coach said."),
+            (std::vector<std::string>{"It’s the players’ view, not ours,"}));
+}
+
 TEST(QuoteFinderTest, DoubledApostrophesAreNotMarks) {
   EXPECT_TRUE(Inner("''We will win,'' Mr. Roy said.").empty());
   EXPECT_EQ(Inner("He said 'Okay, fine then' and left."),
