@@ -150,7 +150,7 @@ TEST_F(EntityRecognizerTest, ResolveNameDropsPossessive) {
   const std::string text = "Ines Okoro spoke. Okoro\xE2\x80\x99s band left.";
   EntityAnalysis a = Run(text);
   const size_t pos = text.rfind("Okoro");
-  const int e = recognizer_->ResolveName(text, {pos, pos + 8}, a);
+  const int e = recognizer_->ResolveName(text, {pos, pos + 9}, a);
   ASSERT_GE(e, 0);
   EXPECT_EQ(a.entities[e].display_name, "Ines Okoro");
   for (const Mention& m : a.mentions) {
