@@ -3,7 +3,7 @@
 # the C++ toolchain and libraries, the Python and Node client-test tools,
 # docker-compose (to validate deploy/docker-compose.yml), and the npm packages
 # of tests/clients. Idempotent: packages already present are not reinstalled,
-# and the npm tree is reinstalled only when package-lock.json changed.
+# and the npm packages are reinstalled only when package-lock.json changed.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -59,8 +59,12 @@ clients="$repo_root/tests/clients"
 stamp="$clients/node_modules/.package-lock.json"
 if [[ ! -f "$stamp" || "$clients/package-lock.json" -nt "$stamp" \
       || ! -x "$clients/node_modules/.bin/buf" ]]; then
-  log "npm ci in tests/clients"
-  (cd "$clients" && npm ci --no-audit --no-fund --loglevel=error)
+  # `npm install --no-save` rather than `npm ci`: it installs the locked
+  # versions too, but tolerates lock files that list only some platforms'
+  # optional packages (@bufbuild/buf ships one per platform), which `npm ci`
+  # rejects; --no-save leaves package.json and package-lock.json untouched.
+  log "npm install in tests/clients"
+  (cd "$clients" && npm install --no-save --no-audit --no-fund --loglevel=error)
 else
   log "tests/clients/node_modules is up to date"
 fi
