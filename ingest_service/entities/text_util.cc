@@ -5,12 +5,7 @@
 
 namespace verbatim::entities {
 
-char32_t DecodeUtf8(std::string_view text, size_t pos, size_t& len) {
-  const auto byte = static_cast<unsigned char>(text[pos]);
-  if (byte < 0x80) {
-    len = 1;
-    return byte;
-  }
+char32_t DecodeUtf8Slow(std::string_view text, size_t pos, size_t& len) {
   int32_t i = static_cast<int32_t>(pos);
   UChar32 c;
   U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
@@ -19,32 +14,21 @@ char32_t DecodeUtf8(std::string_view text, size_t pos, size_t& len) {
   return static_cast<char32_t>(c);
 }
 
-bool IsLetter(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+bool IsLetterSlow(char32_t c) {
   return u_isalpha(static_cast<UChar32>(c)) ||
          u_getCombiningClass(static_cast<UChar32>(c)) != 0;
 }
 
-bool IsUpper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool IsUpperSlow(char32_t c) {
   return u_isupper(static_cast<UChar32>(c)) ||
          u_istitle(static_cast<UChar32>(c));
 }
 
-bool IsLower(char32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
-  return u_islower(static_cast<UChar32>(c));
-}
+bool IsLowerSlow(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
 
-bool IsDigit(char32_t c) {
-  if (c < 0x80) return c >= '0' && c <= '9';
-  return u_isdigit(static_cast<UChar32>(c));
-}
+bool IsDigitSlow(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
 
-bool IsSpace(char32_t c) {
-  if (c < 0x80)
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
+bool IsSpaceSlow(char32_t c) {
   return c == 0xA0 || u_isUWhiteSpace(static_cast<UChar32>(c));
 }
 

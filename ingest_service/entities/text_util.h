@@ -15,13 +15,31 @@ namespace verbatim::entities {
 // Decodes the code point starting at `pos` (which must be < text.size()) and
 // stores its byte length in `len`. Invalid bytes decode as U+FFFD, length 1,
 // so scanners always make progress.
-char32_t DecodeUtf8(std::string_view text, size_t pos, size_t& len);
+inline char32_t DecodeUtf8(std::string_view text, size_t pos, size_t& len);
 
-bool IsLetter(char32_t c);
-bool IsUpper(char32_t c);
-bool IsLower(char32_t c);
-bool IsDigit(char32_t c);
-bool IsSpace(char32_t c);
+// Non-ASCII slow paths (ICU) of the classifiers below.
+bool IsLetterSlow(char32_t c);
+bool IsUpperSlow(char32_t c);
+bool IsLowerSlow(char32_t c);
+bool IsDigitSlow(char32_t c);
+bool IsSpaceSlow(char32_t c);
+char32_t DecodeUtf8Slow(std::string_view text, size_t pos, size_t& len);
+
+inline bool IsLetter(char32_t c) {
+  return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : IsLetterSlow(c);
+}
+inline bool IsUpper(char32_t c) {
+  return c < 0x80 ? (c >= 'A' && c <= 'Z') : IsUpperSlow(c);
+}
+inline bool IsLower(char32_t c) {
+  return c < 0x80 ? (c >= 'a' && c <= 'z') : IsLowerSlow(c);
+}
+inline bool IsDigit(char32_t c) {
+  return c < 0x80 ? (c >= '0' && c <= '9') : IsDigitSlow(c);
+}
+inline bool IsSpace(char32_t c) {
+  return c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : IsSpaceSlow(c);
+}
 
 // ASCII-only fast paths for the scanners' inner loops.
 inline bool IsAsciiAlnum(unsigned char c) {
@@ -41,6 +59,15 @@ std::string LowerKey(std::string_view text);
 // Letters and digits only, lowercased: "K. Dot", "K-Dot" and "k.dot" all give
 // "kdot". Two surface forms with equal squashed keys name the same entity.
 std::string SquashedKey(std::string_view text);
+
+inline char32_t DecodeUtf8(std::string_view text, size_t pos, size_t& len) {
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) {
+    len = 1;
+    return byte;
+  }
+  return DecodeUtf8Slow(text, pos, len);
+}
 
 }  // namespace verbatim::entities
 
