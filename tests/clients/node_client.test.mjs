@@ -110,7 +110,11 @@ describe('Verbatim over @grpc/grpc-js', () => {
       assert.match(err.details, /articles\/999999/);
       const details = err.metadata.get('grpc-status-details-bin');
       assert.equal(details.length, 1, 'grpc-status-details-bin trailer');
-      assert.ok(details[0].includes(Buffer.from('verbatim.v1')), 'ErrorInfo domain in details');
+      // A serialized google.rpc.Status: its strings are readable in the bytes.
+      for (const expected of ['type.googleapis.com/google.rpc.ErrorInfo', 'verbatim.v1',
+                              'RESOURCE_NOT_FOUND', 'articles/999999']) {
+        assert.ok(details[0].includes(Buffer.from(expected)), `${expected} in status details`);
+      }
       return true;
     });
   });
