@@ -23,6 +23,8 @@ Lexicon Lexicon::FromText(std::string_view text) {
     }
     if (key.empty()) continue;
     std::string k(key);
+    const size_t bit = PairIndex(k);
+    lex.pairs_[bit >> 6] |= uint64_t{1} << (bit & 63);
     lex.entries_.emplace_back(k, std::string(value));
     lex.map_.try_emplace(std::move(k), std::string(value));
   }
@@ -56,7 +58,23 @@ auto WithFolded(std::string_view word, F&& f) {
 }
 }  // namespace
 
+size_t Lexicon::PairIndex(std::string_view s) {
+  auto fold = [](char ch) -> unsigned char {
+    return static_cast<unsigned char>(
+        (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch);
+  };
+  const unsigned char a = s.empty() ? 0 : fold(s[0]);
+  const unsigned char b = s.size() < 2 ? 0 : fold(s[1]);
+  return (static_cast<size_t>(a) << 8) | b;
+}
+
+bool Lexicon::MayContainFolded(std::string_view word) const {
+  const size_t bit = PairIndex(word);
+  return (pairs_[bit >> 6] >> (bit & 63)) & 1;
+}
+
 bool Lexicon::ContainsFolded(std::string_view word) const {
+  if (!MayContainFolded(word)) return false;
   return WithFolded(word, [this](std::string_view k) { return Contains(k); });
 }
 
@@ -71,6 +89,7 @@ const std::string* Lexicon::Find(std::string_view key) const {
 }
 
 const std::string* Lexicon::FindFolded(std::string_view word) const {
+  if (!MayContainFolded(word)) return nullptr;
   return WithFolded(word, [this](std::string_view k) { return Find(k); });
 }
 

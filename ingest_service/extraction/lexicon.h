@@ -6,6 +6,7 @@
 #ifndef VERBATIM_INGEST_SERVICE_EXTRACTION_LEXICON_H_
 #define VERBATIM_INGEST_SERVICE_EXTRACTION_LEXICON_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,6 +42,12 @@ class Lexicon {
   size_t size() const { return entries_.size(); }
 
  private:
+  // Bit per (first byte, second byte) pair of the lower-cased entries, so
+  // most non-entries are rejected without hashing.
+  static size_t PairIndex(std::string_view folded_or_raw);
+  bool MayContainFolded(std::string_view word) const;
+
+  std::vector<uint64_t> pairs_ = std::vector<uint64_t>(1024, 0);
   absl::flat_hash_map<std::string, std::string> map_;
   std::vector<std::pair<std::string, std::string>> entries_;
 };

@@ -31,6 +31,7 @@ bool ClosesContext(char32_t next) {
 
 // Short words that stay lower case in English titles.
 bool IsTitleFunctionWord(std::string_view w) {
+  if (w.size() > 4) return false;
   static constexpr std::string_view kWords[] = {
       "a",   "an", "the",  "and",  "or", "of",  "in",  "on", "at", "to",
       "for", "by", "with", "from", "as", "but", "nor", "vs", "&",  "via"};
@@ -42,8 +43,26 @@ bool IsTitleFunctionWord(std::string_view w) {
 
 void Describe(std::string_view text, QuoteCandidate& q,
               std::vector<Token>& scratch) {
+  // Only short spans can be titles, so a long quote needs just its first
+  // words: tokenize a prefix and fall back to the whole span if it is short.
+  constexpr size_t kPrefixBytes = 160;
   scratch.clear();
-  Tokenize(text, q.inner, scratch);
+  if (q.inner.end - q.inner.begin > kPrefixBytes) {
+    size_t cut = q.inner.begin + kPrefixBytes;
+    while (cut < q.inner.end &&
+           (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+      ++cut;
+    }
+    Tokenize(text, {q.inner.begin, cut}, scratch);
+    int prefix_words = 0;
+    for (const Token& t : scratch) prefix_words += t.kind == TokenKind::kWord;
+    if (prefix_words <= kWordCap) {
+      scratch.clear();
+      Tokenize(text, q.inner, scratch);
+    }
+  } else {
+    Tokenize(text, q.inner, scratch);
+  }
   int words = 0;
   bool title = true;
   bool first = true;
@@ -75,8 +94,8 @@ void Describe(std::string_view text, QuoteCandidate& q,
   if (!tail.empty() && (tail.back() == ',' || tail.back() == ';')) {
     q.has_terminal = true;
   }
-  q.words = words;
-  q.title_case = words > 0 && title;
+  q.words = std::min(words, kWordCap + 1);
+  q.title_case = words > 0 && words <= kWordCap && title;
 }
 
 // Handles one paragraph; appends every span (top-level or nested) to `out`.

@@ -20,6 +20,10 @@ namespace verbatim::extraction {
 
 enum class QuoteMark { kDouble, kSingle, kGuillemet };
 
+// Spans longer than this many words are never titles; longer word counts
+// are not computed.
+inline constexpr int kWordCap = 8;
+
 struct QuoteCandidate {
   entities::TextSpan inner;  // text between the marks
   entities::TextSpan outer;  // including the marks (to paragraph end if open)
@@ -30,7 +34,7 @@ struct QuoteCandidate {
   // Unclosed, and the next paragraph opens with a mark of the same kind:
   // one part of a multi-paragraph quote.
   bool continues_next_paragraph = false;
-  int words = 0;            // word tokens in `inner`
+  int words = 0;            // word tokens in `inner`, capped at kWordCap + 1
   bool title_case = false;  // every word capitalised or a short function word
   bool starts_upper = false;
   bool has_terminal = false;  // contains . ! ? … or ends with , ;
