@@ -138,9 +138,12 @@ std::vector<entities::TextSpan> BoilerplateMarker::Mark(
   }
   std::vector<entities::TextSpan> out;
   for (const std::string_view t : lines) {
-    // A short line printed twice is a headline or link teaser, not prose.
+    // A short line printed twice is a headline or link teaser, not prose;
+    // unless it carries speech (a pull quote repeats a quote of the text).
     const auto it = count.find(t);
-    const bool repeated = it != count.end() && it->second > 1;
+    const bool speech = t.find("\xE2\x80\x9C") != std::string_view::npos ||
+                        t.find('"') != std::string_view::npos;
+    const bool repeated = it != count.end() && it->second > 1 && !speech;
     if (repeated || IsBoilerplateLine(t)) {
       const size_t b = static_cast<size_t>(t.data() - text.data());
       out.push_back({b, b + t.size()});

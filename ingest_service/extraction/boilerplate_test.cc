@@ -53,6 +53,14 @@ TEST(BoilerplateTest, WireCaptionAndRepeatedLines) {
   EXPECT_EQ(lines[2], "Town Hall Reopens After Repairs");
 }
 
+TEST(BoilerplateTest, RepeatedPullQuoteIsNotBoilerplate) {
+  const std::string text =
+      "“We will rebuild every house,” the mayor said.\n"
+      "The storm hit on Monday.\n"
+      "“We will rebuild every house,” the mayor said.\n";
+  EXPECT_TRUE(MarkedLines(text).empty());
+}
+
 TEST(BoilerplateTest, RejectsUnknownPatternKind) {
   EXPECT_FALSE(BoilerplateMarker::FromPatterns("regex .*").ok());
   EXPECT_TRUE(BoilerplateMarker::FromPatterns("# c\nexact hi\n").ok());
