@@ -22,6 +22,25 @@ bool Inside(size_t pos, absl::Span<const TextSpan> spans) {
   return pos >= it->begin && pos < it->end;
 }
 
+// "K-Dot", "K.Dot", "K. Dot", "J.Lo": one letter, a period or hyphen, then a
+// single word.
+bool IsInitialNickname(std::string_view name) {
+  if (name.size() < 4) return false;
+  const unsigned char c0 = static_cast<unsigned char>(name[0]);
+  if (!((c0 >= 'A' && c0 <= 'Z') || (c0 >= 'a' && c0 <= 'z'))) return false;
+  if (name[1] != '.' && name[1] != '-') return false;
+  size_t p = 2;
+  if (name[p] == ' ') ++p;
+  if (p >= name.size()) return false;
+  for (size_t k = p; k < name.size(); ++k) {
+    const unsigned char c = static_cast<unsigned char>(name[k]);
+    const bool letter =
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+    if (!letter) return false;
+  }
+  return true;
+}
+
 struct PersonMention {
   size_t begin;
   int entity;
@@ -91,6 +110,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
             [](const PersonMention& a, const PersonMention& b) {
               return a.begin < b.begin;
             });
+  const std::vector<int> mention_count = weight;
   // Speakers found by name count as prominent too.
   for (int i = 0; i < nq; ++i) {
     if (speaker[i] >= 0 && speaker[i] < static_cast<int>(weight.size())) {
@@ -215,6 +235,34 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     const Attribution& a = attributions[i];
     if (a.kind == SubjectKind::kCarryOver && a.link > i && a.link < nq) {
       speaker[i] = speaker[a.link];
+    }
+  }
+  // Stage names built from an initial ("K-Dot", "J.Lo", "A. Rod") name the
+  // article's dominant person with that initial when nothing else in the
+  // article claims them (no full-name alias, far fewer mentions).
+  const int main_person = dominant(false);
+  for (int i = 0; i < nq; ++i) {
+    const int e = speaker[i];
+    if (e < 0 || e == main_person || main_person < 0) continue;
+    const entities::Entity& ent = analysis.entities[e];
+    const entities::Entity& main = analysis.entities[main_person];
+    if (ent.type != EntityType::kPerson ||
+        !IsInitialNickname(ent.display_name)) {
+      continue;
+    }
+    bool full_alias = false;
+    for (const std::string& alias : ent.aliases) {
+      full_alias |=
+          alias.find(' ') != std::string::npos && !IsInitialNickname(alias);
+    }
+    const bool same_initial =
+        !main.display_name.empty() &&
+        main.display_name.find(' ') != std::string::npos &&
+        EqualsIgnoreCase(main.display_name.substr(0, 1),
+                         ent.display_name.substr(0, 1));
+    if (!full_alias && same_initial &&
+        mention_count[main_person] >= 2 * std::max(1, mention_count[e])) {
+      speaker[i] = main_person;
     }
   }
   return speaker;

@@ -5,7 +5,9 @@
 // subject (first person mention) of the nearest preceding sentence that has a
 // gender-compatible person outside quotes. Descriptions take the article's
 // dominant entity of the matching kind (person or organisation). Split quotes
-// and carry-overs copy the linked quote's speaker.
+// and carry-overs copy the linked quote's speaker. A speaker known only by
+// an initial-based stage name ("K-Dot") is the dominant person with that
+// initial when no full name claims it.
 #ifndef VERBATIM_INGEST_SERVICE_EXTRACTION_SPEAKER_RESOLVER_H_
 #define VERBATIM_INGEST_SERVICE_EXTRACTION_SPEAKER_RESOLVER_H_
 

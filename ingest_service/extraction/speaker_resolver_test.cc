@@ -132,6 +132,28 @@ TEST(SpeakerResolverTest, DescriptionMatchesTitleOrAppositive) {
   EXPECT_EQ(speakers[1], 2);
 }
 
+TEST(SpeakerResolverTest, InitialNicknameMapsToDominantPerson) {
+  Fixture f = Analyze(
+      "Jordan Rockwell released a new album. Jordan Rockwell toured it. "
+      "Critics praised Rockwell.\n"
+      "“I wrote it in one winter,” J-Roc said.\n"
+      "“It was a long winter for everyone,” P. Gale said.");
+  EntityAnalysis a;
+  a.entities = {
+      {"Jordan Rockwell", EntityType::kPerson, {"Rockwell"}, Gender::kMale}};
+  AddMention(a, f.text, "Jordan Rockwell", 0);
+  const size_t second = f.text.find("Jordan Rockwell", 5);
+  a.mentions.push_back({{second, second + 15}, "Jordan Rockwell", 0});
+  AddMention(a, f.text, "Rockwell.", 0);
+  FakeRecognizer rec;
+  const auto speakers =
+      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  ASSERT_EQ(speakers.size(), 2u);
+  EXPECT_EQ(speakers[0], 0);  // J-Roc -> Jordan Rockwell
+  ASSERT_GE(speakers[1], 0);
+  EXPECT_NE(speakers[1], 0);  // a different initial stays its own person
+}
+
 TEST(SpeakerResolverTest, DescriptionTakesDominantEntity) {
   Fixture f = Analyze(
       "Ann Lee released an album. Critics loved Ann Lee. Tom Ruiz produced "
