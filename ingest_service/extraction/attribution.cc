@@ -34,8 +34,9 @@ size_t CharBoundaryAfter(std::string_view text, size_t pos, int dir) {
 struct Attributor::Frame {
   std::vector<Token> toks;
   std::vector<std::string_view> words;  // text of each token
-  // Punctuation tokens that are quote marks of transparent (title) quotes are
-  // kept as punctuation; IsMark tells them apart from commas and periods.
+  // The marks of transparent (title) quotes stay in the frame as
+  // punctuation tokens, so "the “Main Street” singer" still reads as one
+  // description.
   bool IsWord(int i) const { return toks[i].kind == TokenKind::kWord; }
   bool Is(int i, std::string_view s) const { return words[i] == s; }
   int size() const { return static_cast<int>(toks.size()); }
@@ -292,7 +293,6 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   }
   a.kind = SubjectKind::kName;
   a.subject = {f.toks[s].span.begin, f.toks[j].span.end};
-  (void)text;
   return true;
 }
 
@@ -412,7 +412,6 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
   }
   a.kind = SubjectKind::kName;
   a.subject = {f.toks[s].span.begin, f.toks[e].span.end};
-  (void)text;
   return true;
 }
 
