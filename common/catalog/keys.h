@@ -19,7 +19,7 @@
 //   quotes_by_time      Int64Desc(time_us) Uint64(quote_id)     -> ""
 //   quotes_by_speaker   String(entity_id) Int64Desc(time_us) Uint64(quote_id)
 //   quotes_by_entity    String(entity_id) Int64Desc(time_us) Uint64(quote_id)
-//   quote_terms         String(folded word) Uint64(quote_id)    -> ""
+//   quote_terms         String(folded word) Uint64(quote_id)    -> decimal count
 //   quote_shingles      Uint64(text fingerprint) Uint64(quote_id) -> ""
 //   meta                "schema_version", "next_article_id", "next_quote_id",
 //                       "next_version"                          -> decimal

@@ -1,10 +1,11 @@
 #include "ingest_service/ingest/record_changes.h"
 
 #include <algorithm>
-#include <set>
+#include <map>
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/catalog/catalog_reader.h"
 #include "common/catalog/keys.h"
@@ -16,24 +17,23 @@
 namespace verbatim::ingest {
 namespace {
 
-using IndexRows = std::set<std::pair<storage::Family, std::string>>;
+// Index rows keyed by (family, key), with their values.
+using IndexRows = std::map<std::pair<storage::Family, std::string>, std::string>;
 
 IndexRows EntityRows(const v1::Entity& entity) {
   IndexRows rows;
   // A merged entity is found through the entity it became.
   if (!entity.merged_into().empty()) return rows;
   const std::string id = catalog::EntityIdOf(entity.name());
-  rows.emplace(storage::Family::kEntityNames,
-               catalog::EntityNameKey(text::NameKey(entity.display_name()), id));
+  rows[{storage::Family::kEntityNames,
+        catalog::EntityNameKey(text::NameKey(entity.display_name()), id)}];
   for (const std::string& alias : entity.aliases()) {
-    rows.emplace(storage::Family::kEntityNames,
-                 catalog::EntityNameKey(text::NameKey(alias), id));
+    rows[{storage::Family::kEntityNames, catalog::EntityNameKey(text::NameKey(alias), id)}];
   }
   if (entity.type() == v1::PERSON) {
     const std::string skeleton = text::PersonNameSkeleton(entity.display_name());
     if (!skeleton.empty()) {
-      rows.emplace(storage::Family::kEntitySkeletons,
-                   catalog::EntityNameKey(skeleton, id));
+      rows[{storage::Family::kEntitySkeletons, catalog::EntityNameKey(skeleton, id)}];
     }
   }
   return rows;
@@ -42,32 +42,36 @@ IndexRows EntityRows(const v1::Entity& entity) {
 IndexRows QuoteRows(uint64_t quote_id, const v1::Quote& quote) {
   IndexRows rows;
   const int64_t time = catalog::QuoteIndexTimeMicros(quote);
-  rows.emplace(storage::Family::kQuotesByTime, catalog::TimeIndexKey(time, quote_id));
+  rows[{storage::Family::kQuotesByTime, catalog::TimeIndexKey(time, quote_id)}];
   if (!quote.speaker().empty()) {
-    rows.emplace(storage::Family::kQuotesBySpeaker,
-                 catalog::GroupTimeIndexKey(catalog::EntityIdOf(quote.speaker()), time, quote_id));
+    rows[{storage::Family::kQuotesBySpeaker,
+          catalog::GroupTimeIndexKey(catalog::EntityIdOf(quote.speaker()), time, quote_id)}];
   }
   for (const std::string& entity : quote.mentioned_entities()) {
-    rows.emplace(storage::Family::kQuotesByEntity,
-                 catalog::GroupTimeIndexKey(catalog::EntityIdOf(entity), time, quote_id));
+    rows[{storage::Family::kQuotesByEntity,
+          catalog::GroupTimeIndexKey(catalog::EntityIdOf(entity), time, quote_id)}];
   }
-  for (const std::string& word : text::FoldedWords(quote.text())) {
-    rows.emplace(storage::Family::kQuoteTerms, catalog::QuoteTermKey(word, quote_id));
+  // Term rows carry the term's count in the text, for ranking.
+  std::map<std::string, int> counts;
+  for (std::string& word : text::FoldedWords(quote.text())) ++counts[std::move(word)];
+  for (const auto& [word, count] : counts) {
+    rows[{storage::Family::kQuoteTerms, catalog::QuoteTermKey(word, quote_id)}] =
+        absl::StrCat(count);
   }
   for (uint64_t shingle : QuoteShingles(quote.text())) {
-    rows.emplace(storage::Family::kQuoteShingles,
-                 catalog::QuoteShingleKey(shingle, quote_id));
+    rows[{storage::Family::kQuoteShingles, catalog::QuoteShingleKey(shingle, quote_id)}];
   }
   return rows;
 }
 
 void ApplyRowDiff(const IndexRows& before, const IndexRows& after,
                   storage::Batch& batch) {
-  for (const auto& row : before) {
+  for (const auto& [row, value] : before) {
     if (!after.contains(row)) batch.Delete(row.first, row.second);
   }
-  for (const auto& row : after) {
-    if (!before.contains(row)) batch.Put(row.first, row.second, "");
+  for (const auto& [row, value] : after) {
+    auto it = before.find(row);
+    if (it == before.end() || it->second != value) batch.Put(row.first, row.second, value);
   }
 }
 

@@ -15,7 +15,11 @@
 #include "common/storage/key_codec.h"
 #include "common/text/fold.h"
 #include "google/protobuf/util/time_util.h"
+#include "query_service/query/entity_stats.h"
 #include "query_service/query/index_scan.h"
+#include "query_service/query/quote_filter.h"
+#include "query_service/query/quote_search.h"
+#include "query_service/query/text_diff.h"
 
 namespace verbatim::query {
 namespace {
@@ -24,7 +28,6 @@ using google::protobuf::util::TimeUtil;
 using storage::Family;
 
 constexpr size_t kMaxEntityCandidates = 1000;
-constexpr size_t kMaxQueryWords = 32;
 
 // Skips rows whose record is gone (deleted, or stale in a secondary).
 template <typename T>
@@ -34,22 +37,13 @@ absl::StatusOr<std::optional<T>> UnlessNotFound(absl::StatusOr<T> value) {
   return *std::move(value);
 }
 
-// The id of the entity now standing for `name` (merges are followed); empty
-// for an empty name. NOT_FOUND for an unknown entity.
-absl::StatusOr<std::string> OptionalEntityId(const storage::Store& store,
-                                             const std::string& name,
-                                             absl::string_view field) {
-  if (name.empty()) return std::string();
-  auto id = catalog::ParseEntityName(name, field);
-  if (!id.ok()) return id.status();
-  auto entity = catalog::ReadCanonicalEntity(store, *id);
-  if (!entity.ok()) return entity.status();
-  return catalog::EntityIdOf(entity->record.name());
-}
-
-bool Contains(const google::protobuf::RepeatedPtrField<std::string>& values,
-              const std::string& value) {
-  return std::find(values.begin(), values.end(), value) != values.end();
+// Fills in how each printing differs from the canonical text.
+void AddEdits(v1::Quote& quote) {
+  for (v1::Appearance& appearance : *quote.mutable_appearances()) {
+    for (v1::TextEdit& edit : DiffQuoteText(quote.text(), appearance.text())) {
+      *appearance.add_edits() = std::move(edit);
+    }
+  }
 }
 
 // Offsets into an in-memory result list, as page tokens.
@@ -80,7 +74,7 @@ absl::StatusOr<v1::ListArticlesResponse> QueryEngine::ListArticles(
     const v1::ListArticlesRequest& request) const {
   auto page = ParsePageRequest(request, request.page_size(), request.page_token());
   if (!page.ok()) return page.status();
-  auto entity_id = OptionalEntityId(store_, request.entity(), "entity");
+  auto entity_id = ResolveEntityFilter(store_, request.entity(), "entity");
   if (!entity_id.ok()) return entity_id.status();
   Family family = Family::kArticlesByTime;
   std::string prefix;
@@ -137,7 +131,7 @@ absl::StatusOr<v1::SearchEntitiesResponse> QueryEngine::SearchEntities(
   if (!ids.ok()) return ids.status();
 
   struct Ranked {
-    int rank;  // 0: the display name is the query, 1: an alias is, 2: prefix
+    int rank;  // 0: the display name or an alias is the query, 1: prefix
     v1::Entity entity;
   };
   std::vector<Ranked> ranked;
@@ -149,13 +143,9 @@ absl::StatusOr<v1::SearchEntitiesResponse> QueryEngine::SearchEntities(
     if (request.type() != v1::ENTITY_TYPE_UNSPECIFIED && record.type() != request.type()) {
       continue;
     }
-    int rank = 2;
-    if (text::NameKey(record.display_name()) == key) {
-      rank = 0;
-    } else {
-      for (const std::string& alias : record.aliases()) {
-        if (text::NameKey(alias) == key) rank = 1;
-      }
+    int rank = text::NameKey(record.display_name()) == key ? 0 : 1;
+    for (const std::string& alias : record.aliases()) {
+      if (text::NameKey(alias) == key) rank = 0;
     }
     ranked.push_back({rank, std::move(record)});
   }
@@ -178,6 +168,7 @@ absl::StatusOr<v1::Quote> QueryEngine::GetQuote(const v1::GetQuoteRequest& reque
   if (!id.ok()) return id.status();
   auto quote = catalog::ReadQuote(store_, *id);
   if (!quote.ok()) return quote.status();
+  AddEdits(quote->record);
   return quote->record;
 }
 
@@ -185,38 +176,19 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
     const v1::ListQuotesRequest& request) const {
   auto page = ParsePageRequest(request, request.page_size(), request.page_token());
   if (!page.ok()) return page.status();
-  auto speaker_id = OptionalEntityId(store_, request.speaker(), "speaker");
-  if (!speaker_id.ok()) return speaker_id.status();
-  auto entity_id = OptionalEntityId(store_, request.entity(), "entity");
-  if (!entity_id.ok()) return entity_id.status();
   const google::protobuf::Timestamp* start =
       request.has_start_time() ? &request.start_time() : nullptr;
   const google::protobuf::Timestamp* end =
       request.has_end_time() ? &request.end_time() : nullptr;
-  auto all_times = TimeRange("", start, end);
-  if (!all_times.ok()) return all_times.status();
-  const int64_t start_us = start ? TimeUtil::TimestampToMicroseconds(*start) : 0;
-  const int64_t end_us = end ? TimeUtil::TimestampToMicroseconds(*end) : 0;
-
-  // Whether a quote passes every filter (the index used checks one of them).
-  auto matches = [&](const v1::Quote& quote) {
-    const int64_t time = catalog::QuoteIndexTimeMicros(quote);
-    if (start != nullptr && time < start_us) return false;
-    if (end != nullptr && time >= end_us) return false;
-    if (!speaker_id->empty() && quote.speaker() != catalog::EntityName(*speaker_id)) {
-      return false;
-    }
-    if (!entity_id->empty() &&
-        !Contains(quote.mentioned_entities(), catalog::EntityName(*entity_id))) {
-      return false;
-    }
-    if (!request.article().empty()) {
-      bool printed = false;
-      for (const v1::Appearance& a : quote.appearances()) printed |= a.article() == request.article();
-      if (!printed) return false;
-    }
-    return true;
-  };
+  QuoteFilter::Fields fields;
+  fields.speaker = request.speaker();
+  fields.entity = request.entity();
+  fields.article = request.article();
+  fields.start_time = start;
+  fields.end_time = end;
+  auto filter = QuoteFilter::Create(store_, fields);
+  if (!filter.ok()) return filter.status();
+  auto matches = [&](const v1::Quote& quote) { return filter->Matches(quote); };
 
   v1::ListQuotesResponse response;
   if (!request.article().empty()) {
@@ -238,6 +210,7 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
       auto quote = UnlessNotFound(catalog::ReadQuote(store_, quote_ids[i]));
       if (!quote.ok()) return quote.status();
       if (quote->has_value() && matches((*quote)->record)) {
+        AddEdits((*quote)->record);
         *response.add_quotes() = std::move((*quote)->record);
       }
     }
@@ -247,12 +220,12 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
 
   Family family = Family::kQuotesByTime;
   std::string prefix;
-  if (!speaker_id->empty()) {
+  if (!filter->speaker_id().empty()) {
     family = Family::kQuotesBySpeaker;
-    prefix = catalog::GroupPrefix(*speaker_id);
-  } else if (!entity_id->empty()) {
+    prefix = catalog::GroupPrefix(filter->speaker_id());
+  } else if (!filter->entity_id().empty()) {
     family = Family::kQuotesByEntity;
-    prefix = catalog::GroupPrefix(*entity_id);
+    prefix = catalog::GroupPrefix(filter->entity_id());
   }
   auto range = TimeRange(prefix, start, end);
   if (!range.ok()) return range.status();
@@ -274,6 +247,7 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
             !matches((*quote)->record)) {
           return false;
         }
+        AddEdits((*quote)->record);
         *response.add_quotes() = std::move((*quote)->record);
         return true;
       });
@@ -284,54 +258,21 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
 
 absl::StatusOr<v1::SearchQuotesResponse> QueryEngine::SearchQuotes(
     const v1::SearchQuotesRequest& request) const {
-  std::vector<std::string> words = text::FoldedWords(request.query());
-  if (words.empty()) {
-    return status::InvalidField("query", "must contain at least one word");
+  auto response = query::SearchQuotes(store_, request);
+  if (response.ok()) {
+    for (v1::Quote& quote : *response->mutable_quotes()) AddEdits(quote);
   }
-  if (words.size() > kMaxQueryWords) {
-    return status::LimitExceeded(absl::StatusCode::kInvalidArgument, "query",
-                                 static_cast<int64_t>(words.size()), kMaxQueryWords,
-                                 "words");
-  }
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  auto page = ParsePageRequest(request, request.page_size(), request.page_token());
-  if (!page.ok()) return page.status();
-  // Longer words tend to be rarer: walk the longest word's postings and
-  // probe the others.
-  const std::string& driver = *std::max_element(
-      words.begin(), words.end(),
-      [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
-  const std::string prefix = catalog::GroupPrefix(driver);
-
-  v1::SearchQuotesResponse response;
-  auto next = ScanIndexPage(
-      store_, Family::kQuoteTerms, prefix, storage::PrefixSuccessor(prefix), *page,
-      [&](absl::string_view key) -> absl::StatusOr<bool> {
-        uint64_t id;
-        if (!catalog::DecodeTrailingId(key, &id)) return false;
-        for (const std::string& word : words) {
-          if (word == driver) continue;
-          auto row = store_.Get(Family::kQuoteTerms, catalog::QuoteTermKey(word, id));
-          if (absl::IsNotFound(row.status())) return false;
-          if (!row.ok()) return row.status();
-        }
-        auto quote = UnlessNotFound(catalog::ReadQuote(store_, id));
-        if (!quote.ok()) return quote.status();
-        if (!quote->has_value()) return false;
-        // The record is the truth: a secondary may still show term rows of
-        // an older version.
-        const std::vector<std::string> text_words = text::FoldedWords((*quote)->record.text());
-        const std::set<std::string> present(text_words.begin(), text_words.end());
-        for (const std::string& word : words) {
-          if (!present.contains(word)) return false;
-        }
-        *response.add_quotes() = std::move((*quote)->record);
-        return true;
-      });
-  if (!next.ok()) return next.status();
-  response.set_next_page_token(*next);
   return response;
+}
+
+absl::StatusOr<v1::ListRelatedEntitiesResponse> QueryEngine::ListRelatedEntities(
+    const v1::ListRelatedEntitiesRequest& request) const {
+  return query::ListRelatedEntities(store_, request);
+}
+
+absl::StatusOr<v1::EntityTimeline> QueryEngine::GetEntityTimeline(
+    const v1::GetEntityTimelineRequest& request) const {
+  return query::GetEntityTimeline(store_, request);
 }
 
 }  // namespace verbatim::query

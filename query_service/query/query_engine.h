@@ -37,6 +37,10 @@ class QueryEngine {
       const v1::ListQuotesRequest& request) const;
   absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(
       const v1::SearchQuotesRequest& request) const;
+  absl::StatusOr<v1::ListRelatedEntitiesResponse> ListRelatedEntities(
+      const v1::ListRelatedEntitiesRequest& request) const;
+  absl::StatusOr<v1::EntityTimeline> GetEntityTimeline(
+      const v1::GetEntityTimelineRequest& request) const;
 
  private:
   const storage::Store& store_;

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
+#include "common/storage/store.h"
 #include "common/testing/temp_dir.h"
 #include "gtest/gtest.h"
 #include "ingest_service/ingest/article_ingestor.h"
@@ -34,13 +35,14 @@ class QueryEngineTest : public ::testing::Test {
     extractor_ = *std::move(extractor);
     auto ingestor = ingest::ArticleIngestor::Create(store_.get(), extractor_.get(), {});
     ASSERT_TRUE(ingestor.ok());
+    ingestor_ = *std::move(ingestor);
     int day = 0;
     for (const char* body : kBodies) {
       v1::CreateArticleRequest request;
       request.mutable_article()->set_body(body);
       request.mutable_article()->set_source(day % 2 == 0 ? "Lakeport Ledger" : "Harbor Times");
       request.mutable_article()->mutable_publish_time()->set_seconds(1700000000 + 86400 * day++);
-      ASSERT_TRUE((*ingestor)->CreateArticle(request).ok());
+      ASSERT_TRUE(ingestor_->CreateArticle(request).ok());
     }
     // Queries go through a secondary instance, as in the service.
     auto secondary = storage::Store::OpenSecondary(dir_.path() + "/db", dir_.path() + "/sec");
@@ -51,10 +53,16 @@ class QueryEngineTest : public ::testing::Test {
     engine_ = std::make_unique<QueryEngine>(secondary_.get());
   }
 
+  void CatchUp() {
+    ASSERT_TRUE(secondary_->CatchUp().ok());
+    ASSERT_TRUE(secondary_->CatchUp().ok());
+  }
+
   testing::TempDir dir_;
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<storage::Store> secondary_;
   std::unique_ptr<extraction::Extractor> extractor_;
+  std::unique_ptr<ingest::ArticleIngestor> ingestor_;
   std::unique_ptr<QueryEngine> engine_;
 };
 
@@ -210,6 +218,124 @@ TEST_F(QueryEngineTest, GetQuoteAndEntity) {
   EXPECT_EQ(entity->type(), v1::PERSON);
   entity_request.set_name("entities/nobody-here");
   EXPECT_EQ(engine_->GetEntity(entity_request).status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST_F(QueryEngineTest, SearchQuotesPhrasesFiltersAndProvenance) {
+  v1::SearchQuotesRequest request;
+  request.set_query("\"ferry crews\" nobody");
+  auto phrase = engine_->SearchQuotes(request);
+  ASSERT_TRUE(phrase.ok()) << phrase.status();
+  ASSERT_EQ(phrase->quotes_size(), 1);
+  // The reprint cut words; provenance says which.
+  const v1::Quote& quote = phrase->quotes(0);
+  ASSERT_EQ(quote.appearances_size(), 2);
+  EXPECT_TRUE(quote.appearances(0).edits().empty());
+  ASSERT_EQ(quote.appearances(1).edits_size(), 1) << quote.DebugString();
+  EXPECT_EQ(quote.appearances(1).edits(0).kind(), v1::TextEdit::CUT);
+  EXPECT_EQ(quote.appearances(1).edits(0).canonical_text(), "of the transit budget,");
+
+  request.set_query("\"crews ferry\"");
+  auto wrong_order = engine_->SearchQuotes(request);
+  ASSERT_TRUE(wrong_order.ok());
+  EXPECT_EQ(wrong_order->quotes_size(), 0);
+
+  request.set_query("buses");
+  request.set_speaker("entities/ingrid-falk");
+  auto by_speaker = engine_->SearchQuotes(request);
+  ASSERT_TRUE(by_speaker.ok());
+  ASSERT_EQ(by_speaker->quotes_size(), 1);
+  EXPECT_EQ(by_speaker->quotes(0).speaker(), "entities/ingrid-falk");
+  request.set_speaker("entities/nobody");
+  EXPECT_EQ(engine_->SearchQuotes(request).status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST_F(QueryEngineTest, SearchRanksMoreFrequentTermsFirst) {
+  for (const char* body : {"“Ferries, ferries and more ferries for the islands,” said Ada Brook.",
+                           "“One of the ferries was late,” said Ada Brook."}) {
+    v1::CreateArticleRequest create;
+    create.mutable_article()->set_body(body);
+    ASSERT_TRUE(ingestor_->CreateArticle(create).ok());
+  }
+  CatchUp();
+  v1::SearchQuotesRequest request;
+  request.set_query("ferries");
+  auto response = engine_->SearchQuotes(request);
+  ASSERT_TRUE(response.ok());
+  ASSERT_EQ(response->quotes_size(), 2);
+  EXPECT_NE(response->quotes(0).text().find("more ferries"), std::string::npos);
+}
+
+// Distinct words, so that each quote below is its own utterance.
+constexpr const char* kPlaces[] = {
+    "Granite quarries and willow marshes", "Copper mines near meadow farms",
+    "Thunder bays with lantern boats", "Orchard hills beside saffron fields",
+    "Glacier lakes and timber camps", "Falcon cliffs above velvet dunes",
+    "Cobalt reefs past maple groves", "Juniper moors under harvest skies",
+    "Sparrow creeks by old mills", "Quiet coves of amber sand",
+    "Northern fjords with iron bridges", "Southern deltas full of reeds"};
+
+TEST_F(QueryEngineTest, SearchPagesSeeEachResultOnceWhileIngestWrites) {
+  for (int i = 0; i < 6; ++i) {
+    v1::CreateArticleRequest create;
+    create.mutable_article()->set_body(absl::StrCat(
+        "“", kPlaces[i], " need a lighthouse lamp,” said Ada Brook."));
+    ASSERT_TRUE(ingestor_->CreateArticle(create).ok());
+  }
+  CatchUp();
+  v1::SearchQuotesRequest request;
+  request.set_query("lighthouse lamp");
+  request.set_page_size(2);
+  std::set<std::string> seen;
+  int results = 0;
+  int extra = 6;
+  do {
+    auto response = engine_->SearchQuotes(request);
+    ASSERT_TRUE(response.ok()) << response.status();
+    for (const auto& quote : response->quotes()) {
+      seen.insert(quote.name());
+      ++results;
+    }
+    request.set_page_token(response->next_page_token());
+    // More matching quotes arrive between pages.
+    v1::CreateArticleRequest create;
+    create.mutable_article()->set_body(absl::StrCat(
+        "“", kPlaces[extra++], " need a lighthouse lamp,” said Ada Brook."));
+    ASSERT_TRUE(ingestor_->CreateArticle(create).ok());
+    CatchUp();
+  } while (!request.page_token().empty());
+  EXPECT_EQ(results, 6);
+  EXPECT_EQ(seen.size(), 6u);
+}
+
+TEST_F(QueryEngineTest, RelatedEntitiesAndTimeline) {
+  v1::ListRelatedEntitiesRequest related;
+  related.set_entity("entities/tomas-reyes");
+  auto response = engine_->ListRelatedEntities(related);
+  ASSERT_TRUE(response.ok()) << response.status();
+  for (const auto& entity : response->related_entities()) {
+    EXPECT_NE(entity.entity().name(), "entities/tomas-reyes");
+    EXPECT_GE(entity.shared_article_count(), 1);
+  }
+
+  v1::GetEntityTimelineRequest timeline_request;
+  timeline_request.set_entity("entities/ingrid-falk");
+  auto timeline = engine_->GetEntityTimeline(timeline_request);
+  ASSERT_TRUE(timeline.ok()) << timeline.status();
+  ASSERT_EQ(timeline->days_size(), 2);
+  EXPECT_EQ(timeline->days(0).date(), "2023-11-14");
+  EXPECT_EQ(timeline->days(0).article_count(), 1);
+  EXPECT_EQ(timeline->days(0).quote_count(), 1);
+  EXPECT_EQ(timeline->days(1).date(), "2023-11-15");
+
+  timeline_request.mutable_start_time()->set_seconds(1700000000 + 86400);
+  timeline = engine_->GetEntityTimeline(timeline_request);
+  ASSERT_TRUE(timeline.ok());
+  ASSERT_EQ(timeline->days_size(), 1);
+  EXPECT_EQ(timeline->days(0).date(), "2023-11-15");
+
+  timeline_request.set_entity("");
+  EXPECT_EQ(engine_->GetEntityTimeline(timeline_request).status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -69,4 +69,18 @@ grpc::ServerUnaryReactor* QueryServiceImpl::SearchQuotes(
   return Serve(context, "SearchQuotes", *request, response, &QueryEngine::SearchQuotes);
 }
 
+grpc::ServerUnaryReactor* QueryServiceImpl::ListRelatedEntities(
+    grpc::CallbackServerContext* context, const v1::ListRelatedEntitiesRequest* request,
+    v1::ListRelatedEntitiesResponse* response) {
+  return Serve(context, "ListRelatedEntities", *request, response,
+               &QueryEngine::ListRelatedEntities);
+}
+
+grpc::ServerUnaryReactor* QueryServiceImpl::GetEntityTimeline(
+    grpc::CallbackServerContext* context, const v1::GetEntityTimelineRequest* request,
+    v1::EntityTimeline* response) {
+  return Serve(context, "GetEntityTimeline", *request, response,
+               &QueryEngine::GetEntityTimeline);
+}
+
 }  // namespace verbatim::query

@@ -39,6 +39,12 @@ class QueryServiceImpl final : public v1::QueryService::CallbackService {
   grpc::ServerUnaryReactor* SearchQuotes(grpc::CallbackServerContext* context,
                                          const v1::SearchQuotesRequest* request,
                                          v1::SearchQuotesResponse* response) override;
+  grpc::ServerUnaryReactor* ListRelatedEntities(
+      grpc::CallbackServerContext* context, const v1::ListRelatedEntitiesRequest* request,
+      v1::ListRelatedEntitiesResponse* response) override;
+  grpc::ServerUnaryReactor* GetEntityTimeline(grpc::CallbackServerContext* context,
+                                              const v1::GetEntityTimelineRequest* request,
+                                              v1::EntityTimeline* response) override;
 
  private:
   // Runs `method` of the engine and finishes the call with its result.

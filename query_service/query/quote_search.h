@@ -1,0 +1,39 @@
+// Ranked full-text search over quotes (the quote_terms index).
+#ifndef VERBATIM_QUERY_SERVICE_QUERY_QUOTE_SEARCH_H_
+#define VERBATIM_QUERY_SERVICE_QUERY_QUOTE_SEARCH_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "common/storage/store.h"
+#include "verbatim/v1/query_service.pb.h"
+
+namespace verbatim::query {
+
+// A parsed search query: every word must occur; each phrase must occur as
+// consecutive words.
+struct SearchQuery {
+  std::vector<std::string> words;                 // folded, unique
+  std::vector<std::vector<std::string>> phrases;  // folded words, 2 or more
+};
+
+// Splits `query` on double quotes: quoted parts are phrases. INVALID_ARGUMENT
+// when there is no word or more than 32.
+absl::StatusOr<SearchQuery> ParseSearchQuery(absl::string_view query);
+
+// True when `words` contains `phrase` as consecutive words.
+bool ContainsPhrase(const std::vector<std::string>& words,
+                    const std::vector<std::string>& phrase);
+
+// Answers SearchQuotes: quotes with every word and phrase, passing the
+// filters, ranked by BM25 (k1 1.2, b 0.75). Each term's postings are read up
+// to 100,000 rows and at most 5,000 candidates are ranked. The first page
+// fixes the set of quotes searched (ids up to the highest seen), so later
+// pages neither repeat nor skip results while ingest keeps writing.
+absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(const storage::Store& store,
+                                                      const v1::SearchQuotesRequest& request);
+
+}  // namespace verbatim::query
+
+#endif  // VERBATIM_QUERY_SERVICE_QUERY_QUOTE_SEARCH_H_
