@@ -119,13 +119,16 @@ bool NameLike(const Context& ctx, size_t i, bool continuing) {
   if (!t.upper_initial) {
     if (t.inner_upper) {
       // "pgLang", "iPhone", "eBay"; a long lower-case run first is a user
-      // handle ("pamkeyNEN"), not a brand.
+      // handle ("pamkeyNEN"), and a hyphen after it a prefixed adjective
+      // ("un-American", "anti-Trump"), not a brand.
       size_t lower_run = 0;
       while (lower_run < key.size() &&
-             ctx.text[t.begin + lower_run] == key[lower_run]) {
+             ctx.text[t.begin + lower_run] == key[lower_run] &&
+             key[lower_run] != '-') {
         ++lower_run;
       }
-      return lower_run <= 3;
+      return lower_run <= 3 &&
+             (lower_run >= key.size() || key[lower_run] != '-');
     }
     if (t.inner_dot) {  // "k.dot", but not "example.com" or "a.m"
       const std::string_view tail = key.substr(key.rfind('.') + 1);
@@ -133,7 +136,12 @@ bool NameLike(const Context& ctx, size_t i, bool continuing) {
     }
     return false;
   }
-  if (t.end - t.begin == 1 && !t.trailing_dot && !continuing) return false;
+  // A lone letter ("I", "Â") is a pronoun or noise unless it is an initial.
+  size_t first_len = 0;
+  DecodeUtf8(ctx.text, t.begin, first_len);
+  if (t.begin + first_len == t.end && !t.trailing_dot && !continuing) {
+    return false;
+  }
   if (ctx.Has(i, kDateWord)) return false;
   if (IsContraction(key)) return false;
   if (ctx.title[i] && !continuing && ctx.Has(i, kCommonWord) &&

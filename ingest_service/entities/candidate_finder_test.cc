@@ -145,6 +145,11 @@ TEST_F(CandidateFinderTest, ConnectorsInsideOrganisationNames) {
               ElementsAre("Mitch Brady", "Kentucky"));
 }
 
+TEST_F(CandidateFinderTest, PrefixedAdjectivesAndStrayLettersAreNotNames) {
+  EXPECT_THAT(Names("an un-American and anti-Harwick view"), ElementsAre());
+  EXPECT_THAT(Names("odd \xC3\x82 sign"), ElementsAre());
+}
+
 TEST_F(CandidateFinderTest, ContractionsAreNotNames) {
   EXPECT_THAT(Names("then I\xE2\x80\x99ve said We\xE2\x80\x99re done"),
               ElementsAre());

@@ -314,8 +314,8 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     } else if (first.all_upper && c.last + 1 < tokens.size() &&
                ctx.PunctAt(c.last + 1, ':') && first.sentence_start) {
       v[kP] += 2;  // a transcript's speaker label: "WALLACE: ..."
-    } else if (first.all_upper && w.size() >= 2 && w.size() <= 5 &&
-               !ctx.Has(w0, kCommonWord)) {
+    } else if (first.all_upper && !first.has_digit && w.size() >= 2 &&
+               w.size() <= 5 && !ctx.Has(w0, kCommonWord)) {
       v[kO] += 1.2;  // acronyms are mostly organisations (NASA, TDE)
     } else if (!first.upper_initial && first.inner_upper) {
       v[kO] += 1.5;  // "pgLang", "eBay"

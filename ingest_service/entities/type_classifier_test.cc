@@ -133,6 +133,13 @@ TEST_F(TypeClassifierTest, DescriptionsAreNotEntities) {
   EXPECT_LE(Of("most PACs spent more", "PACs").score, 0);
 }
 
+TEST_F(TypeClassifierTest, CommonAcronymsAndCodesAreNotOrganizations) {
+  EXPECT_LT(Of("he drove an SUV home", "SUV").score, kAcceptScore);
+  EXPECT_LT(Of("the model A6 sold", "A6").score, kAcceptScore);
+  EXPECT_TRUE(Is("a probe by the QZX into it", "QZX",
+                 EntityType::kOrganization));
+}
+
 TEST_F(TypeClassifierTest, TeamsAndRegions) {
   EXPECT_TRUE(Is("the Denver Falcons won", "Denver Falcons",
                  EntityType::kOrganization));
