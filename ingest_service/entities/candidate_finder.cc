@@ -326,6 +326,16 @@ void TrimLeading(const Context& ctx, Candidate& c) {
                               !ctx.Has(f, kFirstName | kHonorific | kOrgName |
                                               kPlaceName | kEventName);
     if (!article && !role && !initial_word) return;
+    // "Los Angeles", "New York Times": a known multi-word name keeps its
+    // first word.
+    if (initial_word && !article && !role) {
+      const std::string full =
+          LowerKey(ctx.text.substr(c.span.begin, c.span.end - c.span.begin));
+      if (ctx.lex.places.Contains(full) || ctx.lex.org_names.Contains(full) ||
+          ctx.lex.event_names.Contains(full)) {
+        return;
+      }
+    }
     // "Justice Department": a role word before a head noun is part of the
     // organisation's name; so is a capitalised word before one.
     if (!article && ctx.Has(c.last, kAnyHead) && (!role || !next_given)) {

@@ -92,6 +92,11 @@ TEST_F(CandidateFinderTest, LeadingArticleRoleAndInitialWordAreTrimmed) {
   EXPECT_THAT(Names("Featuring Zubrin on drums"), ElementsAre("Zubrin"));
 }
 
+TEST_F(CandidateFinderTest, KnownNamesKeepSentenceInitialWords) {
+  EXPECT_THAT(Names("LOS ANGELES (AP) \xE2\x80\x94 It rained."),
+              ElementsAre("LOS ANGELES", "AP"));
+}
+
 TEST_F(CandidateFinderTest, LonePronounsAreNotCandidates) {
   EXPECT_THAT(Names("He left. The end. It rained."), ElementsAre());
 }

@@ -99,6 +99,14 @@ bool IsPlacePrefix(std::string_view key) {
          key == "greater" || key == "new" || key == "n" || key == "s";
 }
 
+bool IsRomanNumeral(std::string_view key) {
+  if (key.empty() || key.size() > 6) return false;
+  for (const char c : key) {
+    if (c != 'i' && c != 'v' && c != 'x' && c != 'l' && c != 'c') return false;
+  }
+  return true;
+}
+
 bool IsPartyState(std::string_view key) {
   return key.size() >= 3 && key.size() <= 8 &&
          (key[0] == 'r' || key[0] == 'd' || key[0] == 'i') && key[1] == '-';
@@ -253,8 +261,12 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     }
   }
 
-  // Head nouns: the last word, or the first one before "of".
-  const size_t head = has_of ? w0 : wn;
+  // Head nouns: the last word (before a Roman numeral: "Super Bowl LVII"),
+  // or the first one before "of".
+  size_t head = has_of ? w0 : wn;
+  if (!has_of && words.size() >= 3 && IsRomanNumeral(ctx.Key(wn))) {
+    head = words[words.size() - 2];
+  }
   if (words.size() >= 2 && !c.quoted_title) {
     // '&' mostly joins title words ("... & The Long Road"), so a head noun
     // after it says less.

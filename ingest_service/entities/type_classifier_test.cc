@@ -113,6 +113,8 @@ TEST_F(TypeClassifierTest, EventFromHeadsYearsAndGazetteer) {
                  EntityType::kEvent));
   EXPECT_TRUE(Is("before the 2024 Summer Games began", "2024 Summer Games",
                  EntityType::kEvent));
+  EXPECT_TRUE(Is("ads during Harbor Bowl LVII cost more", "Harbor Bowl LVII",
+                 EntityType::kEvent));
   const Classification oscars = Of("ahead of the Oscars next month", "Oscars");
   EXPECT_EQ(oscars.type, EntityType::kEvent);
   EXPECT_EQ(oscars.canonical, "Academy Awards");
@@ -136,8 +138,8 @@ TEST_F(TypeClassifierTest, DescriptionsAreNotEntities) {
 TEST_F(TypeClassifierTest, CommonAcronymsAndCodesAreNotOrganizations) {
   EXPECT_LT(Of("he drove an SUV home", "SUV").score, kAcceptScore);
   EXPECT_LT(Of("sales of the A6 rose", "A6").score, kAcceptScore);
-  EXPECT_TRUE(Is("a probe by the QZX into it", "QZX",
-                 EntityType::kOrganization));
+  EXPECT_TRUE(
+      Is("a probe by the QZX into it", "QZX", EntityType::kOrganization));
 }
 
 TEST_F(TypeClassifierTest, TeamsAndRegions) {
