@@ -93,7 +93,8 @@ TEST_F(CandidateFinderTest, LeadingArticleRoleAndInitialWordAreTrimmed) {
 }
 
 TEST_F(CandidateFinderTest, KnownNamesKeepSentenceInitialWords) {
-  EXPECT_THAT(Names("LOS ANGELES (AP) \xE2\x80\x94 It rained."),
+  EXPECT_THAT(Names("LOS ANGELES (AP) \xE2\x80\x94 it rained all day "
+                    "and the roads were closed."),
               ElementsAre("LOS ANGELES", "AP"));
 }
 
