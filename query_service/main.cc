@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
       db, secondary_path, absl::Milliseconds(absl::GetFlag(FLAGS_catchup_interval_ms)));
   follower.Start([&](const verbatim::storage::Store* store) {
     engine = std::make_unique<verbatim::query::QueryEngine>(store);
-    service.SetEngine(engine.get());
+    service.SetBackend(engine.get(), &follower);
     (*server)->SetServing(true);
     verbatim::rpc::LogInfo(absl::StrCat("verbatim-query serving store ", db));
   });

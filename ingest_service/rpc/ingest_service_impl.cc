@@ -1,5 +1,6 @@
 #include "ingest_service/rpc/ingest_service_impl.h"
 
+#include "common/rpc/consistency_token.h"
 #include "common/rpc/grpc_status.h"
 #include "common/rpc/request_log.h"
 
@@ -9,6 +10,13 @@ namespace {
 grpc::Status Finish(absl::string_view method, const absl::Status& status) {
   rpc::LogRequestError(method, status);
   return rpc::ToGrpcStatus(status);
+}
+
+// Tells the client how far the store had got once its write was applied.
+void SendConsistencyToken(grpc::CallbackServerContext* context,
+                          const ArticleIngestor& ingestor) {
+  context->AddInitialMetadata(std::string(rpc::kConsistencyTokenHeader),
+                              rpc::EncodeConsistencyToken(ingestor.LastSequenceNumber()));
 }
 
 // Reads one request, stores it, writes its result, and repeats until the
@@ -35,6 +43,8 @@ class StreamArticlesReactor final
       outcome->article.clear_body();
       *result_.mutable_article() = std::move(outcome->article);
       result_.set_created(outcome->created);
+      result_.set_consistency_token(
+          rpc::EncodeConsistencyToken(ingestor_->LastSequenceNumber()));
     } else {
       rpc::LogRequestError("StreamArticles", outcome.status());
     }
@@ -65,7 +75,10 @@ grpc::ServerUnaryReactor* IngestServiceImpl::CreateArticle(
     v1::Article* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   absl::StatusOr<CreateOutcome> outcome = ingestor_->CreateArticle(*request);
-  if (outcome.ok()) *response = std::move(outcome->article);
+  if (outcome.ok()) {
+    *response = std::move(outcome->article);
+    SendConsistencyToken(context, *ingestor_);
+  }
   reactor->Finish(Finish("CreateArticle", outcome.status()));
   return reactor;
 }
@@ -79,7 +92,9 @@ grpc::ServerUnaryReactor* IngestServiceImpl::DeleteArticle(
     grpc::CallbackServerContext* context, const v1::DeleteArticleRequest* request,
     google::protobuf::Empty* /*response*/) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(Finish("DeleteArticle", ingestor_->DeleteArticle(request->name())));
+  absl::Status status = ingestor_->DeleteArticle(request->name());
+  if (status.ok()) SendConsistencyToken(context, *ingestor_);
+  reactor->Finish(Finish("DeleteArticle", status));
   return reactor;
 }
 
@@ -89,7 +104,10 @@ grpc::ServerUnaryReactor* IngestServiceImpl::AddEntityAlias(
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   absl::StatusOr<v1::Entity> entity =
       ingestor_->AddEntityAlias(request->entity(), request->alias());
-  if (entity.ok()) *response = *std::move(entity);
+  if (entity.ok()) {
+    *response = *std::move(entity);
+    SendConsistencyToken(context, *ingestor_);
+  }
   reactor->Finish(Finish("AddEntityAlias", entity.status()));
   return reactor;
 }
@@ -100,7 +118,10 @@ grpc::ServerUnaryReactor* IngestServiceImpl::MergeEntities(
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   absl::StatusOr<v1::Entity> entity = ingestor_->MergeEntities(
       request->entity(), {request->merged_entities().begin(), request->merged_entities().end()});
-  if (entity.ok()) *response = *std::move(entity);
+  if (entity.ok()) {
+    *response = *std::move(entity);
+    SendConsistencyToken(context, *ingestor_);
+  }
   reactor->Finish(Finish("MergeEntities", entity.status()));
   return reactor;
 }

@@ -1,6 +1,7 @@
 #include "query_service/query/store_follower.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "common/rpc/request_log.h"
 
 namespace verbatim::query {
@@ -45,12 +46,28 @@ void StoreFollower::Run(std::function<void(const storage::Store*)> on_ready) {
       rpc::LogInfo(absl::StrCat("catch-up failed: ", s.message()));
     }
   }
+  ready_ = true;
   on_ready(store_.get());
   while (!WaitForStop(interval_)) {
     if (absl::Status s = store_->CatchUp(); !s.ok()) {
       rpc::LogInfo(absl::StrCat("catch-up failed: ", s.message()));
     }
   }
+}
+
+absl::Status StoreFollower::WaitForSequence(uint64_t sequence, absl::Time deadline) {
+  if (!ready_) return absl::UnavailableError("the store is not open yet");
+  while (store_->LatestSequenceNumber() < sequence) {
+    if (absl::Now() >= deadline) {
+      return absl::DeadlineExceededError(absl::StrCat(
+          "the query service has not caught up with the ingest service's write ",
+          sequence, " yet (it has seen ", store_->LatestSequenceNumber(), "); retry"));
+    }
+    if (absl::Status s = store_->CatchUp(); !s.ok()) return s;
+    if (store_->LatestSequenceNumber() >= sequence) break;
+    absl::SleepFor(absl::Milliseconds(2));
+  }
+  return store_->CatchUp();
 }
 
 }  // namespace verbatim::query

@@ -3,12 +3,14 @@
 #ifndef VERBATIM_QUERY_SERVICE_QUERY_STORE_FOLLOWER_H_
 #define VERBATIM_QUERY_SERVICE_QUERY_STORE_FOLLOWER_H_
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
 #include <thread>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "common/storage/store.h"
@@ -33,6 +35,12 @@ class StoreFollower {
   // Stops the thread. The store is closed when the follower is destroyed.
   void Stop();
 
+  // Catches up until the store includes the write with sequence number
+  // `sequence` (and once more: after one catch-up a later write may show
+  // before an earlier one). DEADLINE_EXCEEDED when `deadline` passes first;
+  // UNAVAILABLE before on_ready has run.
+  absl::Status WaitForSequence(uint64_t sequence, absl::Time deadline);
+
  private:
   void Run(std::function<void(const storage::Store*)> on_ready);
   // Waits up to `timeout`; returns true when Stop was called.
@@ -42,6 +50,7 @@ class StoreFollower {
   const std::string secondary_path_;
   const absl::Duration interval_;
   std::unique_ptr<storage::Store> store_;
+  std::atomic<bool> ready_{false};
   std::thread thread_;
   absl::Mutex mu_;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;

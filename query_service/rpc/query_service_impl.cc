@@ -1,9 +1,33 @@
 #include "query_service/rpc/query_service_impl.h"
 
+#include "common/rpc/consistency_token.h"
 #include "common/rpc/grpc_status.h"
 #include "common/rpc/request_log.h"
 
 namespace verbatim::query {
+namespace {
+
+constexpr absl::Duration kMaxConsistencyWait = absl::Seconds(5);
+
+// Waits until the store includes the write named by the request's
+// consistency token, if it has one.
+absl::Status AwaitConsistencyToken(const grpc::CallbackServerContext& context,
+                                   StoreFollower& follower) {
+  const auto& metadata = context.client_metadata();
+  auto it = metadata.find(grpc::string_ref(rpc::kConsistencyTokenHeader.data(),
+                                           rpc::kConsistencyTokenHeader.size()));
+  if (it == metadata.end()) return absl::OkStatus();
+  auto sequence = rpc::DecodeConsistencyToken(
+      absl::string_view(it->second.data(), it->second.size()));
+  if (!sequence.ok()) return sequence.status();
+  absl::Time deadline = absl::Now() + kMaxConsistencyWait;
+  if (context.deadline() != std::chrono::system_clock::time_point::max()) {
+    deadline = std::min(deadline, absl::FromChrono(context.deadline()));
+  }
+  return follower.WaitForSequence(*sequence, deadline);
+}
+
+}  // namespace
 
 template <typename Request, typename Response, typename Method>
 grpc::ServerUnaryReactor* QueryServiceImpl::Serve(grpc::CallbackServerContext* context,
@@ -18,6 +42,9 @@ grpc::ServerUnaryReactor* QueryServiceImpl::Serve(grpc::CallbackServerContext* c
         "the query service has not opened the store yet (is verbatim-ingest "
         "running on the same --db?); retry shortly");
   } else {
+    status = AwaitConsistencyToken(*context, *follower_.load());
+  }
+  if (status.ok()) {
     auto result = (engine->*method)(request);
     status = result.status();
     if (result.ok()) *response = *std::move(result);

@@ -1,11 +1,12 @@
 // The gRPC face of the query service. Until the store is open every call
-// fails with UNAVAILABLE.
+// fails with UNAVAILABLE. Calls carrying a consistency token wait for it.
 #ifndef VERBATIM_QUERY_SERVICE_RPC_QUERY_SERVICE_IMPL_H_
 #define VERBATIM_QUERY_SERVICE_RPC_QUERY_SERVICE_IMPL_H_
 
 #include <atomic>
 
 #include "query_service/query/query_engine.h"
+#include "query_service/query/store_follower.h"
 #include "verbatim/v1/query_service.grpc.pb.h"
 
 namespace verbatim::query {
@@ -15,8 +16,12 @@ class QueryServiceImpl final : public v1::QueryService::CallbackService {
  public:
   QueryServiceImpl() = default;
 
-  // Starts answering from `engine` (not owned; must outlive the service).
-  void SetEngine(const QueryEngine* engine) { engine_.store(engine); }
+  // Starts answering from `engine`, waiting for consistency tokens through
+  // `follower` (neither owned; both must outlive the service).
+  void SetBackend(const QueryEngine* engine, StoreFollower* follower) {
+    follower_.store(follower);
+    engine_.store(engine);
+  }
 
   grpc::ServerUnaryReactor* GetArticle(grpc::CallbackServerContext* context,
                                        const v1::GetArticleRequest* request,
@@ -54,6 +59,7 @@ class QueryServiceImpl final : public v1::QueryService::CallbackService {
                                   Response* response, Method method);
 
   std::atomic<const QueryEngine*> engine_{nullptr};
+  std::atomic<StoreFollower*> follower_{nullptr};
 };
 
 }  // namespace verbatim::query

@@ -358,6 +358,77 @@ TEST_F(ServicesTest, CurationRelinksPastQuotesForQueries) {
   EXPECT_EQ(resolved.name(), "entities/wendell-okafor");
 }
 
+// With catch-up effectively off, only the consistency token makes a fresh
+// write visible: the query service must catch up on demand.
+TEST(ConsistencyTokenTest, QueryWaitsForTheWriteItNames) {
+  testing::TempDir dir;
+  auto ingest = ServiceProcess::Start(
+      VERBATIM_INGEST_BINARY, {"--listen=127.0.0.1:0", absl::StrCat("--db=", dir.path(), "/db")},
+      dir.path() + "/ingest.log");
+  ASSERT_TRUE(ingest.ok());
+  auto ingest_address = (*ingest)->WaitForAddress(kStartTimeout);
+  ASSERT_TRUE(ingest_address.ok());
+  auto query = ServiceProcess::Start(
+      VERBATIM_QUERY_BINARY,
+      {"--listen=127.0.0.1:0", absl::StrCat("--db=", dir.path(), "/db"),
+       absl::StrCat("--secondary_path=", dir.path(), "/secondary"),
+       "--catchup_interval_ms=600000"},
+      dir.path() + "/query.log");
+  ASSERT_TRUE(query.ok());
+  auto query_address = (*query)->WaitForAddress(kStartTimeout);
+  ASSERT_TRUE(query_address.ok());
+  auto ingest_stub = v1::IngestService::NewStub(
+      grpc::CreateChannel(*ingest_address, grpc::InsecureChannelCredentials()));
+  auto query_stub = v1::QueryService::NewStub(
+      grpc::CreateChannel(*query_address, grpc::InsecureChannelCredentials()));
+
+  grpc::Status status;
+  v1::Article article;
+  const absl::Time ready_deadline = absl::Now() + absl::Seconds(20);
+  do {  // UNAVAILABLE until the query service has opened the store
+    grpc::ClientContext context;
+    v1::GetArticleRequest request;
+    request.set_name("articles/1");
+    status = query_stub->GetArticle(&context, request, &article);
+  } while (status.error_code() == grpc::StatusCode::UNAVAILABLE && absl::Now() < ready_deadline);
+  ASSERT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND) << status.error_message();
+
+  grpc::ClientContext create_context;
+  v1::Article created;
+  ASSERT_TRUE(ingest_stub
+                  ->CreateArticle(&create_context,
+                                  Article(kBridgeArticle, "https://token.example/1", "T"),
+                                  &created)
+                  .ok());
+  const auto& headers = create_context.GetServerInitialMetadata();
+  auto token = headers.find("verbatim-consistency-token");
+  ASSERT_NE(token, headers.end());
+
+  grpc::ClientContext without_token;
+  v1::GetArticleRequest request;
+  request.set_name(created.name());
+  EXPECT_EQ(query_stub->GetArticle(&without_token, request, &article).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+
+  grpc::ClientContext with_token;
+  with_token.AddMetadata("verbatim-consistency-token",
+                         std::string(token->second.data(), token->second.size()));
+  status = query_stub->GetArticle(&with_token, request, &article);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(article.name(), created.name());
+
+  grpc::ClientContext bad_token;
+  bad_token.AddMetadata("verbatim-consistency-token", "not-a-token");
+  EXPECT_EQ(query_stub->GetArticle(&bad_token, request, &article).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+
+  grpc::ClientContext future_token;
+  future_token.AddMetadata("verbatim-consistency-token", "s999999999");
+  future_token.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(300));
+  EXPECT_EQ(query_stub->GetArticle(&future_token, request, &article).error_code(),
+            grpc::StatusCode::DEADLINE_EXCEEDED);
+}
+
 TEST(LoadToolTest, ReportsUnreachableServerAndFails) {
   testing::TempDir dir;
   const std::string file = dir.path() + "/a.txt";
