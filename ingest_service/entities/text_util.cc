@@ -15,8 +15,11 @@ char32_t DecodeUtf8Slow(std::string_view text, size_t pos, size_t& len) {
 }
 
 bool IsLetterSlow(char32_t c) {
-  return u_isalpha(static_cast<UChar32>(c)) ||
-         u_getCombiningClass(static_cast<UChar32>(c)) != 0;
+  // General Punctuation (curly quotes, dashes, ellipsis) is frequent in news
+  // text and never a letter: answer without ICU.
+  if (c >= 0x2000 && c <= 0x206F) return false;
+  const auto u = static_cast<UChar32>(c);
+  return u_isalpha(u) || u_getCombiningClass(u) != 0;
 }
 
 bool IsUpperSlow(char32_t c) {
@@ -26,9 +29,16 @@ bool IsUpperSlow(char32_t c) {
 
 bool IsLowerSlow(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
 
-bool IsDigitSlow(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
+bool IsDigitSlow(char32_t c) {
+  if (c >= 0x2000 && c <= 0x206F) return false;
+  return u_isdigit(static_cast<UChar32>(c));
+}
 
 bool IsSpaceSlow(char32_t c) {
+  if (c >= 0x2000 && c <= 0x206F) {
+    return c <= 0x200A || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+           c == 0x205F;
+  }
   return c == 0xA0 || u_isUWhiteSpace(static_cast<UChar32>(c));
 }
 

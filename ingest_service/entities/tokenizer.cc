@@ -1,11 +1,27 @@
 #include "ingest_service/entities/tokenizer.h"
 
+#include <array>
+#include <cstdint>
+
 #include "ingest_service/entities/text_util.h"
 
 namespace verbatim::entities {
 namespace {
 
 bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c); }
+
+constexpr uint8_t kDigitBit = 1;
+constexpr uint8_t kUpperBit = 2;
+constexpr uint8_t kLowerBit = 4;
+
+// Class bits of ASCII letters and digits; 0 for every other byte.
+constexpr auto kAsciiClass = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = '0'; c <= '9'; ++c) table[c] = kDigitBit;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = kUpperBit;
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = kLowerBit;
+  return table;
+}();
 
 bool EndsSentence(char32_t c) {
   return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':';
@@ -29,7 +45,7 @@ size_t ScanWord(std::string_view text, size_t pos, Token& token) {
   token.all_upper = true;
   while (pos < text.size()) {
     auto byte = static_cast<unsigned char>(text[pos]);
-    if (IsAsciiAlnum(byte)) {
+    if (kAsciiClass[byte] != 0) {
       // ASCII fast path of the branch below: a branch-light run over
       // letters and digits.
       if (first_letter) {
@@ -42,22 +58,21 @@ size_t ScanWord(std::string_view text, size_t pos, Token& token) {
           first_letter = false;
         }
       }
+      // One table load per byte: bit 0 digit, 1 upper, 2 lower.
       bool lower_seen = seen_lower;
       bool inner = false;
-      bool digit = false;
-      bool letter = false;
+      uint8_t classes = 0;
       do {
-        const bool is_digit = byte <= '9';
-        const bool is_upper = !is_digit && byte <= 'Z';
-        const bool is_lower = byte >= 'a';
-        inner |= is_upper & lower_seen;
-        lower_seen |= is_lower;
-        digit |= is_digit;
-        letter |= !is_digit;
+        const uint8_t cls = kAsciiClass[byte];
+        inner |= (cls & kUpperBit) != 0 && lower_seen;
+        lower_seen |= (cls & kLowerBit) != 0;
+        classes |= cls;
         ++pos;
         if (pos >= text.size()) break;
         byte = static_cast<unsigned char>(text[pos]);
-      } while (IsAsciiAlnum(byte));
+      } while (kAsciiClass[byte] != 0);
+      const bool digit = (classes & kDigitBit) != 0;
+      const bool letter = (classes & (kUpperBit | kLowerBit)) != 0;
       if (lower_seen) token.all_upper = false;
       seen_lower = lower_seen;
       token.inner_upper |= inner;
@@ -170,7 +185,7 @@ std::vector<Token> Tokenize(std::string_view text,
       pos += len;
       continue;
     }
-    Token token;
+    Token& token = tokens.emplace_back();
     token.space_before = space;
     token.newline_before = newline;
     if (newline) boundary = true;
@@ -190,7 +205,8 @@ std::vector<Token> Tokenize(std::string_view text,
       if (EndsSentence(c)) {
         // "Mr." and "K." do not end a sentence; a dot after a longer word or
         // a lower-case word does.
-        const Token* prev = tokens.empty() ? nullptr : &tokens.back();
+        const Token* prev =
+            tokens.size() < 2 ? nullptr : &tokens[tokens.size() - 2];
         const bool abbreviation =
             c == '.' && prev != nullptr && prev->kind == TokenKind::kWord &&
             prev->end == token.begin && prev->upper_initial &&
@@ -209,7 +225,6 @@ std::vector<Token> Tokenize(std::string_view text,
     }
     space = false;
     newline = false;
-    tokens.push_back(token);
   }
   // Caller-provided sentence starts: the first word inside each span.
   size_t t = 0;
