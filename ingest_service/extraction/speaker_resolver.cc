@@ -208,6 +208,19 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return -1;
   };
 
+  // The last person mention in [begin, end) that opens a sentence, or -1.
+  auto sentence_subject_between = [&](size_t begin, size_t end) {
+    int found = -1;
+    auto it = std::lower_bound(
+        persons.begin(), persons.end(), begin,
+        [](const PersonMention& m, size_t p) { return m.begin < p; });
+    for (; it != persons.end() && it->begin < end; ++it) {
+      const int s = sentence_of(it->begin);
+      if (s >= 0 && seg.sentences[s].begin == it->begin) found = it->entity;
+    }
+    return found;
+  };
+
   // 2. Pronouns, descriptions and links, in text order.
   for (int i = 0; i < nq; ++i) {
     const Attribution& a = attributions[i];
@@ -224,7 +237,14 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       }
       case SubjectKind::kContinuation:
       case SubjectKind::kCarryOver:
-        if (a.link >= 0 && a.link < i) speaker[i] = speaker[a.link];
+        if (a.link >= 0 && a.link < i) {
+          speaker[i] = speaker[a.link];
+          // "“A,” Lee said. Ruiz disagreed. “B.”": a different person
+          // opening a sentence between the parts takes over.
+          const int other = sentence_subject_between(quotes[a.link].outer.end,
+                                                     quotes[i].outer.begin);
+          if (other >= 0 && other != speaker[i]) speaker[i] = other;
+        }
         break;
       default:
         break;

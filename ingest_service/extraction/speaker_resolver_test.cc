@@ -93,6 +93,21 @@ TEST(SpeakerResolverTest, NamesPronounsAndSplitQuotes) {
   EXPECT_EQ(speakers[2], 1);  // "he" -> the male subject of the last sentence
 }
 
+TEST(SpeakerResolverTest, NewSubjectBetweenSplitQuoteParts) {
+  Fixture f = Analyze(
+      "“We will win this vote easily,” Ann Lee said. Tom Ruiz disagreed. "
+      "“The numbers are not there yet.”");
+  EntityAnalysis a;
+  a.entities = {{"Ann Lee", EntityType::kPerson, {}, Gender::kFemale},
+                {"Tom Ruiz", EntityType::kPerson, {}, Gender::kMale}};
+  AddMention(a, f.text, "Tom Ruiz", 1);
+  FakeRecognizer rec;
+  const auto speakers =
+      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  ASSERT_EQ(speakers.size(), 2u);
+  EXPECT_EQ(speakers[1], 1);
+}
+
 TEST(SpeakerResolverTest, PronounSkipsIncompatibleGender) {
   Fixture f = Analyze(
       "Tom Ruiz praised Ann Lee after the vote.\n"
