@@ -233,7 +233,9 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   // lookups by string are only needed for longer ones.
   const bool one_word =
       words.size() == 1 && !first.leading_dot && first.hyphen_tail == 0;
-  if (!typographic) {
+  // A capitalised dictionary word alone ("Time", "People") may be ordinary;
+  // a multi-word gazetteer name ("White House") is a name anywhere.
+  if (!typographic || !one_word) {
     std::string full;
     if (!one_word || ctx.Has(w0, kEventName | kOrgName)) {
       full = LowerKey(text.substr(c.span.begin, c.span.end - c.span.begin));
@@ -334,7 +336,9 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     } else if (!first.upper_initial && first.inner_dot) {
       v[kP] += 0.5;  // "k.dot": a handle, needs a cue
     } else if (!all_common) {
-      v[kP] += 0.9;  // a surname or a mononym, unless something says else
+      // A surname or a mononym, unless something says else; a known given
+      // name alone ("Rihanna") is enough for a person.
+      v[kP] += ctx.Has(w0, kFirstName) ? 1.1 : 0.9;
     }
   } else if (!has_amp && !has_of && words.size() <= 3) {
     v[kP] += all_common ? 0.3 : 1.0;
