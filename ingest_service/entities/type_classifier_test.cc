@@ -156,6 +156,11 @@ TEST_F(TypeClassifierTest, TeamsAndRegions) {
                  "Harwick Observer", EntityType::kOrganization));
 }
 
+TEST_F(TypeClassifierTest, MultiWordGazetteerNamesAtSentenceStart) {
+  EXPECT_TRUE(Is("White House aides left.", "White House",
+                 EntityType::kOrganization));
+}
+
 TEST_F(TypeClassifierTest, SentenceInitialDictionaryWordIsWeak) {
   const Classification c = Of("Free added that it rained.", "Free");
   EXPECT_GT(c.score, 0);
