@@ -115,7 +115,11 @@ EntityAnalysis AliasGrouper::Group(
   std::vector<std::vector<size_t>> entity_positions;
   auto assign = [&](int i, int e) {
     entity_of[i] = e;
-    entity_positions[e].push_back(spans[i].span.begin);
+    // Kept sorted so the latest mention before a point is a binary search.
+    std::vector<size_t>& positions = entity_positions[e];
+    positions.insert(std::upper_bound(positions.begin(), positions.end(),
+                                      spans[i].span.begin),
+                     spans[i].span.begin);
     for (const std::string& key : keys_of(i)) {
       int& slot = by_key[key].of[static_cast<int>(entity_type[e])];
       if (slot < 0) slot = e;
@@ -155,11 +159,14 @@ EntityAnalysis AliasGrouper::Group(
     int best = it->second.front();
     size_t best_pos = 0;
     for (int e : it->second) {
-      for (const size_t pos : entity_positions[e]) {
-        if (pos <= spans[i].span.begin && pos >= best_pos) {
-          best = e;
-          best_pos = pos;
-        }
+      const std::vector<size_t>& positions = entity_positions[e];
+      auto after = std::upper_bound(positions.begin(), positions.end(),
+                                    spans[i].span.begin);
+      if (after == positions.begin()) continue;
+      const size_t pos = *(after - 1);
+      if (pos >= best_pos) {
+        best = e;
+        best_pos = pos;
       }
     }
     return best;

@@ -157,8 +157,8 @@ TEST_F(TypeClassifierTest, TeamsAndRegions) {
 }
 
 TEST_F(TypeClassifierTest, MultiWordGazetteerNamesAtSentenceStart) {
-  EXPECT_TRUE(Is("White House aides left.", "White House",
-                 EntityType::kOrganization));
+  EXPECT_TRUE(
+      Is("White House aides left.", "White House", EntityType::kOrganization));
 }
 
 TEST_F(TypeClassifierTest, SentenceInitialDictionaryWordIsWeak) {
