@@ -273,13 +273,31 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   {
     int p = b - 1;
     if (p >= floor && f.IsWord(p) && EqualsIgnoreCase(f.words[p], "the")) --p;
-    if (p > floor && f.IsWord(p) && IsPreposition(f.words[p])) {
+    if (p >= floor && f.IsWord(p) && IsPreposition(f.words[p])) {
       Attribution inner;
-      if (SubjectBefore(text, f, p, floor, inner) &&
-          inner.kind == SubjectKind::kName) {
+      const bool found = p > floor && SubjectBefore(text, f, p, floor, inner);
+      if (found && inner.kind == SubjectKind::kName) {
         a = inner;
         return true;
       }
+      // "Officials at Homeland Security Investigations said": the people
+      // speak for the organisation, which is the better speaker. Anything
+      // else ("32% of Republican claims") makes the run an object.
+      if (!found || inner.kind != SubjectKind::kDescription) return false;
+    }
+  }
+  // A lone capitalised role opening a sentence ("Officials said", "Police
+  // say") describes a speaker rather than naming one.
+  if (b == j) {
+    const std::string* role = lex_.roles.FindFolded(w);
+    if (role == nullptr && w.size() > 3 && w.back() == 's') {
+      role = lex_.roles.FindFolded(w.substr(0, w.size() - 1));
+    }
+    if (role != nullptr) {
+      a.kind = SubjectKind::kDescription;
+      a.subject = f.toks[j].span;
+      a.organization = *role == "org";
+      return true;
     }
   }
   // Strip leading titles ("Gov.", "Sen.", "President") but keep their gender.

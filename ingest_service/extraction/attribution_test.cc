@@ -200,6 +200,19 @@ TEST(AttributionTest, PrepositionalObjectIsNotTheSpeaker) {
   EXPECT_EQ(r[0].subject, "Morgan");
 }
 
+TEST(AttributionTest, PrepositionalRunsAndCapitalisedRoles) {
+  const auto r = AttributeAll(
+      "Officials at Harbor Port Authority said the cranes “may need to be "
+      "replaced within five years.”\n"
+      "The site rated 32% of Green claims as “false” or “mostly false, at "
+      "best,” a review found.\n"
+      "Police said the driver “did not stop at the red light.”");
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[0].subject, "Harbor Port Authority");
+  EXPECT_NE(r[1].subject, "Green");
+  EXPECT_EQ(r[2].kind, SubjectKind::kDescription);
+}
+
 TEST(AttributionTest, ParentheticalAndAbbreviatedStateInFrame) {
   const auto r = AttributeAll(
       "“Subpoenas are not optional,” Rep. Jim Jordan (R-Ohio), a panel "
