@@ -120,6 +120,11 @@ absl::StatusOr<std::vector<std::string>> FindEntityIdsByNameKey(
   return IdsUnderKey(store, storage::Family::kEntityNames, name_key, prefix, limit);
 }
 
+absl::StatusOr<std::vector<std::string>> FindEntityIdsByNameWord(
+    const storage::Store& store, absl::string_view word_key, bool prefix, size_t limit) {
+  return IdsUnderKey(store, storage::Family::kEntityWords, word_key, prefix, limit);
+}
+
 absl::StatusOr<std::vector<std::string>> FindEntityIdsBySkeleton(
     const storage::Store& store, absl::string_view skeleton, size_t limit) {
   return IdsUnderKey(store, storage::Family::kEntitySkeletons, skeleton, false, limit);

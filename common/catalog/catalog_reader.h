@@ -53,6 +53,11 @@ absl::StatusOr<std::vector<std::string>> FindEntityIdsByNameKey(
     const storage::Store& store, absl::string_view name_key, bool prefix,
     size_t limit);
 
+// Ids of entities with a name or alias having a word (of several) equal to
+// or starting with `word_key` ("okafor" for "Wendell Okafor").
+absl::StatusOr<std::vector<std::string>> FindEntityIdsByNameWord(
+    const storage::Store& store, absl::string_view word_key, bool prefix, size_t limit);
+
 // Ids of PERSON entities whose display name has this PersonNameSkeleton.
 absl::StatusOr<std::vector<std::string>> FindEntityIdsBySkeleton(
     const storage::Store& store, absl::string_view skeleton, size_t limit);

@@ -15,6 +15,7 @@
 //   entities            String(entity_id) Int64Desc(version)    -> Entity
 //   entity_names        String(NameKey(form)) String(entity_id) -> ""
 //   entity_skeletons    String(PersonNameSkeleton) String(entity_id) -> ""
+//   entity_words        String(folded word of a name) String(entity_id) -> ""
 //   quotes              Uint64(quote_id) Int64Desc(version)     -> Quote
 //   quotes_by_time      Int64Desc(time_us) Uint64(quote_id)     -> ""
 //   quotes_by_speaker   String(entity_id) Int64Desc(time_us) Uint64(quote_id)

@@ -21,7 +21,7 @@ constexpr std::array<absl::string_view, static_cast<int>(Family::kCount)>
         "entities",      "entity_names",      "quotes",
         "quotes_by_time", "quotes_by_speaker", "quotes_by_entity",
         "quote_terms",   "quote_shingles",    "article_tombstones",
-        "entity_skeletons",
+        "entity_skeletons", "entity_words",
 };
 
 constexpr absl::string_view kSchemaVersionKey = "schema_version";

@@ -51,6 +51,7 @@ enum class Family : int {
   kQuoteShingles,
   kArticleTombstones,
   kEntitySkeletons,
+  kEntityWords,
   kCount,  // not a family
 };
 

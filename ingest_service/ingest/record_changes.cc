@@ -25,11 +25,19 @@ IndexRows EntityRows(const v1::Entity& entity) {
   // A merged entity is found through the entity it became.
   if (!entity.merged_into().empty()) return rows;
   const std::string id = catalog::EntityIdOf(entity.name());
-  rows[{storage::Family::kEntityNames,
-        catalog::EntityNameKey(text::NameKey(entity.display_name()), id)}];
-  for (const std::string& alias : entity.aliases()) {
-    rows[{storage::Family::kEntityNames, catalog::EntityNameKey(text::NameKey(alias), id)}];
-  }
+  auto add_name = [&](const std::string& name) {
+    rows[{storage::Family::kEntityNames, catalog::EntityNameKey(text::NameKey(name), id)}];
+    // Each word of a longer name, so that a search for a surname finds it.
+    const std::vector<std::string> words = text::FoldedWords(name);
+    if (words.size() < 2) return;
+    for (const std::string& word : words) {
+      if (word.size() >= 2) {
+        rows[{storage::Family::kEntityWords, catalog::EntityNameKey(word, id)}];
+      }
+    }
+  };
+  add_name(entity.display_name());
+  for (const std::string& alias : entity.aliases()) add_name(alias);
   if (entity.type() == v1::PERSON) {
     const std::string skeleton = text::PersonNameSkeleton(entity.display_name());
     if (!skeleton.empty()) {

@@ -129,23 +129,35 @@ absl::StatusOr<v1::SearchEntitiesResponse> QueryEngine::SearchEntities(
   if (!offset.ok()) return offset.status();
   auto ids = catalog::FindEntityIdsByNameKey(store_, key, true, kMaxEntityCandidates);
   if (!ids.ok()) return ids.status();
+  auto word_ids = catalog::FindEntityIdsByNameWord(store_, key, true, kMaxEntityCandidates);
+  if (!word_ids.ok()) return word_ids.status();
+  for (const std::string& id : *word_ids) {
+    if (std::find(ids->begin(), ids->end(), id) == ids->end()) ids->push_back(id);
+  }
 
   struct Ranked {
-    int rank;  // 0: the display name or an alias is the query, 1: prefix
+    // 0: the display name or an alias is the query; 1: a word of one is
+    // ("Okafor"); 2: a name or word starts with it.
+    int rank;
     v1::Entity entity;
   };
   std::vector<Ranked> ranked;
   for (const std::string& id : *ids) {
     auto entity = UnlessNotFound(catalog::ReadEntity(store_, id));
     if (!entity.ok()) return entity.status();
-    if (!entity->has_value()) continue;
+    if (!entity->has_value() || !(*entity)->record.merged_into().empty()) continue;
     v1::Entity& record = (*entity)->record;
     if (request.type() != v1::ENTITY_TYPE_UNSPECIFIED && record.type() != request.type()) {
       continue;
     }
-    int rank = text::NameKey(record.display_name()) == key ? 0 : 1;
-    for (const std::string& alias : record.aliases()) {
-      if (text::NameKey(alias) == key) rank = 0;
+    int rank = 2;
+    std::vector<std::string> names(record.aliases().begin(), record.aliases().end());
+    names.push_back(record.display_name());
+    for (const std::string& name : names) {
+      if (text::NameKey(name) == key) rank = 0;
+      for (const std::string& word : text::FoldedWords(name)) {
+        if (word == key) rank = std::min(rank, 1);
+      }
     }
     ranked.push_back({rank, std::move(record)});
   }

@@ -11,18 +11,15 @@
 #include "common/testing/temp_dir.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
-#include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 #include "gtest/gtest.h"
-#include "tests/e2e/service_process.h"
+#include "tests/e2e/service_pair.h"
 #include "verbatim/v1/ingest_service.grpc.pb.h"
 #include "verbatim/v1/query_service.grpc.pb.h"
 
 namespace verbatim::e2e {
 namespace {
-
-constexpr absl::Duration kStartTimeout = absl::Seconds(20);
 
 // Articles written for this test.
 constexpr char kBridgeArticle[] =
@@ -59,69 +56,26 @@ google::rpc::ErrorInfo ErrorInfoOf(const grpc::Status& status) {
 class ServicesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
-    auto ingest = ServiceProcess::Start(
-        VERBATIM_INGEST_BINARY,
-        {"--listen=127.0.0.1:0", absl::StrCat("--db=", dir_->path(), "/db")},
-        dir_->path() + "/ingest.log");
-    auto query = ServiceProcess::Start(
-        VERBATIM_QUERY_BINARY,
-        {"--listen=127.0.0.1:0", absl::StrCat("--db=", dir_->path(), "/db"),
-         absl::StrCat("--secondary_path=", dir_->path(), "/secondary"),
-         "--catchup_interval_ms=50"},
-        dir_->path() + "/query.log");
-    ASSERT_TRUE(ingest.ok() && query.ok());
-    ingest_ = ingest->release();
-    query_ = query->release();
-    auto ingest_address = ingest_->WaitForAddress(kStartTimeout);
-    auto query_address = query_->WaitForAddress(kStartTimeout);
-    ASSERT_TRUE(ingest_address.ok()) << ingest_address.status();
-    ASSERT_TRUE(query_address.ok()) << query_address.status();
-    ingest_address_ = new std::string(*ingest_address);
-    query_address_ = new std::string(*query_address);
+    auto pair = ServicePair::Start();
+    ASSERT_TRUE(pair.ok()) << pair.status();
+    pair_ = pair->release();
   }
 
   static void TearDownTestSuite() {
     // Graceful shutdown: SIGTERM ends both with status 0 within the grace.
-    for (ServiceProcess* process : {ingest_, query_}) {
-      if (process == nullptr) continue;
-      auto status = process->StopWith(SIGTERM, absl::Seconds(10));
-      EXPECT_TRUE(status.ok()) << status.status();
-      if (status.ok()) {
-        EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0) << *status;
-      }
-      delete process;
+    if (pair_ != nullptr) {
+      EXPECT_TRUE(pair_->Stop().ok());
     }
-    delete ingest_address_;
-    delete query_address_;
-    delete dir_;
+    delete pair_;
+    pair_ = nullptr;
   }
 
   void SetUp() override {
-    ASSERT_NE(ingest_address_, nullptr);
-    ingest_channel_ = grpc::CreateChannel(*ingest_address_, grpc::InsecureChannelCredentials());
-    query_channel_ = grpc::CreateChannel(*query_address_, grpc::InsecureChannelCredentials());
+    ASSERT_NE(pair_, nullptr);
+    ingest_channel_ = pair_->IngestChannel();
+    query_channel_ = pair_->QueryChannel();
     ingest_stub_ = v1::IngestService::NewStub(ingest_channel_);
     query_stub_ = v1::QueryService::NewStub(query_channel_);
-    // The query service is SERVING once it has opened the store, which
-    // exists once ingest is up.
-    ASSERT_TRUE(WaitServing(query_channel_, absl::Seconds(20)));
-  }
-
-  static bool WaitServing(std::shared_ptr<grpc::Channel> channel, absl::Duration timeout) {
-    auto health = grpc::health::v1::Health::NewStub(channel);
-    const absl::Time deadline = absl::Now() + timeout;
-    while (absl::Now() < deadline) {
-      grpc::ClientContext context;
-      grpc::health::v1::HealthCheckRequest request;
-      grpc::health::v1::HealthCheckResponse response;
-      if (health->Check(&context, request, &response).ok() &&
-          response.status() == grpc::health::v1::HealthCheckResponse::SERVING) {
-        return true;
-      }
-      absl::SleepFor(absl::Milliseconds(50));
-    }
-    return false;
   }
 
   grpc::Status GetArticle(const std::string& name, v1::Article* article) {
@@ -154,22 +108,14 @@ class ServicesTest : public ::testing::Test {
     return response.articles_size();
   }
 
-  static testing::TempDir* dir_;
-  static ServiceProcess* ingest_;
-  static ServiceProcess* query_;
-  static std::string* ingest_address_;
-  static std::string* query_address_;
+  static ServicePair* pair_;
   std::shared_ptr<grpc::Channel> ingest_channel_;
   std::shared_ptr<grpc::Channel> query_channel_;
   std::unique_ptr<v1::IngestService::Stub> ingest_stub_;
   std::unique_ptr<v1::QueryService::Stub> query_stub_;
 };
 
-testing::TempDir* ServicesTest::dir_ = nullptr;
-ServiceProcess* ServicesTest::ingest_ = nullptr;
-ServiceProcess* ServicesTest::query_ = nullptr;
-std::string* ServicesTest::ingest_address_ = nullptr;
-std::string* ServicesTest::query_address_ = nullptr;
+ServicePair* ServicesTest::pair_ = nullptr;
 
 TEST_F(ServicesTest, BothServicesReportServing) {
   EXPECT_TRUE(WaitServing(ingest_channel_, absl::Seconds(5)));
@@ -361,37 +307,12 @@ TEST_F(ServicesTest, CurationRelinksPastQuotesForQueries) {
 // With catch-up effectively off, only the consistency token makes a fresh
 // write visible: the query service must catch up on demand.
 TEST(ConsistencyTokenTest, QueryWaitsForTheWriteItNames) {
-  testing::TempDir dir;
-  auto ingest = ServiceProcess::Start(
-      VERBATIM_INGEST_BINARY, {"--listen=127.0.0.1:0", absl::StrCat("--db=", dir.path(), "/db")},
-      dir.path() + "/ingest.log");
-  ASSERT_TRUE(ingest.ok());
-  auto ingest_address = (*ingest)->WaitForAddress(kStartTimeout);
-  ASSERT_TRUE(ingest_address.ok());
-  auto query = ServiceProcess::Start(
-      VERBATIM_QUERY_BINARY,
-      {"--listen=127.0.0.1:0", absl::StrCat("--db=", dir.path(), "/db"),
-       absl::StrCat("--secondary_path=", dir.path(), "/secondary"),
-       "--catchup_interval_ms=600000"},
-      dir.path() + "/query.log");
-  ASSERT_TRUE(query.ok());
-  auto query_address = (*query)->WaitForAddress(kStartTimeout);
-  ASSERT_TRUE(query_address.ok());
-  auto ingest_stub = v1::IngestService::NewStub(
-      grpc::CreateChannel(*ingest_address, grpc::InsecureChannelCredentials()));
-  auto query_stub = v1::QueryService::NewStub(
-      grpc::CreateChannel(*query_address, grpc::InsecureChannelCredentials()));
-
-  grpc::Status status;
+  auto pair = ServicePair::Start(/*catchup_interval_ms=*/600000);
+  ASSERT_TRUE(pair.ok()) << pair.status();
+  auto ingest_stub = v1::IngestService::NewStub((*pair)->IngestChannel());
+  auto query_stub = v1::QueryService::NewStub((*pair)->QueryChannel());
   v1::Article article;
-  const absl::Time ready_deadline = absl::Now() + absl::Seconds(20);
-  do {  // UNAVAILABLE until the query service has opened the store
-    grpc::ClientContext context;
-    v1::GetArticleRequest request;
-    request.set_name("articles/1");
-    status = query_stub->GetArticle(&context, request, &article);
-  } while (status.error_code() == grpc::StatusCode::UNAVAILABLE && absl::Now() < ready_deadline);
-  ASSERT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND) << status.error_message();
+  grpc::Status status;
 
   grpc::ClientContext create_context;
   v1::Article created;
