@@ -11,7 +11,7 @@ using entities::TextSpan;
 
 namespace {
 
-constexpr size_t kMaxFrameBytes = 400;
+constexpr size_t kMaxFrameBytes = 300;
 
 // The character boundary kMaxFrameBytes before (dir < 0) or after `pos`,
 // clamped to the text.
