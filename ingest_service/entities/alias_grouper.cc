@@ -5,7 +5,9 @@
 #include <numeric>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
 #include "ingest_service/entities/text_util.h"
 
 namespace verbatim::entities {
@@ -41,39 +43,56 @@ struct UnionFind {
 
 }  // namespace
 
-std::vector<std::string> AliasGrouper::CoreWords(std::string_view name) const {
-  std::vector<std::string> words;
+size_t AliasGrouper::CoreKey(std::string_view name, std::string& joined) const {
+  joined.clear();
   const std::string lower = LowerKey(name);
+  absl::InlinedVector<std::string_view, 8> words;
+  const std::string_view text(lower);
   size_t pos = 0;
-  while (pos < lower.size()) {
-    while (pos < lower.size() && (lower[pos] == ' ' || lower[pos] == '\t')) {
+  while (pos < text.size()) {
+    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) {
       ++pos;
     }
     size_t end = pos;
-    while (end < lower.size() && lower[end] != ' ' && lower[end] != '\t') {
-      ++end;
-    }
+    while (end < text.size() && text[end] != ' ' && text[end] != '\t') ++end;
     if (end > pos) {
-      std::string w = lower.substr(pos, end - pos);
-      if (w.ends_with("'s")) w.resize(w.size() - 2);
-      words.push_back(std::move(w));
+      std::string_view w = text.substr(pos, end - pos);
+      if (w.size() > 2 && w.ends_with("'s")) w.remove_suffix(2);
+      words.push_back(w);
     }
     pos = end;
   }
   size_t drop = 0;
   while (drop + 1 < words.size()) {
-    std::string w = words[drop];
-    if (w.ends_with('.')) w.pop_back();
-    if (lex_.honorifics.Contains(w) && w != "dj" && w != "mc") {
-      ++drop;
-    } else if (IsNumberish(w) || w == "annual") {
+    std::string_view w = words[drop];
+    if (w.ends_with('.')) w.remove_suffix(1);
+    const bool honorific =
+        lex_.honorifics.Contains(w) && w != "dj" && w != "mc";
+    if (honorific || IsNumberish(w) || w == "annual") {
       ++drop;
     } else {
       break;
     }
   }
-  words.erase(words.begin(), words.begin() + static_cast<long>(drop));
-  return words;
+  for (size_t k = drop; k < words.size(); ++k) {
+    if (k > drop) joined.push_back(' ');
+    joined.append(words[k]);
+  }
+  return words.size() - drop;
+}
+
+std::vector<std::string> AliasGrouper::CoreWords(std::string_view name) const {
+  std::string joined;
+  CoreKey(name, joined);
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos < joined.size()) {
+    size_t end = joined.find(' ', pos);
+    if (end == std::string::npos) end = joined.size();
+    out.emplace_back(joined.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
 }
 
 EntityAnalysis AliasGrouper::Group(
@@ -86,29 +105,41 @@ EntityAnalysis AliasGrouper::Group(
   absl::flat_hash_map<std::string, TypedEntities> by_key;
   // Given names and surnames of multi-word PERSON entities.
   absl::flat_hash_map<std::string, std::vector<int>> person_by_word;
-  std::vector<std::vector<std::string>> core(n);
-  for (int i = 0; i < n; ++i) core[i] = CoreWords(spans[i].text);
-
-  // Lookup keys per span: core words, punctuation-free form, canonical name.
-  std::vector<std::vector<std::string>> span_keys(n);
-  std::vector<std::string> squashed_of(n);
-  // Whether the surface form is just its core words (no honorific or year).
-  std::vector<bool> bare(n);
+  // Per span: core words joined by spaces, their count and the first and
+  // last word, the punctuation-free form and the lookup keys.
+  struct SpanKey {
+    std::string joined;
+    std::string squashed;
+    std::string canonical;
+    size_t words = 0;
+    std::string_view first_word;
+    std::string_view last_word;
+    bool bare = false;  // the surface form is just its core words
+  };
+  std::vector<SpanKey> keys(n);
   for (int i = 0; i < n; ++i) {
-    std::vector<std::string>& keys = span_keys[i];
-    const std::string joined = absl::StrJoin(core[i], " ");
-    squashed_of[i] = SquashedKey(joined);
-    bare[i] = squashed_of[i] == SquashedKey(spans[i].text);
-    keys.push_back(joined);
-    if (!squashed_of[i].empty() && squashed_of[i] != joined) {
-      keys.push_back(squashed_of[i]);
-    }
-    if (!spans[i].canonical.empty()) {
-      keys.push_back(LowerKey(spans[i].canonical));
-    }
+    SpanKey& k = keys[i];
+    k.words = CoreKey(spans[i].text, k.joined);
+    k.squashed = SquashedKey(k.joined);
+    k.bare = k.squashed == SquashedKey(spans[i].text);
+    if (!spans[i].canonical.empty()) k.canonical = LowerKey(spans[i].canonical);
   }
-  auto keys_of = [&](int i) -> const std::vector<std::string>& {
-    return span_keys[i];
+  // Views into `joined` are taken after the vector stops moving.
+  for (SpanKey& k : keys) {
+    const std::string_view joined(k.joined);
+    k.first_word = joined.substr(0, joined.find(' '));
+    const size_t space = joined.rfind(' ');
+    k.last_word =
+        space == std::string_view::npos ? joined : joined.substr(space + 1);
+  }
+  auto for_each_key = [&](int i, auto fn) {
+    const SpanKey& k = keys[i];
+    if (fn(std::string_view(k.joined))) return;
+    if (!k.squashed.empty() && k.squashed != k.joined &&
+        fn(std::string_view(k.squashed))) {
+      return;
+    }
+    if (!k.canonical.empty()) fn(std::string_view(k.canonical));
   };
   // Where each entity has been mentioned so far, to pick the most recent
   // person when a surname is shared.
@@ -120,13 +151,15 @@ EntityAnalysis AliasGrouper::Group(
     positions.insert(std::upper_bound(positions.begin(), positions.end(),
                                       spans[i].span.begin),
                      spans[i].span.begin);
-    for (const std::string& key : keys_of(i)) {
-      int& slot = by_key[key].of[static_cast<int>(entity_type[e])];
+    for_each_key(i, [&](std::string_view key) {
+      int& slot = by_key[absl::string_view(key.data(), key.size())]
+                      .of[static_cast<int>(entity_type[e])];
       if (slot < 0) slot = e;
-    }
-    if (entity_type[e] == EntityType::kPerson && core[i].size() >= 2) {
-      for (const std::string& w : {core[i].front(), core[i].back()}) {
-        auto& list = person_by_word[w];
+      return false;
+    });
+    if (entity_type[e] == EntityType::kPerson && keys[i].words >= 2) {
+      for (const std::string_view w : {keys[i].first_word, keys[i].last_word}) {
+        auto& list = person_by_word[absl::string_view(w.data(), w.size())];
         if (std::find(list.begin(), list.end(), e) == list.end()) {
           list.push_back(e);
         }
@@ -141,20 +174,23 @@ EntityAnalysis AliasGrouper::Group(
   };
   auto lookup = [&](int i, bool any_type) {
     int other = -1;
-    for (const std::string& key : keys_of(i)) {
-      auto it = by_key.find(key);
-      if (it == by_key.end()) continue;
-      const int same = it->second.of[static_cast<int>(spans[i].type)];
-      if (same >= 0) return same;
+    int same = -1;
+    for_each_key(i, [&](std::string_view key) {
+      auto it = by_key.find(absl::string_view(key.data(), key.size()));
+      if (it == by_key.end()) return false;
+      same = it->second.of[static_cast<int>(spans[i].type)];
       for (int t = 0; t < 5 && other < 0; ++t) other = it->second.of[t];
-    }
+      return same >= 0;
+    });
+    if (same >= 0) return same;
     return any_type ? other : -1;
   };
   // A lone word that is a given name or surname of a known person, taking
   // the person mentioned last before it (or the first one after).
   auto person_word = [&](int i) {
-    if (core[i].size() != 1) return -1;
-    auto it = person_by_word.find(core[i][0]);
+    if (keys[i].words != 1) return -1;
+    auto it = person_by_word.find(
+        absl::string_view(keys[i].joined.data(), keys[i].joined.size()));
     if (it == person_by_word.end()) return -1;
     int best = it->second.front();
     size_t best_pos = 0;
@@ -174,12 +210,12 @@ EntityAnalysis AliasGrouper::Group(
 
   // Pass 1: full names and non-person names create entities.
   for (int i = 0; i < n; ++i) {
-    if (!spans[i].strong || core[i].empty()) continue;
-    if (spans[i].type == EntityType::kPerson && core[i].size() < 2) continue;
+    if (!spans[i].strong || keys[i].words == 0) continue;
+    if (spans[i].type == EntityType::kPerson && keys[i].words < 2) continue;
     const int e = lookup(i, false);
     if (e >= 0) {
       assign(i, e);
-    } else if (spans[i].score < 3 && core[i].size() == 1 &&
+    } else if (spans[i].score < 3 && keys[i].words == 1 &&
                person_word(i) >= 0) {
       assign(i, person_word(i));
     } else {
@@ -188,7 +224,7 @@ EntityAnalysis AliasGrouper::Group(
   }
   // Pass 2: single-word persons join a full name when they can.
   for (int i = 0; i < n; ++i) {
-    if (!spans[i].strong || entity_of[i] >= 0 || core[i].empty()) continue;
+    if (!spans[i].strong || entity_of[i] >= 0 || keys[i].words == 0) continue;
     int e = lookup(i, false);
     if (e < 0) e = person_word(i);
     if (e < 0 && spans[i].score < 2) e = lookup(i, true);
@@ -200,7 +236,7 @@ EntityAnalysis AliasGrouper::Group(
   }
   // Pass 3: weak spans count only as further mentions of known entities.
   for (int i = 0; i < n; ++i) {
-    if (spans[i].strong || core[i].empty()) continue;
+    if (spans[i].strong || keys[i].words == 0) continue;
     int e = lookup(i, true);
     if (e < 0) e = person_word(i);
     if (e >= 0) assign(i, e);
@@ -210,11 +246,11 @@ EntityAnalysis AliasGrouper::Group(
   // punctuation: "J-Roc", "J.Roc") is a name even without a cue.
   absl::flat_hash_map<std::string, std::vector<int>> repeated;
   for (int i = 0; i < n; ++i) {
-    if (entity_of[i] >= 0 || core[i].empty() || spans[i].common_words_only ||
+    if (entity_of[i] >= 0 || keys[i].words == 0 || spans[i].common_words_only ||
         spans[i].score < kRepeatScore) {
       continue;
     }
-    repeated[squashed_of[i]].push_back(i);
+    repeated[keys[i].squashed].push_back(i);
   }
   for (auto& [key, members] : repeated) {
     if (members.size() < 2) continue;
@@ -266,7 +302,9 @@ EntityAnalysis AliasGrouper::Group(
     // Fullest form: most core words, then no honorific or year around them,
     // then the earliest.
     int best = members[e].front();
-    auto rank = [&](int i) { return std::make_pair(core[i].size(), bare[i]); };
+    auto rank = [&](int i) {
+      return std::make_pair(keys[i].words, keys[i].bare);
+    };
     for (int i : members[e]) {
       if (rank(i) > rank(best)) best = i;
     }

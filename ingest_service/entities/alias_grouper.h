@@ -49,6 +49,10 @@ class AliasGrouper {
   // ordinal, and possessive endings: "Mr. Musk" -> {"musk"}.
   std::vector<std::string> CoreWords(std::string_view name) const;
 
+  // CoreWords joined by single spaces into `joined` (cleared first), without
+  // a vector of strings; returns the number of words.
+  size_t CoreKey(std::string_view name, std::string& joined) const;
+
  private:
   const Lexicons& lex_;
 };
