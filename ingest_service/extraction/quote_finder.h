@@ -42,8 +42,11 @@ struct QuoteCandidate {
   bool inner_terminal = false;
 };
 
-// Returns top-level candidates (not nested in another returned span) in text
-// order, skipping paragraphs that overlap `boilerplate`. Pure function.
+// Returns candidates in text order, skipping paragraphs that overlap
+// `boilerplate` (sorted, disjoint spans). Spans nested in a closed quote are
+// part of its text and not returned; spans inside an unclosed opener are
+// returned with `nested` set, since the opener may be a stray mark. Linear in
+// the text size; thread-safe (pure function).
 std::vector<QuoteCandidate> FindQuotes(
     std::string_view text, const Segmentation& seg,
     absl::Span<const entities::TextSpan> boilerplate);
