@@ -86,7 +86,7 @@ try:
     from google.rpc import error_details_pb2, status_pb2  # noqa: E402
     from verbatim.v1 import (article_pb2, entity_pb2, ingest_service_pb2,  # noqa: E402
                              ingest_service_pb2_grpc, query_service_pb2,
-                             query_service_pb2_grpc)
+                             query_service_pb2_grpc, quote_pb2)
 finally:
     shutil.rmtree(STUB_DIR, ignore_errors=True)
 
@@ -95,6 +95,7 @@ QUERY_ADDR = os.environ["VERBATIM_QUERY_ADDR"]
 SAMPLES_DIR = os.environ["VERBATIM_SAMPLES_DIR"]
 SAMPLE_COUNT = int(os.environ["VERBATIM_SAMPLE_COUNT"])
 RPC_TIMEOUT = 10
+CONSISTENCY_HEADER = "verbatim-consistency-token"
 VISIBILITY_S = 1.0
 
 
@@ -207,6 +208,22 @@ class VerbatimClientTest(unittest.TestCase):
             if time.monotonic() - started > budget_s:
                 self.fail(f"{name} still returned by GetArticle {budget_s} s after DeleteArticle")
             time.sleep(0.02)
+
+    def delete_and_wait(self, name):
+        """Deletes an article this test created, and waits until the query
+        service no longer has it, so later tests see only the samples."""
+        self.ingest.DeleteArticle(ingest_service_pb2.DeleteArticleRequest(name=name),
+                                  timeout=RPC_TIMEOUT)
+        self.wait_gone(name, 5.0)
+
+    def find_entity(self, display_name):
+        found = self.query.SearchEntities(
+            query_service_pb2.SearchEntitiesRequest(query=display_name, page_size=100),
+            timeout=RPC_TIMEOUT)
+        matches = [e for e in found.entities if e.display_name == display_name]
+        self.assertEqual(len(matches), 1, f"entities named {display_name!r}: "
+                                          f"{[(e.name, e.display_name) for e in found.entities]}")
+        return matches[0]
 
     def new_article(self, tag):
         unique = uuid.uuid4().hex[:12]
@@ -359,6 +376,67 @@ class VerbatimClientTest(unittest.TestCase):
                     self.assertRegex(a.article, r"^articles/[^/]+$")
                     self.assertTrue(a.url.startswith("https://"), a.url)
 
+    def test_search_quotes_phrase_and_speaker_filter(self):
+        phrase = '"a contract is a contract"'
+        found = self.query.SearchQuotes(
+            query_service_pb2.SearchQuotesRequest(query=phrase), timeout=RPC_TIMEOUT)
+        self.assertTrue(found.quotes, f"no quote matches the phrase {phrase}")
+        for q in found.quotes:
+            self.assertIn("a contract is a contract", q.text.lower())
+        okafor = found.quotes[0].speaker
+        self.assertEqual(found.quotes[0].speaker_display_name, "Dennis Okafor")
+        by_okafor = self.query.SearchQuotes(query_service_pb2.SearchQuotesRequest(
+            query=phrase, speaker=okafor), timeout=RPC_TIMEOUT)
+        self.assertEqual([q.name for q in by_okafor.quotes], [found.quotes[0].name])
+        vega = self.find_entity("Marisol Vega")
+        by_vega = self.query.SearchQuotes(query_service_pb2.SearchQuotesRequest(
+            query=phrase, speaker=vega.name), timeout=RPC_TIMEOUT)
+        self.assertEqual(list(by_vega.quotes), [], "Vega never said it")
+
+    def test_reprint_edits_are_reported(self):
+        found = self.query.SearchQuotes(query_service_pb2.SearchQuotesRequest(
+            query='"contract is a contract" masters'), timeout=RPC_TIMEOUT)
+        quote = self.query.GetQuote(query_service_pb2.GetQuoteRequest(name=found.quotes[0].name),
+                                    timeout=RPC_TIMEOUT)
+        self.assertEqual(list(quote.appearances[0].edits), [],
+                         "the first printing is the canonical text")
+        riverside = [a for a in quote.appearances if a.source == "Riverside Sound"]
+        self.assertEqual(len(riverside), 1, [a.source for a in quote.appearances])
+        edits = [(quote_pb2.TextEdit.Kind.Name(e.kind), e.canonical_text, e.printed_text)
+                 for e in riverside[0].edits]
+        self.assertIn(("CHANGED", "those", "the"), edits,
+                      "Riverside Sound printed 'the masters' for 'those masters'")
+
+    def test_related_entities_and_timeline(self):
+        vega = self.find_entity("Marisol Vega")
+        related = self.query.ListRelatedEntities(query_service_pb2.ListRelatedEntitiesRequest(
+            entity=vega.name, page_size=20), timeout=RPC_TIMEOUT)
+        names = [r.entity.display_name for r in related.related_entities]
+        self.assertIn("Halcyon Records", names)
+        self.assertIn("Tobias Reyna", names)
+        self.assertNotIn("Marisol Vega", names, "an entity is not related to itself")
+        counts = [r.shared_article_count for r in related.related_entities]
+        self.assertEqual(counts, sorted(counts, reverse=True), "most shared articles first")
+        halcyon = related.related_entities[names.index("Halcyon Records")]
+        self.assertGreaterEqual(halcyon.shared_article_count, 7)
+
+        director = self.find_entity("Ingrid Halvorsen")
+        timeline = self.query.GetEntityTimeline(query_service_pb2.GetEntityTimelineRequest(
+            entity=director.name), timeout=RPC_TIMEOUT)
+        self.assertEqual(timeline.entity, director.name)
+        dates = [d.date for d in timeline.days]
+        self.assertEqual(dates, sorted(dates), "oldest day first")
+        # Named in the samples of March 10, 12, 14 and 20; quoted from March 12.
+        self.assertTrue({"2025-03-12", "2025-03-14", "2025-03-20"} <= set(dates), dates)
+        self.assertTrue(set(dates) <= {"2025-03-10", "2025-03-12", "2025-03-14", "2025-03-20"},
+                        dates)
+        self.assertTrue(all(d.article_count == 1 for d in timeline.days), timeline)
+        self.assertGreaterEqual(sum(d.quote_count for d in timeline.days), 3)
+        march_14 = self.query.GetEntityTimeline(query_service_pb2.GetEntityTimelineRequest(
+            entity=director.name, start_time=timestamp_for_date("2025-03-13"),
+            end_time=timestamp_for_date("2025-03-15")), timeout=RPC_TIMEOUT)
+        self.assertEqual([d.date for d in march_14.days], ["2025-03-14"])
+
     # -- errors -----------------------------------------------------------
 
     def test_not_found_carries_error_info(self):
@@ -430,8 +508,7 @@ class VerbatimClientTest(unittest.TestCase):
             self.assertEqual(second.name, first.name)
             self.assertEqual(second.url, first.url)
         finally:
-            self.ingest.DeleteArticle(ingest_service_pb2.DeleteArticleRequest(name=first.name),
-                                      timeout=RPC_TIMEOUT)
+            self.delete_and_wait(first.name)
 
     def test_created_article_is_readable_within_one_second(self):
         created = self.ingest.CreateArticle(
@@ -448,8 +525,48 @@ class VerbatimClientTest(unittest.TestCase):
             self.assertIn("We are doing our best with two boats", article.quotes[0].text)
             self.assertIn("Ostrova", article.quotes[0].speaker_display_name)
         finally:
-            self.ingest.DeleteArticle(ingest_service_pb2.DeleteArticleRequest(name=created.name),
-                                      timeout=RPC_TIMEOUT)
+            self.delete_and_wait(created.name)
+
+    def test_consistency_token_reads_own_write_at_once(self):
+        created, call = self.ingest.CreateArticle.with_call(
+            ingest_service_pb2.CreateArticleRequest(article=self.new_article("token")),
+            timeout=RPC_TIMEOUT)
+        try:
+            headers = dict(call.initial_metadata())
+            token = headers.get(CONSISTENCY_HEADER)
+            self.assertTrue(token, f"no {CONSISTENCY_HEADER} response header: {headers}")
+            # No polling: the query service waits until it has the write.
+            article = self.query.GetArticle(
+                query_service_pb2.GetArticleRequest(name=created.name),
+                metadata=[(CONSISTENCY_HEADER, token)], timeout=RPC_TIMEOUT)
+            self.assertEqual(article.url, created.url)
+        finally:
+            self.delete_and_wait(created.name)
+
+    def test_curation_links_a_nickname(self):
+        # The samples call Vega "Mari V"; extraction alone files that as
+        # another person. Curating the alias merges the two.
+        vega = self.find_entity("Marisol Vega")
+        nickname = self.find_entity("Mari V")
+        self.assertNotEqual(nickname.name, vega.name,
+                            "extraction linked the nickname by itself: update this test")
+        curated, call = self.ingest.AddEntityAlias.with_call(
+            ingest_service_pb2.AddEntityAliasRequest(entity=vega.name, alias="Mari V"),
+            timeout=RPC_TIMEOUT)
+        self.assertEqual(curated.name, vega.name)
+        self.assertIn("Mari V", curated.aliases)
+        token = dict(call.initial_metadata()).get(CONSISTENCY_HEADER)
+        self.assertTrue(token, f"AddEntityAlias returned no {CONSISTENCY_HEADER}")
+        merged = self.query.GetEntity(query_service_pb2.GetEntityRequest(name=nickname.name),
+                                      metadata=[(CONSISTENCY_HEADER, token)], timeout=RPC_TIMEOUT)
+        self.assertEqual(merged.name, vega.name, "a merged name resolves to the entity it became")
+        self.assertIn("Mari V", merged.aliases)
+        self.assertGreaterEqual(merged.article_count, vega.article_count)
+        found = self.query.SearchEntities(
+            query_service_pb2.SearchEntitiesRequest(query="mari v"),
+            metadata=[(CONSISTENCY_HEADER, token)], timeout=RPC_TIMEOUT)
+        self.assertEqual(found.entities[0].name, vega.name)
+        self.assertNotIn(nickname.name, [e.name for e in found.entities])
 
     def test_delete_article_then_get_is_not_found(self):
         created = self.ingest.CreateArticle(
