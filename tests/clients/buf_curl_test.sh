@@ -134,6 +134,32 @@ else
   fail "speaker entity of Tobias Reyna" "got '$speaker'"
 fi
 
+# --- timeline and read-your-writes ----------------------------------------------
+rpc timeline "$VERBATIM_QUERY_ADDR" verbatim.v1.QueryService/GetEntityTimeline '{"entity":"entities/marisol-vega"}'
+check timeline "r['entity'] == 'entities/marisol-vega' and [d['date'] for d in r['days']][0] == '2025-03-03' and sum(int(d['articleCount']) for d in r['days']) == $VERBATIM_SAMPLE_COUNT" \
+  "GetEntityTimeline: Vega is named from 2025-03-03 on, in every sample"
+
+rc=0
+bufcurl "http://$VERBATIM_INGEST_ADDR/verbatim.v1.IngestService/CreateArticle" -v \
+  -d '{"article":{"title":"Token test","url":"https://clienttests.example/buf-curl-token","body":"\u201cWe sail at nine,\u201d said Lena Ostrova."}}' \
+  >"$work/create.out" 2>"$work/create.err" || rc=$?
+token="$(sed -n 's/.*verbatim-consistency-token: //Ip' "$work/create.err" | tr -d '\r' | head -n 1)"
+created="$("$python" -c 'import json,sys; print(json.load(open(sys.argv[1]))["name"])' "$work/create.out" 2>/dev/null || true)"
+if ((rc == 0)) && [[ -n "$token" && "$created" =~ ^articles/[0-9]+$ ]]; then
+  pass "CreateArticle returns $created and a verbatim-consistency-token header ($token)"
+  rc=0
+  bufcurl "http://$VERBATIM_QUERY_ADDR/verbatim.v1.QueryService/GetArticle" \
+    -H "verbatim-consistency-token: $token" -d "{\"name\":\"$created\"}" \
+    >"$work/token_get.out" 2>"$work/token_get.err" || rc=$?
+  check token_get "r['name'] == '$created' and r['title'] == 'Token test'" \
+    "GetArticle with the token sees the new article at once"
+  rpc delete "$VERBATIM_INGEST_ADDR" verbatim.v1.IngestService/DeleteArticle "{\"name\":\"$created\"}"
+  check delete "r == {}" "DeleteArticle $created returns {}"
+else
+  fail "CreateArticle returns a name and a verbatim-consistency-token header" "exit status $rc" \
+    "stdout: $(head -c 500 "$work/create.out")" "stderr: $(grep -i -e token -e error "$work/create.err")"
+fi
+
 # --- errors --------------------------------------------------------------------------
 rpc bad "$VERBATIM_QUERY_ADDR" verbatim.v1.QueryService/GetArticle '{"name":"articles/abc"}'
 # buf curl exits with the gRPC code shifted left three bits: INVALID_ARGUMENT
