@@ -7,7 +7,7 @@
 #include "common/flags/env_flags.h"
 #include "common/rpc/request_log.h"
 #include "common/server/grpc_server.h"
-#include "common/server/health_probe.h"
+#include "common/server/server_flags.h"
 #include "common/storage/store.h"
 #include "ingest_service/extraction/extractor.h"
 #include "ingest_service/ingest/article_ingestor.h"
@@ -17,10 +17,9 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "HOST:PORT to serve on (port 0
 ABSL_FLAG(std::string, db, "", "Directory of the RocksDB store (created when missing)");
 ABSL_FLAG(bool, sync, false, "fsync the write-ahead log on every article (survives power loss)");
 ABSL_FLAG(int64_t, max_body_bytes, 2 << 20, "Largest article body accepted, in bytes");
-ABSL_FLAG(int32_t, shutdown_grace_ms, 5000, "How long in-flight calls may finish on SIGTERM");
-ABSL_FLAG(std::string, health_probe, "",
-          "Act as a health probe of the server at HOST:PORT and exit: 0 serving, "
-          "2 cannot connect, 3 RPC failed, 4 not serving");
+ABSL_FLAG(int64_t, max_stream_articles, 1000000,
+          "Most articles one StreamArticles call may send; the stream then ends "
+          "with RESOURCE_EXHAUSTED and the client opens a new one");
 
 namespace {
 
@@ -37,10 +36,7 @@ int main(int argc, char** argv) {
       argc, argv,
       "verbatim-ingest --db=DIR [--listen=HOST:PORT] [--sync]\n"
       "Every flag can also be set as VERBATIM_<FLAG> in the environment.");
-  if (!absl::GetFlag(FLAGS_health_probe).empty()) {
-    return verbatim::server::RunHealthProbe(absl::GetFlag(FLAGS_health_probe), "",
-                                            absl::Seconds(3));
-  }
+  if (auto code = verbatim::server::RunHealthProbeIfRequested()) return *code;
   if (absl::GetFlag(FLAGS_db).empty()) {
     return Fail(absl::InvalidArgumentError("--db (or VERBATIM_DB) is required"));
   }
@@ -55,8 +51,11 @@ int main(int argc, char** argv) {
       verbatim::ingest::ArticleIngestor::Create(store->get(), extractor->get(), limits);
   if (!ingestor.ok()) return Fail(ingestor.status());
 
-  verbatim::ingest::IngestServiceImpl service(ingestor->get());
+  verbatim::ingest::IngestServiceImpl service(
+      ingestor->get(), {.auth_token = verbatim::server::AuthTokenFlag(),
+                        .max_stream_articles = absl::GetFlag(FLAGS_max_stream_articles)});
   verbatim::server::ServerConfig config;
+  if (absl::Status s = verbatim::server::ApplyTlsFlags(config); !s.ok()) return Fail(s);
   config.listen_address = absl::GetFlag(FLAGS_listen);
   // Room for the largest body plus the other fields.
   config.max_receive_message_bytes =
@@ -73,6 +72,6 @@ int main(int argc, char** argv) {
 
   const int signal_number = verbatim::server::WaitForShutdownSignal();
   verbatim::rpc::LogInfo(absl::StrCat("signal ", signal_number, ": shutting down"));
-  (*server)->Shutdown(absl::Milliseconds(absl::GetFlag(FLAGS_shutdown_grace_ms)));
+  (*server)->Shutdown(verbatim::server::ShutdownGraceFlag());
   return 0;
 }

@@ -9,7 +9,7 @@
 #include "common/flags/env_flags.h"
 #include "common/rpc/request_log.h"
 #include "common/server/grpc_server.h"
-#include "common/server/health_probe.h"
+#include "common/server/server_flags.h"
 #include "query_service/query/query_engine.h"
 #include "query_service/query/store_follower.h"
 #include "query_service/rpc/query_service_impl.h"
@@ -19,10 +19,6 @@ ABSL_FLAG(std::string, db, "", "Directory of the store verbatim-ingest writes");
 ABSL_FLAG(std::string, secondary_path, "",
           "Directory for this instance's own files (default: <db>-query-secondary)");
 ABSL_FLAG(int32_t, catchup_interval_ms, 100, "How often to read what ingest wrote");
-ABSL_FLAG(int32_t, shutdown_grace_ms, 5000, "How long in-flight calls may finish on SIGTERM");
-ABSL_FLAG(std::string, health_probe, "",
-          "Act as a health probe of the server at HOST:PORT and exit: 0 serving, "
-          "2 cannot connect, 3 RPC failed, 4 not serving");
 
 int main(int argc, char** argv) {
   verbatim::server::BlockShutdownSignals();
@@ -30,10 +26,7 @@ int main(int argc, char** argv) {
       argc, argv,
       "verbatim-query --db=DIR [--secondary_path=DIR] [--listen=HOST:PORT]\n"
       "Every flag can also be set as VERBATIM_<FLAG> in the environment.");
-  if (!absl::GetFlag(FLAGS_health_probe).empty()) {
-    return verbatim::server::RunHealthProbe(absl::GetFlag(FLAGS_health_probe), "",
-                                            absl::Seconds(3));
-  }
+  if (auto code = verbatim::server::RunHealthProbeIfRequested()) return *code;
   const std::string db = absl::GetFlag(FLAGS_db);
   if (db.empty()) {
     std::fprintf(stderr, "verbatim-query: --db (or VERBATIM_DB) is required\n");
@@ -46,8 +39,12 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  verbatim::query::QueryServiceImpl service;
+  verbatim::query::QueryServiceImpl service(verbatim::server::AuthTokenFlag());
   verbatim::server::ServerConfig config;
+  if (absl::Status s = verbatim::server::ApplyTlsFlags(config); !s.ok()) {
+    std::fprintf(stderr, "verbatim-query: %s\n", s.ToString().c_str());
+    return 1;
+  }
   config.listen_address = absl::GetFlag(FLAGS_listen);
   config.health_service_names = {"verbatim.v1.QueryService"};
   auto server = verbatim::server::GrpcServer::Start(config, {&service});
@@ -71,7 +68,7 @@ int main(int argc, char** argv) {
 
   const int signal_number = verbatim::server::WaitForShutdownSignal();
   verbatim::rpc::LogInfo(absl::StrCat("signal ", signal_number, ": shutting down"));
-  (*server)->Shutdown(absl::Milliseconds(absl::GetFlag(FLAGS_shutdown_grace_ms)));
+  (*server)->Shutdown(verbatim::server::ShutdownGraceFlag());
   follower.Stop();
   return 0;
 }

@@ -19,10 +19,18 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
+  if (config.tls_cert_pem.empty() != config.tls_key_pem.empty()) {
+    return absl::InvalidArgumentError("TLS needs both a certificate and a private key");
+  }
+  std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
+  if (!config.tls_cert_pem.empty()) {
+    grpc::SslServerCredentialsOptions options;
+    options.pem_key_cert_pairs.push_back({config.tls_key_pem, config.tls_cert_pem});
+    credentials = grpc::SslServerCredentials(options);
+  }
   std::unique_ptr<GrpcServer> result(new GrpcServer());
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(config.listen_address,
-                           grpc::InsecureServerCredentials(), &result->port_);
+  builder.AddListeningPort(config.listen_address, credentials, &result->port_);
   builder.SetMaxReceiveMessageSize(config.max_receive_message_bytes);
   builder.SetMaxSendMessageSize(config.max_send_message_bytes);
   for (grpc::Service* service : services) builder.RegisterService(service);

@@ -17,6 +17,9 @@ struct ServerConfig {
   std::string listen_address;  // HOST:PORT; port 0 picks a free port
   int max_receive_message_bytes = 16 << 20;
   int max_send_message_bytes = 64 << 20;
+  // PEM certificate chain and private key: TLS when both are set.
+  std::string tls_cert_pem;
+  std::string tls_key_pem;
   // Fully qualified service names reported by the health service, e.g.
   // "verbatim.v1.QueryService", besides the whole-server entry "".
   std::vector<std::string> health_service_names;
@@ -26,7 +29,8 @@ struct ServerConfig {
 class GrpcServer {
  public:
   // Starts serving `services` (not owned; they must outlive the server).
-  // UNAVAILABLE when the address cannot be bound.
+  // UNAVAILABLE when the address cannot be bound; INVALID_ARGUMENT when only
+  // one of the TLS certificate and key is set.
   static absl::StatusOr<std::unique_ptr<GrpcServer>> Start(
       const ServerConfig& config, const std::vector<grpc::Service*>& services);
 

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "common/rpc/client_channel.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/client_context.h"
 #include "grpcpp/create_channel.h"
@@ -10,9 +11,13 @@
 namespace verbatim::server {
 
 int RunHealthProbe(const std::string& address, const std::string& service,
-                   absl::Duration timeout) {
-  auto channel =
-      grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+                   const std::string& tls_ca_path, absl::Duration timeout) {
+  auto created = rpc::CreateClientChannel(address, tls_ca_path);
+  if (!created.ok()) {
+    std::fprintf(stderr, "health probe: %s\n", std::string(created.status().message()).c_str());
+    return kProbeConnectionFailed;
+  }
+  std::shared_ptr<grpc::Channel> channel = *std::move(created);
   const auto deadline = absl::ToChronoTime(absl::Now() + timeout);
   if (!channel->WaitForConnected(deadline)) {
     std::fprintf(stderr, "health probe: cannot connect to %s\n", address.c_str());

@@ -15,9 +15,10 @@ inline constexpr int kProbeRpcFailed = 3;
 inline constexpr int kProbeNotServing = 4;
 
 // Calls grpc.health.v1.Health/Check for `service` ("" = whole server) at
-// `address` and returns one of the codes above; prints the outcome on stderr.
+// `address` (over TLS trusting `tls_ca_path` when set) and returns one of the
+// codes above; prints the outcome on stderr.
 int RunHealthProbe(const std::string& address, const std::string& service,
-                   absl::Duration timeout);
+                   const std::string& tls_ca_path, absl::Duration timeout);
 
 }  // namespace verbatim::server
 

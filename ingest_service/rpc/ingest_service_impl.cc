@@ -1,13 +1,16 @@
 #include "ingest_service/rpc/ingest_service_impl.h"
 
+#include "common/rpc/auth.h"
 #include "common/rpc/consistency_token.h"
 #include "common/rpc/grpc_status.h"
 #include "common/rpc/request_log.h"
+#include "common/status/errors.h"
 
 namespace verbatim::ingest {
 namespace {
 
-grpc::Status Finish(absl::string_view method, const absl::Status& status) {
+// Logs a failed call and converts its status.
+grpc::Status LoggedStatus(absl::string_view method, const absl::Status& status) {
   rpc::LogRequestError(method, status);
   return rpc::ToGrpcStatus(status);
 }
@@ -25,13 +28,21 @@ void SendConsistencyToken(grpc::CallbackServerContext* context,
 class StreamArticlesReactor final
     : public grpc::ServerBidiReactor<v1::CreateArticleRequest, v1::CreateArticleResult> {
  public:
-  explicit StreamArticlesReactor(ArticleIngestor* ingestor) : ingestor_(ingestor) {
+  StreamArticlesReactor(ArticleIngestor* ingestor, int64_t max_articles)
+      : ingestor_(ingestor), max_articles_(max_articles) {
     StartRead(&request_);
   }
 
   void OnReadDone(bool ok) override {
     if (!ok) {
       Finish(grpc::Status::OK);
+      return;
+    }
+    if (index_ >= max_articles_) {
+      Finish(LoggedStatus("StreamArticles",
+                    status::LimitExceeded(absl::StatusCode::kResourceExhausted,
+                                          "stream", index_ + 1, max_articles_,
+                                          "articles; open a new stream for the rest")));
       return;
     }
     result_.Clear();
@@ -63,67 +74,80 @@ class StreamArticlesReactor final
 
  private:
   ArticleIngestor* const ingestor_;
+  const int64_t max_articles_;
   v1::CreateArticleRequest request_;
   v1::CreateArticleResult result_;
   int64_t index_ = 0;
 };
 
+// Ends a stream before reading anything (e.g. unauthenticated).
+class RejectedStream final
+    : public grpc::ServerBidiReactor<v1::CreateArticleRequest, v1::CreateArticleResult> {
+ public:
+  explicit RejectedStream(grpc::Status status) { Finish(std::move(status)); }
+  void OnDone() override { delete this; }
+};
+
 }  // namespace
+
+template <typename Handler>
+grpc::ServerUnaryReactor* IngestServiceImpl::Unary(grpc::CallbackServerContext* context,
+                                                   absl::string_view method,
+                                                   Handler handler) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  absl::Status status = rpc::CheckBearerToken(*context, options_.auth_token);
+  if (status.ok()) status = handler();
+  if (status.ok()) SendConsistencyToken(context, *ingestor_);
+  reactor->Finish(LoggedStatus(method, status));
+  return reactor;
+}
 
 grpc::ServerUnaryReactor* IngestServiceImpl::CreateArticle(
     grpc::CallbackServerContext* context, const v1::CreateArticleRequest* request,
     v1::Article* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  absl::StatusOr<CreateOutcome> outcome = ingestor_->CreateArticle(*request);
-  if (outcome.ok()) {
-    *response = std::move(outcome->article);
-    SendConsistencyToken(context, *ingestor_);
-  }
-  reactor->Finish(Finish("CreateArticle", outcome.status()));
-  return reactor;
+  return Unary(context, "CreateArticle", [&] {
+    absl::StatusOr<CreateOutcome> outcome = ingestor_->CreateArticle(*request);
+    if (outcome.ok()) *response = std::move(outcome->article);
+    return outcome.status();
+  });
 }
 
 grpc::ServerBidiReactor<v1::CreateArticleRequest, v1::CreateArticleResult>*
-IngestServiceImpl::StreamArticles(grpc::CallbackServerContext* /*context*/) {
-  return new StreamArticlesReactor(ingestor_);
+IngestServiceImpl::StreamArticles(grpc::CallbackServerContext* context) {
+  if (absl::Status auth = rpc::CheckBearerToken(*context, options_.auth_token); !auth.ok()) {
+    return new RejectedStream(LoggedStatus("StreamArticles", auth));
+  }
+  return new StreamArticlesReactor(ingestor_, options_.max_stream_articles);
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::DeleteArticle(
     grpc::CallbackServerContext* context, const v1::DeleteArticleRequest* request,
     google::protobuf::Empty* /*response*/) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  absl::Status status = ingestor_->DeleteArticle(request->name());
-  if (status.ok()) SendConsistencyToken(context, *ingestor_);
-  reactor->Finish(Finish("DeleteArticle", status));
-  return reactor;
+  return Unary(context, "DeleteArticle",
+               [&] { return ingestor_->DeleteArticle(request->name()); });
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::AddEntityAlias(
     grpc::CallbackServerContext* context, const v1::AddEntityAliasRequest* request,
     v1::Entity* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  absl::StatusOr<v1::Entity> entity =
-      ingestor_->AddEntityAlias(request->entity(), request->alias());
-  if (entity.ok()) {
-    *response = *std::move(entity);
-    SendConsistencyToken(context, *ingestor_);
-  }
-  reactor->Finish(Finish("AddEntityAlias", entity.status()));
-  return reactor;
+  return Unary(context, "AddEntityAlias", [&] {
+    absl::StatusOr<v1::Entity> entity =
+        ingestor_->AddEntityAlias(request->entity(), request->alias());
+    if (entity.ok()) *response = *std::move(entity);
+    return entity.status();
+  });
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::MergeEntities(
     grpc::CallbackServerContext* context, const v1::MergeEntitiesRequest* request,
     v1::Entity* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  absl::StatusOr<v1::Entity> entity = ingestor_->MergeEntities(
-      request->entity(), {request->merged_entities().begin(), request->merged_entities().end()});
-  if (entity.ok()) {
-    *response = *std::move(entity);
-    SendConsistencyToken(context, *ingestor_);
-  }
-  reactor->Finish(Finish("MergeEntities", entity.status()));
-  return reactor;
+  return Unary(context, "MergeEntities", [&] {
+    absl::StatusOr<v1::Entity> entity = ingestor_->MergeEntities(
+        request->entity(),
+        {request->merged_entities().begin(), request->merged_entities().end()});
+    if (entity.ok()) *response = *std::move(entity);
+    return entity.status();
+  });
 }
 
 }  // namespace verbatim::ingest

@@ -3,15 +3,23 @@
 #ifndef VERBATIM_INGEST_SERVICE_RPC_INGEST_SERVICE_IMPL_H_
 #define VERBATIM_INGEST_SERVICE_RPC_INGEST_SERVICE_IMPL_H_
 
+#include <string>
+
 #include "ingest_service/ingest/article_ingestor.h"
 #include "verbatim/v1/ingest_service.grpc.pb.h"
 
 namespace verbatim::ingest {
 
+struct IngestServiceOptions {
+  std::string auth_token;  // required bearer token; empty: no auth
+  int64_t max_stream_articles = 1000000;
+};
+
 // Thread-safe. `ingestor` is not owned and must outlive the service.
 class IngestServiceImpl final : public v1::IngestService::CallbackService {
  public:
-  explicit IngestServiceImpl(ArticleIngestor* ingestor) : ingestor_(ingestor) {}
+  IngestServiceImpl(ArticleIngestor* ingestor, IngestServiceOptions options)
+      : ingestor_(ingestor), options_(std::move(options)) {}
 
   grpc::ServerUnaryReactor* CreateArticle(grpc::CallbackServerContext* context,
                                           const v1::CreateArticleRequest* request,
@@ -29,7 +37,14 @@ class IngestServiceImpl final : public v1::IngestService::CallbackService {
                                           v1::Entity* response) override;
 
  private:
+  // Checks the bearer token, runs `handler` (returning absl::Status), sends
+  // the consistency token on success and finishes the call.
+  template <typename Handler>
+  grpc::ServerUnaryReactor* Unary(grpc::CallbackServerContext* context,
+                                  absl::string_view method, Handler handler);
+
   ArticleIngestor* const ingestor_;
+  const IngestServiceOptions options_;
 };
 
 }  // namespace verbatim::ingest

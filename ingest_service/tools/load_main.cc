@@ -5,12 +5,15 @@
 
 #include "absl/flags/flag.h"
 #include "common/flags/env_flags.h"
-#include "grpcpp/create_channel.h"
-#include "grpcpp/security/credentials.h"
+#include "common/rpc/auth.h"
+#include "common/rpc/client_channel.h"
 #include "ingest_service/tools/article_request.h"
 #include "verbatim/v1/ingest_service.grpc.pb.h"
 
 ABSL_FLAG(std::string, target, "127.0.0.1:50051", "HOST:PORT of verbatim-ingest");
+ABSL_FLAG(std::string, tls_ca, "", "PEM file of the CA to trust: connect over TLS");
+ABSL_FLAG(std::string, auth_token, "",
+          "Bearer token the ingest service requires (prefer VERBATIM_AUTH_TOKEN)");
 
 int main(int argc, char** argv) {
   std::vector<char*> files = verbatim::flags::ParseFlagsWithEnvironment(
@@ -22,10 +25,15 @@ int main(int argc, char** argv) {
   }
   int parse_failures = 0;
   std::vector<std::string> sent_paths;
-  auto channel = grpc::CreateChannel(absl::GetFlag(FLAGS_target),
-                                     grpc::InsecureChannelCredentials());
-  auto stub = verbatim::v1::IngestService::NewStub(channel);
+  auto channel = verbatim::rpc::CreateClientChannel(absl::GetFlag(FLAGS_target),
+                                                   absl::GetFlag(FLAGS_tls_ca));
+  if (!channel.ok()) {
+    std::fprintf(stderr, "verbatim-load: %s\n", std::string(channel.status().message()).c_str());
+    return 2;
+  }
+  auto stub = verbatim::v1::IngestService::NewStub(*channel);
   grpc::ClientContext context;
+  verbatim::rpc::AddBearerToken(context, absl::GetFlag(FLAGS_auth_token));
   auto stream = stub->StreamArticles(&context);
   bool stream_broken = false;
   for (const char* path : files) {

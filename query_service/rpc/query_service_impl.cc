@@ -1,5 +1,6 @@
 #include "query_service/rpc/query_service_impl.h"
 
+#include "common/rpc/auth.h"
 #include "common/rpc/consistency_token.h"
 #include "common/rpc/grpc_status.h"
 #include "common/rpc/request_log.h"
@@ -36,12 +37,12 @@ grpc::ServerUnaryReactor* QueryServiceImpl::Serve(grpc::CallbackServerContext* c
                                                   Response* response, Method method) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   const QueryEngine* engine = engine_.load();
-  absl::Status status;
-  if (engine == nullptr) {
+  absl::Status status = rpc::CheckBearerToken(*context, auth_token_);
+  if (status.ok() && engine == nullptr) {
     status = absl::UnavailableError(
         "the query service has not opened the store yet (is verbatim-ingest "
         "running on the same --db?); retry shortly");
-  } else {
+  } else if (status.ok()) {
     status = AwaitConsistencyToken(*context, *follower_.load());
   }
   if (status.ok()) {

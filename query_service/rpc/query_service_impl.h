@@ -4,6 +4,7 @@
 #define VERBATIM_QUERY_SERVICE_RPC_QUERY_SERVICE_IMPL_H_
 
 #include <atomic>
+#include <string>
 
 #include "query_service/query/query_engine.h"
 #include "query_service/query/store_follower.h"
@@ -14,7 +15,8 @@ namespace verbatim::query {
 // Thread-safe.
 class QueryServiceImpl final : public v1::QueryService::CallbackService {
  public:
-  QueryServiceImpl() = default;
+  // `auth_token`: the bearer token every call must carry; empty: no auth.
+  explicit QueryServiceImpl(std::string auth_token) : auth_token_(std::move(auth_token)) {}
 
   // Starts answering from `engine`, waiting for consistency tokens through
   // `follower` (neither owned; both must outlive the service).
@@ -58,6 +60,7 @@ class QueryServiceImpl final : public v1::QueryService::CallbackService {
                                   absl::string_view name, const Request& request,
                                   Response* response, Method method);
 
+  const std::string auth_token_;
   std::atomic<const QueryEngine*> engine_{nullptr};
   std::atomic<StoreFollower*> follower_{nullptr};
 };

@@ -14,19 +14,26 @@ namespace {
 constexpr absl::Duration kStartTimeout = absl::Seconds(20);
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<ServicePair>> ServicePair::Start(int catchup_interval_ms) {
+absl::StatusOr<std::unique_ptr<ServicePair>> ServicePair::Start(
+    int catchup_interval_ms, const std::vector<std::string>& extra_args,
+    std::shared_ptr<grpc::ChannelCredentials> credentials) {
   std::unique_ptr<ServicePair> pair(new ServicePair());
+  pair->credentials_ =
+      credentials != nullptr ? std::move(credentials) : grpc::InsecureChannelCredentials();
   const std::string db = absl::StrCat("--db=", pair->dir_.path(), "/db");
-  auto ingest = ServiceProcess::Start(VERBATIM_INGEST_BINARY, {"--listen=127.0.0.1:0", db},
+  std::vector<std::string> ingest_args = {"--listen=127.0.0.1:0", db};
+  ingest_args.insert(ingest_args.end(), extra_args.begin(), extra_args.end());
+  auto ingest = ServiceProcess::Start(VERBATIM_INGEST_BINARY, ingest_args,
                                       pair->dir_.path() + "/ingest.log");
   if (!ingest.ok()) return ingest.status();
   pair->ingest_ = *std::move(ingest);
-  auto query = ServiceProcess::Start(
-      VERBATIM_QUERY_BINARY,
-      {"--listen=127.0.0.1:0", db,
-       absl::StrCat("--secondary_path=", pair->dir_.path(), "/secondary"),
-       absl::StrCat("--catchup_interval_ms=", catchup_interval_ms)},
-      pair->dir_.path() + "/query.log");
+  std::vector<std::string> query_args = {
+      "--listen=127.0.0.1:0", db,
+      absl::StrCat("--secondary_path=", pair->dir_.path(), "/secondary"),
+      absl::StrCat("--catchup_interval_ms=", catchup_interval_ms)};
+  query_args.insert(query_args.end(), extra_args.begin(), extra_args.end());
+  auto query = ServiceProcess::Start(VERBATIM_QUERY_BINARY, query_args,
+                                     pair->dir_.path() + "/query.log");
   if (!query.ok()) return query.status();
   pair->query_ = *std::move(query);
   auto ingest_address = pair->ingest_->WaitForAddress(kStartTimeout);
@@ -53,11 +60,11 @@ absl::Status ServicePair::Stop() {
 }
 
 std::shared_ptr<grpc::Channel> ServicePair::IngestChannel() const {
-  return grpc::CreateChannel(ingest_address_, grpc::InsecureChannelCredentials());
+  return grpc::CreateChannel(ingest_address_, credentials_);
 }
 
 std::shared_ptr<grpc::Channel> ServicePair::QueryChannel() const {
-  return grpc::CreateChannel(query_address_, grpc::InsecureChannelCredentials());
+  return grpc::CreateChannel(query_address_, credentials_);
 }
 
 bool WaitServing(const std::shared_ptr<grpc::Channel>& channel, absl::Duration timeout) {
