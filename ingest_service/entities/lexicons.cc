@@ -14,9 +14,9 @@ namespace {
 // Adds `word` and its regular inflections: the inverse of the folding in
 // scripts/derive_lexicons.py, plus the chained forms it folds ("savings"
 // from "save" via "saving", "reportedly" via "reported").
-void AddInflections(std::string_view word, absl::flat_hash_set<uint32_t>& out) {
+void AddInflections(std::string_view word, absl::flat_hash_set<uint64_t>& out) {
   auto insert = [&out](const std::string& form) {
-    out.insert(static_cast<uint32_t>(Lexicons::WordHash(form)));
+    out.insert(Lexicons::WordHash(form));
   };
   const std::string w(word);
   insert(w);

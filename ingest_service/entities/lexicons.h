@@ -74,14 +74,15 @@ struct Lexicons {
   // regular inflection ("awards", "talked") of one. Undoes the folding done
   // by scripts/derive_lexicons.py. One hash lookup.
   bool IsCommonWord(std::string_view lower) const {
-    return common_forms.contains(static_cast<uint32_t>(WordHash(lower)));
+    return common_forms.contains(WordHash(lower));
   }
 
-  // 32-bit hashes of every listed common word and its regular inflections,
-  // built at load time so IsCommonWord needs no stemming. Short hashes keep
-  // the table small enough to stay mostly in cache; a collision (odds about
-  // 1 in 16000 per unknown word) only makes a name look like a common word.
-  absl::flat_hash_set<uint32_t> common_forms;
+  // 64-bit hashes of every listed common word and its regular inflections,
+  // built at load time so IsCommonWord needs no stemming. Hashes keep the
+  // table compact; 64 bits keep collisions negligible (32 bits made about
+  // one unknown word per article look common, differently in each process
+  // since the hash is seeded per process).
+  absl::flat_hash_set<uint64_t> common_forms;
 
   static uint64_t WordHash(std::string_view lower) {
     return absl::Hash<absl::string_view>{}(

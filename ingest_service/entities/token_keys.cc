@@ -6,30 +6,25 @@ namespace verbatim::entities {
 
 TokenKeys::TokenKeys(std::string_view text, const std::vector<Token>& tokens,
                      const Lexicons& lex)
-    : text_(text),
-      tokens_(tokens),
-      lex_(lex),
-      owned_(tokens.size()),
-      keys_(tokens.size()),
-      info_(tokens.size(), nullptr),
-      has_key_(tokens.size(), 0),
-      common_(tokens.size(), -1) {}
+    : text_(text), tokens_(tokens), lex_(lex), entries_(tokens.size()) {}
 
 bool TokenKeys::Has(size_t i, uint32_t flags) const {
   if ((Info(i).flags & flags) != 0) return true;
   if ((flags & kCommonWord) == 0) return false;
-  if (common_[i] < 0) {
-    common_[i] =
+  Entry& entry = entries_[i];
+  if (entry.common < 0) {
+    entry.common =
         tokens_[i].kind == TokenKind::kWord && lex_.IsCommonWord(Key(i));
   }
-  return common_[i] == 1;
+  return entry.common == 1;
 }
 
 std::string_view TokenKeys::Key(size_t i) const {
-  if (has_key_[i]) return keys_[i];
-  has_key_[i] = 1;
+  Entry& entry = entries_[i];
+  if (entry.has_key) return entry.key;
+  entry.has_key = true;
   const Token& t = tokens_[i];
-  if (t.kind != TokenKind::kWord) return keys_[i];
+  if (t.kind != TokenKind::kWord) return entry.key;
   const size_t begin = t.begin + (t.leading_dot ? 1 : 0);
   // "Florida-based" is looked up as "florida": the tail is a separate cue.
   const size_t end = t.hyphen_tail ? t.hyphen_tail - 1 : t.end;
@@ -44,21 +39,21 @@ std::string_view TokenKeys::Key(size_t i) const {
     }
   }
   if (lower_ascii) {
-    keys_[i] = raw;
+    entry.key = raw;
   } else {
-    owned_[i] = LowerKey(raw);
-    keys_[i] = owned_[i];
+    entry.key = owned_.emplace_back(LowerKey(raw));
   }
-  return keys_[i];
+  return entry.key;
 }
 
 const WordInfo& TokenKeys::Info(size_t i) const {
-  if (info_[i] == nullptr) {
+  Entry& entry = entries_[i];
+  if (entry.info == nullptr) {
     static const WordInfo kNone;
-    info_[i] =
+    entry.info =
         tokens_[i].kind == TokenKind::kWord ? &lex_.Word(Key(i)) : &kNone;
   }
-  return *info_[i];
+  return *entry.info;
 }
 
 }  // namespace verbatim::entities

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,11 +43,15 @@ class TokenKeys {
   std::string_view text_;
   const std::vector<Token>& tokens_;
   const Lexicons& lex_;
-  mutable std::vector<std::string> owned_;
-  mutable std::vector<std::string_view> keys_;
-  mutable std::vector<const WordInfo*> info_;
-  mutable std::vector<uint8_t> has_key_;
-  mutable std::vector<int8_t> common_;  // -1 unknown, 0 no, 1 yes
+  struct Entry {
+    std::string_view key;
+    const WordInfo* info = nullptr;
+    bool has_key = false;
+    int8_t common = -1;  // -1 unknown, 0 no, 1 yes
+  };
+  mutable std::vector<Entry> entries_;
+  // Keys that are not a slice of the text; a deque keeps them in place.
+  mutable std::deque<std::string> owned_;
 };
 
 }  // namespace verbatim::entities
