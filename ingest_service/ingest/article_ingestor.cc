@@ -93,13 +93,6 @@ v1::QuoteKind ToProtoKind(extraction::QuoteKind kind) {
   return kind == extraction::QuoteKind::kFragment ? v1::FRAGMENT : v1::DIRECT;
 }
 
-void AddUnique(const std::string& value,
-               google::protobuf::RepeatedPtrField<std::string>* values) {
-  if (std::find(values->begin(), values->end(), value) == values->end()) {
-    *values->Add() = value;
-  }
-}
-
 absl::StatusOr<uint64_t> ReadCounter(const storage::Store& store, absl::string_view key) {
   absl::StatusOr<std::string> value = store.Get(Family::kMeta, key);
   if (absl::IsNotFound(value.status())) return 1;
@@ -137,10 +130,15 @@ absl::StatusOr<std::unique_ptr<ArticleIngestor>> ArticleIngestor::Create(
   return ingestor;
 }
 
-void ArticleIngestor::PutCounters(storage::Batch& batch, const Counters& counters) const {
+absl::Status ArticleIngestor::CommitLocked(storage::Batch& batch, const RecordChanges& changes,
+                                           const Counters& counters) {
+  changes.Apply(batch);
   batch.Put(Family::kMeta, kNextArticleId, absl::StrCat(counters.next_article_id));
   batch.Put(Family::kMeta, kNextQuoteId, absl::StrCat(counters.next_quote_id));
   batch.Put(Family::kMeta, kNextVersion, absl::StrCat(counters.next_version));
+  if (absl::Status s = store_->Write(batch); !s.ok()) return s;
+  counters_ = counters;
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::optional<v1::Article>> ArticleIngestor::FindStored(
@@ -304,10 +302,7 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::StoreArticle(
     batch.Put(Family::kIdempotency, key, catalog::EncodeId(article_id));
   }
   batch.Put(Family::kIdempotency, IdempotencyReverseKey(article_id), EncodeKeyList(keys));
-  changes.Apply(batch);
-  PutCounters(batch, counters);
-  if (absl::Status s = store_->Write(batch); !s.ok()) return s;
-  counters_ = counters;
+  if (absl::Status s = CommitLocked(batch, changes, counters); !s.ok()) return s;
 
   outcome.entity_ids = std::move(links->ids);
   outcome.extraction = std::move(extraction);
@@ -394,10 +389,7 @@ absl::Status ArticleIngestor::DeleteArticle(absl::string_view name) {
   } else if (!absl::IsNotFound(keys.status())) {
     return keys.status();
   }
-  changes.Apply(batch);
-  PutCounters(batch, counters);
-  if (absl::Status s = store_->Write(batch); !s.ok()) return s;
-  counters_ = counters;
+  if (absl::Status s = CommitLocked(batch, changes, counters); !s.ok()) return s;
   return absl::OkStatus();
 }
 

@@ -20,6 +20,7 @@
 #include "common/storage/store.h"
 #include "ingest_service/extraction/extractor.h"
 #include "ingest_service/ingest/article_validation.h"
+#include "ingest_service/ingest/record_changes.h"
 #include "verbatim/v1/ingest_service.pb.h"
 
 namespace verbatim::ingest {
@@ -87,7 +88,10 @@ class ArticleIngestor {
   // The article stored under any of the idempotency keys, if any.
   absl::StatusOr<std::optional<v1::Article>> FindStored(
       const std::vector<std::string>& keys) const;
-  void PutCounters(storage::Batch& batch, const Counters& counters) const;
+  // Adds `changes` and `counters` to `batch`, writes it, and adopts the
+  // counters once the write succeeded.
+  absl::Status CommitLocked(storage::Batch& batch, const RecordChanges& changes,
+                            const Counters& counters) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Moves everything of entity `source_id` to `target_id` in one batch.
   absl::Status MergeLocked(const std::string& source_id, const std::string& target_id)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);

@@ -21,13 +21,6 @@ using storage::Family;
 constexpr size_t kMaxAliasBytes = 200;
 constexpr size_t kMaxMergedEntities = 100;
 
-void AddUnique(const std::string& value,
-               google::protobuf::RepeatedPtrField<std::string>* values) {
-  if (std::find(values->begin(), values->end(), value) == values->end()) {
-    *values->Add() = value;
-  }
-}
-
 void AddAliasOnce(const std::string& alias, v1::Entity& entity) {
   if (text::NameKey(alias).empty() ||
       text::NameKey(alias) == text::NameKey(entity.display_name())) {
@@ -86,10 +79,7 @@ absl::StatusOr<v1::Entity> ArticleIngestor::AddEntityAlias(absl::string_view ent
   AddAliasOnce(trimmed, **record);
   const v1::Entity result = **record;
   storage::Batch batch = store_->NewBatch();
-  changes.Apply(batch);
-  PutCounters(batch, counters);
-  if (absl::Status s = store_->Write(batch); !s.ok()) return s;
-  counters_ = counters;
+  if (absl::Status s = CommitLocked(batch, changes, counters); !s.ok()) return s;
   return result;
 }
 
@@ -210,10 +200,7 @@ absl::Status ArticleIngestor::MergeLocked(const std::string& source_id,
   (*source)->set_quote_count(0);
   (*source)->set_merged_into(target_name);
 
-  changes.Apply(batch);
-  PutCounters(batch, counters);
-  if (absl::Status s = store_->Write(batch); !s.ok()) return s;
-  counters_ = counters;
+  if (absl::Status s = CommitLocked(batch, changes, counters); !s.ok()) return s;
   return absl::OkStatus();
 }
 

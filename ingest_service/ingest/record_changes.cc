@@ -85,6 +85,13 @@ void ApplyRowDiff(const IndexRows& before, const IndexRows& after,
 
 }  // namespace
 
+void AddUnique(const std::string& value,
+               google::protobuf::RepeatedPtrField<std::string>* values) {
+  if (std::find(values->begin(), values->end(), value) == values->end()) {
+    *values->Add() = value;
+  }
+}
+
 std::vector<uint64_t> QuoteShingles(const std::string& text) {
   const std::vector<std::string> words = text::FoldedWords(text);
   std::vector<uint64_t> shingles;

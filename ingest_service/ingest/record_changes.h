@@ -67,6 +67,10 @@ class RecordChanges {
   std::map<uint64_t, Change<v1::Quote>> quotes_;
 };
 
+// Appends `value` to `values` unless it is there already.
+void AddUnique(const std::string& value,
+               google::protobuf::RepeatedPtrField<std::string>* values);
+
 // Shingle fingerprints of a quote text: hashes of folded word 3-grams (the
 // whole text when shorter), deduplicated and sorted ascending.
 std::vector<uint64_t> QuoteShingles(const std::string& text);
