@@ -104,6 +104,75 @@ absl::StatusOr<uint64_t> ReadCounter(const storage::Store& store, absl::string_v
   return counter;
 }
 
+// The resource name of the entity extracted entity `index` was linked to;
+// empty for -1 or an entity without a usable name.
+std::string LinkedEntityName(const EntityLinks& links, int index) {
+  if (index < 0 || index >= static_cast<int>(links.ids.size()) || links.ids[index].empty()) {
+    return "";
+  }
+  return catalog::EntityName(links.ids[index]);
+}
+
+// Adds the extraction's mentions to `article`; returns the entities named.
+std::set<std::string> AddMentions(const extraction::ExtractionResult& extraction,
+                                  const EntityLinks& links, v1::Article& article) {
+  std::set<std::string> named;
+  for (const entities::Mention& mention : extraction.mentions) {
+    v1::EntityMention* out = article.add_mentions();
+    out->set_entity(LinkedEntityName(links, mention.entity));
+    if (mention.entity >= 0 && mention.entity < static_cast<int>(extraction.entities.size())) {
+      out->set_type(ToProtoType(extraction.entities[mention.entity].type));
+    }
+    out->set_text(mention.text);
+    out->set_start_offset(static_cast<int64_t>(mention.span.begin));
+    out->set_end_offset(static_cast<int64_t>(mention.span.end));
+    out->set_in_boilerplate(mention.in_boilerplate);
+    if (!out->entity().empty()) {
+      out->set_link_confidence(links.confidence[mention.entity]);
+      named.insert(out->entity());
+    }
+  }
+  return named;
+}
+
+// Records that `article` prints `appearance` of `quote`, keeping the
+// printings earliest first.
+void AddPrinting(const v1::Article& article, const google::protobuf::Timestamp& printed_at,
+                 const extraction::QuoteAppearance& appearance, v1::Quote& quote) {
+  v1::Appearance* printed = quote.add_appearances();
+  printed->set_article(article.name());
+  printed->set_source(article.source());
+  printed->set_url(article.url());
+  *printed->mutable_publish_time() = printed_at;
+  printed->set_text(appearance.text);
+  printed->set_start_offset(static_cast<int64_t>(appearance.span.begin));
+  printed->set_end_offset(static_cast<int64_t>(appearance.span.end));
+  std::stable_sort(quote.mutable_appearances()->begin(), quote.mutable_appearances()->end(),
+                   [](const v1::Appearance& a, const v1::Appearance& b) {
+                     return TimeUtil::TimestampToMicroseconds(a.publish_time()) <
+                            TimeUtil::TimestampToMicroseconds(b.publish_time());
+                   });
+}
+
+// Adds `appearance`, spoken by `speaker` (may be empty) and belonging to
+// utterance `quote_name`, to the article's quotes.
+void AddQuoteAppearance(const extraction::QuoteAppearance& appearance,
+                        const std::string& speaker, const std::string& speaker_display_name,
+                        const std::string& quote_name, v1::Article& article) {
+  v1::QuoteAppearance* out = article.add_quotes();
+  out->set_text(appearance.text);
+  out->set_start_offset(static_cast<int64_t>(appearance.span.begin));
+  out->set_end_offset(static_cast<int64_t>(appearance.span.end));
+  out->set_kind(ToProtoKind(appearance.kind));
+  out->set_speaker(speaker);
+  out->set_speaker_display_name(speaker_display_name);
+  out->mutable_attribution()->set_rule(appearance.rule);
+  out->mutable_attribution()->set_confidence(appearance.confidence);
+  out->mutable_attribution()->set_cue(appearance.cue);
+  out->set_quote(quote_name);
+  if (appearance.continues >= 0) out->set_previous_part_index(appearance.continues);
+}
+
 // The outcome of a request for an article that was stored before.
 absl::StatusOr<CreateOutcome> ToOutcome(absl::StatusOr<std::optional<v1::Article>> stored) {
   if (!stored.ok()) return stored.status();
@@ -198,92 +267,45 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::StoreArticle(
   RecordChanges changes(*store_, version);
   auto links = LinkEntities(*store_, extraction.entities, now, changes);
   if (!links.ok()) return links.status();
-  const std::vector<std::string>* entity_ids = &links->ids;
-  auto entity_name = [&](int index) -> std::string {
-    if (index < 0 || index >= static_cast<int>(entity_ids->size()) ||
-        (*entity_ids)[index].empty()) {
-      return "";
-    }
-    return catalog::EntityName((*entity_ids)[index]);
-  };
-
-  std::set<std::string> article_entities;
-  for (const entities::Mention& mention : extraction.mentions) {
-    v1::EntityMention* out = article.add_mentions();
-    out->set_entity(entity_name(mention.entity));
-    if (mention.entity >= 0 && mention.entity < static_cast<int>(extraction.entities.size())) {
-      out->set_type(ToProtoType(extraction.entities[mention.entity].type));
-    }
-    out->set_text(mention.text);
-    out->set_start_offset(static_cast<int64_t>(mention.span.begin));
-    out->set_end_offset(static_cast<int64_t>(mention.span.end));
-    out->set_in_boilerplate(mention.in_boilerplate);
-    if (!out->entity().empty()) out->set_link_confidence(links->confidence[mention.entity]);
-    if (!out->entity().empty()) article_entities.insert(out->entity());
-  }
+  const std::set<std::string> article_entities = AddMentions(extraction, *links, article);
 
   std::map<std::string, int> quotes_by_speaker;
   std::map<uint64_t, std::vector<std::string>> printed_here;
   for (const extraction::QuoteAppearance& appearance : extraction.quotes) {
-    const std::string speaker = entity_name(appearance.speaker);
+    const std::string speaker = LinkedEntityName(*links, appearance.speaker);
+    const std::string speaker_display_name =
+        speaker.empty() ? "" : extraction.entities[appearance.speaker].display_name;
     auto utterance =
         FindUtterance(*store_, changes, appearance.text, speaker, printed_here);
     if (!utterance.ok()) return utterance.status();
+    const uint64_t quote_id =
+        utterance->has_value() ? **utterance : counters.next_quote_id++;
     v1::Quote* quote = nullptr;
     if (utterance->has_value()) {
-      auto existing = changes.MutableQuote(**utterance);
+      auto existing = changes.MutableQuote(quote_id);
       if (!existing.ok()) return existing.status();
       quote = *existing;
     } else {
-      quote = changes.NewQuote(counters.next_quote_id++);
+      quote = changes.NewQuote(quote_id);
       quote->set_text(appearance.text);
       quote->set_kind(ToProtoKind(appearance.kind));
     }
     if (quote->speaker().empty() && !speaker.empty()) {
       quote->set_speaker(speaker);
-      quote->set_speaker_display_name(
-          extraction.entities[appearance.speaker].display_name);
+      quote->set_speaker_display_name(speaker_display_name);
     }
-    v1::Appearance* printed = quote->add_appearances();
-    printed->set_article(article.name());
-    printed->set_source(article.source());
-    printed->set_url(article.url());
-    *printed->mutable_publish_time() = printed_at;
-    printed->set_text(appearance.text);
-    printed->set_start_offset(static_cast<int64_t>(appearance.span.begin));
-    printed->set_end_offset(static_cast<int64_t>(appearance.span.end));
-    std::stable_sort(quote->mutable_appearances()->begin(),
-                     quote->mutable_appearances()->end(),
-                     [](const v1::Appearance& a, const v1::Appearance& b) {
-                       return TimeUtil::TimestampToMicroseconds(a.publish_time()) <
-                              TimeUtil::TimestampToMicroseconds(b.publish_time());
-                     });
+    AddPrinting(article, printed_at, appearance, *quote);
     for (const std::string& entity : article_entities) {
       AddUnique(entity, quote->mutable_mentioned_entities());
     }
-
-    v1::QuoteAppearance* out = article.add_quotes();
-    out->set_text(appearance.text);
-    out->set_start_offset(static_cast<int64_t>(appearance.span.begin));
-    out->set_end_offset(static_cast<int64_t>(appearance.span.end));
-    out->set_kind(ToProtoKind(appearance.kind));
-    out->set_speaker(speaker);
-    if (!speaker.empty()) {
-      out->set_speaker_display_name(extraction.entities[appearance.speaker].display_name);
-      ++quotes_by_speaker[speaker];
-    }
-    out->mutable_attribution()->set_rule(appearance.rule);
-    out->mutable_attribution()->set_confidence(appearance.confidence);
-    out->mutable_attribution()->set_cue(appearance.cue);
-    out->set_quote(quote->name());
-    if (appearance.continues >= 0) out->set_previous_part_index(appearance.continues);
+    AddQuoteAppearance(appearance, speaker, speaker_display_name, quote->name(), article);
+    if (!speaker.empty()) ++quotes_by_speaker[speaker];
     outcome.quote_ids.push_back(quote->name());
-    auto quote_id = catalog::ParseQuoteName(quote->name(), "quote");
-    if (quote_id.ok()) printed_here[*quote_id].push_back(appearance.text);
+    printed_here[quote_id].push_back(appearance.text);
   }
 
   std::set<std::string> counted;
-  for (const std::string& id : *entity_ids) {
+  for (const std::string& id : links->ids) {
     if (id.empty() || !counted.insert(id).second) continue;
     auto entity = changes.MutableEntity(id);
     if (!entity.ok()) return entity.status();
