@@ -70,6 +70,21 @@ void AppendUtf8(char32_t c, std::string& out) {
 }  // namespace
 
 std::string LowerKey(std::string_view text) {
+  // ASCII fast path: copy, then lower in place.
+  bool ascii = true;
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    std::string lower(text);
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    return lower;
+  }
   std::string out;
   out.reserve(text.size());
   for (size_t pos = 0; pos < text.size();) {
