@@ -192,14 +192,6 @@ TEST_F(EntityRecognizerTest, HandlesDegenerateInput) {
   Run("\xE2\x80\x9C\xE2\x80\x9C\xE2\x80\x9D & & . .Paak ' \xE2\x80\x99s");
 }
 
-TEST(EntityTypeNameTest, UsesEvalSpelling) {
-  EXPECT_EQ(EntityTypeName(EntityType::kPerson), "PERSON");
-  EXPECT_EQ(EntityTypeName(EntityType::kOrganization), "ORG");
-  EXPECT_EQ(EntityTypeName(EntityType::kPlace), "PLACE");
-  EXPECT_EQ(EntityTypeName(EntityType::kWork), "WORK");
-  EXPECT_EQ(EntityTypeName(EntityType::kEvent), "EVENT");
-}
-
 // Invariants over the shared third-party corpora (no expectations about
 // their content, which must not shape the rules).
 TEST_F(EntityRecognizerTest, SharedCorporaKeepInvariants) {
