@@ -277,12 +277,16 @@ constexpr const char* kQuoteOpen[] = {
     "We have",        "I have",         "Nobody has",       "The council has",
     "Our members have", "This town has", "Everyone here has", "Families have",
     "My team has",    "We have all",    "People in this town have", "I think we have",
+    "The mayor has",  "Parents have",   "Our volunteers have", "Nurses here have",
+    "Small businesses have", "Young people have", "The committee has", "Nobody in power has",
 };
 constexpr const char* kQuoteVerb[] = {
     "waited too long for",   "never been afraid of",  "spent years arguing about",
     "always believed in",    "paid the price for",    "asked again and again for",
     "worked hard to protect", "been promised",        "fought for",
     "never given up on",     "been let down over",    "talked for years about",
+    "quietly given up on",   "raised money for",      "lost patience with",
+    "argued in public about", "been waiting a decade for", "been told lies about",
 };
 constexpr const char* kQuoteClose[] = {
     ", and we will not stop now.", ", but this is only the start.",
@@ -300,6 +304,28 @@ constexpr const char* kQuoteSecond[] = {
     " We are ready to talk whenever they are.",
     "",
 };
+// {place} {day} {num} {org} {obj} {last}
+constexpr const char* kQuoteDetail[] = {
+    "I was in {place} on {day} and I saw it for myself.",
+    "{num} families signed the letter we sent to the {org}.",
+    "Nobody from the {org} has come to {place} to explain it.",
+    "My daughter asked me about {obj} on {day}, and I had no answer.",
+    "We counted {num} people at the last meeting.",
+    "Look at what happened in {place} last winter.",
+    "The {org} knew about this years ago.",
+    "I have lived in {place} for {num} months and nothing has moved.",
+    "Ask the {num} people who turned up on {day}.",
+    "Mr {last} promised us {obj} and we are still waiting.",
+    "You can drive to {place} and see the empty site.",
+    "We wrote to the {org} {num} times.",
+    "When I started, {obj} was not even on the list.",
+    "My neighbour in {place} lost her job over this.",
+    "There were {num} of us outside the town hall on {day}.",
+    "Every week someone asks me about {obj}.",
+    "The report from the {org} says the same thing.",
+    "Nobody voted for {obj} to be an afterthought.",
+};
+
 constexpr const char* kFragments[] = {
     "a waste of everyone's time", "the best news in years", "deeply disappointing",
     "a step in the right direction", "long overdue", "frankly unacceptable",
@@ -465,15 +491,19 @@ Story MakeStory(uint64_t seed, uint64_t story_id, int64_t day) {
       q += s.topic->objects[rng.Below(8)];
       q += rng.Pick(kQuoteClose);
       q += rng.Pick(kQuoteSecond);
-      // A story-specific detail keeps quotes of different stories distinct.
-      if (rng.Chance(0.7)) {
-        q += " We said so in ";
-        q += kPlaces[rng.Below(std::size(kPlaces))];
-        q += " on ";
-        q += kDays[rng.Below(7)];
-        q += ", and we said so ";
-        q += std::to_string(2 + rng.Below(40));
-        q += " times before that.";
+      // Story-specific details keep quotes of different stories distinct.
+      for (int d = 0; d < 2; ++d) {
+        if (!rng.Chance(0.6)) continue;
+        Vars dv;
+        dv.place = kPlaces[rng.Below(std::size(kPlaces))];
+        dv.day = kDays[rng.Below(7)];
+        dv.num = std::to_string(2 + rng.Below(400));
+        dv.org = OrgName(rng.Below(256));
+        dv.obj = kTopics[rng.Below(std::size(kTopics))].objects[rng.Below(8)];
+        dv.last = kSurnameHead[rng.Below(std::size(kSurnameHead))];
+        dv.last += kSurnameTail[rng.Below(std::size(kSurnameTail))];
+        q += ' ';
+        Fill(rng.Pick(kQuoteDetail), dv, q);
       }
       qs.push_back(std::move(q));
     }

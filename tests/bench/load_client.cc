@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -367,6 +368,8 @@ class Scenario {
     if (o_.log) o_.log(line);
   }
   absl::Status StartServices();
+  // Ingests [begin, end) on all streams; stops early (truncated_) when the
+  // segment time budget runs out.
   absl::Status Ingest(uint64_t begin, uint64_t end);
   absl::Status WaitVisible(const std::string& name, double timeout_s, double* waited_ms);
   void MeasureQueries(const std::string& suffix);
@@ -394,6 +397,8 @@ class Scenario {
   std::thread bg_thread_;
   IngestCounters bg_counters_;
   Clock::time_point bg_start_;
+  bool truncated_ = false;
+  uint64_t completed_ = 0;  // main-ingest articles answered so far
 };
 
 absl::Status Scenario::StartServices() {
@@ -450,14 +455,39 @@ absl::Status Scenario::Ingest(uint64_t begin, uint64_t end) {
   std::vector<std::vector<float>> done(o_.streams);
   std::vector<absl::Status> statuses(o_.streams);
   std::vector<std::thread> threads;
+  std::atomic<bool> stop{false};
+  std::mutex watchdog_mu;
+  std::condition_variable watchdog_cv;
+  bool finished = false;
+  std::thread watchdog([&] {
+    if (o_.segment_time_budget_s <= 0) return;
+    std::unique_lock<std::mutex> lock(watchdog_mu);
+    if (!watchdog_cv.wait_for(lock, std::chrono::duration<double>(o_.segment_time_budget_s),
+                              [&] { return finished; })) {
+      stop = true;
+    }
+  });
   for (int s = 0; s < o_.streams; ++s) {
     done[s].assign(per_stream[s].size(), 0.0f);
     threads.emplace_back([&, s] {
       statuses[s] = RunStream(ingest_channels_[s], gen_, per_stream[s], o_.window, t0_,
-                              done[s].data(), &samples_, main_counters_, nullptr);
+                              done[s].data(), &samples_, main_counters_, &stop);
     });
   }
   for (std::thread& t : threads) t.join();
+  {
+    std::lock_guard<std::mutex> lock(watchdog_mu);
+    finished = true;
+  }
+  watchdog_cv.notify_all();
+  watchdog.join();
+  const uint64_t sent_before = completed_;
+  completed_ = main_counters_.sent.load();
+  if (stop.load()) {
+    truncated_ = true;
+    Log(absl::StrCat("segment time budget of ", o_.segment_time_budget_s,
+                     " s reached: stored ", completed_, " of ", end, " articles"));
+  }
   const double seconds = Seconds(start);
   for (int s = 0; s < o_.streams; ++s) {
     if (!statuses[s].ok()) return statuses[s];
@@ -470,14 +500,14 @@ absl::Status Scenario::Ingest(uint64_t begin, uint64_t end) {
   ingest_seconds_ += seconds;
   ingest_cpu_ += cpu;
   client_cpu_ += self;
-  const double n = static_cast<double>(end - begin);
+  const double n = static_cast<double>(completed_ - sent_before);
   const double mb = static_cast<double>(main_counters_.body_bytes.load() - bytes0) / 1e6;
   Log(absl::StrCat("ingested [", begin, ", ", end, ") in ", seconds, " s: ", n / seconds,
                    " articles/s, ", mb / seconds, " MB/s, created ",
                    main_counters_.created.load() - created0, ", errors ",
                    main_counters_.errors.load(),
                    main_counters_.first_error.empty() ? "" : " (" + main_counters_.first_error + ")"));
-  const std::string label = CountLabel(end);
+  const std::string label = CountLabel(truncated_ ? completed_ : end);
   Emit(absl::StrCat("ingest_articles_per_s_to_", label), n / seconds, "articles/s");
   Emit(absl::StrCat("ingest_rss_mib_at_", label), ProcStatusKib(ingest_->pid(), "VmRSS") / 1024,
        "MiB");
@@ -619,8 +649,8 @@ absl::StatusOr<ScenarioResult> Scenario::Run() {
     const uint64_t end = o_.checkpoints[c];
     if (absl::Status s = Ingest(begin, end); !s.ok()) return s;
     begin = end;
-    const bool last = c + 1 == o_.checkpoints.size();
-    const std::string label = CountLabel(end);
+    const bool last = c + 1 == o_.checkpoints.size() || truncated_;
+    const std::string label = CountLabel(truncated_ ? completed_ : end);
     const std::string suffix = "_at_" + label;
     std::string last_article;
     {
@@ -662,11 +692,12 @@ absl::StatusOr<ScenarioResult> Scenario::Run() {
         if (o_.on_figure) o_.on_figure(f);
         result_.figures.push_back(std::move(f));
       }
+      break;
     }
   }
 
   // Throughput over the whole main ingest, and early vs late windows.
-  const double n = static_cast<double>(total);
+  const double n = static_cast<double>(completed_);
   const double mb = static_cast<double>(main_counters_.body_bytes.load()) / 1e6;
   Emit("ingest_articles_per_s", n / ingest_seconds_, "articles/s");
   Emit("ingest_mb_per_s", mb / ingest_seconds_, "MB/s");
@@ -675,15 +706,18 @@ absl::StatusOr<ScenarioResult> Scenario::Run() {
   Emit("ingest_articles_per_cpu_s", n / std::max(ingest_cpu_, 1e-9), "articles/s");
   Emit("client_cpu_ms_per_article", client_cpu_ * 1000 / n, "ms");
   {
-    std::vector<float> sorted = done_seconds_;
+    std::vector<float> sorted;
+    for (float t : done_seconds_) {
+      if (t > 0) sorted.push_back(t);
+    }
     std::sort(sorted.begin(), sorted.end());
-    const uint64_t w = std::min<uint64_t>(
-        {10000, total / 4, o_.checkpoints.empty() ? total : o_.checkpoints.front()});
+    const uint64_t done = sorted.size();
+    const uint64_t w = std::min<uint64_t>({10000, done / 4, o_.checkpoints.front()});
     if (w >= 40) {
       // Ranks [w/10, w) and [total - w, total): skips connection warm-up.
       const double early = (w - w / 10) / std::max(1e-9, double(sorted[w - 1] - sorted[w / 10]));
       const double late =
-          (w - 1) / std::max(1e-9, double(sorted[total - 1] - sorted[total - w]));
+          (w - 1) / std::max(1e-9, double(sorted[done - 1] - sorted[done - w]));
       Emit("ingest_rate_early_articles_per_s", early, "articles/s");
       Emit("ingest_rate_late_articles_per_s", late, "articles/s");
       Emit("ingest_late_over_early", late / early, "ratio");
@@ -706,7 +740,7 @@ absl::StatusOr<ScenarioResult> Scenario::Run() {
   }
   const uint64_t closed = DuBytes(dir_ + "/db");
   const double stored = static_cast<double>(std::max<uint64_t>(1, result_.articles_created));
-  Emit("store_du_live_bytes", static_cast<double>(live), "bytes");
+  Emit("store_du_live_bytes_end", static_cast<double>(live), "bytes");
   Emit("store_du_bytes", static_cast<double>(closed), "bytes");
   Emit("bytes_per_article", static_cast<double>(closed) / stored, "bytes");
   return std::move(result_);

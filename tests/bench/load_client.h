@@ -44,6 +44,10 @@ struct ScenarioOptions {
   int lag_samples = 200;
   bool concurrent_ingest_queries = true;
   int catchup_interval_ms = 100;
+  // Per checkpoint segment: when ingest takes longer, it stops there, the
+  // queries run at the size reached, and later checkpoints are skipped.
+  // 0: no budget.
+  double segment_time_budget_s = 0;
   // Where the store and logs go (a fresh subdirectory is made and removed).
   std::string work_dir = "/tmp";
   bool keep_store = false;

@@ -24,12 +24,15 @@ done
 
 if [[ $MODE == quick ]]; then
   CHECKPOINTS="${VERBATIM_BENCH_CHECKPOINTS:-10000}"
-  SWEEP_ARTICLES=600
+  SWEEP_ARTICLES=200
   QUERY_REQUESTS=1000
   LAG_SAMPLES=100
   DBBENCH_NUM=20000
   DBBENCH_SYNC_NUM=500
   STAGE_MIN_TIME=0.5
+  # Ingest stops after this many seconds and queries run at the size reached
+  # (reported as such): keeps --quick under 5 minutes on a slow or busy box.
+  SEGMENT_BUDGET_S="${VERBATIM_BENCH_SEGMENT_BUDGET_S:-100}"
 else
   CHECKPOINTS="${VERBATIM_BENCH_CHECKPOINTS:-10000,100000,1000000}"
   SWEEP_ARTICLES=3000
@@ -38,6 +41,7 @@ else
   DBBENCH_NUM=200000
   DBBENCH_SYNC_NUM=2000
   STAGE_MIN_TIME=3
+  SEGMENT_BUDGET_S="${VERBATIM_BENCH_SEGMENT_BUDGET_S:-0}"
 fi
 
 # --- build -----------------------------------------------------------------
@@ -135,6 +139,7 @@ done
 log "main run: checkpoints $CHECKPOINTS, 4 streams, sync off"
 "$BUILD/tests/bench/verbatim-bench-services" --checkpoints="$CHECKPOINTS" --streams=4 \
   --query_requests="$QUERY_REQUESTS" --lag_samples="$LAG_SAMPLES" --work_dir="$WORK" \
+  --segment_time_budget_s="$SEGMENT_BUDGET_S" \
   2>>"$OUT/services.log" | tee -a "$RESULTS" ||
   log "main run reported failures (see $OUT/services.log)"
 emit load_at_end "$(cut -d, -f1 /proc/loadavg | awk '{print $1}')" loadavg
