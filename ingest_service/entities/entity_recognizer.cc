@@ -1,5 +1,10 @@
 // The rule-based EntityRecognizer: tokenize, find capitalised candidates,
 // type them with lexicon and context cues, then group aliases.
+//
+// Layout use: sentence spans add sentence starts (capitals there say little);
+// boilerplate spans set Mention::in_boilerplate. Quotation spans are not
+// needed: short quoted titles are found from the quote marks themselves, and
+// names inside longer quotations are ordinary mentions.
 #include "ingest_service/entities/entity_recognizer.h"
 
 #include <algorithm>
