@@ -5,7 +5,8 @@
 //   verbatim-bench-services --checkpoints=10000,100000 --streams=4 [--sync]
 //       [--window=8] [--query_requests=2000] [--lag_samples=200]
 //       [--no_concurrent] [--work_dir=DIR] [--prefix=NAME_] [--seed=S]
-//       [--catchup_interval_ms=100] [--segment_time_budget_s=T] [--keep_store]
+//       [--catchup_interval_ms=100] [--segment_time_budget_s=T] [--op_time_budget_s=T]
+//       [--keep_store]
 //   --articles=N is --checkpoints=N; --query_requests=0 measures ingest only.
 #include <cstdio>
 #include <cstdlib>
@@ -61,6 +62,8 @@ int main(int argc, char** argv) {
       o.seed = std::strtoull(v.c_str(), nullptr, 10);
     } else if (Flag(arg, "catchup_interval_ms", &v)) {
       o.catchup_interval_ms = std::atoi(v.c_str());
+    } else if (Flag(arg, "op_time_budget_s", &v)) {
+      o.op_time_budget_s = std::atof(v.c_str());
     } else if (Flag(arg, "segment_time_budget_s", &v)) {
       o.segment_time_budget_s = std::atof(v.c_str());
     } else if (arg == "--keep_store") {

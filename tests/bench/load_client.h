@@ -41,6 +41,9 @@ struct ScenarioOptions {
   int window = 8;
   // Query measurements; 0 skips them (ingest-only scenario).
   int query_requests = 2000;
+  // Each operation is measured for at most this long (0: no limit), so one
+  // slow operation cannot eat the run; the sample count is reported.
+  double op_time_budget_s = 0;
   int lag_samples = 200;
   bool concurrent_ingest_queries = true;
   int catchup_interval_ms = 100;

@@ -24,15 +24,17 @@ done
 
 if [[ $MODE == quick ]]; then
   CHECKPOINTS="${VERBATIM_BENCH_CHECKPOINTS:-10000}"
-  SWEEP_ARTICLES=200
-  QUERY_REQUESTS=1000
-  LAG_SAMPLES=100
+  SWEEP_ARTICLES=100
+  QUERY_REQUESTS=300
+  LAG_SAMPLES=60
   DBBENCH_NUM=20000
   DBBENCH_SYNC_NUM=500
   STAGE_MIN_TIME=0.5
+  STAGE_FILTER='BM_(GenerateCorpus|ExtractPipeline|CreateArticle/0)$'
   # Ingest stops after this many seconds and queries run at the size reached
   # (reported as such): keeps --quick under 5 minutes on a slow or busy box.
-  SEGMENT_BUDGET_S="${VERBATIM_BENCH_SEGMENT_BUDGET_S:-100}"
+  SEGMENT_BUDGET_S="${VERBATIM_BENCH_SEGMENT_BUDGET_S:-75}"
+  OP_BUDGET_S=6
 else
   CHECKPOINTS="${VERBATIM_BENCH_CHECKPOINTS:-10000,100000,1000000}"
   SWEEP_ARTICLES=3000
@@ -41,7 +43,9 @@ else
   DBBENCH_NUM=200000
   DBBENCH_SYNC_NUM=2000
   STAGE_MIN_TIME=3
+  STAGE_FILTER='.'
   SEGMENT_BUDGET_S="${VERBATIM_BENCH_SEGMENT_BUDGET_S:-0}"
+  OP_BUDGET_S=60
 fi
 
 # --- build -----------------------------------------------------------------
@@ -77,11 +81,15 @@ emit load_at_start "$(cut -d, -f1 /proc/loadavg | awk '{print $1}')" loadavg
 # --- 1. in-process stages (Google Benchmark) ---------------------------------
 log "stage benchmarks"
 "$BUILD/tests/bench/verbatim_stage_benchmark" --benchmark_min_time="$STAGE_MIN_TIME" \
+  --benchmark_filter="$STAGE_FILTER" \
   --benchmark_format=json --benchmark_out="$OUT/stage.json" --benchmark_out_format=json \
   >"$OUT/stage.log" 2>&1 || { cat "$OUT/stage.log" >&2; exit 1; }
 python3 - "$OUT/stage.json" <<'PY' | tee -a "$RESULTS"
 import json, sys
-runs = {b["name"].split("/")[0]: b for b in json.load(open(sys.argv[1]))["benchmarks"]}
+runs = {}
+for b in json.load(open(sys.argv[1]))["benchmarks"]:
+    parts = b["name"].split("/")
+    runs[parts[0] if len(parts) == 1 or parts[1] == "0" else parts[0] + "/" + parts[1]] = b
 def us(b, key):  # per-iteration time in microseconds
     scale = {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}[b["time_unit"]]
     return b[key] * scale
@@ -97,6 +105,10 @@ print("create_article_per_cpu_s %.1f articles/s" % c["items_per_second"])
 print("create_article_mb_per_cpu_s %.2f MB/s" % (c["bytes_per_second"] / 1e6))
 print("create_article_wall_us %.1f us" % us(c, "real_time"))
 print("create_article_articles %d articles" % c["iterations"])
+c = runs.get("BM_CreateArticle/3000")
+if c:
+    print("create_article_per_cpu_s_after_3k %.1f articles/s" % c["items_per_second"])
+    print("create_article_wall_us_after_3k %.1f us" % us(c, "real_time"))
 PY
 
 # --- 2. the RocksDB floor (db_bench, same machine, same run) -----------------
@@ -110,7 +122,7 @@ db_bench --benchmarks=fillrandom --num="$DBBENCH_SYNC_NUM" --value_size=4096 --k
 rm -rf "$DBB" "$DBB-sync"
 python3 - "$OUT/dbbench.log" "$OUT/dbbench-sync.log" <<'PY' | tee -a "$RESULTS"
 import re, sys
-pat = re.compile(r"^(\w+)\s*:\s*([\d.]+) micros/op\s+(\d+) ops/sec;(?:\s+([\d.]+) MB/s)?")
+pat = re.compile(r"^(\w+)\s*:\s*([\d.]+) micros/op\s+(\d+) ops/sec[^;]*;(?:\s+([\d.]+) MB/s)?")
 for path, suffix in ((sys.argv[1], ""), (sys.argv[2], "_sync")):
     for line in open(path):
         m = pat.match(line)
@@ -139,7 +151,7 @@ done
 log "main run: checkpoints $CHECKPOINTS, 4 streams, sync off"
 "$BUILD/tests/bench/verbatim-bench-services" --checkpoints="$CHECKPOINTS" --streams=4 \
   --query_requests="$QUERY_REQUESTS" --lag_samples="$LAG_SAMPLES" --work_dir="$WORK" \
-  --segment_time_budget_s="$SEGMENT_BUDGET_S" \
+  --segment_time_budget_s="$SEGMENT_BUDGET_S" --op_time_budget_s="$OP_BUDGET_S" \
   2>>"$OUT/services.log" | tee -a "$RESULTS" ||
   log "main run reported failures (see $OUT/services.log)"
 emit load_at_end "$(cut -d, -f1 /proc/loadavg | awk '{print $1}')" loadavg
