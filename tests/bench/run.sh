@@ -4,6 +4,9 @@
 #   tests/bench/run.sh --quick     # 10k articles, < 5 minutes
 #   tests/bench/run.sh             # 10k / 100k / 1M checkpoints (about an hour)
 #   VERBATIM_BENCH_CHECKPOINTS=10000,100000 tests/bench/run.sh   # custom scales
+#   VERBATIM_BENCH_SEGMENT_BUDGET_S=600 ...   # stop each ingest segment after 600 s
+#   (also VERBATIM_BENCH_{SWEEP_ARTICLES,QUERY_REQUESTS,LAG_SAMPLES,OP_BUDGET_S,
+#    STAGE_MIN_TIME,STAGE_FILTER,DBBENCH_NUM}: see the defaults below)
 #
 # Builds the Release tree build-bench/ when needed (VERBATIM_BENCH_BUILD to
 # change it), prints one "name value unit" line per figure, and writes
@@ -12,6 +15,9 @@
 # Numbers only: nothing here passes or fails on timing.
 set -euo pipefail
 
+# The whole script is one function, parsed before it runs: editing this file
+# while a run is in progress cannot derail that run.
+main() {
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUILD="${VERBATIM_BENCH_BUILD:-$ROOT/build-bench}"
 MODE=full
@@ -48,12 +54,25 @@ else
   OP_BUDGET_S=60
 fi
 
+# Every knob can be overridden from the environment (VERBATIM_BENCH_<NAME>).
+SWEEP_ARTICLES="${VERBATIM_BENCH_SWEEP_ARTICLES:-$SWEEP_ARTICLES}"
+QUERY_REQUESTS="${VERBATIM_BENCH_QUERY_REQUESTS:-$QUERY_REQUESTS}"
+LAG_SAMPLES="${VERBATIM_BENCH_LAG_SAMPLES:-$LAG_SAMPLES}"
+OP_BUDGET_S="${VERBATIM_BENCH_OP_BUDGET_S:-$OP_BUDGET_S}"
+STAGE_MIN_TIME="${VERBATIM_BENCH_STAGE_MIN_TIME:-$STAGE_MIN_TIME}"
+STAGE_FILTER="${VERBATIM_BENCH_STAGE_FILTER:-$STAGE_FILTER}"
+DBBENCH_NUM="${VERBATIM_BENCH_DBBENCH_NUM:-$DBBENCH_NUM}"
+
 # --- build -----------------------------------------------------------------
 if [[ ! -f "$BUILD/build.ninja" ]]; then
   cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >&2
 fi
-cmake --build "$BUILD" -j"$(nproc)" --target verbatim-ingest verbatim-query \
-  verbatim-bench-services verbatim_stage_benchmark verbatim-gen-corpus >&2
+# VERBATIM_BENCH_SKIP_BUILD=1 measures the binaries already built (e.g. while
+# the working tree is mid-edit).
+if [[ ${VERBATIM_BENCH_SKIP_BUILD:-0} != 1 ]]; then
+  cmake --build "$BUILD" -j"$(nproc)" --target verbatim-ingest verbatim-query \
+    verbatim-bench-services verbatim_stage_benchmark verbatim-gen-corpus >&2
+fi
 
 OUT="$BUILD/bench-results"
 WORK="$OUT/work"
@@ -66,7 +85,7 @@ log() { echo "[run.sh $(date +%H:%M:%S)] $*" >&2; }
 
 # --- machine ---------------------------------------------------------------
 {
-  echo "mode: $MODE (checkpoints $CHECKPOINTS)"
+  echo "mode: $MODE (checkpoints $CHECKPOINTS, segment budget ${SEGMENT_BUDGET_S}s, sweep $SWEEP_ARTICLES articles, $QUERY_REQUESTS queries/op, op budget ${OP_BUDGET_S}s, $LAG_SAMPLES lag samples)"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "nproc: $(nproc)"
@@ -161,3 +180,7 @@ echo "load at end: $(uptime | sed 's/.*load average: //')" >>"$OUT/machine.txt"
 python3 "$ROOT/tests/bench/report.py" "$RESULTS" "$OUT/machine.txt" "$BUILD/benchmarks.md" |
   tee -a "$RESULTS"
 log "figures: $RESULTS; tables: $BUILD/benchmarks.md; logs: $OUT/*.log"
+}
+
+main "$@"
+exit $?
