@@ -5,6 +5,7 @@
 #include "common/rpc/grpc_status.h"
 #include "common/rpc/request_log.h"
 #include "common/status/errors.h"
+#include "ingest_service/rpc/request_codec.h"
 
 namespace verbatim::ingest {
 namespace {
@@ -26,7 +27,7 @@ void SendConsistencyToken(grpc::CallbackServerContext* context,
 // client half-closes. A failed article is reported in its result; only a
 // broken stream ends the call with an error.
 class StreamArticlesReactor final
-    : public grpc::ServerBidiReactor<v1::CreateArticleRequest, v1::CreateArticleResult> {
+    : public grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
  public:
   StreamArticlesReactor(ArticleIngestor* ingestor, int64_t max_articles)
       : ingestor_(ingestor), max_articles_(max_articles) {
@@ -45,20 +46,24 @@ class StreamArticlesReactor final
                                           "articles; open a new stream for the rest")));
       return;
     }
-    result_.Clear();
-    result_.set_index(index_++);
-    result_.set_request_id(request_.request_id());
-    absl::StatusOr<CreateOutcome> outcome = ingestor_->CreateArticle(request_);
-    *result_.mutable_status() = rpc::ToRpcStatus(outcome.status());
+    v1::CreateArticleResult result;
+    result.set_index(index_++);
+    absl::StatusOr<v1::CreateArticleRequest> request = ParseCreateArticleRequest(request_);
+    if (request.ok()) result.set_request_id(request->request_id());
+    absl::StatusOr<CreateOutcome> outcome =
+        request.ok() ? ingestor_->CreateArticle(*request)
+                     : absl::StatusOr<CreateOutcome>(request.status());
+    *result.mutable_status() = rpc::ToRpcStatus(outcome.status());
     if (outcome.ok()) {
       outcome->article.clear_body();
-      *result_.mutable_article() = std::move(outcome->article);
-      result_.set_created(outcome->created);
-      result_.set_consistency_token(
+      *result.mutable_article() = std::move(outcome->article);
+      result.set_created(outcome->created);
+      result.set_consistency_token(
           rpc::EncodeConsistencyToken(ingestor_->LastSequenceNumber()));
     } else {
       rpc::LogRequestError("StreamArticles", outcome.status());
     }
+    result_ = SerializeToByteBuffer(result);
     StartWrite(&result_);
   }
 
@@ -75,14 +80,13 @@ class StreamArticlesReactor final
  private:
   ArticleIngestor* const ingestor_;
   const int64_t max_articles_;
-  v1::CreateArticleRequest request_;
-  v1::CreateArticleResult result_;
+  grpc::ByteBuffer request_;
+  grpc::ByteBuffer result_;
   int64_t index_ = 0;
 };
 
 // Ends a stream before reading anything (e.g. unauthenticated).
-class RejectedStream final
-    : public grpc::ServerBidiReactor<v1::CreateArticleRequest, v1::CreateArticleResult> {
+class RejectedStream final : public grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
  public:
   explicit RejectedStream(grpc::Status status) { Finish(std::move(status)); }
   void OnDone() override { delete this; }
@@ -102,18 +106,20 @@ grpc::ServerUnaryReactor* IngestServiceImpl::Unary(grpc::CallbackServerContext* 
   return reactor;
 }
 
-grpc::ServerUnaryReactor* IngestServiceImpl::CreateArticle(
-    grpc::CallbackServerContext* context, const v1::CreateArticleRequest* request,
-    v1::Article* response) {
+grpc::ServerUnaryReactor* IngestServiceImpl::CreateArticle(grpc::CallbackServerContext* context,
+                                                           const grpc::ByteBuffer* request,
+                                                           grpc::ByteBuffer* response) {
   return Unary(context, "CreateArticle", [&] {
-    absl::StatusOr<CreateOutcome> outcome = ingestor_->CreateArticle(*request);
-    if (outcome.ok()) *response = std::move(outcome->article);
+    absl::StatusOr<v1::CreateArticleRequest> parsed = ParseCreateArticleRequest(*request);
+    if (!parsed.ok()) return parsed.status();
+    absl::StatusOr<CreateOutcome> outcome = ingestor_->CreateArticle(*parsed);
+    if (outcome.ok()) *response = SerializeToByteBuffer(outcome->article);
     return outcome.status();
   });
 }
 
-grpc::ServerBidiReactor<v1::CreateArticleRequest, v1::CreateArticleResult>*
-IngestServiceImpl::StreamArticles(grpc::CallbackServerContext* context) {
+grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* IngestServiceImpl::StreamArticles(
+    grpc::CallbackServerContext* context) {
   if (absl::Status auth = rpc::CheckBearerToken(*context, options_.auth_token); !auth.ok()) {
     return new RejectedStream(LoggedStatus("StreamArticles", auth));
   }

@@ -15,17 +15,26 @@ struct IngestServiceOptions {
   int64_t max_stream_articles = 1000000;
 };
 
+// The methods that take article text read raw bytes (request_codec.h), so
+// that text which is not UTF-8 gets INVALID_ARGUMENT naming the field.
+using IngestServiceBase = v1::IngestService::WithRawCallbackMethod_CreateArticle<
+    v1::IngestService::WithRawCallbackMethod_StreamArticles<
+        v1::IngestService::WithCallbackMethod_DeleteArticle<
+            v1::IngestService::WithCallbackMethod_AddEntityAlias<
+                v1::IngestService::WithCallbackMethod_MergeEntities<
+                    v1::IngestService::Service>>>>>;
+
 // Thread-safe. `ingestor` is not owned and must outlive the service.
-class IngestServiceImpl final : public v1::IngestService::CallbackService {
+class IngestServiceImpl final : public IngestServiceBase {
  public:
   IngestServiceImpl(ArticleIngestor* ingestor, IngestServiceOptions options)
       : ingestor_(ingestor), options_(std::move(options)) {}
 
   grpc::ServerUnaryReactor* CreateArticle(grpc::CallbackServerContext* context,
-                                          const v1::CreateArticleRequest* request,
-                                          v1::Article* response) override;
-  grpc::ServerBidiReactor<v1::CreateArticleRequest, v1::CreateArticleResult>*
-  StreamArticles(grpc::CallbackServerContext* context) override;
+                                          const grpc::ByteBuffer* request,
+                                          grpc::ByteBuffer* response) override;
+  grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* StreamArticles(
+      grpc::CallbackServerContext* context) override;
   grpc::ServerUnaryReactor* DeleteArticle(grpc::CallbackServerContext* context,
                                           const v1::DeleteArticleRequest* request,
                                           google::protobuf::Empty* response) override;
