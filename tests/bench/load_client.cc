@@ -389,7 +389,8 @@ class Scenario {
   absl::Status Ingest(uint64_t begin, uint64_t end);
   absl::Status WaitVisible(const std::string& name, double timeout_s, double* waited_ms);
   void MeasureQueries(const std::string& suffix);
-  void MeasureLag(const std::string& name, int samples, bool under_ingest);
+  // Emits name + "_p50_ms" + suffix etc.
+  void MeasureLag(const std::string& name, const std::string& suffix, int samples);
   void StartBackgroundIngest();
   void StopBackgroundIngest(const std::string& suffix);
   void EmitPercentiles(const std::string& op, OpSamples& s, const std::string& suffix);
@@ -570,7 +571,7 @@ void Scenario::MeasureQueries(const std::string& suffix) {
   }
 }
 
-void Scenario::MeasureLag(const std::string& name, int samples, bool under_ingest) {
+void Scenario::MeasureLag(const std::string& name, const std::string& suffix, int samples) {
   auto ingest = v1::IngestService::NewStub(ingest_channels_[0]);
   auto query = v1::QueryService::NewStub(query_channel_);
   std::vector<double> lags;
@@ -603,11 +604,10 @@ void Scenario::MeasureLag(const std::string& name, int samples, bool under_inges
       ++failures;
     }
   }
-  (void)under_ingest;
-  Emit(name + "_p50_ms", Percentile(lags, 50), "ms");
-  Emit(name + "_p99_ms", Percentile(lags, 99), "ms");
-  Emit(name + "_max_ms", lags.empty() ? 0 : lags.back(), "ms");
-  Emit(name + "_failures", static_cast<double>(failures), "count");
+  Emit(name + "_p50_ms" + suffix, Percentile(lags, 50), "ms");
+  Emit(name + "_p99_ms" + suffix, Percentile(lags, 99), "ms");
+  Emit(name + "_max_ms" + suffix, lags.empty() ? 0 : lags.back(), "ms");
+  Emit(name + "_failures" + suffix, static_cast<double>(failures), "count");
 }
 
 void Scenario::StartBackgroundIngest() {
@@ -683,13 +683,13 @@ absl::StatusOr<ScenarioResult> Scenario::Run() {
     if (o_.query_requests <= 0) continue;
     Log(absl::StrCat("measuring queries at ", label, " stored articles"));
     MeasureQueries(suffix);
-    if (o_.lag_samples > 0) MeasureLag("visibility_lag" + suffix, o_.lag_samples, false);
+    if (o_.lag_samples > 0) MeasureLag("visibility_lag", suffix, o_.lag_samples);
     if (o_.concurrent_ingest_queries) {
       Log("measuring queries under concurrent ingest");
       StartBackgroundIngest();
       MeasureQueries("_ingesting" + suffix);
       if (o_.lag_samples > 0) {
-        MeasureLag("visibility_lag_ingesting" + suffix, o_.lag_samples, true);
+        MeasureLag("visibility_lag_ingesting", suffix, o_.lag_samples);
       }
       StopBackgroundIngest(suffix);
     }

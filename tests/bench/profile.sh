@@ -31,4 +31,4 @@ profile() {  # name filter min_time
 }
 
 profile extract BM_ExtractPipeline 2
-profile create_article BM_CreateArticle 3
+profile create_article BM_CreateArticle/0 3
