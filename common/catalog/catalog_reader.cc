@@ -164,4 +164,14 @@ int64_t QuoteIndexTimeMicros(const v1::Quote& quote) {
   return TimeUtil::TimestampToMicroseconds(quote.appearances(0).publish_time());
 }
 
+std::vector<std::string> QuotePrintedTexts(const v1::Quote& quote) {
+  std::vector<std::string> texts = {quote.text()};
+  for (const v1::Appearance& appearance : quote.appearances()) {
+    if (std::find(texts.begin(), texts.end(), appearance.text()) == texts.end()) {
+      texts.push_back(appearance.text());
+    }
+  }
+  return texts;
+}
+
 }  // namespace verbatim::catalog

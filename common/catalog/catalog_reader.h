@@ -72,6 +72,8 @@ absl::StatusOr<std::vector<std::string>> CoMentionedEntityIds(
 int64_t ArticleIndexTimeMicros(const v1::Article& article);
 // The time an utterance is indexed under: its earliest appearance.
 int64_t QuoteIndexTimeMicros(const v1::Quote& quote);
+// Every distinct text the utterance was printed as, canonical text first.
+std::vector<std::string> QuotePrintedTexts(const v1::Quote& quote);
 
 }  // namespace verbatim::catalog
 

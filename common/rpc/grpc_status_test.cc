@@ -22,6 +22,7 @@ TEST(GrpcStatusTest, FieldErrorCarriesBadRequestAndErrorInfo) {
   EXPECT_EQ(status.error_message(), "article.body: must not be empty");
   google::rpc::Status details = Details(status);
   ASSERT_EQ(details.details_size(), 2);
+  EXPECT_TRUE(details.details(0).Is<google::rpc::ErrorInfo>());
   google::rpc::ErrorInfo info;
   google::rpc::BadRequest bad_request;
   for (const auto& any : details.details()) {

@@ -102,10 +102,14 @@ absl::StatusOr<std::optional<uint64_t>> FindUtterance(
     // Different speakers usually mean different utterances, unless the text
     // is long and nearly identical (then one outlet misattributed it, or
     // named the speaker by an alias not yet linked).
-    const bool same =
-        speakers_differ ? containment >= kSameUtteranceDespiteSpeaker &&
-                              text::FoldedWords(text).size() >= kMinWordsDespiteSpeaker
-                        : containment >= kSameUtteranceContainment;
+    const size_t words = std::min(text::FoldedWords(text).size(),
+                                  text::FoldedWords((*quote)->text()).size());
+    const double needed = words < kShortUtteranceWords ? kSameShortUtteranceContainment
+                                                       : kSameUtteranceContainment;
+    const bool same = speakers_differ
+                          ? containment >= kSameUtteranceDespiteSpeaker &&
+                                words >= kMinWordsDespiteSpeaker
+                          : containment >= needed;
     if (!same) continue;
     const std::pair<bool, double> score{OpeningWords((*quote)->text()) == opening,
                                         containment};

@@ -18,6 +18,10 @@ namespace verbatim::ingest {
 
 // Share of the shorter text's words that must occur in the longer one.
 inline constexpr double kSameUtteranceContainment = 0.6;
+// The same for short texts, where one changed word changes the meaning
+// ("We sail at ten" / "We sail at nine").
+inline constexpr double kSameShortUtteranceContainment = 0.85;
+inline constexpr size_t kShortUtteranceWords = 8;
 // The same, when the two printings name different speakers.
 inline constexpr double kSameUtteranceDespiteSpeaker = 0.85;
 inline constexpr size_t kMinWordsDespiteSpeaker = 8;

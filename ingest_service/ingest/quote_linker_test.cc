@@ -53,6 +53,12 @@ TEST_F(FindUtteranceTest, LinksEditedReprintsOfStoredQuotes) {
             std::nullopt);
 }
 
+TEST_F(FindUtteranceTest, ShortQuotesDifferingInOneWordAreDifferent) {
+  AddQuote(1, "We sail at nine.", "entities/a");
+  EXPECT_EQ(Find("We sail at ten.", "entities/a"), std::nullopt);
+  EXPECT_EQ(Find("We sail at nine!", "entities/a"), 1u);
+}
+
 TEST_F(FindUtteranceTest, ShortQuoteBySomeoneElseIsAnotherUtterance) {
   AddQuote(1, "We are ready for the vote.", "entities/a");
   EXPECT_EQ(Find("We are ready for the vote.", "entities/b"), std::nullopt);

@@ -59,9 +59,14 @@ IndexRows QuoteRows(uint64_t quote_id, const v1::Quote& quote) {
     rows[{storage::Family::kQuotesByEntity,
           catalog::GroupTimeIndexKey(catalog::EntityIdOf(entity), time, quote_id)}];
   }
-  // Term rows carry the term's count in the text, for ranking.
+  // Term rows carry the term's count, for ranking: the most any printing
+  // has, so a search finds words an outlet printed differently.
   std::map<std::string, int> counts;
-  for (std::string& word : text::FoldedWords(quote.text())) ++counts[std::move(word)];
+  for (const std::string& printed : catalog::QuotePrintedTexts(quote)) {
+    std::map<std::string, int> here;
+    for (std::string& word : text::FoldedWords(printed)) ++here[std::move(word)];
+    for (const auto& [word, count] : here) counts[word] = std::max(counts[word], count);
+  }
   for (const auto& [word, count] : counts) {
     rows[{storage::Family::kQuoteTerms, catalog::QuoteTermKey(word, quote_id)}] =
         absl::StrCat(count);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
@@ -141,11 +142,20 @@ absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(const storage::Store& stor
     if (absl::IsNotFound(quote.status())) continue;
     if (!quote.ok()) return quote.status();
     if (!filter->Matches(quote->record)) continue;
-    const std::vector<std::string> words = text::FoldedWords(quote->record.text());
-    if (!std::all_of(query->phrases.begin(), query->phrases.end(),
-                     [&](const auto& phrase) { return ContainsPhrase(words, phrase); })) {
-      continue;
+    // The record is the truth (a secondary may still show term rows of an
+    // older version): some printing must have every word and phrase.
+    std::vector<std::string> words;
+    bool matched = false;
+    for (const std::string& printed : catalog::QuotePrintedTexts(quote->record)) {
+      words = text::FoldedWords(printed);
+      const std::set<std::string> present(words.begin(), words.end());
+      matched = std::all_of(query->words.begin(), query->words.end(),
+                            [&](const std::string& w) { return present.contains(w); }) &&
+                std::all_of(query->phrases.begin(), query->phrases.end(),
+                            [&](const auto& phrase) { return ContainsPhrase(words, phrase); });
+      if (matched) break;
     }
+    if (!matched) continue;
     lengths.push_back(words.size());
     scored.push_back({0.0, id, std::move(quote->record)});
   }

@@ -26,7 +26,8 @@ absl::StatusOr<SearchQuery> ParseSearchQuery(absl::string_view query);
 bool ContainsPhrase(const std::vector<std::string>& words,
                     const std::vector<std::string>& phrase);
 
-// Answers SearchQuotes: quotes with every word and phrase, passing the
+// Answers SearchQuotes: quotes with a printing that has every word and
+// phrase (any outlet's wording counts), passing the
 // filters, ranked by BM25 (k1 1.2, b 0.75). Each term's postings are read up
 // to 100,000 rows and at most 5,000 candidates are ranked. The first page
 // fixes the set of quotes searched (ids up to the highest seen), so later
