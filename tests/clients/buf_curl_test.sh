@@ -134,6 +134,20 @@ else
   fail "speaker entity of Tobias Reyna" "got '$speaker'"
 fi
 
+# --- cookbook: where a quote first appeared, quotes of Y about Z, related -------
+rpc first_printing "$VERBATIM_QUERY_ADDR" verbatim.v1.QueryService/SearchQuotes \
+  '{"query":"\"a contract is a contract\"","speaker":"entities/dennis-okafor"}'
+check first_printing "len(r['quotes']) >= 1 and len(r['quotes'][0]['appearances']) >= 3 and [a['publishTime'] for a in r['quotes'][0]['appearances']] == sorted(a['publishTime'] for a in r['quotes'][0]['appearances'])" \
+  "SearchQuotes phrase + speaker: Okafor's statement, printed by 3+ outlets, earliest first"
+rpc about "$VERBATIM_QUERY_ADDR" verbatim.v1.QueryService/ListQuotes \
+  '{"speaker":"entities/dennis-okafor","entity":"entities/marisol-vega"}'
+check about "len(r['quotes']) >= 1 and all(q['speaker'] == 'entities/dennis-okafor' and 'entities/marisol-vega' in q['mentionedEntities'] for q in r['quotes'])" \
+  "ListQuotes speaker + entity: every quote of Okafor about Vega"
+rpc related "$VERBATIM_QUERY_ADDR" verbatim.v1.QueryService/ListRelatedEntities \
+  '{"entity":"entities/marisol-vega","pageSize":5}'
+check related "len(r['relatedEntities']) == 5 and all(int(e['sharedArticleCount']) >= 1 for e in r['relatedEntities']) and [int(e['sharedArticleCount']) for e in r['relatedEntities']] == sorted((int(e['sharedArticleCount']) for e in r['relatedEntities']), reverse=True)" \
+  "ListRelatedEntities: Vega's top five, most shared articles first"
+
 # --- timeline and read-your-writes ----------------------------------------------
 rpc timeline "$VERBATIM_QUERY_ADDR" verbatim.v1.QueryService/GetEntityTimeline '{"entity":"entities/marisol-vega"}'
 check timeline "r['entity'] == 'entities/marisol-vega' and [d['date'] for d in r['days']][0] == '2025-03-03' and sum(int(d['articleCount']) for d in r['days']) == $VERBATIM_SAMPLE_COUNT" \
