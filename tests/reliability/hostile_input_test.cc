@@ -411,41 +411,39 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
          body += std::string(kSmallBodyLimit - body.size(), 'x');
          return Create(small_ingest_.get(), WithBody(body, ""));
        }},
-      // Protobuf refuses to parse a proto3 string field that is not UTF-8, so
-      // these never reach the service's own UTF-8 check: gRPC's callback
-      // server answers a request it cannot deserialize with UNIMPLEMENTED and
-      // an empty message (reported as a finding). What matters here: refused,
-      // nothing stored (checked below), the service stays up.
+      // The ingest service reads these requests as raw bytes, so text that is
+      // not UTF-8 reaches validation and is refused naming the field;
+      // nothing is stored (checked below) and the service stays up.
       {"raw-encoded valid request (control for the raw rows)", StatusCode::OK, false, "",
        [&] {
          return RawCall("/verbatim.v1.IngestService/CreateArticle",
                         RawCreateRequest(Field(4, kRawSource) + Field(6, "A valid raw body.")));
        }},
-      {"invalid UTF-8 body (raw bytes)", StatusCode::UNIMPLEMENTED, false, "",
+      {"invalid UTF-8 body (raw bytes)", StatusCode::INVALID_ARGUMENT, true, "article.body",
        [&] {
          return RawCall("/verbatim.v1.IngestService/CreateArticle",
                         RawCreateRequest(Field(4, kRawSource) +
                                          Field(6, "caf\xC3\x28 au lait \xFF\xFE")));
        }},
-      {"overlong UTF-8 encoding of '/' (raw bytes)", StatusCode::UNIMPLEMENTED, false, "",
+      {"overlong UTF-8 encoding of '/' (raw bytes)", StatusCode::INVALID_ARGUMENT, true, "article.body",
        [&] {
          return RawCall("/verbatim.v1.IngestService/CreateArticle",
                         RawCreateRequest(Field(4, kRawSource) +
                                          Field(6, "a\xC0\xAF b \xE0\x80\xAF c")));
        }},
-      {"UTF-8-encoded surrogate half (raw bytes)", StatusCode::UNIMPLEMENTED, false, "",
+      {"UTF-8-encoded surrogate half (raw bytes)", StatusCode::INVALID_ARGUMENT, true, "article.body",
        [&] {
          return RawCall("/verbatim.v1.IngestService/CreateArticle",
                         RawCreateRequest(Field(4, kRawSource) +
                                          Field(6, "\xED\xA0\x80 lonely surrogate")));
        }},
-      {"invalid UTF-8 title (raw bytes)", StatusCode::UNIMPLEMENTED, false, "",
+      {"invalid UTF-8 title (raw bytes)", StatusCode::INVALID_ARGUMENT, true, "article.title",
        [&] {
          return RawCall("/verbatim.v1.IngestService/CreateArticle",
                         RawCreateRequest(Field(2, "\x80\x80title") + Field(4, kRawSource) +
                                          Field(6, "A fine body.")));
        }},
-      {"bytes that are not a protobuf message", StatusCode::UNIMPLEMENTED, false, "",
+      {"bytes that are not a protobuf message", StatusCode::INVALID_ARGUMENT, true, "request",
        [&] {
          return RawCall("/verbatim.v1.IngestService/CreateArticle",
                         std::string("\x0A\xFF\xFF\xFF\xFF\x0F garbage", 14));
@@ -454,7 +452,7 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
        [&] {
          // The item is refused and nothing of it stored (next row); a fresh
          // call works afterwards. Whether the client is told is checked by
-         // DISABLED_StreamReportsEveryUnparseableItem below (a known bug).
+         // StreamReportsEveryUnparseableItem below.
          RawStreamOutcome outcome = RawStream(
              {RawCreateRequest(Field(4, kRawSource) + Field(6, "bad \xC3\x28 bytes"))});
          EXPECT_EQ(outcome.ok_results, 0);
@@ -999,7 +997,7 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
 // (here: a string field that is not UTF-8) ends the stream with status OK, and
 // it and every item after it get no result. The contract is one result per
 // request, or a failed stream. Run with --gtest_also_run_disabled_tests.
-TEST_F(HostileInputTest, DISABLED_StreamReportsEveryUnparseableItem) {
+TEST_F(HostileInputTest, StreamReportsEveryUnparseableItem) {
   const std::string good1 =
       RawCreateRequest(Field(4, kRawSource) + Field(3, "https://raw.example/g1") +
                        Field(6, "“First,” said Ada Brook."));
@@ -1013,8 +1011,9 @@ TEST_F(HostileInputTest, DISABLED_StreamReportsEveryUnparseableItem) {
               absl::StatusCodeToString(static_cast<absl::StatusCode>(outcome.status.error_code()))
                   .c_str(),
               outcome.status.error_message().c_str());
-  EXPECT_TRUE(outcome.results == 3 || !outcome.status.ok())
-      << "items went unanswered and the stream still reported OK";
+  EXPECT_TRUE(outcome.status.ok()) << outcome.status.error_message();
+  EXPECT_EQ(outcome.results, 3) << "every item gets its own result";
+  EXPECT_EQ(outcome.ok_results, 2) << "only the item that is not UTF-8 is refused";
 }
 
 }  // namespace
