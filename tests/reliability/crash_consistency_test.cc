@@ -3,8 +3,9 @@
 // One verbatim-query process follows one store for the whole test while
 // verbatim-ingest is killed with SIGKILL at a random moment of a
 // StreamArticles upload (seeded, varied delays; some trials kill right after
-// the k-th acknowledgement arrives, some use two concurrent streams) and
-// restarted on the same --db, 24 times. After each restart the test checks,
+// the k-th acknowledgement arrives, some use two concurrent streams, some kill
+// the restarted process again while it is recovering) and restarted on the
+// same --db, 24 times. After each restart the test checks,
 // through the query service only:
 //   - every acknowledged article (status OK in its CreateArticleResult) is
 //     stored and complete: GetArticle returns the body sent and the same
@@ -414,6 +415,18 @@ TEST_F(CrashConsistencyTest, AcknowledgedArticlesSurviveKill9AndNothingIsHalfWri
     EXPECT_TRUE(QueryServing()) << "query service not SERVING while ingest is down";
     EXPECT_TRUE(ListAllArticles().has_value());
 
+    if (trial % 6 == 5) {
+      // A second crash while the restarted ingest is still opening the store
+      // and replaying its write-ahead log.
+      const int startup_kill_ms = generator.Uniform(0, 80);
+      auto doomed = ServiceProcess::Start(VERBATIM_INGEST_BINARY,
+                                          {"--listen=127.0.0.1:0", db_flag_},
+                                          dir_.path() + "/ingest.log");
+      ASSERT_TRUE(doomed.ok()) << doomed.status();
+      absl::SleepFor(absl::Milliseconds(startup_kill_ms));
+      ASSERT_TRUE((*doomed)->StopWith(SIGKILL, absl::Seconds(10)).ok());
+      std::printf("          and killed again %d ms into the restart\n", startup_kill_ms);
+    }
     ASSERT_TRUE(StartIngest());
 
     // Every article acknowledged in this trial is there and complete.
