@@ -40,12 +40,13 @@ absl::StatusOr<PageRequest> ParsePageRequest(const google::protobuf::Message& re
 absl::StatusOr<std::string> ScanIndexPage(
     const storage::Store& store, storage::Family family, const std::string& lower,
     const std::string& upper, const PageRequest& page,
-    const std::function<absl::StatusOr<bool>(absl::string_view key)>& visit) {
+    const std::function<absl::StatusOr<bool>(absl::string_view key)>& visit,
+    const std::function<bool()>& full) {
   auto cursor = store.NewCursor(family, lower, upper);
   if (!page.resume_key.empty()) cursor->Seek(page.resume_key);
   int added = 0;
   for (; cursor->Valid(); cursor->Next()) {
-    if (added == page.size) {
+    if (added == page.size || (added > 0 && full && full())) {
       return paging::EncodePageToken(cursor->key(), page.filters);
     }
     absl::StatusOr<bool> took = visit(cursor->key());

@@ -30,11 +30,13 @@ absl::StatusOr<PageRequest> ParsePageRequest(const google::protobuf::Message& re
 
 // Visits index rows of `family` in [lower, upper) from the page's resume key
 // on. `visit` returns true when it added an item for the row. Stops when the
-// page is full; returns the next page token, empty after the last row.
+// page has page.size items or `full` (if given) says so; returns the next
+// page token, empty after the last row.
 absl::StatusOr<std::string> ScanIndexPage(
     const storage::Store& store, storage::Family family, const std::string& lower,
     const std::string& upper, const PageRequest& page,
-    const std::function<absl::StatusOr<bool>(absl::string_view key)>& visit);
+    const std::function<absl::StatusOr<bool>(absl::string_view key)>& visit,
+    const std::function<bool()>& full = nullptr);
 
 // Key bounds [lower, upper) of the rows under `prefix` whose descending time
 // component lies in [start, end); unset times leave that side open.

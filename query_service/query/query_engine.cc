@@ -28,6 +28,7 @@ using google::protobuf::util::TimeUtil;
 using storage::Family;
 
 constexpr size_t kMaxEntityCandidates = 1000;
+constexpr size_t kMaxArticlePageBytes = 1 << 20;
 
 // Skips rows whose record is gone (deleted, or stale in a secondary).
 template <typename T>
@@ -103,7 +104,10 @@ absl::StatusOr<v1::ListArticlesResponse> QueryEngine::ListArticles(
         }
         *response.add_articles() = **std::move(article);
         return true;
-      });
+      },
+      // Articles carry their bodies: keep pages well under the 4 MB that
+      // gRPC clients accept by default.
+      [&] { return response.ByteSizeLong() >= kMaxArticlePageBytes; });
   if (!next.ok()) return next.status();
   response.set_next_page_token(*next);
   return response;
