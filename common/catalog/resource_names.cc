@@ -80,9 +80,11 @@ std::string EntitySlug(absl::string_view display_name) {
   bool pending_dash = false;
   for (char c : display_name) {
     if (absl::ascii_isalnum(c)) {
+      // A separator needs room for at least one character after it.
+      const size_t needed = (pending_dash && !slug.empty()) ? 2 : 1;
+      if (slug.size() + needed > kMaxSlugLength) break;
       if (pending_dash && !slug.empty()) slug.push_back('-');
       pending_dash = false;
-      if (slug.size() >= kMaxSlugLength) break;
       slug.push_back(absl::ascii_tolower(c));
     } else if (c != '\'' && c != '.') {
       // "K.Dot" -> "kdot", "O'Neil" -> "oneil"; spaces and dashes separate.

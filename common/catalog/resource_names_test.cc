@@ -35,6 +35,10 @@ TEST(ResourceNamesTest, SlugsAreLowerCaseAscii) {
   EXPECT_EQ(EntitySlug("Anderson .Paak"), "anderson-paak");
   EXPECT_EQ(EntitySlug("東京"), "entity");
   EXPECT_LE(EntitySlug(std::string(500, 'a')).size(), 60u);
+  // Found by the fuzzer: a separator at the limit must not end the slug.
+  EXPECT_EQ(EntitySlug(std::string(60, 'a') + " b"), std::string(60, 'a'));
+  EXPECT_EQ(EntitySlug(std::string(59, 'a') + " b"), std::string(59, 'a'));
+  EXPECT_EQ(EntitySlug(std::string(58, 'a') + " b"), std::string(58, 'a') + "-b");
 }
 
 }  // namespace
