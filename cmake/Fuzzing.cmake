@@ -10,6 +10,12 @@
 #   cmake --build build-fuzz -j2 --target extract_fuzzer request_fuzzer
 #   ctest --test-dir build-fuzz -L fuzz        # 20 s per target
 #
+# Every other target is built with the same flags, so the fuzz build doubles
+# as a clang ASan + UBSan build of the services and tests:
+#   cmake --build build-fuzz -j2 --target verbatim-ingest verbatim-query hostile_input_test
+#   ASAN_OPTIONS=log_path=/tmp/verbatim-san/asan UBSAN_OPTIONS=log_path=/tmp/verbatim-san/ubsan \
+#     build-fuzz/tests/reliability/hostile_input_test
+#
 # Needs clang and libclang-rt-14-dev (apt-get install -y clang libclang-rt-14-dev).
 option(VERBATIM_FUZZ "Build the libFuzzer targets in tests/fuzz (clang only)" OFF)
 set(VERBATIM_FUZZ_CTEST_SECONDS 20 CACHE STRING
