@@ -290,7 +290,10 @@ class Querier {
     OpSamples out;
     uint64_t k = 0x1234567;
     Clock::time_point timed_start = Clock::now();
+    const Clock::time_point warmup_start = Clock::now();
     for (int i = -warmup; i < n; ++i) {
+      // Warm-up is bounded too: a quarter of the budget.
+      if (i < 0 && budget_s > 0 && Seconds(warmup_start) > budget_s / 4) i = 0;
       if (i == 0) timed_start = Clock::now();
       if (i > 20 && budget_s > 0 && Seconds(timed_start) > budget_s) break;
       k = k * 6364136223846793005ULL + 1442695040888963407ULL;
