@@ -10,7 +10,6 @@
 //    round trip.
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 
@@ -29,16 +28,6 @@ namespace {
 using verbatim::fuzz::Pieces;
 
 absl::string_view Absl(std::string_view s) { return absl::string_view(s.data(), s.size()); }
-
-// Checks for bugs already reported (see tests/fuzz/crashes/README.md) run only
-// with VERBATIM_FUZZ_KNOWN_BUGS=1, so long runs can look for new ones.
-bool CheckKnownBugs() {
-  static const bool enabled = [] {
-    const char* value = std::getenv("VERBATIM_FUZZ_KNOWN_BUGS");
-    return value != nullptr && std::string_view(value) == "1";
-  }();
-  return enabled;
-}
 
 void FuzzValidation(const uint8_t* data, size_t size) {
   verbatim::v1::CreateArticleRequest request;
@@ -92,12 +81,10 @@ void FuzzNames(std::string_view name) {
   FUZZ_CHECK(!slug.empty());
   auto parsed = verbatim::catalog::ParseEntityName(verbatim::catalog::EntityName(slug), "name");
   FUZZ_CHECK(parsed.ok() && *parsed == slug);
-  if (CheckKnownBugs()) {
-    // Documented: "at most 60 characters"; and a slug never ends in '-'.
-    // Fails today: tests/fuzz/crashes/request_fuzzer-slug-61-chars.
-    FUZZ_CHECK(slug.size() <= 60);
-    FUZZ_CHECK(slug.back() != '-');
-  }
+  // Documented: "at most 60 characters"; and a slug never ends in '-'
+  // (both failed before f7d3fe2: tests/fuzz/crashes/).
+  FUZZ_CHECK(slug.size() <= 60);
+  FUZZ_CHECK(slug.back() != '-');
 }
 
 void FuzzPageTokens(std::string_view token, std::string_view filters, std::string_view key) {
