@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <numeric>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
-#include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "ingest_service/entities/text_util.h"
 
@@ -44,10 +44,16 @@ struct UnionFind {
 }  // namespace
 
 size_t AliasGrouper::CoreKey(std::string_view name, std::string& joined) const {
+  // Lower-case into `joined`, then compact it in place: words only move
+  // left, so no second buffer is needed.
   joined.clear();
-  const std::string lower = LowerKey(name);
-  absl::InlinedVector<std::string_view, 8> words;
-  const std::string_view text(lower);
+  AppendLowerKey(name, joined);
+  struct Word {
+    size_t begin;
+    size_t end;
+  };
+  absl::InlinedVector<Word, 8> words;
+  const std::string_view text(joined);
   size_t pos = 0;
   while (pos < text.size()) {
     while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) {
@@ -56,15 +62,18 @@ size_t AliasGrouper::CoreKey(std::string_view name, std::string& joined) const {
     size_t end = pos;
     while (end < text.size() && text[end] != ' ' && text[end] != '\t') ++end;
     if (end > pos) {
-      std::string_view w = text.substr(pos, end - pos);
-      if (w.size() > 2 && w.ends_with("'s")) w.remove_suffix(2);
+      Word w{pos, end};
+      if (end - pos > 2 && text.substr(pos, end - pos).ends_with("'s")) {
+        w.end -= 2;
+      }
       words.push_back(w);
     }
     pos = end;
   }
   size_t drop = 0;
   while (drop + 1 < words.size()) {
-    std::string_view w = words[drop];
+    std::string_view w =
+        text.substr(words[drop].begin, words[drop].end - words[drop].begin);
     if (w.ends_with('.')) w.remove_suffix(1);
     const bool honorific =
         lex_.honorifics.Contains(w) && w != "dj" && w != "mc";
@@ -74,10 +83,16 @@ size_t AliasGrouper::CoreKey(std::string_view name, std::string& joined) const {
       break;
     }
   }
+  size_t out = 0;
   for (size_t k = drop; k < words.size(); ++k) {
-    if (k > drop) joined.push_back(' ');
-    joined.append(words[k]);
+    if (k > drop) joined[out++] = ' ';
+    const size_t len = words[k].end - words[k].begin;
+    if (out != words[k].begin) {
+      std::memmove(joined.data() + out, joined.data() + words[k].begin, len);
+    }
+    out += len;
   }
+  joined.resize(out);
   return words.size() - drop;
 }
 
@@ -102,9 +117,11 @@ EntityAnalysis AliasGrouper::Group(
   std::vector<int> entity_of(n, -1);
   std::vector<EntityType> entity_type;
   std::vector<float> entity_score;
-  absl::flat_hash_map<std::string, TypedEntities> by_key;
+  // Keys view the strings of `keys` below, which stay in place.
+  absl::flat_hash_map<absl::string_view, TypedEntities> by_key;
   // Given names and surnames of multi-word PERSON entities.
-  absl::flat_hash_map<std::string, std::vector<int>> person_by_word;
+  absl::flat_hash_map<absl::string_view, absl::InlinedVector<int, 2>>
+      person_by_word;
   // Per span: core words joined by spaces, their count and the first and
   // last word, the punctuation-free form and the lookup keys.
   struct SpanKey {
@@ -117,13 +134,17 @@ EntityAnalysis AliasGrouper::Group(
     bool bare = false;  // the surface form is just its core words
   };
   std::vector<SpanKey> keys(n);
+  std::string surface;  // reused: the squashed surface form
   for (int i = 0; i < n; ++i) {
     SpanKey& k = keys[i];
     k.words = CoreKey(spans[i].text, k.joined);
-    k.squashed = SquashedKey(k.joined);
-    k.bare = k.squashed == SquashedKey(spans[i].text);
+    AppendSquashedKey(k.joined, k.squashed);
+    surface.clear();
+    AppendSquashedKey(spans[i].text, surface);
+    k.bare = k.squashed == surface;
     if (!spans[i].canonical.empty()) k.canonical = LowerKey(spans[i].canonical);
   }
+  by_key.reserve(static_cast<size_t>(n) * 2);
   // Views into `joined` are taken after the vector stops moving.
   for (SpanKey& k : keys) {
     const std::string_view joined(k.joined);
@@ -244,7 +265,7 @@ EntityAnalysis AliasGrouper::Group(
 
   // Pass 4: an unknown, non-dictionary name printed twice or more (in any
   // punctuation: "J-Roc", "J.Roc") is a name even without a cue.
-  absl::flat_hash_map<std::string, std::vector<int>> repeated;
+  absl::flat_hash_map<absl::string_view, std::vector<int>> repeated;
   for (int i = 0; i < n; ++i) {
     if (entity_of[i] >= 0 || keys[i].words == 0 || spans[i].common_words_only ||
         spans[i].score < kRepeatScore) {
@@ -343,28 +364,44 @@ EntityAnalysis AliasGrouper::Group(
 
 int AliasGrouper::Match(const EntityAnalysis& analysis,
                         std::string_view name) const {
-  const std::vector<std::string> words = CoreWords(name);
-  if (words.empty()) return -1;
-  const std::string joined = absl::StrJoin(words, " ");
+  std::string joined;
+  const size_t words = CoreKey(name, joined);
+  if (words == 0) return -1;
   const std::string squashed = SquashedKey(joined);
-  const std::string last_squashed = SquashedKey(words.back());
+  const size_t space = joined.rfind(' ');
+  const std::string last_squashed = SquashedKey(
+      space == std::string::npos ? std::string_view(joined)
+                                 : std::string_view(joined).substr(space + 1));
+  // Scratch buffers reused across the forms compared.
+  std::string form_squashed;
+  std::string fj;
+  std::string fj_squashed;
   int by_word = -1;
   for (size_t e = 0; e < analysis.entities.size(); ++e) {
     const Entity& entity = analysis.entities[e];
     auto check = [&](const std::string& form) {
       // Every match shares the query's last word (squashed): skip forms
       // without it before the costlier word split.
-      if (SquashedKey(form).find(last_squashed) == std::string::npos) {
+      form_squashed.clear();
+      AppendSquashedKey(form, form_squashed);
+      if (form_squashed.find(last_squashed) == std::string::npos) {
         return 0;
       }
-      const std::vector<std::string> fw = CoreWords(form);
-      const std::string fj = absl::StrJoin(fw, " ");
-      if (fj == joined || (!squashed.empty() && SquashedKey(fj) == squashed)) {
-        return 2;
+      const size_t fw = CoreKey(form, fj);
+      if (fj == joined) return 2;
+      if (!squashed.empty()) {
+        fj_squashed.clear();
+        AppendSquashedKey(fj, fj_squashed);
+        if (fj_squashed == squashed) return 2;
       }
-      if (words.size() == 1 && entity.type == EntityType::kPerson &&
-          fw.size() >= 2 && (fw.front() == words[0] || fw.back() == words[0])) {
-        return 1;
+      if (words == 1 && entity.type == EntityType::kPerson && fw >= 2) {
+        const std::string_view f(fj);
+        const size_t first_end = f.find(' ');
+        const size_t last_begin = f.rfind(' ');
+        if (f.substr(0, first_end) == joined ||
+            f.substr(last_begin + 1) == joined) {
+          return 1;
+        }
       }
       return 0;
     };

@@ -41,27 +41,25 @@ bool IsMinorWord(std::string_view word) {
   return false;
 }
 
+constexpr std::string_view kPronounsAndDeterminers[] = {
+    "the",    "a",     "an",      "this",     "that",   "these", "those",
+    "his",    "her",   "its",     "our",      "their",  "my",    "your",
+    "we",     "he",    "she",     "it",       "they",   "i",     "you",
+    "there",  "here",  "what",    "who",      "when",   "where", "why",
+    "how",    "and",   "but",     "or",       "if",     "so",    "as",
+    "in",     "on",    "at",      "for",      "with",   "while", "after",
+    "before", "since", "because", "although", "though", "not",   "no",
+    "yes",    "all",   "some",    "many",     "most",   "one",   "to",
+    "by",     "from",  "of",      "is",       "was",    "be",    "do",
+    "does",   "did",   "has",     "have",     "had",    "will",  "would",
+    "can",    "could", "should",  "may",      "might",  "must",  "also",
+    "then",   "now",   "just",    "even",     "still",  "yet",   "both",
+    "each",   "every", "such",    "more",     "less",   "other", "another",
+    "any",    "few",   "much",    "very"};
+
 bool IsPronounOrDeterminer(std::string_view key) {
-  static constexpr std::string_view kWords[] = {
-      "the",    "a",     "an",      "this",     "that",   "these", "those",
-      "his",    "her",   "its",     "our",      "their",  "my",    "your",
-      "we",     "he",    "she",     "it",       "they",   "i",     "you",
-      "there",  "here",  "what",    "who",      "when",   "where", "why",
-      "how",    "and",   "but",     "or",       "if",     "so",    "as",
-      "in",     "on",    "at",      "for",      "with",   "while", "after",
-      "before", "since", "because", "although", "though", "not",   "no",
-      "yes",    "all",   "some",    "many",     "most",   "one",   "to",
-      "by",     "from",  "of",      "is",       "was",    "be",    "do",
-      "does",   "did",   "has",     "have",     "had",    "will",  "would",
-      "can",    "could", "should",  "may",      "might",  "must",  "also",
-      "then",   "now",   "just",    "even",     "still",  "yet",   "both",
-      "each",   "every", "such",    "more",     "less",   "other", "another",
-      "any",    "few",   "much",    "very"};
-  if (key.size() > 8) return false;
-  for (const std::string_view w : kWords) {
-    if (w == key) return true;
-  }
-  return false;
+  static constexpr PackedWordSet kSet(kPronounsAndDeterminers);
+  return kSet.contains(key);
 }
 
 // Final segments that make a dotted lower-case word a domain, not a name.

@@ -70,23 +70,13 @@ void AppendUtf8(char32_t c, std::string& out) {
 }  // namespace
 
 std::string LowerKey(std::string_view text) {
-  // ASCII fast path: copy, then lower in place.
-  bool ascii = true;
-  for (const char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) {
-    std::string lower(text);
-    for (char& c : lower) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
-    return lower;
-  }
   std::string out;
-  out.reserve(text.size());
+  AppendLowerKey(text, out);
+  return out;
+}
+
+void AppendLowerKey(std::string_view text, std::string& out) {
+  out.reserve(out.size() + text.size());
   for (size_t pos = 0; pos < text.size();) {
     const auto byte = static_cast<unsigned char>(text[pos]);
     if (byte < 0x80) {
@@ -105,12 +95,16 @@ std::string LowerKey(std::string_view text) {
     }
     pos += len;
   }
-  return out;
 }
 
 std::string SquashedKey(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
+  AppendSquashedKey(text, out);
+  return out;
+}
+
+void AppendSquashedKey(std::string_view text, std::string& out) {
+  out.reserve(out.size() + text.size());
   for (size_t pos = 0; pos < text.size();) {
     const auto byte = static_cast<unsigned char>(text[pos]);
     if (byte < 0x80) {
@@ -130,7 +124,6 @@ std::string SquashedKey(std::string_view text) {
     }
     pos += len;
   }
-  return out;
 }
 
 }  // namespace verbatim::entities

@@ -6,7 +6,10 @@
 #ifndef VERBATIM_INGEST_SERVICE_ENTITIES_TEXT_UTIL_H_
 #define VERBATIM_INGEST_SERVICE_ENTITIES_TEXT_UTIL_H_
 
+#include <algorithm>
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -55,10 +58,41 @@ std::string_view TrimAsciiSpace(std::string_view text);
 // Lowercases (full Unicode simple case mapping) and folds U+2019 to '. Used as
 // the key for lexicon lookups and same-form comparisons.
 std::string LowerKey(std::string_view text);
+// LowerKey appended to `out`, for callers that reuse one buffer.
+void AppendLowerKey(std::string_view text, std::string& out);
 
 // Letters and digits only, lowercased: "K. Dot", "K-Dot" and "k.dot" all give
 // "kdot". Two surface forms with equal squashed keys name the same entity.
 std::string SquashedKey(std::string_view text);
+// SquashedKey appended to `out`, for callers that reuse one buffer.
+void AppendSquashedKey(std::string_view text, std::string& out);
+
+// A word of at most 8 bytes as one integer (0 for longer or empty words), so
+// a fixed word list is searched with integer compares instead of string ones.
+constexpr uint64_t PackWord(std::string_view w) {
+  if (w.empty() || w.size() > 8) return 0;
+  uint64_t packed = 0;
+  for (const char c : w) packed = (packed << 8) | static_cast<unsigned char>(c);
+  return packed;
+}
+
+// A constant set of short words (each at most 8 bytes), sorted at compile
+// time. Hot classifier checks call this once per token.
+template <size_t N>
+class PackedWordSet {
+ public:
+  constexpr explicit PackedWordSet(const std::string_view (&words)[N]) {
+    for (size_t i = 0; i < N; ++i) packed_[i] = PackWord(words[i]);
+    std::sort(packed_.begin(), packed_.end());
+  }
+  constexpr bool contains(std::string_view word) const {
+    const uint64_t p = PackWord(word);
+    return p != 0 && std::binary_search(packed_.begin(), packed_.end(), p);
+  }
+
+ private:
+  std::array<uint64_t, N> packed_{};
+};
 
 inline char32_t DecodeUtf8(std::string_view text, size_t pos, size_t& len) {
   const auto byte = static_cast<unsigned char>(text[pos]);

@@ -1,12 +1,17 @@
 #include "ingest_service/entities/token_keys.h"
 
+#include <utility>
+
 #include "ingest_service/entities/text_util.h"
 
 namespace verbatim::entities {
 
 TokenKeys::TokenKeys(std::string_view text, const std::vector<Token>& tokens,
                      const Lexicons& lex)
-    : text_(text), tokens_(tokens), lex_(lex), entries_(tokens.size()) {}
+    : text_(text), tokens_(tokens), lex_(lex), entries_(tokens.size()) {
+  // Lower-casing ASCII keeps the length, so keys never outgrow the text.
+  arena_.reserve(text.size());
+}
 
 bool TokenKeys::Has(size_t i, uint32_t flags) const {
   if ((Info(i).flags & flags) != 0) return true;
@@ -30,18 +35,35 @@ std::string_view TokenKeys::Key(size_t i) const {
   const size_t end = t.hyphen_tail ? t.hyphen_tail - 1 : t.end;
   const std::string_view raw = text_.substr(begin, end - begin);
   // Lower-case ASCII words are their own key: no copy.
-  bool lower_ascii = true;
+  bool ascii = true;
+  bool lower = true;
   for (const char c : raw) {
     const auto b = static_cast<unsigned char>(c);
-    if (b >= 0x80 || (b >= 'A' && b <= 'Z')) {
-      lower_ascii = false;
+    if (b >= 0x80) {
+      ascii = false;
       break;
     }
+    lower &= !(b >= 'A' && b <= 'Z');
   }
-  if (lower_ascii) {
+  if (ascii && lower) {
     entry.key = raw;
+    return entry.key;
+  }
+  const size_t at = arena_.size();
+  if (ascii && at + raw.size() <= arena_.capacity()) {
+    arena_.append(raw);
+    for (size_t k = at; k < arena_.size(); ++k) {
+      if (arena_[k] >= 'A' && arena_[k] <= 'Z') arena_[k] += 'a' - 'A';
+    }
+    entry.key = std::string_view(arena_).substr(at);
+    return entry.key;
+  }
+  std::string folded = LowerKey(raw);
+  if (at + folded.size() <= arena_.capacity()) {
+    arena_.append(folded);
+    entry.key = std::string_view(arena_).substr(at);
   } else {
-    entry.key = owned_.emplace_back(LowerKey(raw));
+    entry.key = owned_.emplace_back(std::move(folded));
   }
   return entry.key;
 }

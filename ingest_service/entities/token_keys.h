@@ -50,7 +50,11 @@ class TokenKeys {
     int8_t common = -1;  // -1 unknown, 0 no, 1 yes
   };
   mutable std::vector<Entry> entries_;
-  // Keys that are not a slice of the text; a deque keeps them in place.
+  // Keys that are not a slice of the text, packed into one buffer reserved
+  // up front so views into it stay valid and a key costs no allocation.
+  mutable std::string arena_;
+  // The rare keys longer than their surface form (some non-ASCII case
+  // mappings) once the arena is full; a deque keeps them in place.
   mutable std::deque<std::string> owned_;
 };
 

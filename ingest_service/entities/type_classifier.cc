@@ -43,27 +43,27 @@ bool IsModifierLead(std::string_view key) {
 }
 
 // Adjectives allowed between a title and its work noun ("X short film").
+constexpr std::string_view kWorkAdjectives[] = {
+    "short",    "new",     "latest", "debut", "upcoming", "music", "hit",
+    "animated", "feature", "studio", "lead",  "title",    "first", "second",
+    "third",    "fourth",  "fifth",  "final", "breakout"};
+
 bool IsWorkAdjective(std::string_view key) {
-  return key == "short" || key == "new" || key == "latest" || key == "debut" ||
-         key == "upcoming" || key == "music" || key == "hit" ||
-         key == "animated" || key == "feature" || key == "studio" ||
-         key == "lead" || key == "title" || key == "first" || key == "second" ||
-         key == "third" || key == "fourth" || key == "fifth" ||
-         key == "sophomore" || key == "final" || key == "breakout";
+  static constexpr PackedWordSet kSet(kWorkAdjectives);
+  return kSet.contains(key) || key == "sophomore";
 }
 
 // Words that are capitalised only by position and never name anything alone.
+constexpr std::string_view kFunctionWords[] = {
+    "the", "a",    "an",    "this",  "that", "these", "those", "his",
+    "her", "its",  "our",   "their", "my",   "your",  "we",    "he",
+    "she", "it",   "they",  "i",     "you",  "there", "here",  "what",
+    "who", "when", "where", "why",   "how",  "and",   "but",   "or",
+    "if",  "so",   "as",    "in",    "on",   "at",    "for",   "with"};
+
 bool IsFunctionWord(std::string_view key) {
-  return key == "the" || key == "a" || key == "an" || key == "this" ||
-         key == "that" || key == "these" || key == "those" || key == "his" ||
-         key == "her" || key == "its" || key == "our" || key == "their" ||
-         key == "my" || key == "your" || key == "we" || key == "he" ||
-         key == "she" || key == "it" || key == "they" || key == "i" ||
-         key == "you" || key == "there" || key == "here" || key == "what" ||
-         key == "who" || key == "when" || key == "where" || key == "why" ||
-         key == "how" || key == "and" || key == "but" || key == "or" ||
-         key == "if" || key == "so" || key == "as" || key == "in" ||
-         key == "on" || key == "at" || key == "for" || key == "with";
+  static constexpr PackedWordSet kSet(kFunctionWords);
+  return kSet.contains(key);
 }
 
 // Adverbs allowed between a speaker and the speech verb ("K-Dot also
@@ -84,19 +84,23 @@ bool IsPluralAcronym(std::string_view text, const Token& t) {
   return true;
 }
 
+constexpr std::string_view kSaintLike[] = {
+    "st", "saint", "san",  "santa", "mt",  "mount", "fort",
+    "ft", "port",  "lake", "cape",  "los", "las",   "el"};
+
 bool IsSaintLike(std::string_view key) {
-  return key == "st" || key == "saint" || key == "san" || key == "santa" ||
-         key == "mt" || key == "mount" || key == "fort" || key == "ft" ||
-         key == "port" || key == "lake" || key == "cape" || key == "los" ||
-         key == "las" || key == "el";
+  static constexpr PackedWordSet kSet(kSaintLike);
+  return kSet.contains(key);
 }
 
+constexpr std::string_view kPlacePrefixes[] = {
+    "north",    "south",   "east",    "west",    "northern",
+    "southern", "eastern", "western", "central", "upper",
+    "lower",    "greater", "new",     "n",       "s"};
+
 bool IsPlacePrefix(std::string_view key) {
-  return IsSaintLike(key) || key == "north" || key == "south" ||
-         key == "east" || key == "west" || key == "northern" ||
-         key == "southern" || key == "eastern" || key == "western" ||
-         key == "central" || key == "upper" || key == "lower" ||
-         key == "greater" || key == "new" || key == "n" || key == "s";
+  static constexpr PackedWordSet kSet(kPlacePrefixes);
+  return IsSaintLike(key) || kSet.contains(key);
 }
 
 bool IsRomanNumeral(std::string_view key) {
