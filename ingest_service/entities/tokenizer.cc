@@ -58,19 +58,27 @@ size_t ScanWord(std::string_view text, size_t pos, Token& token) {
           first_letter = false;
         }
       }
-      // One table load per byte: bit 0 digit, 1 upper, 2 lower.
-      bool lower_seen = seen_lower;
-      bool inner = false;
+      // One table load per byte (bit 0 digit, 1 upper, 2 lower); whether an
+      // upper-case letter follows a lower-case one is settled afterwards,
+      // and only for runs that mix cases.
+      const size_t run = pos;
       uint8_t classes = 0;
       do {
-        const uint8_t cls = kAsciiClass[byte];
-        inner |= (cls & kUpperBit) != 0 && lower_seen;
-        lower_seen |= (cls & kLowerBit) != 0;
-        classes |= cls;
+        classes |= kAsciiClass[byte];
         ++pos;
         if (pos >= text.size()) break;
         byte = static_cast<unsigned char>(text[pos]);
       } while (kAsciiClass[byte] != 0);
+      bool lower_seen = seen_lower || (classes & kLowerBit) != 0;
+      bool inner = false;
+      if ((classes & kUpperBit) != 0 && lower_seen) {
+        bool lower_before = seen_lower;
+        for (size_t k = run; k < pos && !inner; ++k) {
+          const uint8_t cls = kAsciiClass[static_cast<unsigned char>(text[k])];
+          inner = (cls & kUpperBit) != 0 && lower_before;
+          lower_before |= (cls & kLowerBit) != 0;
+        }
+      }
       const bool digit = (classes & kDigitBit) != 0;
       const bool letter = (classes & (kUpperBit | kLowerBit)) != 0;
       if (lower_seen) token.all_upper = false;

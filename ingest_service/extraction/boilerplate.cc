@@ -64,14 +64,28 @@ absl::StatusOr<BoilerplateMarker> BoilerplateMarker::FromPatterns(
     // Keep trailing spaces of the pattern ("© ") meaningful only when trimmed
     // lines could contain them; the line is trimmed too, so trim the pattern.
     std::string pattern = AsciiLower(TrimSpaces(line.substr(sp + 1)));
+    // IsBoilerplateLine folds a bounded head and tail of each line; contains
+    // patterns are found by their first two bytes.
+    if (pattern.size() < 2 || pattern.size() > kMaxEdge) {
+      return absl::InvalidArgumentError(
+          "boilerplate pattern shorter than 2 or longer than " +
+          std::to_string(kMaxEdge) + " bytes: " + std::string(t));
+    }
     if (kind == "exact") {
       m.max_exact_ = std::max(m.max_exact_, pattern.size());
+      m.max_head_ = std::max(m.max_head_, pattern.size());
       m.exact_.push_back(std::move(pattern));
     } else if (kind == "prefix") {
+      m.max_head_ = std::max(m.max_head_, pattern.size());
       m.prefix_.push_back(std::move(pattern));
     } else if (kind == "suffix") {
+      m.max_suffix_ = std::max(m.max_suffix_, pattern.size());
       m.suffix_.push_back(std::move(pattern));
     } else if (kind == "contains") {
+      const unsigned pair =
+          (static_cast<unsigned>(static_cast<unsigned char>(pattern[0])) << 8) |
+          static_cast<unsigned char>(pattern[1]);
+      m.contains_pairs_[pair >> 6] |= uint64_t{1} << (pair & 63);
       m.contains_.push_back(std::move(pattern));
     } else {
       return absl::InvalidArgumentError("unknown boilerplate pattern kind: " +
@@ -89,33 +103,59 @@ absl::StatusOr<BoilerplateMarker> BoilerplateMarker::Create() {
   return FromPatterns(*data);
 }
 
+namespace {
+
+inline unsigned char FoldByte(char ch) {
+  const auto b = static_cast<unsigned char>(ch);
+  return (b >= 'A' && b <= 'Z') ? static_cast<unsigned char>(b + 32) : b;
+}
+
+}  // namespace
+
 bool BoilerplateMarker::IsBoilerplateLine(std::string_view line) const {
   const std::string_view t = TrimSpaces(line);
   if (t.empty()) return false;
+  // Patterns are short: exact and prefix ones see only the line's head,
+  // suffix ones its tail, so only those bytes are case-folded.
+  char head_buf[kMaxEdge];
+  char tail_buf[kMaxEdge];
+  const size_t head_len = std::min(t.size(), max_head_);
+  for (size_t i = 0; i < head_len; ++i) head_buf[i] = FoldByte(t[i]);
+  const std::string_view head(head_buf, head_len);
+  const size_t tail_len = std::min(t.size(), max_suffix_);
+  const std::string_view tail_src = t.substr(t.size() - tail_len);
+  for (size_t i = 0; i < tail_len; ++i) tail_buf[i] = FoldByte(tail_src[i]);
+  const std::string_view tail(tail_buf, tail_len);
   // Exact patterns are short; most lines are paragraphs and skip the loop.
   if (t.size() <= max_exact_) {
     for (const std::string& p : exact_) {
-      if (EqualsIgnoreCase(t, p)) return true;
+      if (p == head) return true;
     }
   }
   for (const std::string& p : prefix_) {
-    if (StartsWithIgnoreCase(t, p)) return true;
+    if (head.starts_with(p)) return true;
   }
   for (const std::string& p : suffix_) {
-    if (EndsWithIgnoreCase(t, p)) return true;
+    if (tail.ends_with(p)) return true;
   }
   // Long lines are article text even when they mention a credit in passing.
+  // One pass over the line: a pattern is compared only where its first two
+  // (folded) bytes occur.
   constexpr size_t kMaxContainsLine = 250;
-  if (t.size() < kMaxContainsLine) {
-    char buf[kMaxContainsLine];
-    for (size_t i = 0; i < t.size(); ++i) {
-      const char ch = t[i];
-      buf[i] =
-          (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-    }
-    const std::string_view lower(buf, t.size());
-    for (const std::string& p : contains_) {
-      if (lower.find(p) != std::string_view::npos) return true;
+  if (t.size() < kMaxContainsLine && !contains_.empty()) {
+    unsigned prev = FoldByte(t[0]);
+    for (size_t i = 1; i < t.size(); ++i) {
+      const unsigned pair = (prev << 8) | FoldByte(t[i]);
+      prev = pair & 0xFF;
+      if (((contains_pairs_[pair >> 6] >> (pair & 63)) & 1) == 0) continue;
+      const std::string_view rest = t.substr(i - 1);
+      for (const std::string& p : contains_) {
+        if (((static_cast<unsigned>(static_cast<unsigned char>(p[0])) << 8) |
+             static_cast<unsigned char>(p[1])) == pair &&
+            StartsWithIgnoreCase(rest, p)) {
+          return true;
+        }
+      }
     }
   }
   return IsWireCaption(t);

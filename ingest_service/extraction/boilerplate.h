@@ -4,6 +4,8 @@
 #ifndef VERBATIM_INGEST_SERVICE_EXTRACTION_BOILERPLATE_H_
 #define VERBATIM_INGEST_SERVICE_EXTRACTION_BOILERPLATE_H_
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,8 +33,14 @@ class BoilerplateMarker {
   bool IsBoilerplateLine(std::string_view line) const;
 
  private:
+  static constexpr size_t kMaxEdge = 128;  // longest pattern
+
   std::vector<std::string> exact_, prefix_, suffix_, contains_;
-  size_t max_exact_ = 0;  // longest exact pattern
+  size_t max_exact_ = 0;   // longest exact pattern
+  size_t max_head_ = 0;    // longest exact or prefix pattern
+  size_t max_suffix_ = 0;  // longest suffix pattern
+  // Bit per first two bytes of the contains patterns.
+  std::array<uint64_t, 1024> contains_pairs_{};
 };
 
 }  // namespace verbatim::extraction
