@@ -1,5 +1,6 @@
 #include "ingest_service/entities/lexicons.h"
 
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <utility>
@@ -14,9 +15,9 @@ namespace {
 // Adds `word` and its regular inflections: the inverse of the folding in
 // scripts/derive_lexicons.py, plus the chained forms it folds ("savings"
 // from "save" via "saving", "reportedly" via "reported").
-void AddInflections(std::string_view word, absl::flat_hash_set<uint64_t>& out) {
+void AddInflections(std::string_view word, std::vector<uint64_t>& out) {
   auto insert = [&out](const std::string& form) {
-    out.insert(Lexicons::WordHash(form));
+    out.push_back(Lexicons::WordHash(form));
   };
   const std::string w(word);
   insert(w);
@@ -38,6 +39,23 @@ void AddInflections(std::string_view word, absl::flat_hash_set<uint64_t>& out) {
 }
 
 }  // namespace
+
+WordHashSet::WordHashSet(std::vector<uint64_t> hashes) {
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  size_ = hashes.size();
+  // At most half full, so probes stay short.
+  size_t capacity = 16;
+  while (capacity < 2 * hashes.size()) capacity *= 2;
+  slots_.assign(capacity, 0);
+  mask_ = capacity - 1;
+  for (const uint64_t hash : hashes) {
+    const uint32_t fingerprint = Fingerprint(hash);
+    size_t i = hash & mask_;
+    while (slots_[i] != 0 && slots_[i] != fingerprint) i = (i + 1) & mask_;
+    slots_[i] = fingerprint;
+  }
+}
 
 Gender Lexicons::GenderOf(const Lexicon& lexicon, std::string_view lower) {
   const auto value = lexicon.Find(lower);
@@ -104,9 +122,13 @@ absl::StatusOr<Lexicons> LoadLexicons(
       !s.ok()) {
     return s;
   }
-  lex.common_forms.reserve(lex.common_words.size() * 8);
-  lex.common_words.ForEach(
-      [&](std::string_view word) { AddInflections(word, lex.common_forms); });
+  {
+    std::vector<uint64_t> forms;
+    forms.reserve(lex.common_words.size() * 10);
+    lex.common_words.ForEach(
+        [&](std::string_view word) { AddInflections(word, forms); });
+    lex.common_forms = WordHashSet(std::move(forms));
+  }
   lex.word_info.reserve(8192);
   struct FlagSource {
     const Lexicon* lexicon;

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -19,6 +20,37 @@
 #include "ingest_service/entities/lexicon.h"
 
 namespace verbatim::entities {
+
+// A set of 64-bit word hashes in one flat array of 32-bit fingerprints with
+// linear probing. The common-word set has about 250,000 forms and its
+// lookups mostly miss the cache: one array (not absl's control bytes plus
+// slots) and half-size entries make a lookup one cache line. Slot index and
+// fingerprint come from different bits of the hash, so a false positive
+// needs about 50 equal bits.
+class WordHashSet {
+ public:
+  WordHashSet() = default;
+  explicit WordHashSet(std::vector<uint64_t> hashes);
+
+  bool contains(uint64_t hash) const {
+    if (slots_.empty()) return false;
+    const uint32_t fingerprint = Fingerprint(hash);
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const uint32_t slot = slots_[i];
+      if (slot == fingerprint) return true;
+      if (slot == 0) return false;
+    }
+  }
+  size_t size() const { return size_; }
+
+ private:
+  static uint32_t Fingerprint(uint64_t hash) {
+    return static_cast<uint32_t>(hash >> 32) | 1u;  // 0 marks an empty slot
+  }
+  std::vector<uint32_t> slots_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
 
 // What the single-word lexicons say about one word, gathered at load time so
 // a token needs one hash lookup instead of one per lexicon.
@@ -74,15 +106,17 @@ struct Lexicons {
   // regular inflection ("awards", "talked") of one. Undoes the folding done
   // by scripts/derive_lexicons.py. One hash lookup.
   bool IsCommonWord(std::string_view lower) const {
-    return common_forms.contains(WordHash(lower));
+    return IsCommonHash(WordHash(lower));
   }
+  // The same for a word already hashed with WordHash.
+  bool IsCommonHash(uint64_t hash) const { return common_forms.contains(hash); }
 
   // 64-bit hashes of every listed common word and its regular inflections,
   // built at load time so IsCommonWord needs no stemming. Hashes keep the
   // table compact; 64 bits keep collisions negligible (32 bits made about
   // one unknown word per article look common, differently in each process
   // since the hash is seeded per process).
-  absl::flat_hash_set<uint64_t> common_forms;
+  WordHashSet common_forms;
 
   static uint64_t WordHash(std::string_view lower) {
     return absl::Hash<absl::string_view>{}(
@@ -97,8 +131,12 @@ struct Lexicons {
   // What the lexicons other than the common words say about `lower` (a
   // LowerKey); all-zero if nothing.
   const WordInfo& Word(std::string_view lower) const {
+    return WordByHash(WordHash(lower));
+  }
+  // The same for a word already hashed with WordHash.
+  const WordInfo& WordByHash(uint64_t hash) const {
     static const WordInfo kNone;
-    const auto it = word_info.find(WordHash(lower));
+    const auto it = word_info.find(hash);
     return it == word_info.end() ? kNone : it->second;
   }
 

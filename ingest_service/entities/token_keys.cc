@@ -18,10 +18,22 @@ bool TokenKeys::Has(size_t i, uint32_t flags) const {
   if ((flags & kCommonWord) == 0) return false;
   Entry& entry = entries_[i];
   if (entry.common < 0) {
-    entry.common =
-        tokens_[i].kind == TokenKind::kWord && lex_.IsCommonWord(Key(i));
+    if (tokens_[i].kind != TokenKind::kWord) {
+      entry.common = 0;
+    } else {
+      auto& [hash, facts] = Facts(i);
+      if (facts.common < 0) facts.common = lex_.IsCommonHash(hash);
+      entry.common = facts.common;
+    }
   }
   return entry.common == 1;
+}
+
+std::pair<const uint64_t, TokenKeys::WordFacts>& TokenKeys::Facts(
+    size_t i) const {
+  const auto [it, inserted] = facts_.try_emplace(Lexicons::WordHash(Key(i)));
+  if (inserted) it->second.info = &lex_.WordByHash(it->first);
+  return *it;
 }
 
 std::string_view TokenKeys::Key(size_t i) const {
@@ -73,7 +85,7 @@ const WordInfo& TokenKeys::Info(size_t i) const {
   if (entry.info == nullptr) {
     static const WordInfo kNone;
     entry.info =
-        tokens_[i].kind == TokenKind::kWord ? &lex_.Word(Key(i)) : &kNone;
+        tokens_[i].kind == TokenKind::kWord ? Facts(i).second.info : &kNone;
   }
   return *entry.info;
 }

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "ingest_service/entities/lexicons.h"
 #include "ingest_service/entities/tokenizer.h"
 
@@ -49,7 +50,18 @@ class TokenKeys {
     bool has_key = false;
     int8_t common = -1;  // -1 unknown, 0 no, 1 yes
   };
+  // The lexicon answers for one distinct word. The lexicon tables are
+  // megabytes and a probe mostly misses the cache, while an article repeats
+  // its words (names above all): each distinct word is looked up once.
+  struct WordFacts {
+    const WordInfo* info = nullptr;
+    int8_t common = -1;
+  };
+  // The facts of word token `i`'s key, with that key's WordHash.
+  std::pair<const uint64_t, WordFacts>& Facts(size_t i) const;
+
   mutable std::vector<Entry> entries_;
+  mutable absl::flat_hash_map<uint64_t, WordFacts> facts_;  // by WordHash
   // Keys that are not a slice of the text, packed into one buffer reserved
   // up front so views into it stay valid and a key costs no allocation.
   mutable std::string arena_;
