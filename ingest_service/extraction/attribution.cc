@@ -667,6 +667,48 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
   return false;
 }
 
+bool Attributor::AnalyzeParagraphIntro(std::string_view text,
+                                       const Segmentation& seg,
+                                       const QuoteCandidate& q,
+                                       Attribution& a) const {
+  if (q.paragraph <= 0 || q.outer.begin != seg.paragraphs[q.paragraph].begin) {
+    return false;
+  }
+  const TextSpan prev_para = seg.paragraphs[q.paragraph - 1];
+  // The last sentence of the previous paragraph.
+  TextSpan sent = prev_para;
+  for (int s = seg.paragraph_first_sentence[q.paragraph - 1];
+       s < static_cast<int>(seg.sentences.size()) &&
+       seg.sentences[s].begin < prev_para.end;
+       ++s) {
+    sent = seg.sentences[s];
+  }
+  sent.begin = std::max(sent.begin, CharBoundaryAfter(text, sent.end, -1));
+  Frame f;
+  Tokenize(text, sent, f.toks);
+  for (const Token& t : f.toks) {
+    f.words.push_back(text.substr(t.span.begin, t.span.end - t.span.begin));
+  }
+  // A sentence with marks of its own is quoting, not introducing. One ending
+  // in a colon ("McCrummen reports:") opens a block excerpt of writing more
+  // often than speech; pre_paragraph_colon reads its closed quotes.
+  if (f.size() == 0 || f.Is(f.size() - 1, ":")) return false;
+  for (int k = 0; k < f.size(); ++k) {
+    if (IsQuoteMarkWord(f.words[k])) return false;
+  }
+  for (int k = 0; k < f.size(); ++k) {
+    if (!f.IsWord(k) || !IsCue(f.words[k])) continue;
+    Attribution s;
+    if (!SubjectBefore(text, f, k, 0, s)) continue;
+    s.rule = "paragraph_intro";
+    s.cue = std::string(f.words[k]);
+    s.confidence = 0.7;
+    a = s;
+    return true;
+  }
+  return false;
+}
+
 bool Attributor::AnalyzeAccordingTo(std::string_view text, const Frame& f,
                                     Attribution& a) const {
   for (int k = 0; k + 1 < f.size(); ++k) {
@@ -848,6 +890,36 @@ std::vector<Attribution> Attributor::Attribute(
     }
   }
 
+  // A multi-paragraph quote whose first part opens right after a paragraph
+  // ending in a cue ("He described the months before.") is that speaker's;
+  // its later parts carry over below.
+  for (int qi = 0; qi < nq; ++qi) {
+    const QuoteCandidate& q = quotes[qi];
+    if (q.closed || !q.continues_next_paragraph || q.nested ||
+        !frame_boundary[qi]) {
+      continue;
+    }
+    // Only the first part: the paragraph before is not a part itself.
+    if (qi > 0 && quotes[qi - 1].paragraph == q.paragraph - 1 &&
+        quotes[qi - 1].continues_next_paragraph) {
+      continue;
+    }
+    if (out[qi].kind == SubjectKind::kNone) {
+      Attribution a;
+      if (!AnalyzeParagraphIntro(text, seg, q, a)) continue;
+      if (a.kind == SubjectKind::kPronoun) {
+        a.confidence -= 0.1;
+        a.rule += "/pronoun";
+      } else if (a.kind == SubjectKind::kDescription) {
+        a.confidence -= 0.2;
+        a.rule += "/description";
+      }
+      a.fragment = out[qi].fragment;
+      out[qi] = a;
+      out[qi].framed_chain = true;
+    }
+  }
+
   // Split quotes and paragraph carry-over, in text order; a quote opening a
   // sentence right after "..., Schiff said." takes that sentence's speaker
   // when no earlier quote of its paragraph claims it.
@@ -879,6 +951,10 @@ std::vector<Attribution> Attributor::Attribute(
       out[qi].link = prev;
       out[qi].rule = "carry_over";
       out[qi].confidence = 0.6;
+      // The next part of a framed multi-paragraph quote.
+      out[qi].framed_chain = out[prev].framed_chain &&
+                             quotes[prev].continues_next_paragraph &&
+                             !quotes[prev].closed;
       continue;
     }
     if (!same_para && !opens_para) {
@@ -901,6 +977,7 @@ std::vector<Attribution> Attributor::Attribute(
         out[qi].link = k;
         out[qi].rule = "carry_back";
         out[qi].confidence = 0.6;
+        out[qi].framed_chain = true;
       }
       break;
     }

@@ -20,6 +20,9 @@
 //   previous_sentence ..., NAME said. “Q”                   0.7
 //   carry_back       earlier unclosed parts of a multi-paragraph quote take
 //                    the speaker of its framed last part      0.6
+//   paragraph_intro  a multi-paragraph quote introduced by the previous
+//                    paragraph's cue ("She explained why.\n“A ...\n“B.”");
+//                    later parts carry over                   0.7
 // Pronoun and description subjects lower the confidence by 0.1 / 0.2 and
 // append "/pronoun" or "/description" to the rule name.
 #ifndef VERBATIM_INGEST_SERVICE_EXTRACTION_ATTRIBUTION_H_
@@ -58,6 +61,10 @@ struct Attribution {
   int link = -1;                // quote index for continuation/carry-over
   bool adjacent_frame = false;  // a cue touches the quote (“Q,” she said)
   bool fragment = false;        // the quote sits inside a clause
+  // A part of a multi-paragraph quote whose chain has a speech frame (at its
+  // end, or a cue introducing it): its unclosed parts are speech rather
+  // than a block excerpt.
+  bool framed_chain = false;
 };
 
 // Thread-safe after construction: Attribute is const.
@@ -91,6 +98,10 @@ class Attributor {
                                const QuoteCandidate& q, Attribution& a) const;
   bool AnalyzeAccordingTo(std::string_view text, const Frame& f,
                           Attribution& a) const;
+  // "She explained what the song meant.\n“Q ...": the last sentence of the
+  // paragraph before a multi-paragraph quote has a cue with a subject.
+  bool AnalyzeParagraphIntro(std::string_view text, const Segmentation& seg,
+                             const QuoteCandidate& q, Attribution& a) const;
   // Subject ending just before token `end` (exclusive) of `f`, searching
   // backwards at most to `floor`; fills a.kind/subject/gender.
   bool SubjectBefore(std::string_view text, const Frame& f, int end, int floor,

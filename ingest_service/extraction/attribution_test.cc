@@ -255,5 +255,79 @@ TEST(AttributionTest, CommonNewsFrames) {
   EXPECT_EQ(r[7].subject, "Lee");
 }
 
+// Every candidate's attribution, kept or not, for multi-paragraph chains.
+std::vector<Attribution> AttributeRaw(std::string_view text,
+                                      std::vector<QuoteCandidate>& quotes) {
+  auto seg_or = Segmenter::Create();
+  auto attr = Attributor::Create();
+  EXPECT_TRUE(seg_or.ok());
+  EXPECT_TRUE(attr.ok());
+  const Segmentation seg = seg_or->Segment(text);
+  quotes = FindQuotes(text, seg, {});
+  std::vector<bool> boundary;
+  for (const auto& q : quotes) boundary.push_back(!IsWeakQuote(q) && !q.nested);
+  return attr->Attribute(text, seg, quotes, boundary);
+}
+
+TEST(AttributionTest, CueSentenceIntroducesMultiParagraphQuote) {
+  const std::string text =
+      "The coach spoke to supporters after the final whistle. She explained "
+      "what the season had cost the squad.\n"
+      "“We lost three starters in one month and nobody asked to leave.\n"
+      "“Every one of them came back to sit on the bench for the final. That "
+      "is what this club is.”\n";
+  std::vector<QuoteCandidate> quotes;
+  const auto a = AttributeRaw(text, quotes);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_FALSE(quotes[0].closed);
+  EXPECT_EQ(a[0].kind, SubjectKind::kPronoun);
+  EXPECT_EQ(a[0].gender, entities::Gender::kFemale);
+  EXPECT_EQ(a[0].rule, "paragraph_intro/pronoun");
+  EXPECT_EQ(a[0].cue, "explained");
+  EXPECT_TRUE(a[0].framed_chain);
+  EXPECT_TRUE(KeepQuote(quotes[0], IsWeakQuote(quotes[0]), a[0].adjacent_frame,
+                        a[0].framed_chain));
+  EXPECT_EQ(a[1].kind, SubjectKind::kCarryOver);
+  EXPECT_EQ(a[1].link, 0);
+}
+
+TEST(AttributionTest, NamedIntroCarriesThroughEveryPart) {
+  const std::string text =
+      "Tomas Berg described the night the dam gave way.\n"
+      "“The water came up through the floorboards first.\n"
+      "“Then the lights went out.\n"
+      "“By morning the street was a river.”\n";
+  std::vector<QuoteCandidate> quotes;
+  const auto a = AttributeRaw(text, quotes);
+  ASSERT_EQ(a.size(), 3u);
+  EXPECT_EQ(a[0].rule, "paragraph_intro");
+  EXPECT_EQ(
+      text.substr(a[0].subject.begin, a[0].subject.end - a[0].subject.begin),
+      "Tomas Berg");
+  EXPECT_TRUE(a[1].framed_chain);
+  EXPECT_EQ(a[1].link, 0);
+  EXPECT_EQ(a[2].link, 1);
+  EXPECT_TRUE(a[2].framed_chain);
+}
+
+TEST(AttributionTest, ColonOrCuelessIntroLeavesBlockExcerpt) {
+  // "X reports:" opens an excerpt of writing; a sentence without a cue
+  // introduces nothing.
+  for (const char* intro :
+       {"The county newsletter reports:\n", "The hall was quiet.\n"}) {
+    const std::string text = std::string(intro) +
+                             "“Residents may park on Elm Street until "
+                             "the work is done.\n"
+                             "“Fines resume in June.”\n";
+    std::vector<QuoteCandidate> quotes;
+    const auto a = AttributeRaw(text, quotes);
+    ASSERT_EQ(a.size(), 2u) << intro;
+    EXPECT_FALSE(a[0].framed_chain) << intro;
+    EXPECT_FALSE(KeepQuote(quotes[0], IsWeakQuote(quotes[0]),
+                           a[0].adjacent_frame, a[0].framed_chain))
+        << intro;
+  }
+}
+
 }  // namespace
 }  // namespace verbatim::extraction

@@ -82,7 +82,7 @@ absl::StatusOr<ExtractionResult> ExtractorImpl::Extract(
     const bool touching = attributions[i].adjacent_frame &&
                           (!weak[i] || attributions[i].confidence >= 0.85);
     keep[i] = KeepQuote(candidates[i], weak[i], touching,
-                        attributions[i].rule == "carry_back");
+                        attributions[i].framed_chain);
     // A title inside a kept multi-paragraph part is part of its text.
     if (candidates[i].nested && candidates[i].outer.begin < kept_open_end) {
       keep[i] = false;
