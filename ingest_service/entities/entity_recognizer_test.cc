@@ -222,5 +222,32 @@ TEST_F(EntityRecognizerTest, SharedCorporaKeepInvariants) {
   if (files == 0) GTEST_SKIP() << "no corpus files under " << shared;
 }
 
+TEST_F(EntityRecognizerTest, VenuesAndOutletsAreNotPeople) {
+  const EntityAnalysis a = Run(
+      "The premiere sold out at the Eastgate Cinema within an hour. "
+      "\xE2\x80\x9CWe added a second night,\xE2\x80\x9D the director told "
+      "Tidewater Wire on Sunday. Tickets for the Kestrel Playhouse show went "
+      "on sale later.");
+  const Entity* cinema = Named(a, "Eastgate Cinema");
+  ASSERT_NE(cinema, nullptr);
+  EXPECT_EQ(cinema->type, EntityType::kPlace);
+  const Entity* wire = Named(a, "Tidewater Wire");
+  ASSERT_NE(wire, nullptr);
+  EXPECT_EQ(wire->type, EntityType::kOrganization);
+  const Entity* playhouse = Named(a, "Kestrel Playhouse");
+  ASSERT_NE(playhouse, nullptr);
+  EXPECT_EQ(playhouse->type, EntityType::kPlace);
+}
+
+TEST_F(EntityRecognizerTest, HyphenatedRoleBeforeNameIsNotPartOfIt) {
+  const EntityAnalysis a =
+      Run("Singer-songwriter Lena Marsh played two new songs. Marsh said the "
+          "tour starts in May.");
+  const Entity* marsh = Named(a, "Lena Marsh");
+  ASSERT_NE(marsh, nullptr);
+  EXPECT_EQ(marsh->type, EntityType::kPerson);
+  EXPECT_EQ(Named(a, "Singer-songwriter Lena Marsh"), nullptr);
+}
+
 }  // namespace
 }  // namespace verbatim::entities

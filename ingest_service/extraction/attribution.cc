@@ -154,6 +154,23 @@ bool Attributor::IsCue(std::string_view word) const {
   return StartsLower(word) && lex_.cues.ContainsFolded(word);
 }
 
+bool Attributor::IsRoleWord(std::string_view word) const {
+  if (lex_.roles.FindFolded(word) != nullptr) return true;
+  // "Singer-songwriter", "Actor-director": a compound of role nouns.
+  if (word.find('-') == std::string_view::npos) return false;
+  size_t pos = 0;
+  while (pos <= word.size()) {
+    size_t end = word.find('-', pos);
+    if (end == std::string_view::npos) end = word.size();
+    if (end == pos ||
+        lex_.roles.FindFolded(word.substr(pos, end - pos)) == nullptr) {
+      return false;
+    }
+    pos = end + 1;
+  }
+  return true;
+}
+
 bool Attributor::IsNameWord(std::string_view word) const {
   if (!StartsUpper(word)) return false;
   if (IsAllCaps(word) && word.size() > 1) {
@@ -300,14 +317,24 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
       return true;
     }
   }
-  // Strip leading titles ("Gov.", "Sen.", "President") but keep their gender.
+  // Strip leading titles ("Gov.", "Sen.", "President") but keep their gender,
+  // and role words capitalised at a sentence start ("Singer-songwriter
+  // Ana Ruiz announced").
   int s = b;
   while (s < j) {
     const std::string_view x = f.words[s];
-    if (!f.IsWord(s) || !lex_.honorifics.ContainsFolded(x)) break;
-    if (a.gender == Gender::kUnknown) a.gender = GenderOfTitle(x);
-    ++s;
-    if (s < j && f.Is(s, ".")) ++s;
+    if (!f.IsWord(s)) break;
+    if (lex_.honorifics.ContainsFolded(x)) {
+      if (a.gender == Gender::kUnknown) a.gender = GenderOfTitle(x);
+      ++s;
+      if (s < j && f.Is(s, ".")) ++s;
+      continue;
+    }
+    if (IsRoleWord(x)) {
+      ++s;
+      continue;
+    }
+    break;
   }
   a.kind = SubjectKind::kName;
   a.subject = {f.toks[s].span.begin, f.toks[j].span.end};

@@ -329,5 +329,14 @@ TEST(AttributionTest, ColonOrCuelessIntroLeavesBlockExcerpt) {
   }
 }
 
+TEST(AttributionTest, RoleWordsOpeningTheSentenceAreNotTheName) {
+  const auto r = AttributeAll(
+      "Singer-songwriter Lena Marsh told the crowd: “This town raised me.”\n"
+      "Pianist Ari Stone said, “We rehearsed in a garage for a year.”");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].subject, "Lena Marsh");
+  EXPECT_EQ(r[1].subject, "Ari Stone");
+}
+
 }  // namespace
 }  // namespace verbatim::extraction
