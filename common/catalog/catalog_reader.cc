@@ -16,21 +16,19 @@ using google::protobuf::util::TimeUtil;
 
 // Reads the first (newest) version under `prefix` and parses it.
 template <typename Record>
-absl::StatusOr<Versioned<Record>> ReadNewest(const storage::Store& store,
-                                             storage::Family family,
+absl::StatusOr<Versioned<Record>> ReadNewest(storage::PrefixCursor& cursor,
                                              const std::string& prefix,
                                              absl::string_view resource_name) {
-  auto cursor =
-      store.NewCursor(family, prefix, storage::PrefixSuccessor(prefix));
-  if (!cursor->Valid()) {
-    if (absl::Status s = cursor->status(); !s.ok()) return s;
+  cursor.Seek(prefix);
+  if (!cursor.Valid()) {
+    if (absl::Status s = cursor.status(); !s.ok()) return s;
     return status::ResourceNotFound(resource_name);
   }
   Versioned<Record> result;
-  storage::KeyReader reader(cursor->key().substr(prefix.size()));
+  storage::KeyReader reader(cursor.key().substr(prefix.size()));
   if (!reader.Int64Descending(&result.version) ||
-      !result.record.ParseFromArray(cursor->value().data(),
-                                    static_cast<int>(cursor->value().size()))) {
+      !result.record.ParseFromArray(cursor.value().data(),
+                                    static_cast<int>(cursor.value().size()))) {
     return absl::DataLossError(absl::StrCat("corrupt record ", resource_name));
   }
   return result;
@@ -38,16 +36,67 @@ absl::StatusOr<Versioned<Record>> ReadNewest(const storage::Store& store,
 
 }  // namespace
 
-absl::StatusOr<Versioned<v1::Article>> ReadArticleVersion(const storage::Store& store,
-                                                          uint64_t article_id) {
+storage::PrefixCursor& RecordReader::CursorFor(storage::Family family) {
+  std::unique_ptr<storage::PrefixCursor>& cursor =
+      family == storage::Family::kArticles       ? articles_
+      : family == storage::Family::kEntities     ? entities_
+      : family == storage::Family::kEntityCounts ? counts_
+                                                 : quotes_;
+  if (cursor == nullptr) cursor = store_.NewPrefixCursor(family);
+  return *cursor;
+}
+
+absl::StatusOr<Versioned<v1::Article>> RecordReader::ReadArticleVersion(
+    uint64_t article_id) {
   const std::string key = ArticleKey(article_id);
   const std::string name = ArticleName(article_id);
   // A secondary may still see a deleted article; the tombstone is write-once.
   absl::StatusOr<std::string> tombstone =
-      store.Get(storage::Family::kArticleTombstones, key);
+      store_.Get(storage::Family::kArticleTombstones, key);
   if (tombstone.ok()) return status::ResourceNotFound(name);
   if (!absl::IsNotFound(tombstone.status())) return tombstone.status();
-  return ReadNewest<v1::Article>(store, storage::Family::kArticles, key, name);
+  return ReadNewest<v1::Article>(CursorFor(storage::Family::kArticles), key, name);
+}
+
+absl::StatusOr<Versioned<v1::Entity>> RecordReader::ReadEntity(absl::string_view entity_id) {
+  auto entity = ReadNewest<v1::Entity>(CursorFor(storage::Family::kEntities),
+                                       GroupPrefix(entity_id), EntityName(entity_id));
+  if (!entity.ok()) return entity;
+  auto counts = ReadEntityCounts(entity_id);
+  if (!counts.ok()) return counts.status();
+  entity->record.set_article_count(counts->record.articles);
+  entity->record.set_quote_count(counts->record.quotes);
+  return entity;
+}
+
+absl::StatusOr<Versioned<EntityCounts>> RecordReader::ReadEntityCounts(
+    absl::string_view entity_id) {
+  const std::string prefix = GroupPrefix(entity_id);
+  storage::PrefixCursor& cursor = CursorFor(storage::Family::kEntityCounts);
+  cursor.Seek(prefix);
+  Versioned<EntityCounts> result;
+  if (!cursor.Valid()) {
+    if (absl::Status s = cursor.status(); !s.ok()) return s;
+    return result;
+  }
+  storage::KeyReader reader(cursor.key().substr(prefix.size()));
+  if (!reader.Int64Descending(&result.version) ||
+      !DecodeEntityCounts(cursor.value(), &result.record.articles,
+                          &result.record.quotes)) {
+    return absl::DataLossError(
+        absl::StrCat("corrupt counts of ", EntityName(entity_id)));
+  }
+  return result;
+}
+
+absl::StatusOr<Versioned<v1::Quote>> RecordReader::ReadQuote(uint64_t quote_id) {
+  return ReadNewest<v1::Quote>(CursorFor(storage::Family::kQuotes),
+                               QuoteVersionPrefix(quote_id), QuoteName(quote_id));
+}
+
+absl::StatusOr<Versioned<v1::Article>> ReadArticleVersion(const storage::Store& store,
+                                                          uint64_t article_id) {
+  return RecordReader(store).ReadArticleVersion(article_id);
 }
 
 absl::StatusOr<v1::Article> ReadArticle(const storage::Store& store,
@@ -59,8 +108,7 @@ absl::StatusOr<v1::Article> ReadArticle(const storage::Store& store,
 
 absl::StatusOr<Versioned<v1::Entity>> ReadEntity(const storage::Store& store,
                                                  absl::string_view entity_id) {
-  return ReadNewest<v1::Entity>(store, storage::Family::kEntities,
-                                GroupPrefix(entity_id), EntityName(entity_id));
+  return RecordReader(store).ReadEntity(entity_id);
 }
 
 absl::StatusOr<Versioned<v1::Entity>> ReadCanonicalEntity(const storage::Store& store,
@@ -68,9 +116,10 @@ absl::StatusOr<Versioned<v1::Entity>> ReadCanonicalEntity(const storage::Store& 
   // Merges form chains when a merged-into entity is merged again; the bound
   // guards against a cycle in corrupt data.
   constexpr int kMaxHops = 16;
+  RecordReader reader(store);
   std::string id(entity_id);
   for (int hop = 0; hop < kMaxHops; ++hop) {
-    auto entity = ReadEntity(store, id);
+    auto entity = reader.ReadEntity(id);
     if (!entity.ok() || entity->record.merged_into().empty()) return entity;
     id = EntityIdOf(entity->record.merged_into());
   }
@@ -85,8 +134,7 @@ std::string EntityIdOf(absl::string_view entity_name) {
 
 absl::StatusOr<Versioned<v1::Quote>> ReadQuote(const storage::Store& store,
                                                uint64_t quote_id) {
-  return ReadNewest<v1::Quote>(store, storage::Family::kQuotes,
-                               QuoteVersionPrefix(quote_id), QuoteName(quote_id));
+  return RecordReader(store).ReadQuote(quote_id);
 }
 
 namespace {
@@ -136,13 +184,14 @@ absl::StatusOr<std::vector<std::string>> CoMentionedEntityIds(
   auto cursor = store.NewCursor(storage::Family::kArticlesByEntity, prefix,
                                 storage::PrefixSuccessor(prefix));
   std::vector<std::string> ids;
+  RecordReader reader(store);
   for (size_t n = 0; cursor->Valid() && n < max_articles; cursor->Next(), ++n) {
     uint64_t article_id;
     if (!DecodeTrailingId(cursor->key(), &article_id)) continue;
-    auto article = ReadArticle(store, article_id);
+    auto article = reader.ReadArticleVersion(article_id);
     if (absl::IsNotFound(article.status())) continue;
     if (!article.ok()) return article.status();
-    for (const v1::EntityMention& mention : article->mentions()) {
+    for (const v1::EntityMention& mention : article->record.mentions()) {
       const std::string id = EntityIdOf(mention.entity());
       if (!mention.entity().empty() && id != entity_id &&
           std::find(ids.begin(), ids.end(), id) == ids.end()) {

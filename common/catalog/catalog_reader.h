@@ -5,6 +5,7 @@
 #define VERBATIM_COMMON_CATALOG_CATALOG_READER_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,33 @@ struct Versioned {
   int64_t version = 0;
 };
 
+// How many live articles mention an entity and how many quotes it speaks.
+struct EntityCounts {
+  int64_t articles = 0;
+  int64_t quotes = 0;
+};
+
+// Reads records through one re-aimed cursor per family: for operations that
+// read many records (an ingest, a page of results). Each family is seen as of
+// the first read in it. Not thread-safe; the store must outlive it.
+class RecordReader {
+ public:
+  explicit RecordReader(const storage::Store& store) : store_(store) {}
+
+  // As the functions of the same names below.
+  absl::StatusOr<Versioned<v1::Article>> ReadArticleVersion(uint64_t article_id);
+  absl::StatusOr<Versioned<v1::Entity>> ReadEntity(absl::string_view entity_id);
+  absl::StatusOr<Versioned<v1::Quote>> ReadQuote(uint64_t quote_id);
+  // The entity's counts; zero counts at version 0 when none were written.
+  absl::StatusOr<Versioned<EntityCounts>> ReadEntityCounts(absl::string_view entity_id);
+
+ private:
+  storage::PrefixCursor& CursorFor(storage::Family family);
+
+  const storage::Store& store_;
+  std::unique_ptr<storage::PrefixCursor> articles_, entities_, quotes_, counts_;
+};
+
 // The newest version of the article; NOT_FOUND (naming the resource) when it
 // is absent or deleted.
 absl::StatusOr<Versioned<v1::Article>> ReadArticleVersion(const storage::Store& store,
@@ -31,8 +59,9 @@ absl::StatusOr<Versioned<v1::Article>> ReadArticleVersion(const storage::Store& 
 absl::StatusOr<v1::Article> ReadArticle(const storage::Store& store,
                                         uint64_t article_id);
 
-// The newest version of the entity; NOT_FOUND when there is none. A merged
-// entity reads as a record whose merged_into names the entity it became.
+// The newest version of the entity, with its counts; NOT_FOUND when there is
+// none. A merged entity reads as a record whose merged_into names the entity
+// it became.
 absl::StatusOr<Versioned<v1::Entity>> ReadEntity(const storage::Store& store,
                                                  absl::string_view entity_id);
 

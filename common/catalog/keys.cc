@@ -68,6 +68,15 @@ bool DecodeIndexTime(absl::string_view key, bool grouped, int64_t* time_us) {
   return reader.Int64Descending(time_us);
 }
 
+std::string EncodeEntityCounts(int64_t articles, int64_t quotes) {
+  return KeyWriter().Int64(articles).Int64(quotes).Release();
+}
+
+bool DecodeEntityCounts(absl::string_view value, int64_t* articles, int64_t* quotes) {
+  KeyReader reader(value);
+  return reader.Int64(articles) && reader.Int64(quotes) && reader.done();
+}
+
 std::string EncodeId(uint64_t id) { return KeyWriter().Uint64(id).Release(); }
 
 bool DecodeId(absl::string_view value, uint64_t* id) {

@@ -16,6 +16,8 @@
 //   entity_names        String(NameKey(form)) String(entity_id) -> ""
 //   entity_skeletons    String(PersonNameSkeleton) String(entity_id) -> ""
 //   entity_words        String(folded word of a name) String(entity_id) -> ""
+//   entity_counts       String(entity_id) Int64Desc(version)    -> Int64(articles)
+//                                                                  Int64(quotes)
 //   quotes              Uint64(quote_id) Int64Desc(version)     -> Quote
 //   quotes_by_time      Int64Desc(time_us) Uint64(quote_id)     -> ""
 //   quotes_by_speaker   String(entity_id) Int64Desc(time_us) Uint64(quote_id)
@@ -58,6 +60,11 @@ std::string IdempotencyKey(absl::string_view kind, absl::string_view value);
 bool DecodeTrailingId(absl::string_view key, uint64_t* id);
 // Decodes the time of TimeIndexKey / GroupTimeIndexKey.
 bool DecodeIndexTime(absl::string_view key, bool grouped, int64_t* time_us);
+
+// An entity's article and quote counts, kept apart from its record so that
+// counting an article does not rewrite every entity it mentions.
+std::string EncodeEntityCounts(int64_t articles, int64_t quotes);
+bool DecodeEntityCounts(absl::string_view value, int64_t* articles, int64_t* quotes);
 
 std::string EncodeId(uint64_t id);
 bool DecodeId(absl::string_view value, uint64_t* id);

@@ -85,6 +85,16 @@ bool KeyReader::String(std::string* value) {
   return false;
 }
 
+size_t LeadingStringLength(absl::string_view key) {
+  for (size_t i = 0; i + 1 < key.size(); ++i) {
+    if (key[i] != '\0') continue;
+    if (key[i + 1] == '\x01') return i + 2;
+    if (key[i + 1] != '\xFF') return 0;
+    ++i;  // an escaped NUL
+  }
+  return 0;
+}
+
 std::string PrefixSuccessor(absl::string_view prefix) {
   std::string result(prefix);
   while (!result.empty()) {

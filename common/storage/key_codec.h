@@ -47,6 +47,10 @@ class KeyReader {
   absl::string_view rest_;
 };
 
+// The length of the String component `key` starts with, terminator included;
+// 0 when `key` does not start with a whole String component.
+size_t LeadingStringLength(absl::string_view key);
+
 // The smallest key greater than every key starting with `prefix`; empty when
 // there is none (all bytes 0xFF). Used as an exclusive iteration bound.
 std::string PrefixSuccessor(absl::string_view prefix);

@@ -85,5 +85,17 @@ TEST(KeyCodecTest, PrefixSuccessorBoundsThePrefix) {
   EXPECT_LT(KeyWriter().String("x").Uint64(~0ull).key(), PrefixSuccessor(prefix));
 }
 
+
+TEST(KeyCodecTest, LeadingStringLengthCoversEscapesAndTerminator) {
+  const std::string plain = KeyWriter().String("ab").Uint64(7).Release();
+  EXPECT_EQ(LeadingStringLength(plain), 4u);
+  const std::string with_nul =
+      KeyWriter().String(absl::string_view("a\0b", 3)).String("c").Release();
+  EXPECT_EQ(LeadingStringLength(with_nul), 6u);
+  EXPECT_EQ(LeadingStringLength(KeyWriter().Uint64(1).Release()), 0u);
+  EXPECT_EQ(LeadingStringLength(""), 0u);
+  EXPECT_EQ(LeadingStringLength(absl::string_view("a\0", 2)), 0u);
+}
+
 }  // namespace
 }  // namespace verbatim::storage

@@ -3,13 +3,18 @@
 #include <array>
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "common/storage/key_codec.h"
+#include "rocksdb/cache.h"
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
+#include "rocksdb/slice_transform.h"
 #include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
+#include "rocksdb/write_buffer_manager.h"
 
 namespace verbatim::storage {
 namespace {
@@ -21,7 +26,7 @@ constexpr std::array<absl::string_view, static_cast<int>(Family::kCount)>
         "entities",      "entity_names",      "quotes",
         "quotes_by_time", "quotes_by_speaker", "quotes_by_entity",
         "quote_terms",   "quote_shingles",    "article_tombstones",
-        "entity_skeletons", "entity_words",
+        "entity_skeletons", "entity_words",      "entity_counts",
 };
 
 constexpr absl::string_view kSchemaVersionKey = "schema_version";
@@ -56,12 +61,78 @@ absl::Status ToAbsl(const rocksdb::Status& s, absl::string_view context) {
   }
 }
 
+// Memory shared by all families of one process: the block cache (data,
+// index and filter blocks) and the budget of all memtables together, so that
+// 17 families cannot each grow a 64 MB memtable.
+constexpr size_t kBlockCacheBytes = size_t{256} << 20;
+constexpr size_t kMemtableBudgetBytes = size_t{256} << 20;
+
+std::shared_ptr<rocksdb::Cache> SharedBlockCache() {
+  static const auto* cache =
+      new std::shared_ptr<rocksdb::Cache>(rocksdb::NewLRUCache(kBlockCacheBytes));
+  return *cache;
+}
+
+// The prefix of keys that start with a String component (catalog/keys.h).
+class LeadingStringTransform : public rocksdb::SliceTransform {
+ public:
+  const char* Name() const override { return "verbatim.LeadingString"; }
+  rocksdb::Slice Transform(const rocksdb::Slice& key) const override {
+    return rocksdb::Slice(key.data(), Length(key));
+  }
+  bool InDomain(const rocksdb::Slice& key) const override { return Length(key) > 0; }
+  bool SameResultWhenAppended(const rocksdb::Slice& prefix) const override {
+    return Length(prefix) == prefix.size();
+  }
+
+ private:
+  static size_t Length(const rocksdb::Slice& key) {
+    return LeadingStringLength(absl::string_view(key.data(), key.size()));
+  }
+};
+
+// How the keys of a family group into the prefixes its cursors probe: by a
+// leading 8-byte id or fingerprint, by a leading String, or not at all
+// (families scanned in time order or only read by whole key).
+std::shared_ptr<const rocksdb::SliceTransform> PrefixExtractor(Family family) {
+  switch (family) {
+    case Family::kArticles:
+    case Family::kQuotes:
+    case Family::kQuoteShingles:
+      return std::shared_ptr<const rocksdb::SliceTransform>(
+          rocksdb::NewFixedPrefixTransform(8));
+    case Family::kArticlesBySource:
+    case Family::kArticlesByEntity:
+    case Family::kEntities:
+    case Family::kEntityCounts:
+    case Family::kEntityNames:
+    case Family::kEntitySkeletons:
+    case Family::kEntityWords:
+    case Family::kQuotesBySpeaker:
+    case Family::kQuotesByEntity:
+    case Family::kQuoteTerms:
+      return std::make_shared<LeadingStringTransform>();
+    default:
+      return nullptr;
+  }
+}
+
 rocksdb::ColumnFamilyOptions FamilyOptions(Family family) {
   rocksdb::ColumnFamilyOptions options;
   rocksdb::BlockBasedTableOptions table;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  // Point reads (idempotency keys, tombstones, index rows) use whole-key
+  // filters; cursors use the prefix filters.
   table.whole_key_filtering = true;
+  table.block_cache = SharedBlockCache();
+  table.cache_index_and_filter_blocks = true;
+  table.pin_l0_filter_and_index_blocks_in_cache = true;
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  options.prefix_extractor = PrefixExtractor(family);
+  if (options.prefix_extractor != nullptr) {
+    options.memtable_prefix_bloom_size_ratio = 0.05;
+  }
+  options.level_compaction_dynamic_level_bytes = true;
   // Article and quote records are text: worth compressing. Index rows are
   // short keys with empty values.
   const bool text_records = family == Family::kArticles || family == Family::kQuotes;
@@ -119,6 +190,8 @@ Cursor::Cursor(std::string lower, std::string upper)
   bounds_->lower = rocksdb::Slice(lower_);
   bounds_->upper = rocksdb::Slice(upper_);
   bounds_->read_options.iterate_lower_bound = &bounds_->lower;
+  // Prefix filters only where they cannot change what a bounded scan sees.
+  bounds_->read_options.auto_prefix_mode = true;
   if (!upper_.empty()) bounds_->read_options.iterate_upper_bound = &bounds_->upper;
 }
 Cursor::~Cursor() = default;
@@ -137,6 +210,25 @@ void Cursor::Seek(absl::string_view target) {
 }
 absl::Status Cursor::status() const { return ToAbsl(it_->status(), "iterate"); }
 
+PrefixCursor::~PrefixCursor() = default;
+void PrefixCursor::Seek(absl::string_view prefix) {
+  prefix_.assign(prefix.data(), prefix.size());
+  it_->Seek(ToSlice(prefix_));
+}
+bool PrefixCursor::Valid() const {
+  return it_->Valid() && it_->key().starts_with(ToSlice(prefix_));
+}
+absl::string_view PrefixCursor::key() const {
+  rocksdb::Slice k = it_->key();
+  return {k.data(), k.size()};
+}
+absl::string_view PrefixCursor::value() const {
+  rocksdb::Slice v = it_->value();
+  return {v.data(), v.size()};
+}
+void PrefixCursor::Next() { it_->Next(); }
+absl::Status PrefixCursor::status() const { return ToAbsl(it_->status(), "iterate"); }
+
 absl::StatusOr<std::unique_ptr<Store>> Store::OpenPrimary(
     const std::string& path, const StoreOptions& options) {
   rocksdb::DBOptions db_options;
@@ -144,6 +236,8 @@ absl::StatusOr<std::unique_ptr<Store>> Store::OpenPrimary(
   db_options.create_missing_column_families = true;
   db_options.IncreaseParallelism(2);
   db_options.max_open_files = -1;  // required by secondary instances
+  db_options.write_buffer_manager =
+      std::make_shared<rocksdb::WriteBufferManager>(kMemtableBudgetBytes);
   std::unique_ptr<Store> store(new Store());
   store->options_ = options;
   rocksdb::DB* db = nullptr;
@@ -261,6 +355,15 @@ std::unique_ptr<Cursor> Store::NewCursor(Family family, std::string lower,
   cursor->it_.reset(
       db_->NewIterator(cursor->bounds_->read_options, Handle(family)));
   cursor->it_->Seek(cursor->bounds_->lower);
+  return cursor;
+}
+
+std::unique_ptr<PrefixCursor> Store::NewPrefixCursor(Family family) const {
+  std::unique_ptr<PrefixCursor> cursor(new PrefixCursor());
+  rocksdb::ReadOptions read_options;
+  // Families without a prefix extractor iterate in total order anyway.
+  read_options.prefix_same_as_start = true;
+  cursor->it_.reset(db_->NewIterator(read_options, Handle(family)));
   return cursor;
 }
 

@@ -52,6 +52,7 @@ enum class Family : int {
   kArticleTombstones,
   kEntitySkeletons,
   kEntityWords,
+  kEntityCounts,
   kCount,  // not a family
 };
 
@@ -110,6 +111,34 @@ class Cursor {
   std::unique_ptr<rocksdb::Iterator> it_;
 };
 
+// Reads the keys under one prefix at a time and can be re-aimed at another
+// prefix: far cheaper than a Cursor per prefix when one operation probes many
+// (records by id, posting lists). Keeps a consistent view of the store as of
+// its creation.
+//
+// A prefix is a whole first key component of the family (an 8-byte id or
+// fingerprint, or a String component; catalog/keys.h), so that the family's
+// prefix Bloom filters can skip files that cannot hold it.
+class PrefixCursor {
+ public:
+  ~PrefixCursor();
+  // Positions at the first key starting with `prefix`.
+  void Seek(absl::string_view prefix);
+  // True while positioned on a key starting with the sought prefix.
+  bool Valid() const;
+  absl::string_view key() const;
+  absl::string_view value() const;
+  void Next();
+  // OK, or the error that ended iteration early.
+  absl::Status status() const;
+
+ private:
+  friend class Store;
+  PrefixCursor() = default;
+  std::string prefix_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+};
+
 class Store {
  public:
   // Opens (creating when missing) the primary, read-write store at `path` and
@@ -148,6 +177,9 @@ class Store {
   std::unique_ptr<Cursor> NewCursor(Family family, std::string lower,
                                     std::string upper) const;
 
+  // A re-aimable cursor over `family`; Seek it before use.
+  std::unique_ptr<PrefixCursor> NewPrefixCursor(Family family) const;
+
   // The sequence number of the last write visible to this instance.
   uint64_t LatestSequenceNumber() const;
 
@@ -166,7 +198,7 @@ class Store {
 };
 
 // The schema version this build reads and writes.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 }  // namespace verbatim::storage
 

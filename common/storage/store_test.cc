@@ -62,6 +62,64 @@ TEST(StoreTest, CursorHonoursBoundsInKeyOrder) {
   EXPECT_EQ(seen, (std::vector<int64_t>{1, 3, 5, 9}));
 }
 
+// Keys under `prefix` read through a re-aimed PrefixCursor.
+std::vector<std::string> KeysUnder(PrefixCursor& cursor, const std::string& prefix) {
+  std::vector<std::string> keys;
+  for (cursor.Seek(prefix); cursor.Valid(); cursor.Next()) {
+    keys.emplace_back(cursor.key());
+  }
+  EXPECT_TRUE(cursor.status().ok()) << cursor.status();
+  return keys;
+}
+
+TEST(StoreTest, PrefixCursorReadsOnePrefixAtATimeInMemtableAndFiles) {
+  testing::TempDir dir;
+  auto store = Store::OpenPrimary(dir.path(), {});
+  ASSERT_TRUE(store.ok());
+  const auto id_key = [](uint64_t id, int64_t n) {
+    return KeyWriter().Uint64(id).Int64Descending(n).Release();
+  };
+  const auto word_key = [](absl::string_view word, uint64_t id) {
+    return KeyWriter().String(word).Uint64(id).Release();
+  };
+  Batch flushed = (*store)->NewBatch();
+  flushed.Put(Family::kQuotes, id_key(7, 1), "old");
+  flushed.Put(Family::kQuoteTerms, word_key("rain", 1), "");
+  flushed.Put(Family::kQuoteTerms, word_key("rainy", 2), "");
+  flushed.Put(Family::kArticlesByTime, word_key("t", 3), "");
+  ASSERT_TRUE((*store)->Write(flushed).ok());
+  ASSERT_TRUE((*store)->FlushAndCompact().ok());
+  Batch fresh = (*store)->NewBatch();
+  fresh.Put(Family::kQuotes, id_key(7, 2), "new");
+  fresh.Put(Family::kQuotes, id_key(8, 1), "other");
+  fresh.Put(Family::kQuoteTerms, word_key("rain", 5), "");
+  ASSERT_TRUE((*store)->Write(fresh).ok());
+
+  auto quotes = (*store)->NewPrefixCursor(Family::kQuotes);
+  const std::string seven = KeyWriter().Uint64(7).Release();
+  EXPECT_EQ(KeysUnder(*quotes, seven),
+            (std::vector<std::string>{id_key(7, 2), id_key(7, 1)}));
+  EXPECT_EQ(KeysUnder(*quotes, KeyWriter().Uint64(8).Release()),
+            (std::vector<std::string>{id_key(8, 1)}));
+  EXPECT_TRUE(KeysUnder(*quotes, KeyWriter().Uint64(9).Release()).empty());
+  EXPECT_EQ(KeysUnder(*quotes, seven).size(), 2u);  // re-aimed backwards
+
+  auto terms = (*store)->NewPrefixCursor(Family::kQuoteTerms);
+  EXPECT_EQ(KeysUnder(*terms, KeyWriter().String("rain").Release()),
+            (std::vector<std::string>{word_key("rain", 1), word_key("rain", 5)}));
+  EXPECT_TRUE(KeysUnder(*terms, KeyWriter().String("snow").Release()).empty());
+  auto plain = (*store)->NewPrefixCursor(Family::kArticlesByTime);
+  EXPECT_EQ(KeysUnder(*plain, KeyWriter().String("t").Release()).size(), 1u);
+
+  // A bounded cursor across prefixes ("rain" and "rainy") still sees both
+  // families of keys: prefix filters never hide keys from a range scan.
+  const std::string partial = "rain";
+  auto range = (*store)->NewCursor(Family::kQuoteTerms, partial, PrefixSuccessor(partial));
+  int rows = 0;
+  for (; range->Valid(); range->Next()) ++rows;
+  EXPECT_EQ(rows, 3);
+}
+
 TEST(StoreTest, SchemaVersionIsCheckedOnReopen) {
   testing::TempDir dir;
   {

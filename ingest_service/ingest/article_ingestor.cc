@@ -269,14 +269,14 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::StoreArticle(
   if (!links.ok()) return links.status();
   const std::set<std::string> article_entities = AddMentions(extraction, *links, article);
 
+  QuoteLinker linker(*store_, changes);
   std::map<std::string, int> quotes_by_speaker;
   std::map<uint64_t, std::vector<std::string>> printed_here;
   for (const extraction::QuoteAppearance& appearance : extraction.quotes) {
     const std::string speaker = LinkedEntityName(*links, appearance.speaker);
     const std::string speaker_display_name =
         speaker.empty() ? "" : extraction.entities[appearance.speaker].display_name;
-    auto utterance =
-        FindUtterance(*store_, changes, appearance.text, speaker, printed_here);
+    auto utterance = linker.FindUtterance(appearance.text, speaker, printed_here);
     if (!utterance.ok()) return utterance.status();
     const uint64_t quote_id =
         utterance->has_value() ? **utterance : counters.next_quote_id++;
@@ -307,11 +307,11 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::StoreArticle(
   std::set<std::string> counted;
   for (const std::string& id : links->ids) {
     if (id.empty() || !counted.insert(id).second) continue;
-    auto entity = changes.MutableEntity(id);
-    if (!entity.ok()) return entity.status();
-    (*entity)->set_article_count((*entity)->article_count() + 1);
-    (*entity)->set_quote_count((*entity)->quote_count() +
-                               quotes_by_speaker[catalog::EntityName(id)]);
+    if (absl::Status s =
+            changes.AddEntityCounts(id, 1, quotes_by_speaker[catalog::EntityName(id)]);
+        !s.ok()) {
+      return s;
+    }
   }
 
   storage::Batch batch = store_->NewBatch();
@@ -353,13 +353,18 @@ absl::Status ArticleIngestor::DeleteArticle(absl::string_view name) {
   }
   for (const auto& [entity_name, decrement] : entity_decrements) {
     const std::string id = catalog::EntityIdOf(entity_name);
-    auto entity = changes.MutableEntity(id);
-    if (absl::IsNotFound(entity.status())) continue;
-    if (!entity.ok()) return entity.status();
-    (*entity)->set_article_count((*entity)->article_count() - decrement.first);
-    (*entity)->set_quote_count(
-        std::max<int64_t>(0, (*entity)->quote_count() - decrement.second));
-    if ((*entity)->article_count() <= 0) changes.DeleteEntity(id);
+    auto exists = changes.EntityExists(id);
+    if (!exists.ok()) return exists.status();
+    if (!*exists) continue;
+    if (absl::Status s = changes.AddEntityCounts(id, -decrement.first, -decrement.second);
+        !s.ok()) {
+      return s;
+    }
+    auto counts = changes.EntityCountsOf(id);
+    if (!counts.ok()) return counts.status();
+    if (counts->articles <= 0) {
+      if (absl::Status s = changes.DeleteEntity(id); !s.ok()) return s;
+    }
   }
 
   std::set<std::string> quote_names;

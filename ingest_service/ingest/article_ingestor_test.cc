@@ -64,6 +64,28 @@ class ArticleIngestorTest : public ::testing::Test {
   std::unique_ptr<ArticleIngestor> ingestor_;
 };
 
+TEST_F(ArticleIngestorTest, CountingAnArticleDoesNotRewriteTheEntityRecord) {
+  ASSERT_TRUE(ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1)).ok());
+  auto first = catalog::ReadEntity(*store_, "marisol-quintero");
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->record.article_count(), 1);
+  EXPECT_EQ(first->record.quote_count(), 1);
+
+  // The reprint names her by forms already known: only her counts change.
+  ASSERT_TRUE(ingestor_->CreateArticle(Request(kHarborReprint, "https://b.example/1", 2)).ok());
+  auto second = catalog::ReadEntity(*store_, "marisol-quintero");
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_EQ(second->version, first->version);
+  EXPECT_EQ(second->record.article_count(), 2);
+  EXPECT_EQ(second->record.quote_count(), 2);
+
+  ASSERT_TRUE(ingestor_->DeleteArticle("articles/2").ok());
+  auto after_delete = catalog::ReadEntity(*store_, "marisol-quintero");
+  ASSERT_TRUE(after_delete.ok());
+  EXPECT_EQ(after_delete->record.article_count(), 1);
+  EXPECT_EQ(after_delete->record.quote_count(), 1);
+}
+
 TEST_F(ArticleIngestorTest, StoresArticleWithQuotesAndSpeakerEntity) {
   auto outcome = ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1));
   ASSERT_TRUE(outcome.ok()) << outcome.status();

@@ -193,11 +193,18 @@ absl::Status ArticleIngestor::MergeLocked(const std::string& source_id,
 
   AddAliasOnce((*source)->display_name(), **target);
   for (const std::string& alias : (*source)->aliases()) AddAliasOnce(alias, **target);
-  (*target)->set_article_count((*target)->article_count() + new_articles);
-  (*target)->set_quote_count((*target)->quote_count() + (*source)->quote_count());
+  auto source_counts = changes.EntityCountsOf(source_id);
+  if (!source_counts.ok()) return source_counts.status();
+  if (absl::Status s = changes.AddEntityCounts(target_id, new_articles, source_counts->quotes);
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = changes.AddEntityCounts(source_id, -source_counts->articles,
+                                               -source_counts->quotes);
+      !s.ok()) {
+    return s;
+  }
   (*source)->clear_aliases();
-  (*source)->set_article_count(0);
-  (*source)->set_quote_count(0);
   (*source)->set_merged_into(target_name);
 
   if (absl::Status s = CommitLocked(batch, changes, counters); !s.ok()) return s;

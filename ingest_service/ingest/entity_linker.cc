@@ -17,13 +17,30 @@ constexpr int kMaxAliases = 64;
 constexpr size_t kMaxCandidates = 32;
 constexpr size_t kContextArticles = 20;
 
-void AddAlias(const std::string& form, v1::Entity& entity) {
+// Whether `form` would be a new alias of `entity`.
+bool IsNewAlias(const std::string& form, const v1::Entity& entity) {
+  if (entity.aliases_size() >= kMaxAliases) return false;
   const std::string key = text::NameKey(form);
-  if (key.empty() || key == text::NameKey(entity.display_name())) return;
-  for (const std::string& alias : entity.aliases()) {
-    if (alias == form) return;
+  if (key.empty() || key == text::NameKey(entity.display_name())) return false;
+  return std::find(entity.aliases().begin(), entity.aliases().end(), form) ==
+         entity.aliases().end();
+}
+
+// Adds the forms that are new aliases, rewriting the record only then.
+absl::Status AddAliases(const std::string& entity_id, const std::vector<std::string>& forms,
+                        RecordChanges& changes) {
+  auto stored = changes.PeekEntity(entity_id);
+  if (!stored.ok()) return stored.status();
+  if (std::none_of(forms.begin(), forms.end(),
+                   [&](const std::string& form) { return IsNewAlias(form, **stored); })) {
+    return absl::OkStatus();
   }
-  if (entity.aliases_size() < kMaxAliases) entity.add_aliases(form);
+  auto record = changes.MutableEntity(entity_id);
+  if (!record.ok()) return record.status();
+  for (const std::string& form : forms) {
+    if (IsNewAlias(form, **record)) (*record)->add_aliases(form);
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::string> UniqueEntityId(const std::string& display_name,
@@ -150,10 +167,9 @@ absl::StatusOr<EntityLinks> LinkEntities(const storage::Store& store,
       created[{type, key}] = *id;
       linked = *id;
     }
-    auto record = changes.MutableEntity(linked);
-    if (!record.ok()) return record.status();
-    AddAlias(entity.display_name, **record);
-    for (const std::string& alias : entity.aliases) AddAlias(alias, **record);
+    std::vector<std::string> forms = {entity.display_name};
+    forms.insert(forms.end(), entity.aliases.begin(), entity.aliases.end());
+    if (absl::Status s = AddAliases(linked, forms, changes); !s.ok()) return s;
   }
   return links;
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_join.h"
 #include "common/catalog/keys.h"
 #include "common/storage/key_codec.h"
@@ -22,97 +23,161 @@ constexpr size_t kOpeningWords = 3;
 // One way: the same text printed twice in one article (a pull quote), or a
 // snippet and then the whole.
 constexpr double kOverlapContainment = 0.8;
+// Estimated shingle containment below which a candidate is not read. Word
+// containment of 0.6 with scattered edits still keeps about a quarter of the
+// shingles.
+constexpr double kMinSketchContainment = 0.15;
 
 // The first words of a text, folded: "It challenged me ..." -> "it challenged me".
-std::string OpeningWords(const std::string& text) {
-  std::vector<std::string> words = text::FoldedWords(text);
-  if (words.size() > kOpeningWords) words.resize(kOpeningWords);
-  return absl::StrJoin(words, " ");
+std::string OpeningWords(const std::vector<std::string>& words) {
+  const size_t n = std::min(words.size(), kOpeningWords);
+  return absl::StrJoin(words.begin(), words.begin() + n, " ");
 }
 
-}  // namespace
-
-double WordContainment(const std::string& a, const std::string& b) {
-  const std::vector<std::string> words_a = text::FoldedWords(a);
-  if (words_a.empty()) return 0.0;
-  absl::flat_hash_map<std::string, int> counts;
-  for (std::string& word : text::FoldedWords(b)) ++counts[word];
+// Share of `a` (with multiplicity) that also occurs in `b`.
+double Containment(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty()) return 0.0;
+  absl::flat_hash_map<absl::string_view, int> counts;
+  for (const std::string& word : b) ++counts[word];
   int shared = 0;
-  for (const std::string& word : words_a) {
+  for (const std::string& word : a) {
     auto it = counts.find(word);
     if (it != counts.end() && it->second > 0) {
       --it->second;
       ++shared;
     }
   }
-  return static_cast<double>(shared) / static_cast<double>(words_a.size());
+  return static_cast<double>(shared) / static_cast<double>(a.size());
 }
 
-absl::StatusOr<std::optional<uint64_t>> FindUtterance(
-    const storage::Store& store, RecordChanges& changes, const std::string& text,
-    const std::string& speaker,
-    const std::map<uint64_t, std::vector<std::string>>& printed_here) {
-  const std::vector<uint64_t> shingles = QuoteShingles(text);
-  if (shingles.empty()) return std::nullopt;
-  std::map<uint64_t, int> hits;
-  const size_t probes = std::min(kProbeShingles, shingles.size());
-  for (size_t i = 0; i < probes; ++i) {
-    const std::string prefix = storage::KeyWriter().Uint64(shingles[i]).Release();
-    auto cursor = store.NewCursor(storage::Family::kQuoteShingles, prefix,
-                                  storage::PrefixSuccessor(prefix));
-    for (size_t rows = 0; cursor->Valid() && rows < kMaxRowsPerShingle;
-         cursor->Next(), ++rows) {
+// Whether a candidate sharing `hits` of the `probes` probed shingles of a
+// text can plausibly contain it or be contained in it. hits / probes
+// estimates the share of the text's shingles the candidate has; scaled by the
+// two shingle counts, it estimates the share of the candidate's shingles the
+// text has (a short stored quote inside a long printing). An unrelated quote
+// sharing one common phrase scores low on both.
+bool SketchSuggestsOverlap(int hits, size_t probes, size_t text_shingles,
+                           size_t candidate_shingles) {
+  if (probes == 0) return false;
+  const double sampled = static_cast<double>(probes);
+  const double text_in_candidate = hits / sampled;
+  const double candidate_in_text =
+      candidate_shingles == 0  // unknown: rows written before counts were kept
+          ? 1.0
+          : hits * static_cast<double>(text_shingles) /
+                (sampled * static_cast<double>(candidate_shingles));
+  return std::max(text_in_candidate, candidate_in_text) >= kMinSketchContainment;
+}
+
+}  // namespace
+
+double WordContainment(const std::string& a, const std::string& b) {
+  return Containment(text::FoldedWords(a), text::FoldedWords(b));
+}
+
+QuoteLinker::QuoteLinker(const storage::Store& store, RecordChanges& changes)
+    : store_(store), changes_(changes) {}
+
+absl::Status QuoteLinker::ProbeStored(const std::vector<uint64_t>& shingles,
+                                      Candidates& out) {
+  if (shingle_cursor_ == nullptr) {
+    shingle_cursor_ = store_.NewPrefixCursor(storage::Family::kQuoteShingles);
+  }
+  storage::PrefixCursor& cursor = *shingle_cursor_;
+  std::vector<std::pair<uint64_t, size_t>> rows;
+  for (size_t i = 0; i < std::min(kProbeShingles, shingles.size()); ++i) {
+    rows.clear();
+    for (cursor.Seek(storage::KeyWriter().Uint64(shingles[i]).Release());
+         cursor.Valid() && rows.size() <= kMaxRowsPerShingle; cursor.Next()) {
       uint64_t quote_id;
-      if (catalog::DecodeTrailingId(cursor->key(), &quote_id)) ++hits[quote_id];
+      size_t count = 0;
+      if (!catalog::DecodeTrailingId(cursor.key(), &quote_id)) continue;
+      if (!absl::SimpleAtoi(cursor.value(), &count)) count = 0;
+      rows.emplace_back(quote_id, count);
     }
-    if (absl::Status s = cursor->status(); !s.ok()) return s;
+    if (absl::Status s = cursor.status(); !s.ok()) return s;
+    // A stop-shingle ("i do not", "we are going"): shared by so many quotes
+    // that it tells nothing about which one this is.
+    if (rows.size() > kMaxRowsPerShingle) continue;
+    ++out.probes;
+    for (const auto& [quote_id, count] : rows) {
+      ++out.hits[quote_id];
+      out.shingle_counts[quote_id] = count;
+    }
   }
-  for (const auto& [quote_id, quote] : changes.new_quotes()) {
-    const std::vector<uint64_t> theirs = QuoteShingles(quote->text());
+  return absl::OkStatus();
+}
+
+void QuoteLinker::ProbeNew(const std::vector<uint64_t>& shingles, Candidates& out) {
+  const size_t probes = std::min(kProbeShingles, shingles.size());
+  for (const auto& [quote_id, quote] : changes_.new_quotes()) {
+    auto [it, inserted] = new_shingles_.try_emplace(quote_id);
+    if (inserted) it->second = QuoteShingles(quote->text());
+    const std::vector<uint64_t>& theirs = it->second;
+    int hits = 0;
     for (size_t i = 0; i < probes; ++i) {
-      if (std::binary_search(theirs.begin(), theirs.end(), shingles[i])) ++hits[quote_id];
+      if (std::binary_search(theirs.begin(), theirs.end(), shingles[i])) ++hits;
+    }
+    if (hits == 0) continue;
+    out.hits[quote_id] += hits;
+    out.shingle_counts[quote_id] = theirs.size();
+  }
+  out.probes = std::max(out.probes, probes);
+}
+
+absl::StatusOr<std::optional<uint64_t>> QuoteLinker::FindUtterance(
+    const std::string& text, const std::string& speaker,
+    const std::map<uint64_t, std::vector<std::string>>& printed_here) {
+  const std::vector<std::string> words = text::FoldedWords(text);
+  const std::vector<uint64_t> shingles = ShinglesOfWords(words);
+  if (shingles.empty()) return std::nullopt;
+  Candidates candidates;
+  if (absl::Status s = ProbeStored(shingles, candidates); !s.ok()) return s;
+  ProbeNew(shingles, candidates);
+  std::vector<std::pair<int, uint64_t>> ranked;
+  for (const auto& [quote_id, hits] : candidates.hits) {
+    if (SketchSuggestsOverlap(hits, candidates.probes, shingles.size(),
+                              candidates.shingle_counts[quote_id])) {
+      ranked.emplace_back(hits, quote_id);
     }
   }
-  std::vector<std::pair<int, uint64_t>> ranked;
-  for (const auto& [quote_id, count] : hits) ranked.emplace_back(count, quote_id);
   std::sort(ranked.rbegin(), ranked.rend());
   if (ranked.size() > kMaxCandidates) ranked.resize(kMaxCandidates);
 
   // A printing that merges two utterances belongs to the one it starts
   // with; among equally good candidates, prefer the one starting alike.
-  const std::string opening = OpeningWords(text);
+  const std::string opening = OpeningWords(words);
   std::optional<uint64_t> best;
   std::pair<bool, double> best_score{false, 0.0};
   for (const auto& [count, quote_id] : ranked) {
     if (auto it = printed_here.find(quote_id); it != printed_here.end()) {
       const bool repeat = std::any_of(
           it->second.begin(), it->second.end(), [&](const std::string& printed) {
-            return std::max(WordContainment(text, printed), WordContainment(printed, text)) >=
-                   kOverlapContainment;
+            const std::vector<std::string> printed_words = text::FoldedWords(printed);
+            return std::max(Containment(words, printed_words),
+                            Containment(printed_words, words)) >= kOverlapContainment;
           });
       if (!repeat) continue;
     }
-    auto quote = changes.PeekQuote(quote_id);
+    auto quote = changes_.PeekQuote(quote_id);
     if (absl::IsNotFound(quote.status())) continue;
     if (!quote.ok()) return quote.status();
-    const double containment = std::max(WordContainment(text, (*quote)->text()),
-                                        WordContainment((*quote)->text(), text));
+    const std::vector<std::string> theirs = text::FoldedWords((*quote)->text());
+    const double containment = std::max(Containment(words, theirs), Containment(theirs, words));
     const bool speakers_differ = !speaker.empty() && !(*quote)->speaker().empty() &&
                                  (*quote)->speaker() != speaker;
     // Different speakers usually mean different utterances, unless the text
     // is long and nearly identical (then one outlet misattributed it, or
     // named the speaker by an alias not yet linked).
-    const size_t words = std::min(text::FoldedWords(text).size(),
-                                  text::FoldedWords((*quote)->text()).size());
-    const double needed = words < kShortUtteranceWords ? kSameShortUtteranceContainment
-                                                       : kSameUtteranceContainment;
+    const size_t fewer_words = std::min(words.size(), theirs.size());
+    const double needed = fewer_words < kShortUtteranceWords ? kSameShortUtteranceContainment
+                                                             : kSameUtteranceContainment;
     const bool same = speakers_differ
                           ? containment >= kSameUtteranceDespiteSpeaker &&
-                                words >= kMinWordsDespiteSpeaker
+                                fewer_words >= kMinWordsDespiteSpeaker
                           : containment >= needed;
     if (!same) continue;
-    const std::pair<bool, double> score{OpeningWords((*quote)->text()) == opening,
-                                        containment};
+    const std::pair<bool, double> score{OpeningWords(theirs) == opening, containment};
     if (!best.has_value() || score > best_score) {
       best_score = score;
       best = quote_id;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <vector>
 #include <optional>
 #include <string>
@@ -29,23 +30,50 @@ inline constexpr size_t kMinWordsDespiteSpeaker = 8;
 // Share of a's folded words (with multiplicity) that also occur in b.
 double WordContainment(const std::string& a, const std::string& b);
 
-// Returns the id of a stored or newly created (in `changes`) utterance whose
-// text contains most of `text`'s words or is mostly contained in it, spoken
-// by `speaker` or by an unknown speaker (either side empty) — or, for long
-// nearly identical texts, by anyone — or nullopt. When a printing merges two
-// utterances, the one it starts with wins.
+// Links the printed quotations of one article (or batch) to utterances.
 // Candidates come from the shingle index, so the cost does not grow with the
-// number of stored quotes.
+// number of stored quotes: the smallest shingle hashes of a text (a bottom-k
+// sketch) are probed, and a candidate is read only when the shingles it
+// shares make the texts plausibly contain one another.
 //
-// `printed_here` maps utterances already printed by the same article to the
-// texts printed: an article that prints two different parts of a quote (a
-// split quote, a quote and its continuation) prints two utterances, so such
-// an utterance is only a candidate again for text overlapping a printed one
-// (a repeat, or a snippet and the whole).
-absl::StatusOr<std::optional<uint64_t>> FindUtterance(
-    const storage::Store& store, RecordChanges& changes, const std::string& text,
-    const std::string& speaker,
-    const std::map<uint64_t, std::vector<std::string>>& printed_here);
+// Not thread-safe; used under the writer lock together with `changes`. The
+// store and `changes` must outlive it. It sees the store as of its first probe.
+class QuoteLinker {
+ public:
+  QuoteLinker(const storage::Store& store, RecordChanges& changes);
+
+  // Returns the id of a stored or newly created (in `changes`) utterance
+  // whose text contains most of `text`'s words or is mostly contained in it,
+  // spoken by `speaker` or by an unknown speaker (either side empty) — or, for
+  // long nearly identical texts, by anyone — or nullopt. When a printing
+  // merges two utterances, the one it starts with wins.
+  //
+  // `printed_here` maps utterances already printed by the same article to
+  // the texts printed: an article that prints two different parts of a quote
+  // (a split quote, a quote and its continuation) prints two utterances, so
+  // such an utterance is only a candidate again for text overlapping a
+  // printed one (a repeat, or a snippet and the whole).
+  absl::StatusOr<std::optional<uint64_t>> FindUtterance(
+      const std::string& text, const std::string& speaker,
+      const std::map<uint64_t, std::vector<std::string>>& printed_here);
+
+ private:
+  // Hits per candidate utterance among the probed shingles, and how many
+  // shingles each candidate has (0 when unknown).
+  struct Candidates {
+    std::map<uint64_t, int> hits;
+    std::map<uint64_t, size_t> shingle_counts;
+    size_t probes = 0;
+  };
+  absl::Status ProbeStored(const std::vector<uint64_t>& shingles, Candidates& out);
+  void ProbeNew(const std::vector<uint64_t>& shingles, Candidates& out);
+
+  const storage::Store& store_;
+  RecordChanges& changes_;
+  std::unique_ptr<storage::PrefixCursor> shingle_cursor_;
+  // Shingles of the utterances created in this batch, by id.
+  std::map<uint64_t, std::vector<uint64_t>> new_shingles_;
+};
 
 }  // namespace verbatim::ingest
 

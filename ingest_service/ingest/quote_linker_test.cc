@@ -1,5 +1,6 @@
 #include "ingest_service/ingest/quote_linker.h"
 
+#include "absl/strings/str_cat.h"
 #include "common/testing/temp_dir.h"
 #include "gtest/gtest.h"
 
@@ -18,7 +19,22 @@ class FindUtteranceTest : public ::testing::Test {
     auto store = storage::Store::OpenPrimary(dir_.path(), {});
     ASSERT_TRUE(store.ok());
     store_ = *std::move(store);
-    changes_ = std::make_unique<RecordChanges>(*store_, 1);
+    Restart(1);
+  }
+
+  // Writes the changes so far and starts the next ingest.
+  void Commit() {
+    storage::Batch batch = store_->NewBatch();
+    changes_->Apply(batch);
+    ASSERT_TRUE(store_->Write(batch).ok());
+    Restart(++version_);
+  }
+
+  // A new ingest at `version`, seeing what was written so far.
+  void Restart(int64_t version) {
+    linker_.reset();
+    changes_ = std::make_unique<RecordChanges>(*store_, version);
+    linker_ = std::make_unique<QuoteLinker>(*store_, *changes_);
   }
 
   void AddQuote(uint64_t id, const std::string& text, const std::string& speaker) {
@@ -28,7 +44,7 @@ class FindUtteranceTest : public ::testing::Test {
   }
 
   std::optional<uint64_t> Find(const std::string& text, const std::string& speaker) {
-    auto found = FindUtterance(*store_, *changes_, text, speaker, printed_here_);
+    auto found = linker_->FindUtterance(text, speaker, printed_here_);
     EXPECT_TRUE(found.ok()) << found.status();
     return found.ok() ? *found : std::nullopt;
   }
@@ -36,21 +52,48 @@ class FindUtteranceTest : public ::testing::Test {
   testing::TempDir dir_;
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<RecordChanges> changes_;
+  std::unique_ptr<QuoteLinker> linker_;
+  int64_t version_ = 1;
   std::map<uint64_t, std::vector<std::string>> printed_here_;
 };
 
 TEST_F(FindUtteranceTest, LinksEditedReprintsOfStoredQuotes) {
   AddQuote(1, "We will rebuild the north pier before the storm season and open it to "
               "every crew in the county.", "entities/a");
-  storage::Batch batch = store_->NewBatch();
-  changes_->Apply(batch);
-  ASSERT_TRUE(store_->Write(batch).ok());
-  changes_ = std::make_unique<RecordChanges>(*store_, 2);
+  Commit();
 
   EXPECT_EQ(Find("We will rebuild the north pier [by] the storm season.", "entities/a"), 1u);
   EXPECT_EQ(Find("We will rebuild the north pier before the storm season", ""), 1u);
   EXPECT_EQ(Find("The ferry crews were never asked about the budget.", "entities/a"),
             std::nullopt);
+}
+
+TEST_F(FindUtteranceTest, LongPrintingLinksTheShortStoredQuoteItContains) {
+  AddQuote(1, "The pier stays open all winter.", "entities/a");
+  Commit();
+  EXPECT_EQ(Find("The pier stays open all winter. We have hired twelve new crews, the "
+                 "budget is signed, and the county has promised the dredging work will "
+                 "finish before the first storm of the season reaches the coast.",
+                 "entities/a"),
+            1u);
+}
+
+TEST_F(FindUtteranceTest, PhrasesSharedByManyQuotesDoNotHideTheRightOne) {
+  // More quotes than the linker reads per shingle share "we are going to".
+  for (uint64_t id = 1; id <= 80; ++id) {
+    AddQuote(id, absl::StrCat("We are going to open harbor number ", id,
+                              " before the winter storms arrive."),
+             "entities/a");
+  }
+  AddQuote(100, "We are going to rebuild the ferry terminal with money from the state "
+                "and the county together.", "entities/a");
+  Commit();
+  EXPECT_EQ(Find("We are going to rebuild the ferry terminal with money from the state "
+                 "and county.", "entities/a"),
+            100u);
+  EXPECT_EQ(Find("We are going to open harbor number 42 before the winter storms arrive.",
+                 "entities/a"),
+            42u);
 }
 
 TEST_F(FindUtteranceTest, ShortQuotesDifferingInOneWordAreDifferent) {

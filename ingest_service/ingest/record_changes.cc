@@ -71,8 +71,13 @@ IndexRows QuoteRows(uint64_t quote_id, const v1::Quote& quote) {
     rows[{storage::Family::kQuoteTerms, catalog::QuoteTermKey(word, quote_id)}] =
         absl::StrCat(count);
   }
-  for (uint64_t shingle : QuoteShingles(quote.text())) {
-    rows[{storage::Family::kQuoteShingles, catalog::QuoteShingleKey(shingle, quote_id)}];
+  // Each shingle row carries the quote's shingle count, so that linking can
+  // tell a short quote inside a long printing from a shared common phrase.
+  const std::vector<uint64_t> shingles = QuoteShingles(quote.text());
+  const std::string shingle_count = absl::StrCat(shingles.size());
+  for (uint64_t shingle : shingles) {
+    rows[{storage::Family::kQuoteShingles, catalog::QuoteShingleKey(shingle, quote_id)}] =
+        shingle_count;
   }
   return rows;
 }
@@ -98,7 +103,10 @@ void AddUnique(const std::string& value,
 }
 
 std::vector<uint64_t> QuoteShingles(const std::string& text) {
-  const std::vector<std::string> words = text::FoldedWords(text);
+  return ShinglesOfWords(text::FoldedWords(text));
+}
+
+std::vector<uint64_t> ShinglesOfWords(const std::vector<std::string>& words) {
   std::vector<uint64_t> shingles;
   if (words.size() < 3) {
     if (!words.empty()) shingles.push_back(paging::StableHash(absl::StrJoin(words, " ")));
@@ -119,7 +127,7 @@ absl::StatusOr<RecordChanges::Change<Record>*> RecordChanges::Load(
     std::map<Id, Change<Record>>& changes, const Id& id, ReadFn read) {
   auto it = changes.find(id);
   if (it == changes.end()) {
-    auto stored = read(store_, id);
+    auto stored = read(id);
     if (!stored.ok()) return stored.status();
     Change<Record>& change = changes[id];
     change.before = stored->record;
@@ -131,15 +139,26 @@ absl::StatusOr<RecordChanges::Change<Record>*> RecordChanges::Load(
   return &it->second;
 }
 
+absl::StatusOr<RecordChanges::Change<v1::Entity>*> RecordChanges::LoadEntity(
+    const std::string& entity_id) {
+  return Load(entities_, entity_id,
+              [this](const std::string& id) { return reader_.ReadEntity(id); });
+}
+
+absl::StatusOr<RecordChanges::Change<v1::Quote>*> RecordChanges::LoadQuote(
+    uint64_t quote_id) {
+  return Load(quotes_, quote_id, [this](uint64_t id) { return reader_.ReadQuote(id); });
+}
+
 absl::StatusOr<v1::Entity*> RecordChanges::MutableEntity(const std::string& entity_id) {
-  auto change = Load(entities_, entity_id, catalog::ReadEntity);
+  auto change = LoadEntity(entity_id);
   if (!change.ok()) return change.status();
   (*change)->dirty = true;
   return &*(*change)->after;
 }
 
 absl::StatusOr<const v1::Entity*> RecordChanges::PeekEntity(const std::string& entity_id) {
-  auto change = Load(entities_, entity_id, catalog::ReadEntity);
+  auto change = LoadEntity(entity_id);
   if (!change.ok()) return change.status();
   return &*(*change)->after;
 }
@@ -152,29 +171,61 @@ v1::Entity* RecordChanges::NewEntity(const std::string& entity_id) {
   return &*change.after;
 }
 
-void RecordChanges::DeleteEntity(const std::string& entity_id) {
-  Change<v1::Entity>& change = entities_[entity_id];
-  change.after.reset();
-  change.dirty = true;
+absl::Status RecordChanges::DeleteEntity(const std::string& entity_id) {
+  auto change = LoadEntity(entity_id);
+  if (absl::IsNotFound(change.status())) return absl::OkStatus();
+  if (!change.ok()) return change.status();
+  (*change)->after.reset();
+  (*change)->dirty = true;
+  return absl::OkStatus();
 }
 
 absl::StatusOr<bool> RecordChanges::EntityExists(const std::string& entity_id) {
   if (entities_.contains(entity_id)) return true;
-  auto stored = catalog::ReadEntity(store_, entity_id);
+  auto stored = reader_.ReadEntity(entity_id);
   if (stored.ok()) return true;
   if (absl::IsNotFound(stored.status())) return false;
   return stored.status();
 }
 
+absl::StatusOr<RecordChanges::CountsChange*> RecordChanges::LoadCounts(
+    const std::string& entity_id) {
+  auto it = counts_.find(entity_id);
+  if (it != counts_.end()) return &it->second;
+  auto stored = reader_.ReadEntityCounts(entity_id);
+  if (!stored.ok()) return stored.status();
+  CountsChange& change = counts_[entity_id];
+  change.before_version = stored->version;
+  change.after = stored->record;
+  return &change;
+}
+
+absl::Status RecordChanges::AddEntityCounts(const std::string& entity_id, int64_t articles,
+                                            int64_t quotes) {
+  auto change = LoadCounts(entity_id);
+  if (!change.ok()) return change.status();
+  (*change)->after.articles += articles;
+  (*change)->after.quotes = std::max<int64_t>(0, (*change)->after.quotes + quotes);
+  (*change)->dirty = true;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<catalog::EntityCounts> RecordChanges::EntityCountsOf(
+    const std::string& entity_id) {
+  auto change = LoadCounts(entity_id);
+  if (!change.ok()) return change.status();
+  return (*change)->after;
+}
+
 absl::StatusOr<v1::Quote*> RecordChanges::MutableQuote(uint64_t quote_id) {
-  auto change = Load(quotes_, quote_id, catalog::ReadQuote);
+  auto change = LoadQuote(quote_id);
   if (!change.ok()) return change.status();
   (*change)->dirty = true;
   return &*(*change)->after;
 }
 
 absl::StatusOr<const v1::Quote*> RecordChanges::PeekQuote(uint64_t quote_id) {
-  auto change = Load(quotes_, quote_id, catalog::ReadQuote);
+  auto change = LoadQuote(quote_id);
   if (!change.ok()) return change.status();
   return &*(*change)->after;
 }
@@ -211,11 +262,28 @@ void RecordChanges::Apply(storage::Batch& batch) const {
                    catalog::EntityVersionKey(id, change.before_version));
     }
     if (change.after.has_value()) {
+      // Counts live in their own family (AddEntityCounts).
+      v1::Entity record = *change.after;
+      record.clear_article_count();
+      record.clear_quote_count();
       batch.Put(storage::Family::kEntities, catalog::EntityVersionKey(id, version_),
-                change.after->SerializeAsString());
+                record.SerializeAsString());
     }
     ApplyRowDiff(change.before ? EntityRows(*change.before) : IndexRows(),
                  change.after ? EntityRows(*change.after) : IndexRows(), batch);
+  }
+  for (const auto& [id, change] : counts_) {
+    if (!change.dirty) continue;
+    if (change.before_version > 0) {
+      batch.Delete(storage::Family::kEntityCounts,
+                   catalog::EntityVersionKey(id, change.before_version));
+    }
+    auto entity = entities_.find(id);
+    const bool deleted = entity != entities_.end() && !entity->second.after.has_value();
+    if (!deleted) {
+      batch.Put(storage::Family::kEntityCounts, catalog::EntityVersionKey(id, version_),
+                catalog::EncodeEntityCounts(change.after.articles, change.after.quotes));
+    }
   }
   for (const auto& [id, change] : quotes_) {
     if (!change.dirty) continue;

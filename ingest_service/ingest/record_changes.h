@@ -16,6 +16,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "common/catalog/catalog_reader.h"
 #include "common/storage/store.h"
 #include "verbatim/v1/entity.pb.h"
 #include "verbatim/v1/quote.pb.h"
@@ -25,7 +26,7 @@ namespace verbatim::ingest {
 class RecordChanges {
  public:
   RecordChanges(const storage::Store& store, int64_t version)
-      : store_(store), version_(version) {}
+      : reader_(store), version_(version) {}
 
   // The entity as changed so far in this batch, else as stored. NOT_FOUND
   // when neither exists. The pointer stays valid until Apply. Peek reads
@@ -34,9 +35,17 @@ class RecordChanges {
   absl::StatusOr<const v1::Entity*> PeekEntity(const std::string& entity_id);
   // Starts a new entity; `entity_id` must not exist.
   v1::Entity* NewEntity(const std::string& entity_id);
-  void DeleteEntity(const std::string& entity_id);
+  // Deletes the entity (with its counts); OK when there is none.
+  absl::Status DeleteEntity(const std::string& entity_id);
   // True when `entity_id` exists in the store or was created in this batch.
   absl::StatusOr<bool> EntityExists(const std::string& entity_id);
+
+  // Adds to the entity's counts, which are stored apart from its record so
+  // that counting an article does not rewrite the record.
+  absl::Status AddEntityCounts(const std::string& entity_id, int64_t articles,
+                               int64_t quotes);
+  // The entity's counts including this batch's additions.
+  absl::StatusOr<catalog::EntityCounts> EntityCountsOf(const std::string& entity_id);
 
   absl::StatusOr<v1::Quote*> MutableQuote(uint64_t quote_id);
   absl::StatusOr<const v1::Quote*> PeekQuote(uint64_t quote_id);
@@ -57,14 +66,24 @@ class RecordChanges {
     bool dirty = false;            // written by Apply
   };
 
+  struct CountsChange {
+    int64_t before_version = 0;  // 0: none stored
+    catalog::EntityCounts after;
+    bool dirty = false;
+  };
+
   template <typename Id, typename Record, typename ReadFn>
   absl::StatusOr<Change<Record>*> Load(std::map<Id, Change<Record>>& changes,
                                        const Id& id, ReadFn read);
+  absl::StatusOr<Change<v1::Entity>*> LoadEntity(const std::string& entity_id);
+  absl::StatusOr<Change<v1::Quote>*> LoadQuote(uint64_t quote_id);
+  absl::StatusOr<CountsChange*> LoadCounts(const std::string& entity_id);
 
-  const storage::Store& store_;
+  catalog::RecordReader reader_;
   const int64_t version_;
   std::map<std::string, Change<v1::Entity>> entities_;
   std::map<uint64_t, Change<v1::Quote>> quotes_;
+  std::map<std::string, CountsChange> counts_;
 };
 
 // Appends `value` to `values` unless it is there already.
@@ -74,6 +93,8 @@ void AddUnique(const std::string& value,
 // Shingle fingerprints of a quote text: hashes of folded word 3-grams (the
 // whole text when shorter), deduplicated and sorted ascending.
 std::vector<uint64_t> QuoteShingles(const std::string& text);
+// The same, of text already split into folded words.
+std::vector<uint64_t> ShinglesOfWords(const std::vector<std::string>& words);
 
 }  // namespace verbatim::ingest
 
