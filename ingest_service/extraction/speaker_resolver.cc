@@ -41,6 +41,70 @@ bool IsInitialNickname(std::string_view name) {
   return true;
 }
 
+// Whether the word ending at `end` (skipping spaces) is `word`, any case.
+bool WordBefore(std::string_view text, size_t end, std::string_view word) {
+  while (end > 0 && text[end - 1] == ' ') --end;
+  if (end < word.size()) return false;
+  const size_t b = end - word.size();
+  if (b > 0 && IsWordChar(CharBefore(text, b))) return false;
+  return EqualsIgnoreCase(text.substr(b, word.size()), word);
+}
+
+// False for a name mention that is the object of a preposition ("spoke to
+// Vega") or an owner ("Vega's albums"): positions that rarely hold the
+// subject a later pronoun continues.
+bool SubjectLike(std::string_view text, size_t begin) {
+  static constexpr std::string_view kPrepositions[] = {
+      "to", "with", "about", "for",     "from",   "of",   "at",
+      "by", "on",   "into",  "against", "toward", "than", "like"};
+  for (const std::string_view p : kPrepositions) {
+    if (WordBefore(text, begin, p)) return false;
+  }
+  // The possessive after the name's last word.
+  size_t k = begin;
+  while (k < text.size() && text[k] != ',' && text[k] != '.' &&
+         text[k] != ';') {
+    if (text.substr(k).starts_with("'s ") ||
+        text.substr(k).starts_with("\u2019s ")) {
+      // Only directly after a capitalised word of the name.
+      const size_t space = text.rfind(' ', k);
+      const size_t w =
+          space == std::string_view::npos || space < begin ? begin : space + 1;
+      if (w < k && IsUpper(CharAt(text, w))) return false;
+      break;
+    }
+    if (text[k] == ' ' && k + 1 < text.size() &&
+        !IsUpper(CharAt(text, k + 1))) {
+      break;
+    }
+    ++k;
+  }
+  return true;
+}
+
+// Whether a personal pronoun of gender `g` occurs as a word in
+// [begin, end).
+bool HasPronounBetween(std::string_view text, size_t begin, size_t end,
+                       Gender g) {
+  const std::string_view span = text.substr(begin, end - begin);
+  const std::string_view male[] = {"he", "him", "his"};
+  const std::string_view female[] = {"she", "her"};
+  const auto& words = g == Gender::kMale ? male : female;
+  const size_t n = g == Gender::kMale ? 3 : 2;
+  size_t pos = 0;
+  while (pos < span.size()) {
+    while (pos < span.size() && !IsWordChar(CharAt(span, pos))) ++pos;
+    size_t e = pos;
+    while (e < span.size() && IsWordChar(CharAt(span, e))) ++e;
+    const std::string_view w = span.substr(pos, e - pos);
+    for (size_t i = 0; i < n; ++i) {
+      if (EqualsIgnoreCase(w, words[i])) return true;
+    }
+    pos = e == pos ? pos + 1 : e;
+  }
+  return false;
+}
+
 struct PersonMention {
   size_t begin;
   int entity;
@@ -141,16 +205,26 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
 
   auto resolve_pronoun = [&](size_t pos, Gender g) {
     const int s0 = sentence_of(pos);
-    for (int s = s0; s >= 0 && s > s0 - 6; --s) {
+    // Six sentences back, not counting captions and other page furniture.
+    int budget = 6;
+    for (int s = s0; s >= 0 && budget > 0; --s) {
       const TextSpan sent = seg.sentences[s];
+      if (Inside(sent.begin, boilerplate)) continue;
+      --budget;
       const size_t limit = s == s0 ? pos : sent.end;
       auto it = std::lower_bound(
           persons.begin(), persons.end(), sent.begin,
           [](const PersonMention& m, size_t p) { return m.begin < p; });
       for (; it != persons.end() && it->begin < limit; ++it) {
-        if (Compatible(g, analysis.entities[it->entity].gender)) {
-          return it->entity;
+        if (!Compatible(g, analysis.entities[it->entity].gender)) continue;
+        // "Asked whether he would sell the songs back to Vega, he paused":
+        // a pronoun of the wanted gender already holds the subject, so a
+        // name after it as an object or owner is someone else.
+        if (g != Gender::kUnknown && !SubjectLike(text, it->begin) &&
+            HasPronounBetween(text, sent.begin, it->begin, g)) {
+          continue;
         }
+        return it->entity;
       }
     }
     return -1;
@@ -182,6 +256,23 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
           EqualsIgnoreCase(left.substr(left.size() - head.size()), head)) {
         return it->entity;
       }
+      // A compound title: "singer-songwriter Ana Ruiz" is a singer.
+      {
+        const size_t sp = left.find_last_of(' ');
+        std::string_view title =
+            sp == std::string_view::npos ? left : left.substr(sp + 1);
+        if (title.find('-') != std::string_view::npos) {
+          size_t from = 0;
+          while (from <= title.size()) {
+            size_t to = title.find('-', from);
+            if (to == std::string_view::npos) to = title.size();
+            if (EqualsIgnoreCase(title.substr(from, to - from), head)) {
+              return it->entity;
+            }
+            from = to + 1;
+          }
+        }
+      }
       // Appositive after the name: "Dave Free, the co-director of ...".
       const size_t after_end = std::min(text.size(), b + 120);
       std::string_view right = text.substr(b, after_end - b);
@@ -208,6 +299,19 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return -1;
   };
 
+  // The last person mentioned before `pos` in its paragraph, or -1.
+  auto paragraph_person = [&](size_t pos) {
+    const int s = sentence_of(pos);
+    if (s < 0) return -1;
+    const TextSpan para = seg.paragraphs[seg.sentence_paragraph[s]];
+    auto it = std::lower_bound(
+        persons.begin(), persons.end(), pos,
+        [](const PersonMention& m, size_t p) { return m.begin < p; });
+    if (it == persons.begin()) return -1;
+    --it;
+    return it->begin >= para.begin ? it->entity : -1;
+  };
+
   // The last person mention in [begin, end) that opens a sentence, or -1.
   auto sentence_subject_between = [&](size_t begin, size_t end) {
     int found = -1;
@@ -230,8 +334,12 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
           speaker[i] = resolve_pronoun(a.subject.begin, a.gender);
         break;
       case SubjectKind::kDescription: {
-        const int described =
-            a.organization ? -1 : resolve_description(a.subject);
+        int described = a.organization ? -1 : resolve_description(a.subject);
+        // "Vega said little. “Q,” the singer wrote.": a paragraph names
+        // its speaker before describing them.
+        if (described < 0 && !a.organization) {
+          described = paragraph_person(a.subject.begin);
+        }
         speaker[i] = described >= 0 ? described : dominant(a.organization);
         break;
       }
@@ -257,15 +365,15 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       speaker[i] = speaker[a.link];
     }
   }
-  // Stage names built from an initial ("K-Dot", "J.Lo", "A. Rod") name the
-  // article's dominant person with that initial when nothing else in the
-  // article claims them (no full-name alias, far fewer mentions).
-  const int main_person = dominant(false);
+  // Stage names built from an initial ("K-Dot", "J.Lo", "A-Rod") are read
+  // like an anaphor: the nearest person mentioned before the quote whose
+  // given name or surname has that initial, among the last three people
+  // mentioned. Only when the nickname has no full-name alias of its own;
+  // an explicit link ("X, known as Y") is made by the recognizer instead.
   for (int i = 0; i < nq; ++i) {
     const int e = speaker[i];
-    if (e < 0 || e == main_person || main_person < 0) continue;
+    if (e < 0) continue;
     const entities::Entity& ent = analysis.entities[e];
-    const entities::Entity& main = analysis.entities[main_person];
     if (ent.type != EntityType::kPerson ||
         !IsInitialNickname(ent.display_name)) {
       continue;
@@ -275,14 +383,30 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       full_alias |=
           alias.find(' ') != std::string::npos && !IsInitialNickname(alias);
     }
-    const bool same_initial =
-        !main.display_name.empty() &&
-        main.display_name.find(' ') != std::string::npos &&
-        EqualsIgnoreCase(main.display_name.substr(0, 1),
-                         ent.display_name.substr(0, 1));
-    if (!full_alias && same_initial &&
-        mention_count[main_person] >= 2 * std::max(1, mention_count[e])) {
-      speaker[i] = main_person;
+    if (full_alias) continue;
+    const char initial = ent.display_name[0];
+    auto it = std::lower_bound(
+        persons.begin(), persons.end(), quotes[i].outer.begin,
+        [](const PersonMention& m, size_t p) { return m.begin < p; });
+    std::vector<int> seen;
+    while (it != persons.begin() && seen.size() < 3) {
+      --it;
+      if (it->entity == e ||
+          std::find(seen.begin(), seen.end(), it->entity) != seen.end()) {
+        continue;
+      }
+      seen.push_back(it->entity);
+      const std::string& name = analysis.entities[it->entity].display_name;
+      const size_t space = name.rfind(' ');
+      if (space == std::string::npos) continue;
+      const bool given =
+          EqualsIgnoreCase(name.substr(0, 1), std::string_view(&initial, 1));
+      const bool surname = EqualsIgnoreCase(name.substr(space + 1, 1),
+                                            std::string_view(&initial, 1));
+      if (given || surname) {
+        speaker[i] = it->entity;
+        break;
+      }
     }
   }
   return speaker;

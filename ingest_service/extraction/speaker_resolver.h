@@ -6,8 +6,8 @@
 // gender-compatible person outside quotes. Descriptions take the article's
 // dominant entity of the matching kind (person or organisation). Split quotes
 // and carry-overs copy the linked quote's speaker. A speaker known only by
-// an initial-based stage name ("K-Dot") is the dominant person with that
-// initial when no full name claims it.
+// an initial-based stage name ("K-Dot") is read as an anaphor: the nearest
+// recently mentioned person whose given name or surname has that initial.
 #ifndef VERBATIM_INGEST_SERVICE_EXTRACTION_SPEAKER_RESOLVER_H_
 #define VERBATIM_INGEST_SERVICE_EXTRACTION_SPEAKER_RESOLVER_H_
 

@@ -147,7 +147,7 @@ TEST(SpeakerResolverTest, DescriptionMatchesTitleOrAppositive) {
   EXPECT_EQ(speakers[1], 2);
 }
 
-TEST(SpeakerResolverTest, InitialNicknameMapsToDominantPerson) {
+TEST(SpeakerResolverTest, InitialNicknameMapsToRecentPersonWithThatInitial) {
   Fixture f = Analyze(
       "Jordan Rockwell released a new album. Jordan Rockwell toured it. "
       "Critics praised Rockwell.\n"
@@ -188,6 +188,89 @@ TEST(SpeakerResolverTest, DescriptionTakesDominantEntity) {
   ASSERT_EQ(speakers.size(), 2u);
   EXPECT_EQ(speakers[0], 0);
   EXPECT_EQ(speakers[1], -1);  // no organisation in the article
+}
+
+TEST(SpeakerResolverTest, InitialNicknamePrefersTheNearestMatch) {
+  // Two people share the initial; the one mentioned last is meant, even
+  // though the other is mentioned more.
+  Fixture f = Analyze(
+      "Jordan Rockwell opened the show. Jordan Rockwell closed it too. "
+      "Jana Whitt sang one song.\n"
+      "“I wrote it on the bus,” J-Whitt said.");
+  EntityAnalysis a;
+  a.entities = {{"Jordan Rockwell", EntityType::kPerson, {}, Gender::kMale},
+                {"Jana Whitt", EntityType::kPerson, {}, Gender::kFemale}};
+  AddMention(a, f.text, "Jordan Rockwell", 0);
+  const size_t second = f.text.find("Jordan Rockwell", 5);
+  a.mentions.push_back({{second, second + 15}, "Jordan Rockwell", 0});
+  AddMention(a, f.text, "Jana Whitt", 1);
+  FakeRecognizer rec;
+  const auto speakers =
+      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  ASSERT_EQ(speakers.size(), 1u);
+  EXPECT_EQ(speakers[0], 1);
+}
+
+TEST(SpeakerResolverTest, PronounSkipsObjectAfterSameGenderPronoun) {
+  // Gender of Ann Lee unknown: only the clause shows she is not "he".
+  Fixture f = Analyze(
+      "“We never cut corners,” Tom Ruiz said.\n"
+      "Asked whether he would sell the farm to Ann Lee, he shrugged. "
+      "“We talked about it,” he said.");
+  EntityAnalysis a;
+  a.entities = {{"Tom Ruiz", EntityType::kPerson, {}, Gender::kMale},
+                {"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown}};
+  AddMention(a, f.text, "Tom Ruiz", 0);
+  AddMention(a, f.text, "Ann Lee", 1);
+  FakeRecognizer rec;
+  const auto speakers =
+      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  ASSERT_EQ(speakers.size(), 2u);
+  EXPECT_EQ(speakers[1], 0);
+}
+
+TEST(SpeakerResolverTest, PronounKeepsObjectWithoutCompetingPronoun) {
+  Fixture f = Analyze(
+      "“We never cut corners,” Tom Ruiz said.\n"
+      "Reporters spoke to Ann Lee on Friday. “It was a fair price,” she "
+      "said.");
+  EntityAnalysis a;
+  a.entities = {{"Tom Ruiz", EntityType::kPerson, {}, Gender::kMale},
+                {"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown}};
+  AddMention(a, f.text, "Tom Ruiz", 0);
+  AddMention(a, f.text, "Ann Lee", 1);
+  FakeRecognizer rec;
+  const auto speakers =
+      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  ASSERT_EQ(speakers.size(), 2u);
+  EXPECT_EQ(speakers[1], 1);
+}
+
+TEST(SpeakerResolverTest, DescriptionPrefersPersonNamedInItsParagraph) {
+  Fixture f = Analyze(
+      "Tom Ruiz produced the record. Critics praised Tom Ruiz. Tom Ruiz "
+      "toured it.\n"
+      "Ann Lee, for her part, said little. “It was a good year,” the singer "
+      "wrote.\n"
+      "Singer-songwriter Joe Park opened the show.\n"
+      "“We played until two,” the songwriter said.");
+  EntityAnalysis a;
+  a.entities = {{"Tom Ruiz", EntityType::kPerson, {}, Gender::kUnknown},
+                {"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown},
+                {"Joe Park", EntityType::kPerson, {}, Gender::kUnknown}};
+  AddMention(a, f.text, "Tom Ruiz", 0);
+  const size_t second = f.text.find("Tom Ruiz", 5);
+  a.mentions.push_back({{second, second + 8}, "Tom Ruiz", 0});
+  const size_t third = f.text.find("Tom Ruiz", second + 5);
+  a.mentions.push_back({{third, third + 8}, "Tom Ruiz", 0});
+  AddMention(a, f.text, "Ann Lee", 1);
+  AddMention(a, f.text, "Joe Park", 2);
+  FakeRecognizer rec;
+  const auto speakers =
+      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  ASSERT_EQ(speakers.size(), 2u);
+  EXPECT_EQ(speakers[0], 1);  // not the dominant Tom Ruiz
+  EXPECT_EQ(speakers[1], 2);  // "singer-songwriter Joe Park"
 }
 
 }  // namespace
