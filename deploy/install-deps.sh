@@ -13,7 +13,7 @@ packages=(
   cmake ninja-build g++ ccache pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev librocksdb-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libicu-dev grpc-proto
+  libicu-dev grpc-proto libjemalloc-dev
   # inputs of the generated entity lexicons
   iso-codes wamerican tzdata
   # client tests

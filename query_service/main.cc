@@ -18,7 +18,7 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:50052", "HOST:PORT to serve on (port 0
 ABSL_FLAG(std::string, db, "", "Directory of the store verbatim-ingest writes");
 ABSL_FLAG(std::string, secondary_path, "",
           "Directory for this instance's own files (default: <db>-query-secondary)");
-ABSL_FLAG(int32_t, catchup_interval_ms, 100, "How often to read what ingest wrote");
+ABSL_FLAG(int32_t, catchup_interval_ms, 50, "How often to read what ingest wrote");
 
 int main(int argc, char** argv) {
   verbatim::server::BlockShutdownSignals();

@@ -1,5 +1,7 @@
 #include "common/catalog/keys.h"
 
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "common/storage/key_codec.h"
 
 namespace verbatim::catalog {
@@ -75,6 +77,18 @@ std::string EncodeEntityCounts(int64_t articles, int64_t quotes) {
 bool DecodeEntityCounts(absl::string_view value, int64_t* articles, int64_t* quotes) {
   KeyReader reader(value);
   return reader.Int64(articles) && reader.Int64(quotes) && reader.done();
+}
+
+std::string EncodeTermPosting(int count, size_t length) {
+  return absl::StrCat(count, "/", length);
+}
+
+bool DecodeTermPosting(absl::string_view value, int* count, size_t* length) {
+  const size_t slash = value.find('/');
+  *length = 0;
+  if (slash == absl::string_view::npos) return absl::SimpleAtoi(value, count);
+  return absl::SimpleAtoi(value.substr(0, slash), count) &&
+         absl::SimpleAtoi(value.substr(slash + 1), length);
 }
 
 std::string EncodeId(uint64_t id) { return KeyWriter().Uint64(id).Release(); }

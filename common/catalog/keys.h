@@ -22,7 +22,7 @@
 //   quotes_by_time      Int64Desc(time_us) Uint64(quote_id)     -> ""
 //   quotes_by_speaker   String(entity_id) Int64Desc(time_us) Uint64(quote_id)
 //   quotes_by_entity    String(entity_id) Int64Desc(time_us) Uint64(quote_id)
-//   quote_terms         String(folded word) Uint64(quote_id)    -> decimal count
+//   quote_terms         String(folded word) Uint64(quote_id)    -> "count/length"
 //   quote_shingles      Uint64(text fingerprint) Uint64(quote_id) -> ""
 //   meta                "schema_version", "next_article_id", "next_quote_id",
 //                       "next_version"                          -> decimal
@@ -65,6 +65,11 @@ bool DecodeIndexTime(absl::string_view key, bool grouped, int64_t* time_us);
 // counting an article does not rewrite every entity it mentions.
 std::string EncodeEntityCounts(int64_t articles, int64_t quotes);
 bool DecodeEntityCounts(absl::string_view value, int64_t* articles, int64_t* quotes);
+
+// A term row's value: how often the term occurs in the quote, and the quote's
+// length in words. Length 0 when the value does not say.
+std::string EncodeTermPosting(int count, size_t length);
+bool DecodeTermPosting(absl::string_view value, int* count, size_t* length);
 
 std::string EncodeId(uint64_t id);
 bool DecodeId(absl::string_view value, uint64_t* id);

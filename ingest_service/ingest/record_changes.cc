@@ -59,17 +59,21 @@ IndexRows QuoteRows(uint64_t quote_id, const v1::Quote& quote) {
     rows[{storage::Family::kQuotesByEntity,
           catalog::GroupTimeIndexKey(catalog::EntityIdOf(entity), time, quote_id)}];
   }
-  // Term rows carry the term's count, for ranking: the most any printing
+  // Term rows carry the term's count and the quote's length in words, for
+  // ranking without reading the quote: the count is the most any printing
   // has, so a search finds words an outlet printed differently.
   std::map<std::string, int> counts;
+  size_t length = 0;
   for (const std::string& printed : catalog::QuotePrintedTexts(quote)) {
     std::map<std::string, int> here;
-    for (std::string& word : text::FoldedWords(printed)) ++here[std::move(word)];
+    std::vector<std::string> words = text::FoldedWords(printed);
+    if (length == 0) length = words.size();  // the canonical text
+    for (std::string& word : words) ++here[std::move(word)];
     for (const auto& [word, count] : here) counts[word] = std::max(counts[word], count);
   }
   for (const auto& [word, count] : counts) {
     rows[{storage::Family::kQuoteTerms, catalog::QuoteTermKey(word, quote_id)}] =
-        absl::StrCat(count);
+        catalog::EncodeTermPosting(count, length);
   }
   // Each shingle row carries the quote's shingle count, so that linking can
   // tell a short quote inside a long printing from a shared common phrase.

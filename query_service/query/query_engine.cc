@@ -91,18 +91,19 @@ absl::StatusOr<v1::ListArticlesResponse> QueryEngine::ListArticles(
   if (!range.ok()) return range.status();
 
   v1::ListArticlesResponse response;
+  catalog::RecordReader reader(store_);
   auto next = ScanIndexPage(
       store_, family, range->lower, range->upper, *page,
       [&](absl::string_view key) -> absl::StatusOr<bool> {
         uint64_t id;
         if (!catalog::DecodeTrailingId(key, &id)) return false;
-        auto article = UnlessNotFound(catalog::ReadArticle(store_, id));
+        auto article = UnlessNotFound(reader.ReadArticleVersion(id));
         if (!article.ok()) return article.status();
         if (!article->has_value()) return false;
-        if (!request.source().empty() && (*article)->source() != request.source()) {
+        if (!request.source().empty() && (*article)->record.source() != request.source()) {
           return false;
         }
-        *response.add_articles() = **std::move(article);
+        *response.add_articles() = std::move((*article)->record);
         return true;
       },
       // Articles carry their bodies: keep pages well under the 4 MB that
@@ -146,8 +147,9 @@ absl::StatusOr<v1::SearchEntitiesResponse> QueryEngine::SearchEntities(
     v1::Entity entity;
   };
   std::vector<Ranked> ranked;
+  catalog::RecordReader reader(store_);
   for (const std::string& id : *ids) {
-    auto entity = UnlessNotFound(catalog::ReadEntity(store_, id));
+    auto entity = UnlessNotFound(reader.ReadEntity(id));
     if (!entity.ok()) return entity.status();
     if (!entity->has_value() || !(*entity)->record.merged_into().empty()) continue;
     v1::Entity& record = (*entity)->record;
@@ -207,6 +209,7 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
   auto matches = [&](const v1::Quote& quote) { return filter->Matches(quote); };
 
   v1::ListQuotesResponse response;
+  catalog::RecordReader reader(store_);
   if (!request.article().empty()) {
     auto article_id = catalog::ParseArticleName(request.article(), "article");
     if (!article_id.ok()) return article_id.status();
@@ -223,7 +226,7 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
     if (!offset.ok()) return offset.status();
     size_t i = *offset;
     for (; i < quote_ids.size() && response.quotes_size() < page->size; ++i) {
-      auto quote = UnlessNotFound(catalog::ReadQuote(store_, quote_ids[i]));
+      auto quote = UnlessNotFound(reader.ReadQuote(quote_ids[i]));
       if (!quote.ok()) return quote.status();
       if (quote->has_value() && matches((*quote)->record)) {
         AddEdits((*quote)->record);
@@ -254,7 +257,7 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
             !catalog::DecodeIndexTime(key, !prefix.empty(), &row_time)) {
           return false;
         }
-        auto quote = UnlessNotFound(catalog::ReadQuote(store_, id));
+        auto quote = UnlessNotFound(reader.ReadQuote(id));
         if (!quote.ok()) return quote.status();
         // A row left from an older version of the quote is skipped: the
         // current version has its own row.

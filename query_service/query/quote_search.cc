@@ -26,21 +26,27 @@ constexpr size_t kMaxCandidates = 5000;
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
 
-// quote id -> count of the term in the quote.
-using Postings = absl::flat_hash_map<uint64_t, int>;
+struct Posting {
+  int count = 1;      // of the term in the quote
+  size_t length = 0;  // of the quote, in words; 0 when unknown
+};
+// quote id -> the term's posting.
+using Postings = absl::flat_hash_map<uint64_t, Posting>;
 
 absl::StatusOr<Postings> ReadPostings(const storage::Store& store, const std::string& term,
                                       uint64_t max_id) {
   const std::string prefix = catalog::GroupPrefix(term);
-  auto cursor = store.NewCursor(storage::Family::kQuoteTerms, prefix,
-                                storage::PrefixSuccessor(prefix));
+  auto cursor = store.NewPrefixCursor(storage::Family::kQuoteTerms);
   Postings postings;
-  for (; cursor->Valid() && postings.size() < kMaxPostings; cursor->Next()) {
+  for (cursor->Seek(prefix); cursor->Valid() && postings.size() < kMaxPostings;
+       cursor->Next()) {
     uint64_t id;
     if (!catalog::DecodeTrailingId(cursor->key(), &id) || id > max_id) continue;
-    int count = 1;
-    if (!absl::SimpleAtoi(cursor->value(), &count)) count = 1;
-    postings[id] = count;
+    Posting posting;
+    if (!catalog::DecodeTermPosting(cursor->value(), &posting.count, &posting.length)) {
+      posting = Posting();
+    }
+    postings[id] = posting;
   }
   if (absl::Status s = cursor->status(); !s.ok()) return s;
   return postings;
@@ -49,8 +55,47 @@ absl::StatusOr<Postings> ReadPostings(const storage::Store& store, const std::st
 struct Scored {
   double score;
   uint64_t id;
-  v1::Quote quote;
 };
+
+// BM25 of each candidate from the postings alone, best first (newest first
+// among equals), so that only the quotes of the page need to be read.
+std::vector<Scored> RankByPostings(const std::vector<Postings>& postings,
+                                   const std::vector<uint64_t>& candidates, uint64_t max_id) {
+  const auto length_of = [&](uint64_t id) {
+    size_t length = 0;
+    for (const Postings& list : postings) length = std::max(length, list.at(id).length);
+    return length;
+  };
+  double average_length = 0;
+  size_t known = 0;
+  for (uint64_t id : candidates) {
+    if (const size_t length = length_of(id); length > 0) {
+      average_length += static_cast<double>(length);
+      ++known;
+    }
+  }
+  average_length = known == 0 ? 1.0 : average_length / static_cast<double>(known);
+  const double total = static_cast<double>(std::max<uint64_t>(max_id, 1));
+  std::vector<Scored> scored;
+  scored.reserve(candidates.size());
+  for (uint64_t id : candidates) {
+    const size_t length = length_of(id);
+    const double length_norm =
+        1 - kB + kB * (length == 0 ? 1.0 : static_cast<double>(length) / average_length);
+    double score = 0;
+    for (const Postings& list : postings) {
+      const double df = static_cast<double>(list.size());
+      const double idf = std::log(1 + (total - df + 0.5) / (df + 0.5));
+      const double tf = list.at(id).count;
+      score += idf * tf * (kK1 + 1) / (tf + kK1 * length_norm);
+    }
+    scored.push_back({score, id});
+  }
+  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+    return a.score != b.score ? a.score > b.score : a.id > b.id;
+  });
+  return scored;
+}
 
 // The resume position of a search: how many results were returned, and the
 // highest quote id the search covers.
@@ -135,19 +180,22 @@ absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(const storage::Store& stor
   std::sort(candidates.rbegin(), candidates.rend());
   if (candidates.size() > kMaxCandidates) candidates.resize(kMaxCandidates);
 
-  std::vector<Scored> scored;
-  std::vector<size_t> lengths;
-  for (uint64_t id : candidates) {
-    auto quote = catalog::ReadQuote(store, id);
+  // Read quotes best first until the page is full: the record is the truth
+  // (a secondary may still show term rows of an older version), so some
+  // printing must have every word and phrase, and the filters must match.
+  const std::vector<Scored> ranked = RankByPostings(postings, candidates, max_id);
+  catalog::RecordReader reader(store);
+  v1::SearchQuotesResponse response;
+  uint64_t matched_so_far = 0;
+  size_t next = 0;
+  for (; next < ranked.size() && response.quotes_size() < page->size; ++next) {
+    auto quote = reader.ReadQuote(ranked[next].id);
     if (absl::IsNotFound(quote.status())) continue;
     if (!quote.ok()) return quote.status();
     if (!filter->Matches(quote->record)) continue;
-    // The record is the truth (a secondary may still show term rows of an
-    // older version): some printing must have every word and phrase.
-    std::vector<std::string> words;
     bool matched = false;
     for (const std::string& printed : catalog::QuotePrintedTexts(quote->record)) {
-      words = text::FoldedWords(printed);
+      const std::vector<std::string> words = text::FoldedWords(printed);
       const std::set<std::string> present(words.begin(), words.end());
       matched = std::all_of(query->words.begin(), query->words.end(),
                             [&](const std::string& w) { return present.contains(w); }) &&
@@ -156,35 +204,13 @@ absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(const storage::Store& stor
       if (matched) break;
     }
     if (!matched) continue;
-    lengths.push_back(words.size());
-    scored.push_back({0.0, id, std::move(quote->record)});
+    // Results before the resume offset were returned by earlier pages.
+    if (matched_so_far++ < offset) continue;
+    *response.add_quotes() = std::move(quote->record);
   }
-  double average_length = 1.0;
-  if (!lengths.empty()) {
-    average_length = 0;
-    for (size_t length : lengths) average_length += static_cast<double>(length);
-    average_length /= static_cast<double>(lengths.size());
-  }
-  const double total = static_cast<double>(std::max<uint64_t>(max_id, 1));
-  for (size_t i = 0; i < scored.size(); ++i) {
-    const double length_norm = 1 - kB + kB * static_cast<double>(lengths[i]) / average_length;
-    for (const Postings& list : postings) {
-      const double df = static_cast<double>(list.size());
-      const double idf = std::log(1 + (total - df + 0.5) / (df + 0.5));
-      const double tf = list.at(scored[i].id);
-      scored[i].score += idf * tf * (kK1 + 1) / (tf + kK1 * length_norm);
-    }
-  }
-  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
-    return a.score != b.score ? a.score > b.score : a.id > b.id;
-  });
-
-  v1::SearchQuotesResponse response;
-  const size_t end = std::min<size_t>(scored.size(), offset + page->size);
-  for (size_t i = offset; i < end; ++i) *response.add_quotes() = std::move(scored[i].quote);
-  if (end < scored.size()) {
+  if (next < ranked.size()) {
     response.set_next_page_token(
-        paging::EncodePageToken(EncodeResume(end, max_id), page->filters));
+        paging::EncodePageToken(EncodeResume(matched_so_far, max_id), page->filters));
   }
   return response;
 }

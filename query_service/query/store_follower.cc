@@ -39,19 +39,32 @@ void StoreFollower::Run(std::function<void(const storage::Store*)> on_ready) {
     }
     if (WaitForStop(absl::Milliseconds(200))) return;
   }
-  // After one catch-up a later write may be visible before an earlier one;
-  // the second makes all of the first's writes visible.
+  CatchUpCompletely(/*opened=*/true);
+  ready_ = true;
+  on_ready(store_.get());
+  // Catch-ups start every interval (not an interval after the last one
+  // ended), so that visibility lag stays near one interval under load.
+  absl::Time next = absl::Now();
+  while (true) {
+    next += interval_;
+    CatchUpCompletely(/*opened=*/false);
+    const absl::Time now = absl::Now();
+    if (now > next) next = now;  // fell behind: no burst of catch-ups
+    if (WaitForStop(next - now)) return;
+  }
+}
+
+void StoreFollower::CatchUpCompletely(bool opened) {
+  // After one catch-up (or the open) a later write may be visible before an
+  // earlier one; a second one makes all of the first's writes visible. In
+  // steady state it is only needed when the first one saw something new.
+  const uint64_t before = store_->LatestSequenceNumber();
   for (int i = 0; i < 2; ++i) {
     if (absl::Status s = store_->CatchUp(); !s.ok()) {
       rpc::LogInfo(absl::StrCat("catch-up failed: ", s.message()));
+      return;
     }
-  }
-  ready_ = true;
-  on_ready(store_.get());
-  while (!WaitForStop(interval_)) {
-    if (absl::Status s = store_->CatchUp(); !s.ok()) {
-      rpc::LogInfo(absl::StrCat("catch-up failed: ", s.message()));
-    }
+    if (!opened && store_->LatestSequenceNumber() == before) return;
   }
 }
 

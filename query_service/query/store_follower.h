@@ -43,6 +43,9 @@ class StoreFollower {
 
  private:
   void Run(std::function<void(const storage::Store*)> on_ready);
+  // One catch-up, and a second when needed for a consistent view (always
+  // right after `opened`).
+  void CatchUpCompletely(bool opened);
   // Waits up to `timeout`; returns true when Stop was called.
   bool WaitForStop(absl::Duration timeout);
 
