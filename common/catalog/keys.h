@@ -21,7 +21,8 @@
 //   quotes              Uint64(quote_id) Int64Desc(version)     -> Quote
 //   quotes_by_time      Int64Desc(time_us) Uint64(quote_id)     -> ""
 //   quotes_by_speaker   String(entity_id) Int64Desc(time_us) Uint64(quote_id)
-//   quotes_by_entity    String(entity_id) Int64Desc(time_us) Uint64(quote_id)
+//   quotes_by_entity    unused since schema 2 (quotes by entity are found through
+//                       articles_by_entity); kept so older stores still open
 //   quote_terms         String(folded word) Uint64(quote_id)    -> "count/length"
 //   quote_shingles      Uint64(text fingerprint) Uint64(quote_id) -> ""
 //   meta                "schema_version", "next_article_id", "next_quote_id",

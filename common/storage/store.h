@@ -46,7 +46,7 @@ enum class Family : int {
   kQuotes,
   kQuotesByTime,
   kQuotesBySpeaker,
-  kQuotesByEntity,
+  kQuotesByEntity,  // unused since schema 2 (catalog/keys.h)
   kQuoteTerms,
   kQuoteShingles,
   kArticleTombstones,

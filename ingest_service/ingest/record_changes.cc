@@ -55,10 +55,6 @@ IndexRows QuoteRows(uint64_t quote_id, const v1::Quote& quote) {
     rows[{storage::Family::kQuotesBySpeaker,
           catalog::GroupTimeIndexKey(catalog::EntityIdOf(quote.speaker()), time, quote_id)}];
   }
-  for (const std::string& entity : quote.mentioned_entities()) {
-    rows[{storage::Family::kQuotesByEntity,
-          catalog::GroupTimeIndexKey(catalog::EntityIdOf(entity), time, quote_id)}];
-  }
   // Term rows carry the term's count and the quote's length in words, for
   // ranking without reading the quote: the count is the most any printing
   // has, so a search finds words an outlet printed differently.

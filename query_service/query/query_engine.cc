@@ -15,6 +15,7 @@
 #include "common/storage/key_codec.h"
 #include "common/text/fold.h"
 #include "google/protobuf/util/time_util.h"
+#include "query_service/query/entity_quotes.h"
 #include "query_service/query/entity_stats.h"
 #include "query_service/query/index_scan.h"
 #include "query_service/query/quote_filter.h"
@@ -237,14 +238,26 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
     return response;
   }
 
+  if (filter->speaker_id().empty() && !filter->entity_id().empty()) {
+    auto range = TimeRange(catalog::GroupPrefix(filter->entity_id()), start, end);
+    if (!range.ok()) return range.status();
+    auto next = ScanEntityQuotes(store_, reader, filter->entity_id(), *range, *page,
+                                 [&](v1::Quote& quote) {
+                                   if (!matches(quote)) return false;
+                                   AddEdits(quote);
+                                   *response.add_quotes() = std::move(quote);
+                                   return true;
+                                 });
+    if (!next.ok()) return next.status();
+    response.set_next_page_token(*next);
+    return response;
+  }
+
   Family family = Family::kQuotesByTime;
   std::string prefix;
   if (!filter->speaker_id().empty()) {
     family = Family::kQuotesBySpeaker;
     prefix = catalog::GroupPrefix(filter->speaker_id());
-  } else if (!filter->entity_id().empty()) {
-    family = Family::kQuotesByEntity;
-    prefix = catalog::GroupPrefix(filter->entity_id());
   }
   auto range = TimeRange(prefix, start, end);
   if (!range.ok()) return range.status();

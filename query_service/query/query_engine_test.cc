@@ -2,7 +2,9 @@
 
 #include <set>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "common/storage/store.h"
 #include "common/testing/temp_dir.h"
 #include "gtest/gtest.h"
@@ -184,6 +186,41 @@ TEST_F(QueryEngineTest, ListQuotesBySpeakerAndArticle) {
   auto all = engine_->ListQuotes(request);
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->quotes_size(), 3);
+}
+
+TEST_F(QueryEngineTest, ListQuotesByEntityListsEachQuoteOnceAcrossPages) {
+  // A later article mentioning Falk reprints Reyes's quote and adds two.
+  v1::CreateArticleRequest request;
+  request.mutable_article()->set_body(
+      "Ingrid Falk and Tomas Reyes met in Lakeport.\n\n“Nobody asked the ferry crews "
+      "what they think of the transit budget,” said Tomas Reyes.\n\n“We will meet the "
+      "union every month from now on,” Falk said.\n\n“The ferry timetable changes in "
+      "May,” Falk added.\n");
+  request.mutable_article()->set_source("Harbor Times");
+  request.mutable_article()->mutable_publish_time()->set_seconds(1700000000 + 86400 * 9);
+  ASSERT_TRUE(ingestor_->CreateArticle(request).ok());
+  CatchUp();
+
+  v1::ListQuotesRequest list;
+  list.set_entity("entities/ingrid-falk");
+  list.set_page_size(1);
+  std::vector<std::string> texts;
+  for (int pages = 0; pages < 10; ++pages) {
+    auto response = engine_->ListQuotes(list);
+    ASSERT_TRUE(response.ok()) << response.status();
+    ASSERT_LE(response->quotes_size(), 1);
+    for (const v1::Quote& quote : response->quotes()) texts.push_back(quote.text());
+    if (response->next_page_token().empty()) break;
+    list.set_page_token(response->next_page_token());
+  }
+  // Newest first by the earliest printing in an article mentioning her: the
+  // three quotes of day 9 (Reyes's reprint included, listed once), then her
+  // own two from days 0 and 1 — never Reyes's quote of day 3, which does not
+  // mention her.
+  ASSERT_EQ(texts.size(), 5u) << absl::StrJoin(texts, " | ");
+  EXPECT_EQ(std::set<std::string>(texts.begin(), texts.end()).size(), 5u);
+  EXPECT_TRUE(absl::StrContains(texts[3], "Fares will not rise"));
+  EXPECT_TRUE(absl::StrContains(texts[4], "buses will run"));
 }
 
 TEST_F(QueryEngineTest, SearchQuotesMatchesAllWordsCaseInsensitive) {
