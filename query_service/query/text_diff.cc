@@ -49,19 +49,23 @@ std::string Join(const std::vector<const Word*>& words) {
 
 std::vector<v1::TextEdit> DiffQuoteText(absl::string_view canonical,
                                         absl::string_view printed) {
+  // Most printings are the canonical text itself (its first printing, or a
+  // verbatim reprint).
+  if (canonical == printed) return {};
   const std::vector<Word> a = SplitWords(canonical);
   const std::vector<Word> b = SplitWords(printed);
   std::vector<v1::TextEdit> edits;
   if (a.size() > kMaxWords || b.size() > kMaxWords) return edits;
 
-  // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..].
+  // lcs(i, j): length of the longest common subsequence of a[i..] and b[j..].
   const size_t n = a.size();
   const size_t m = b.size();
-  std::vector<std::vector<uint16_t>> lcs(n + 1, std::vector<uint16_t>(m + 1, 0));
+  std::vector<uint16_t> table((n + 1) * (m + 1), 0);
+  auto lcs = [&](size_t i, size_t j) -> uint16_t& { return table[i * (m + 1) + j]; };
   for (size_t i = n; i-- > 0;) {
     for (size_t j = m; j-- > 0;) {
-      lcs[i][j] = a[i].folded == b[j].folded ? lcs[i + 1][j + 1] + 1
-                                             : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+      lcs(i, j) = a[i].folded == b[j].folded ? lcs(i + 1, j + 1) + 1
+                                             : std::max(lcs(i + 1, j), lcs(i, j + 1));
     }
   }
 
@@ -99,7 +103,7 @@ std::vector<v1::TextEdit> DiffQuoteText(absl::string_view canonical,
       }
       ++i;
       ++j;
-    } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+    } else if (j < m && (i == n || lcs(i, j + 1) >= lcs(i + 1, j))) {
       if (!bracket_canonical.empty()) flush();
       if (b[j].bracketed) {
         bracket_printed.push_back(&b[j]);
