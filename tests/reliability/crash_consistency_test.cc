@@ -5,7 +5,8 @@
 // StreamArticles upload (seeded, varied delays; some trials kill right after
 // the k-th acknowledgement arrives, some use two concurrent streams, some kill
 // the restarted process again while it is recovering) and restarted on the
-// same --db, 24 times. After each restart the test checks,
+// same --db, 24 times (VERBATIM_CRASH_TRIALS overrides the count, e.g. for
+// sanitizer builds). After each restart the test checks,
 // through the query service only:
 //   - every acknowledged article (status OK in its CreateArticleResult) is
 //     stored and complete: GetArticle returns the body sent and the same
@@ -33,9 +34,18 @@
 // atomically, never half an article, since RocksDB drops a torn WAL tail on
 // recovery. Run ingest with --sync when an acknowledgement must survive power
 // loss; every write then waits for fsync and throughput drops accordingly.
+//
+// SyncCrashConsistencyTest runs the same trials (6 by default,
+// VERBATIM_CRASH_SYNC_TRIALS) against ingest started with --sync: the fsync
+// path recovers the same way. Neither test can simulate a power loss (SIGKILL
+// leaves the page cache intact); what --sync adds there rests on RocksDB's
+// contract for WriteOptions::sync (the WAL is fdatasync'ed before Write
+// returns, and the ack is sent only after Write returns). See
+// tests/reliability/SANITIZERS.md, "Durability: --sync and power loss".
 #include <signal.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <atomic>
 #include <map>
 #include <memory>
@@ -70,6 +80,7 @@ using google::protobuf::util::MessageDifferencer;
 
 constexpr uint64_t kSeed = 0x5EEDC0FFEE;
 constexpr int kTrials = 24;
+constexpr int kSyncTrials = 6;
 constexpr absl::Duration kStartTimeout = absl::Seconds(30);
 constexpr absl::Duration kRpcTimeout = absl::Seconds(15);
 constexpr char kTokenHeader[] = "verbatim-consistency-token";
@@ -80,6 +91,14 @@ std::unique_ptr<grpc::ClientContext> Context(const std::string& token = "") {
                         absl::ToChronoMilliseconds(kRpcTimeout));
   if (!token.empty()) context->AddMetadata(kTokenHeader, token);
   return context;
+}
+
+// A positive count from the environment variable `name`, else `fallback`.
+int TrialsFromEnv(const char* name, int fallback) {
+  const char* value = std::getenv(name);
+  if (value == nullptr || *value == '\0') return fallback;
+  const int parsed = std::atoi(value);
+  return parsed > 0 ? parsed : fallback;
 }
 
 std::shared_ptr<grpc::Channel> Channel(const std::string& address) {
@@ -116,9 +135,14 @@ class CrashConsistencyTest : public ::testing::Test {
     ASSERT_TRUE(e2e::WaitServing(query_channel_, kStartTimeout));
   }
 
+  std::vector<std::string> IngestArgs() const {
+    std::vector<std::string> args = {"--listen=127.0.0.1:0", db_flag_};
+    if (sync_) args.push_back("--sync");
+    return args;
+  }
+
   bool StartIngest() {
-    auto ingest = ServiceProcess::Start(VERBATIM_INGEST_BINARY,
-                                        {"--listen=127.0.0.1:0", db_flag_},
+    auto ingest = ServiceProcess::Start(VERBATIM_INGEST_BINARY, IngestArgs(),
                                         dir_.path() + "/ingest.log");
     if (!ingest.ok()) {
       ADD_FAILURE() << ingest.status();
@@ -319,6 +343,11 @@ class CrashConsistencyTest : public ::testing::Test {
     return problems;
   }
 
+  // Checks every acknowledged article after each of `trials` SIGKILLs; the
+  // body of both tests below.
+  void RunTrials(int trials);
+
+  bool sync_ = false;  // start ingest with --sync
   testing::TempDir dir_;
   std::string db_flag_;
   std::unique_ptr<ServiceProcess> ingest_;
@@ -330,7 +359,7 @@ class CrashConsistencyTest : public ::testing::Test {
   std::map<std::string, v1::CreateArticleRequest> sent_by_url_;
 };
 
-TEST_F(CrashConsistencyTest, AcknowledgedArticlesSurviveKill9AndNothingIsHalfWritten) {
+void CrashConsistencyTest::RunTrials(int trials) {
   ArticleGenerator generator(kSeed);
   // name -> acknowledged article (without body) and its consistency token.
   std::map<std::string, std::pair<v1::Article, std::string>> acknowledged;
@@ -338,7 +367,7 @@ TEST_F(CrashConsistencyTest, AcknowledgedArticlesSurviveKill9AndNothingIsHalfWri
   int total_acked = 0;
   int total_sent = 0;
 
-  for (int trial = 0; trial < kTrials; ++trial) {
+  for (int trial = 0; trial < trials; ++trial) {
     SCOPED_TRACE(absl::StrCat("trial ", trial));
     const std::string host = absl::StrCat("trial", trial, ".example");
     const bool two_streams = trial % 3 == 2;
@@ -419,8 +448,7 @@ TEST_F(CrashConsistencyTest, AcknowledgedArticlesSurviveKill9AndNothingIsHalfWri
       // A second crash while the restarted ingest is still opening the store
       // and replaying its write-ahead log.
       const int startup_kill_ms = generator.Uniform(0, 80);
-      auto doomed = ServiceProcess::Start(VERBATIM_INGEST_BINARY,
-                                          {"--listen=127.0.0.1:0", db_flag_},
+      auto doomed = ServiceProcess::Start(VERBATIM_INGEST_BINARY, IngestArgs(),
                                           dir_.path() + "/ingest.log");
       ASSERT_TRUE(doomed.ok()) << doomed.status();
       absl::SleepFor(absl::Milliseconds(startup_kill_ms));
@@ -530,13 +558,27 @@ TEST_F(CrashConsistencyTest, AcknowledgedArticlesSurviveKill9AndNothingIsHalfWri
   EXPECT_EQ(listed_again->size(), listed->size());
 
   // The test must actually have crashed the ingest mid-upload most of the time.
-  EXPECT_GE(interrupted_trials, kTrials / 2);
+  EXPECT_GE(interrupted_trials, trials / 2);
   EXPECT_GT(total_acked, 0);
   std::printf("%d trials (%d interrupted mid-stream), %d articles streamed, %d acknowledged "
               "before a SIGKILL, %zu stored in the end (%zu without an acknowledgement), "
               "all complete\n",
-              kTrials, interrupted_trials, total_sent, total_acked, listed->size(),
+              trials, interrupted_trials, total_sent, total_acked, listed->size(),
               listed->size() - acknowledged.size());
+}
+
+TEST_F(CrashConsistencyTest, AcknowledgedArticlesSurviveKill9AndNothingIsHalfWritten) {
+  RunTrials(TrialsFromEnv("VERBATIM_CRASH_TRIALS", kTrials));
+}
+
+// The same with ingest fsyncing its WAL on every article (--sync).
+class SyncCrashConsistencyTest : public CrashConsistencyTest {
+ protected:
+  SyncCrashConsistencyTest() { sync_ = true; }
+};
+
+TEST_F(SyncCrashConsistencyTest, WithSyncAcknowledgedArticlesSurviveKill9) {
+  RunTrials(TrialsFromEnv("VERBATIM_CRASH_SYNC_TRIALS", kSyncTrials));
 }
 
 }  // namespace
