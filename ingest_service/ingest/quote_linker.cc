@@ -17,7 +17,7 @@ namespace {
 // Probing only the smallest shingle hashes (a bottom-k sketch) keeps lookups
 // bounded for long quotes while still hitting any quote sharing much text.
 constexpr size_t kProbeShingles = 16;
-constexpr size_t kMaxRowsPerShingle = 64;
+constexpr size_t kMaxRowsPerShingle = 32;
 constexpr size_t kMaxCandidates = 8;
 constexpr size_t kOpeningWords = 3;
 // One way: the same text printed twice in one article (a pull quote), or a
