@@ -87,7 +87,7 @@ class LeadingStringTransform : public rocksdb::SliceTransform {
 
  private:
   static size_t Length(const rocksdb::Slice& key) {
-    return LeadingStringLength(absl::string_view(key.data(), key.size()));
+    return LeadingStringLength({key.data(), key.size()});
   }
 };
 
@@ -155,6 +155,8 @@ rocksdb::Slice ToSlice(absl::string_view s) {
   return rocksdb::Slice(s.data(), s.size());
 }
 
+absl::string_view ToView(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
+
 }  // namespace
 
 absl::string_view FamilyName(Family family) {
@@ -196,14 +198,8 @@ Cursor::Cursor(std::string lower, std::string upper)
 }
 Cursor::~Cursor() = default;
 bool Cursor::Valid() const { return it_->Valid(); }
-absl::string_view Cursor::key() const {
-  rocksdb::Slice k = it_->key();
-  return {k.data(), k.size()};
-}
-absl::string_view Cursor::value() const {
-  rocksdb::Slice v = it_->value();
-  return {v.data(), v.size()};
-}
+absl::string_view Cursor::key() const { return ToView(it_->key()); }
+absl::string_view Cursor::value() const { return ToView(it_->value()); }
 void Cursor::Next() { it_->Next(); }
 void Cursor::Seek(absl::string_view target) {
   it_->Seek(ToSlice(target < absl::string_view(lower_) ? lower_ : target));
@@ -218,14 +214,8 @@ void PrefixCursor::Seek(absl::string_view prefix) {
 bool PrefixCursor::Valid() const {
   return it_->Valid() && it_->key().starts_with(ToSlice(prefix_));
 }
-absl::string_view PrefixCursor::key() const {
-  rocksdb::Slice k = it_->key();
-  return {k.data(), k.size()};
-}
-absl::string_view PrefixCursor::value() const {
-  rocksdb::Slice v = it_->value();
-  return {v.data(), v.size()};
-}
+absl::string_view PrefixCursor::key() const { return ToView(it_->key()); }
+absl::string_view PrefixCursor::value() const { return ToView(it_->value()); }
 void PrefixCursor::Next() { it_->Next(); }
 absl::Status PrefixCursor::status() const { return ToAbsl(it_->status(), "iterate"); }
 
