@@ -47,5 +47,18 @@ if(VERBATIM_SANITIZE)
   endif()
   add_compile_options(${_verbatim_sanitize_flags})
   add_link_options(${_verbatim_sanitize_flags})
+  if("thread" IN_LIST _verbatim_sanitizers)
+    # Debian's absl::Mutex is invisible to TSan (uninstrumented library); this
+    # shim reports its locks to TSan and is linked first into every target
+    # created after this point. See tests/reliability/tsan_absl_mutex.cc.
+    add_library(verbatim_tsan_absl_mutex SHARED
+                "${PROJECT_SOURCE_DIR}/tests/reliability/tsan_absl_mutex.cc")
+    target_link_libraries(verbatim_tsan_absl_mutex PRIVATE ${CMAKE_DL_LIBS})
+    link_libraries(verbatim_tsan_absl_mutex)  # build order and rpath
+    # ... and first on every link line (link options precede the libraries),
+    # so it precedes libabsl_synchronization.so in each DT_NEEDED list and
+    # its definitions win the symbol lookup.
+    add_link_options("$<TARGET_FILE:verbatim_tsan_absl_mutex>")
+  endif()
   message(STATUS "Verbatim sanitizers: ${VERBATIM_SANITIZE}")
 endif()
