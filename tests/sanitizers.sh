@@ -76,7 +76,7 @@ done
 if [[ "$kind" == tsan ]] && compgen -G "$reports/*" >/dev/null; then
   echo "suppressions matched (summed over all processes):"
   cat "$reports"/* | awk '/^ThreadSanitizer: Matched/ {m = 1; next}
-                          m && /^[0-9]+ / {n[$2] += $1; next} {m = 0}
+                          m && /^[0-9]+ / {c = $1; sub(/^[0-9]+ /, ""); n[$0] += c; next} {m = 0}
                           END {for (k in n) printf "  %8d %s\n", n[k], k}' | sort -rn
 fi
 if ((${#findings[@]} > 0)); then
