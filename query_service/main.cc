@@ -68,7 +68,9 @@ int main(int argc, char** argv) {
 
   const int signal_number = verbatim::server::WaitForShutdownSignal();
   verbatim::rpc::LogInfo(absl::StrCat("signal ", signal_number, ": shutting down"));
-  (*server)->Shutdown(verbatim::server::ShutdownGraceFlag());
+  // The follower first: once it has stopped it can no longer mark a server
+  // that is shutting down as serving.
   follower.Stop();
+  (*server)->Shutdown(verbatim::server::ShutdownGraceFlag());
   return 0;
 }

@@ -44,13 +44,11 @@ void StoreFollower::Run(std::function<void(const storage::Store*)> on_ready) {
   on_ready(store_.get());
   // Catch-ups start every interval (not an interval after the last one
   // ended), so that visibility lag stays near one interval under load.
-  absl::Time next = absl::Now();
-  while (true) {
-    next += interval_;
+  absl::Time next = absl::Now() + interval_;
+  while (!WaitForStop(next - absl::Now())) {
     CatchUpCompletely(/*opened=*/false);
-    const absl::Time now = absl::Now();
-    if (now > next) next = now;  // fell behind: no burst of catch-ups
-    if (WaitForStop(next - now)) return;
+    next += interval_;
+    if (const absl::Time now = absl::Now(); now > next) next = now;  // no burst
   }
 }
 
