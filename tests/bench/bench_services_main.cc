@@ -5,7 +5,7 @@
 //   verbatim-bench-services --checkpoints=10000,100000 --streams=4 [--sync]
 //       [--window=8] [--query_requests=2000] [--lag_samples=200]
 //       [--no_concurrent] [--work_dir=DIR] [--prefix=NAME_] [--seed=S]
-//       [--catchup_interval_ms=100] [--segment_time_budget_s=T] [--op_time_budget_s=T]
+//       [--catchup_interval_ms=50] [--segment_time_budget_s=T] [--op_time_budget_s=T]
 //       [--keep_store]
 //   --articles=N is --checkpoints=N; --query_requests=0 measures ingest only.
 #include <cstdio>

@@ -46,7 +46,7 @@ struct ScenarioOptions {
   double op_time_budget_s = 0;
   int lag_samples = 200;
   bool concurrent_ingest_queries = true;
-  int catchup_interval_ms = 100;
+  int catchup_interval_ms = 50;  // the query service's default
   // Per checkpoint segment: when ingest takes longer, it stops there, the
   // queries run at the size reached, and later checkpoints are skipped.
   // 0: no budget.
