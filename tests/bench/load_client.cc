@@ -109,18 +109,6 @@ std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int id) {
   return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
 }
 
-v1::CreateArticleRequest ToRequest(const GeneratedArticle& a) {
-  v1::CreateArticleRequest request;
-  v1::Article* article = request.mutable_article();
-  article->set_title(a.title);
-  article->set_url(a.url);
-  article->set_source(a.source);
-  *article->mutable_publish_time() =
-      google::protobuf::util::TimeUtil::SecondsToTimestamp(a.publish_unix_seconds);
-  article->set_body(a.body);
-  return request;
-}
-
 // A fixed-size uniform sample of a stream of strings.
 class Reservoir {
  public:
@@ -768,6 +756,18 @@ absl::StatusOr<ScenarioResult> Scenario::Run() {
 }
 
 }  // namespace
+
+v1::CreateArticleRequest ToRequest(const GeneratedArticle& a) {
+  v1::CreateArticleRequest request;
+  v1::Article* article = request.mutable_article();
+  article->set_title(a.title);
+  article->set_url(a.url);
+  article->set_source(a.source);
+  *article->mutable_publish_time() =
+      google::protobuf::util::TimeUtil::SecondsToTimestamp(a.publish_unix_seconds);
+  article->set_body(a.body);
+  return request;
+}
 
 double Percentile(std::vector<double>& samples, double p) {
   if (samples.empty()) return 0;

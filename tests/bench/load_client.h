@@ -21,8 +21,13 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "tests/bench/corpus.h"
+#include "verbatim/v1/ingest_service.pb.h"
 
 namespace verbatim::bench {
+
+// The CreateArticle request that uploads a generated article.
+v1::CreateArticleRequest ToRequest(const GeneratedArticle& a);
 
 struct Figure {
   std::string name;

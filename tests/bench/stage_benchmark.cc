@@ -20,6 +20,7 @@
 #include "ingest_service/extraction/extractor.h"
 #include "ingest_service/ingest/article_ingestor.h"
 #include "tests/bench/corpus.h"
+#include "tests/bench/load_client.h"
 
 namespace verbatim::bench {
 namespace {
@@ -96,18 +97,6 @@ void BM_ExtractPipeline(benchmark::State& state) {
                           static_cast<int64_t>(bodies.size()));
 }
 BENCHMARK(BM_ExtractPipeline)->Unit(benchmark::kMillisecond);
-
-v1::CreateArticleRequest ToRequest(const GeneratedArticle& a) {
-  v1::CreateArticleRequest request;
-  v1::Article* article = request.mutable_article();
-  article->set_title(a.title);
-  article->set_url(a.url);
-  article->set_source(a.source);
-  *article->mutable_publish_time() =
-      google::protobuf::util::TimeUtil::SecondsToTimestamp(a.publish_unix_seconds);
-  article->set_body(a.body);
-  return request;
-}
 
 // One iteration = one new article. Arg 0: articles stored before timing.
 void BM_CreateArticle(benchmark::State& state) {
