@@ -445,7 +445,7 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
     const size_t first = i;
     size_t last = i;
     size_t end =
-        tokens[i].hyphen_tail ? tokens[i].hyphen_tail - 1 : tokens[i].end;
+        HeadEnd(tokens[i]);
     size_t j = i + 1;
     // "Securities and Exchange Commission": "and" stays inside a name only
     // when the name ends in an organisation head; otherwise it lists names.
@@ -488,14 +488,12 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
       }
       if (tokens[next].leading_dot && !tokens[next].space_before) break;
       last = next;
-      end = tokens[next].hyphen_tail ? tokens[next].hyphen_tail - 1
-                                     : tokens[next].end;
+      end = HeadEnd(tokens[next]);
       j = next + 1;
     }
     if (before_and < last && !ctx.Has(last, kOrgHead)) {
       last = before_and;
-      end = tokens[last].hyphen_tail ? tokens[last].hyphen_tail - 1
-                                     : tokens[last].end;
+      end = HeadEnd(tokens[last]);
     }
     if (first == last && IsPronounOrDeterminer(ctx.Key(first))) {
       continue;  // "The", "He", "It" alone: capitalised by position only

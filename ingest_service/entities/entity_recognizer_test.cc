@@ -105,6 +105,23 @@ TEST_F(EntityRecognizerTest, GroupsAliasesWithinTheArticle) {
   EXPECT_EQ(Named(a, "j.roc"), nick);
 }
 
+TEST_F(EntityRecognizerTest, NameBeforeANonBreakingHyphenStaysWholeUtf8) {
+  // "Ortiz‑led" with U+2011: the name ends before all three hyphen bytes.
+  const std::string text =
+      "A Lena Ortiz\xE2\x80\x91led team won. Lena Ortiz said so.";
+  const EntityAnalysis a = Run(text);
+  const Entity* ortiz = Named(a, "Lena Ortiz");
+  ASSERT_NE(ortiz, nullptr);
+  for (const Entity& e : a.entities) {
+    EXPECT_EQ(e.display_name.find('\xE2'), std::string::npos) << e.display_name;
+  }
+  for (const Mention& m : a.mentions) {
+    EXPECT_EQ(text.substr(m.span.begin, m.span.end - m.span.begin)
+                  .find('\xE2'),
+              std::string::npos);
+  }
+}
+
 TEST_F(EntityRecognizerTest, MentionsAreSortedAndMatchTheText) {
   const EntityAnalysis a = Run(kArticle);
   ASSERT_FALSE(a.mentions.empty());

@@ -44,7 +44,7 @@ std::string_view TokenKeys::Key(size_t i) const {
   if (t.kind != TokenKind::kWord) return entry.key;
   const size_t begin = t.begin + (t.leading_dot ? 1 : 0);
   // "Florida-based" is looked up as "florida": the tail is a separate cue.
-  const size_t end = t.hyphen_tail ? t.hyphen_tail - 1 : t.end;
+  const size_t end = HeadEnd(t);
   const std::string_view raw = text_.substr(begin, end - begin);
   // Lower-case ASCII words are their own key: no copy.
   bool ascii = true;

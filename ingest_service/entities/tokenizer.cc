@@ -40,6 +40,7 @@ size_t ScanWord(std::string_view text, size_t pos, Token& token) {
   }
   bool seen_lower = false;
   bool first_letter = true;
+  size_t last_hyphen_begin = 0;
   size_t last_hyphen_end = 0;
   bool tail_lower = false;
   token.all_upper = true;
@@ -141,6 +142,7 @@ size_t ScanWord(std::string_view text, size_t pos, Token& token) {
       break;
     }
     if (IsHyphen(c) && IsWordChar(next)) {
+      last_hyphen_begin = pos;
       pos = after;
       last_hyphen_end = pos;
       tail_lower = IsLower(next);
@@ -157,6 +159,7 @@ size_t ScanWord(std::string_view text, size_t pos, Token& token) {
   if (!token.has_letter) token.all_upper = false;
   if (tail_lower && last_hyphen_end > token.begin) {
     token.hyphen_tail = last_hyphen_end;
+    token.hyphen_begin = last_hyphen_begin;
   }
   if (pos < text.size() && text[pos] == '.') token.trailing_dot = true;
   return pos;

@@ -38,7 +38,15 @@ struct Token {
   // Start of a lower-case tail after the last hyphen ("Williams-directed"
   // gives the offset of "directed"), or 0 when there is none.
   size_t hyphen_tail = 0;
+  // Start of that hyphen: it is one to three bytes long (U+2011).
+  size_t hyphen_begin = 0;
 };
+
+// End of `token` without its lower-case hyphen tail ("Williams" of
+// "Williams-directed").
+inline size_t HeadEnd(const Token& token) {
+  return token.hyphen_tail ? token.hyphen_begin : token.end;
+}
 
 // Tokenizes `text`. `sentences` (may be empty) adds sentence starts found by
 // the caller to those the tokenizer infers from punctuation and line breaks.

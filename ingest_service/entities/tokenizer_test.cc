@@ -69,6 +69,18 @@ TEST(TokenizerTest, RecordsLowerCaseHyphenTail) {
   EXPECT_EQ(Find(text, tokens, "Smith-Jones")->hyphen_tail, 0u);
 }
 
+TEST(TokenizerTest, HeadEndStopsBeforeAMultiByteHyphen) {
+  // U+2011 (non-breaking hyphen) is three bytes: the head must not keep two.
+  const std::string text = "a Lena Ortiz\xE2\x80\x91led team";
+  const auto tokens = Tokenize(text, {});
+  const Token* led = Find(text, tokens, "Ortiz\xE2\x80\x91led");
+  ASSERT_NE(led, nullptr);
+  EXPECT_EQ(text.substr(led->hyphen_tail, 3), "led");
+  EXPECT_EQ(text.substr(led->begin, HeadEnd(*led) - led->begin), "Ortiz");
+  const Token* lena = Find(text, tokens, "Lena");
+  EXPECT_EQ(HeadEnd(*lena), lena->end);
+}
+
 TEST(TokenizerTest, CapitalisationFlags) {
   const std::string text = "NASA and bzTech and Ana";
   const auto tokens = Tokenize(text, {});
