@@ -4,79 +4,11 @@
 #include <cstdint>
 #include <string>
 
-#include "absl/container/flat_hash_set.h"
 #include "ingest_service/entities/text_util.h"
 #include "ingest_service/entities/token_keys.h"
 
 namespace verbatim::entities {
 namespace {
-
-// Function words that stay lower case in headline style; they neither count
-// for nor against a line being Title Case.
-// Accepts any case: the title-case scan calls it on raw text. Words are
-// packed into an integer so the check is a few compares, not string ones.
-bool IsMinorWord(std::string_view word) {
-  if (word.empty() || word.size() > 4) return false;
-  uint32_t packed = 0;
-  for (const char c : word) {
-    const auto b = static_cast<unsigned char>(c);
-    if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) return false;
-    packed = (packed << 8) | (b | 0x20);
-  }
-  constexpr auto pack = [](std::string_view w) {
-    uint32_t p = 0;
-    for (const char c : w) p = (p << 8) | static_cast<unsigned char>(c);
-    return p;
-  };
-  static constexpr uint32_t kMinor[] = {
-      pack("a"),   pack("an"),  pack("the"), pack("and"),  pack("or"),
-      pack("but"), pack("of"),  pack("in"),  pack("on"),   pack("at"),
-      pack("to"),  pack("for"), pack("by"),  pack("with"), pack("from"),
-      pack("as"),  pack("is"),  pack("nor"), pack("vs"),   pack("via"),
-      pack("per"), pack("up"),  pack("off"), pack("out"),  pack("into"),
-      pack("over")};
-  for (const uint32_t m : kMinor) {
-    if (m == packed) return true;
-  }
-  return false;
-}
-
-constexpr std::string_view kPronounsAndDeterminers[] = {
-    "the",    "a",     "an",      "this",     "that",   "these", "those",
-    "his",    "her",   "its",     "our",      "their",  "my",    "your",
-    "we",     "he",    "she",     "it",       "they",   "i",     "you",
-    "there",  "here",  "what",    "who",      "when",   "where", "why",
-    "how",    "and",   "but",     "or",       "if",     "so",    "as",
-    "in",     "on",    "at",      "for",      "with",   "while", "after",
-    "before", "since", "because", "although", "though", "not",   "no",
-    "yes",    "all",   "some",    "many",     "most",   "one",   "to",
-    "by",     "from",  "of",      "is",       "was",    "be",    "do",
-    "does",   "did",   "has",     "have",     "had",    "will",  "would",
-    "can",    "could", "should",  "may",      "might",  "must",  "also",
-    "then",   "now",   "just",    "even",     "still",  "yet",   "both",
-    "each",   "every", "such",    "more",     "less",   "other", "another",
-    "any",    "few",   "much",    "very"};
-
-bool IsPronounOrDeterminer(std::string_view key) {
-  static constexpr PackedWordSet kSet(kPronounsAndDeterminers);
-  return kSet.contains(key);
-}
-
-// Final segments that make a dotted lower-case word a domain, not a name.
-bool IsDomainSuffix(std::string_view lower) {
-  static const auto* const kTlds = new absl::flat_hash_set<std::string_view>{
-      "com", "org", "net", "io",  "co",  "uk",  "tv",   "fm",  "me", "ly",
-      "gov", "edu", "us",  "ca",  "de",  "fr",  "info", "app", "ai", "html",
-      "php", "js",  "txt", "pdf", "jpg", "png", "m",    "e"};
-  return kTlds->contains(lower);
-}
-
-// Abbreviations whose dot does not end a name ("St. Louis", "Warner Bros.
-// Pictures"); honorifics and initials are handled separately.
-bool IsNameAbbreviation(std::string_view lower) {
-  return lower == "st" || lower == "jr" || lower == "sr" || lower == "bros" ||
-         lower == "mt" || lower == "ft";
-}
 
 // "I’ve", "We’re", "You’ll": pronoun contractions, never names.
 bool IsContraction(std::string_view key) {
@@ -130,7 +62,7 @@ bool NameLike(const Context& ctx, size_t i, bool continuing) {
     }
     if (t.inner_dot) {  // "k.dot", but not "example.com" or "a.m"
       const std::string_view tail = key.substr(key.rfind('.') + 1);
-      return tail.size() >= 2 && !IsDomainSuffix(tail);
+      return tail.size() >= 2 && !ctx.lex.domain_suffixes.Contains(tail);
     }
     return false;
   }
@@ -167,7 +99,7 @@ bool DotContinues(const Context& ctx, size_t i) {
   const Token& t = ctx.tokens[i];
   if (!t.trailing_dot || !t.upper_initial) return false;
   if (t.end - t.begin == 1) return true;
-  return ctx.Has(i, kHonorific) || IsNameAbbreviation(ctx.Key(i));
+  return ctx.Has(i, kHonorific | kNameAbbreviation);
 }
 
 // "Kendrick Lamar & Tems": a full personal name before '&' lists people
@@ -239,9 +171,10 @@ std::vector<Candidate> QuotedTitles(const Context& ctx) {
         }
         continue;
       }
-      const std::string_view key = ctx.Key(k);
-      if (!t.upper_initial && !t.has_digit && !IsMinorWord(key)) title = false;
-      if (ctx.Has(k, kCommonWord) || IsMinorWord(key)) ++common;
+      if (!t.upper_initial && !t.has_digit && !ctx.Has(k, kMinorTitleWord)) {
+        title = false;
+      }
+      if (ctx.Has(k, kCommonWord | kMinorTitleWord)) ++common;
     }
     if (!title) continue;
     // A lone capitalised dictionary word in quotes is emphasis ("OK").
@@ -358,7 +291,6 @@ std::string TokenKey(std::string_view text, const Token& token) {
 }
 
 std::vector<bool> TitleCaseTokens(const TokenKeys& keys) {
-  const std::string_view text = keys.text();
   const std::vector<Token>& tokens = keys.tokens();
   std::vector<bool> title(tokens.size(), false);
   size_t line_start = 0;
@@ -386,7 +318,12 @@ std::vector<bool> TitleCaseTokens(const TokenKeys& keys) {
     for (size_t i = line_start; i < line_end; ++i) {
       const Token& t = tokens[i];
       if (t.kind != TokenKind::kWord || !t.has_letter) continue;
-      if (IsMinorWord(text.substr(t.begin, t.end - t.begin))) continue;
+      // The whole token must be the minor word: a key as long as the token
+      // has no leading dot or hyphen tail ("in-depth" is content).
+      if (keys.Has(i, kMinorTitleWord) &&
+          keys.Key(i).size() == t.end - t.begin) {
+        continue;
+      }
       ++content;
       if (t.upper_initial) ++capitalised;
     }
@@ -495,7 +432,7 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
       last = before_and;
       end = HeadEnd(tokens[last]);
     }
-    if (first == last && IsPronounOrDeterminer(ctx.Key(first))) {
+    if (first == last && ctx.Has(first, kFunctionWord | kClosedClassWord)) {
       continue;  // "The", "He", "It" alone: capitalised by position only
     }
     Candidate c;

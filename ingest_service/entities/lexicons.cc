@@ -89,6 +89,19 @@ absl::StatusOr<Lexicons> LoadLexicons(
       {"demonyms.txt", &lex.demonyms},
       {"state_abbreviations.txt", &lex.state_abbreviations},
       {"name_particles.txt", &lex.name_particles},
+      {"minor_title_words.txt", &lex.minor_title_words},
+      {"function_words.txt", &lex.function_words},
+      {"closed_class_words.txt", &lex.closed_class_words},
+      {"name_abbreviations.txt", &lex.name_abbreviations},
+      {"role_openers.txt", &lex.role_openers},
+      {"work_adjectives.txt", &lex.work_adjectives},
+      {"place_starts.txt", &lex.place_starts},
+      {"place_prefixes.txt", &lex.place_prefixes},
+      {"speech_adverbs.txt", &lex.speech_adverbs},
+      {"person_list_cues.txt", &lex.person_list_cues},
+      {"place_prepositions.txt", &lex.place_prepositions},
+      {"domain_suffixes.txt", &lex.domain_suffixes},
+      {"author_suffixes.txt", &lex.author_suffixes},
   };
   for (const File& file : single) {
     const auto data = source(file.name);
@@ -148,6 +161,17 @@ absl::StatusOr<Lexicons> LoadLexicons(
       {&lex.name_particles, kParticle},
       {&lex.state_abbreviations, kStateAbbreviation},
       {&lex.region_codes, kRegionCode},
+      {&lex.minor_title_words, kMinorTitleWord},
+      {&lex.function_words, kFunctionWord},
+      {&lex.closed_class_words, kClosedClassWord},
+      {&lex.name_abbreviations, kNameAbbreviation},
+      {&lex.role_openers, kRoleOpener},
+      {&lex.work_adjectives, kWorkAdjective},
+      {&lex.place_starts, kPlaceStart},
+      {&lex.place_prefixes, kPlacePrefix},
+      {&lex.speech_adverbs, kSpeechAdverb},
+      {&lex.person_list_cues, kPersonListCue},
+      {&lex.place_prepositions, kPlacePreposition},
   };
   for (const FlagSource& source : flag_sources) {
     source.lexicon->ForEach([&](std::string_view word) {

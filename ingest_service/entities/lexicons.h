@@ -53,7 +53,8 @@ class WordHashSet {
 };
 
 // What the single-word lexicons say about one word, gathered at load time so
-// a token needs one hash lookup instead of one per lexicon.
+// a token needs one hash lookup instead of one per lexicon. Three bits are
+// left; widen WordInfo::flags before adding a fourth.
 enum WordFlag : uint32_t {
   kCommonWord = 1u << 0,  // dictionary word or a regular inflection of one
   kFirstName = 1u << 1,
@@ -70,9 +71,20 @@ enum WordFlag : uint32_t {
   kParticle = 1u << 12,
   kStateAbbreviation = 1u << 13,
   kRegionCode = 1u << 14,
-  kPlaceName = 1u << 15,  // a one-word place ("France")
-  kOrgName = 1u << 16,    // a one-word organisation ("Reuters")
-  kEventName = 1u << 17,  // a one-word event ("Oscars")
+  kPlaceName = 1u << 15,         // a one-word place ("France")
+  kOrgName = 1u << 16,           // a one-word organisation ("Reuters")
+  kEventName = 1u << 17,         // a one-word event ("Oscars")
+  kMinorTitleWord = 1u << 18,    // "of", "the": lower case in headlines
+  kFunctionWord = 1u << 19,      // "the", "he": never a name alone
+  kClosedClassWord = 1u << 20,   // "while", "many": nor these
+  kNameAbbreviation = 1u << 21,  // "St." of "St. Louis"
+  kRoleOpener = 1u << 22,        // "former" of "former TDE rapper"
+  kWorkAdjective = 1u << 23,     // "short" of "X short film"
+  kPlaceStart = 1u << 24,        // "Mount", "Lake", "San"
+  kPlacePrefix = 1u << 25,       // "North", "Greater"
+  kSpeechAdverb = 1u << 26,      // "also" of "X also said"
+  kPersonListCue = 1u << 27,     // "featuring"
+  kPlacePreposition = 1u << 28,  // "in", "near"
   kAnyHead = kOrgHead | kPlaceHead | kEventHead,
 };
 
@@ -101,6 +113,21 @@ struct Lexicons {
   Lexicon demonyms;             // "American", "Republican", "Muslims"
   Lexicon state_abbreviations;  // "mich" of "Flint, Mich."
   Lexicon name_particles;
+  Lexicon minor_title_words;
+  Lexicon function_words;
+  Lexicon closed_class_words;
+  Lexicon name_abbreviations;
+  Lexicon role_openers;
+  Lexicon work_adjectives;
+  Lexicon place_starts;
+  Lexicon place_prefixes;
+  Lexicon speech_adverbs;
+  Lexicon person_list_cues;
+  Lexicon place_prepositions;
+  // Matched against parts of a word rather than whole tokens, so they have
+  // no flag (tokens carry cached flags; these are looked up directly).
+  Lexicon domain_suffixes;  // "com" of "example.com"
+  Lexicon author_suffixes;  // "directed" of "Williams-directed"
 
   // True when `lower` (a LowerKey) is a dictionary word, directly or as a
   // regular inflection ("awards", "talked") of one. Undoes the folding done

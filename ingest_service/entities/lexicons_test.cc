@@ -32,6 +32,27 @@ TEST(LexiconsTest, CommonWordsFoldRegularInflections) {
   EXPECT_FALSE(lex->IsCommonWord("xqzv"));
 }
 
+TEST(LexiconsTest, ClosedWordListsSetFlags) {
+  auto lex = LoadEmbeddedLexicons();
+  ASSERT_TRUE(lex.ok());
+  EXPECT_TRUE(lex->Word("over").flags & kMinorTitleWord);
+  EXPECT_TRUE(lex->Word("they").flags & kFunctionWord);
+  EXPECT_FALSE(lex->Word("while").flags & kFunctionWord);
+  EXPECT_TRUE(lex->Word("while").flags & kClosedClassWord);
+  EXPECT_TRUE(lex->Word("bros").flags & kNameAbbreviation);
+  EXPECT_TRUE(lex->Word("former").flags & kRoleOpener);
+  EXPECT_TRUE(lex->Word("sophomore").flags & kWorkAdjective);
+  EXPECT_TRUE(lex->Word("mount").flags & kPlaceStart);
+  EXPECT_TRUE(lex->Word("greater").flags & kPlacePrefix);
+  EXPECT_FALSE(lex->Word("greater").flags & kPlaceStart);
+  EXPECT_TRUE(lex->Word("reportedly").flags & kSpeechAdverb);
+  EXPECT_TRUE(lex->Word("starring").flags & kPersonListCue);
+  EXPECT_TRUE(lex->Word("throughout").flags & kPlacePreposition);
+  // Word parts, not tokens: looked up directly.
+  EXPECT_TRUE(lex->domain_suffixes.Contains("html"));
+  EXPECT_TRUE(lex->author_suffixes.Contains("co-written"));
+}
+
 TEST(LexiconsTest, GenderFromLexiconValues) {
   auto lex = LoadEmbeddedLexicons();
   ASSERT_TRUE(lex.ok());

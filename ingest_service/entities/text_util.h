@@ -6,10 +6,7 @@
 #ifndef VERBATIM_INGEST_SERVICE_ENTITIES_TEXT_UTIL_H_
 #define VERBATIM_INGEST_SERVICE_ENTITIES_TEXT_UTIL_H_
 
-#include <algorithm>
-#include <array>
 #include <cstddef>
-#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -66,33 +63,6 @@ void AppendLowerKey(std::string_view text, std::string& out);
 std::string SquashedKey(std::string_view text);
 // SquashedKey appended to `out`, for callers that reuse one buffer.
 void AppendSquashedKey(std::string_view text, std::string& out);
-
-// A word of at most 8 bytes as one integer (0 for longer or empty words), so
-// a fixed word list is searched with integer compares instead of string ones.
-constexpr uint64_t PackWord(std::string_view w) {
-  if (w.empty() || w.size() > 8) return 0;
-  uint64_t packed = 0;
-  for (const char c : w) packed = (packed << 8) | static_cast<unsigned char>(c);
-  return packed;
-}
-
-// A constant set of short words (each at most 8 bytes), sorted at compile
-// time. Hot classifier checks call this once per token.
-template <size_t N>
-class PackedWordSet {
- public:
-  constexpr explicit PackedWordSet(const std::string_view (&words)[N]) {
-    for (size_t i = 0; i < N; ++i) packed_[i] = PackWord(words[i]);
-    std::sort(packed_.begin(), packed_.end());
-  }
-  constexpr bool contains(std::string_view word) const {
-    const uint64_t p = PackWord(word);
-    return p != 0 && std::binary_search(packed_.begin(), packed_.end(), p);
-  }
-
- private:
-  std::array<uint64_t, N> packed_{};
-};
 
 inline char32_t DecodeUtf8(std::string_view text, size_t pos, size_t& len) {
   const auto byte = static_cast<unsigned char>(text[pos]);

@@ -34,47 +34,6 @@ bool IsYearOrOrdinal(std::string_view text, const Token& t) {
          key.ends_with("rd");
 }
 
-// Words between a determiner and a role noun: "the former TDE rapper".
-bool IsModifierLead(std::string_view key) {
-  return key == "the" || key == "a" || key == "an" || key == "former" ||
-         key == "late" || key == "his" || key == "her" || key == "their" ||
-         key == "its" || key == "fellow" || key == "veteran" ||
-         key == "young" || key == "famed" || key == "acclaimed";
-}
-
-// Adjectives allowed between a title and its work noun ("X short film").
-constexpr std::string_view kWorkAdjectives[] = {
-    "short",    "new",     "latest", "debut", "upcoming", "music", "hit",
-    "animated", "feature", "studio", "lead",  "title",    "first", "second",
-    "third",    "fourth",  "fifth",  "final", "breakout"};
-
-bool IsWorkAdjective(std::string_view key) {
-  static constexpr PackedWordSet kSet(kWorkAdjectives);
-  return kSet.contains(key) || key == "sophomore";
-}
-
-// Words that are capitalised only by position and never name anything alone.
-constexpr std::string_view kFunctionWords[] = {
-    "the", "a",    "an",    "this",  "that", "these", "those", "his",
-    "her", "its",  "our",   "their", "my",   "your",  "we",    "he",
-    "she", "it",   "they",  "i",     "you",  "there", "here",  "what",
-    "who", "when", "where", "why",   "how",  "and",   "but",   "or",
-    "if",  "so",   "as",    "in",    "on",   "at",    "for",   "with"};
-
-bool IsFunctionWord(std::string_view key) {
-  static constexpr PackedWordSet kSet(kFunctionWords);
-  return kSet.contains(key);
-}
-
-// Adverbs allowed between a speaker and the speech verb ("K-Dot also
-// explained").
-bool IsSpeechAdverb(std::string_view key) {
-  return key == "also" || key == "then" || key == "later" || key == "further" ||
-         key == "once" || key == "previously" || key == "recently" ||
-         key == "reportedly" || key == "has" || key == "had" || key == "have" ||
-         (key.size() > 4 && key.ends_with("ly"));
-}
-
 // "PACs", "CEOs": upper-case letters with a plural s are common nouns.
 bool IsPluralAcronym(std::string_view text, const Token& t) {
   if (t.end - t.begin < 3 || text[t.end - 1] != 's') return false;
@@ -82,25 +41,6 @@ bool IsPluralAcronym(std::string_view text, const Token& t) {
     if (text[i] < 'A' || text[i] > 'Z') return false;
   }
   return true;
-}
-
-constexpr std::string_view kSaintLike[] = {
-    "st", "saint", "san",  "santa", "mt",  "mount", "fort",
-    "ft", "port",  "lake", "cape",  "los", "las",   "el"};
-
-bool IsSaintLike(std::string_view key) {
-  static constexpr PackedWordSet kSet(kSaintLike);
-  return kSet.contains(key);
-}
-
-constexpr std::string_view kPlacePrefixes[] = {
-    "north",    "south",   "east",    "west",    "northern",
-    "southern", "eastern", "western", "central", "upper",
-    "lower",    "greater", "new",     "n",       "s"};
-
-bool IsPlacePrefix(std::string_view key) {
-  static constexpr PackedWordSet kSet(kPlacePrefixes);
-  return IsSaintLike(key) || kSet.contains(key);
 }
 
 bool IsRomanNumeral(std::string_view key) {
@@ -114,25 +54,6 @@ bool IsRomanNumeral(std::string_view key) {
 bool IsPartyState(std::string_view key) {
   return key.size() >= 3 && key.size() <= 8 &&
          (key[0] == 'r' || key[0] == 'd' || key[0] == 'i') && key[1] == '-';
-}
-
-bool IsPersonListCue(std::string_view key) {
-  return key == "featuring" || key == "feat" || key == "ft" ||
-         key == "starring" || key == "featured" || key == "alongside";
-}
-
-bool IsAuthorSuffix(std::string_view key) {
-  return key == "directed" || key == "produced" || key == "written" ||
-         key == "penned" || key == "helmed" || key == "fronted" ||
-         key == "founded" || key == "co-directed" || key == "co-produced" ||
-         key == "co-written" || key == "led" || key == "created";
-}
-
-// Only prepositions that rarely take a person: "from Obama being" and "at
-// Smith's" are common, "in Obama" is not.
-bool IsPlacePreposition(std::string_view key) {
-  return key == "in" || key == "near" || key == "outside" ||
-         key == "throughout";
 }
 
 class Context {
@@ -161,6 +82,15 @@ class Context {
     return i != kNone && keys_.Has(i, flags);
   }
   const WordInfo& Info(size_t i) const { return keys_.Info(i); }
+
+  // Whether word `i` may stand between a speaker and the speech verb ("K-Dot
+  // also explained"). Besides the listed words, any -ly adverb: a list could
+  // not keep up with them.
+  bool SpeechAdverb(size_t i) const {
+    if (Has(i, kSpeechAdverb)) return true;
+    const std::string_view key = Key(i);
+    return key.size() > 4 && key.ends_with("ly");
+  }
 
   static constexpr size_t kNone = static_cast<size_t>(-1);
 
@@ -207,7 +137,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   if (words.size() == 1) {
     // Alone, these describe rather than name: "the President", "American",
     // "PACs".
-    if (IsFunctionWord(ctx.Key(w0)) || ctx.Has(w0, kRole | kDemonym) ||
+    if (ctx.Has(w0, kFunctionWord | kRole | kDemonym) ||
         IsPluralAcronym(text, tokens[c.first])) {
       return r;
     }
@@ -282,7 +212,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     if (ctx.Has(head, kPlaceHead)) v[kL] += weight;
   }
   // "North Korea", "Southern Europe", "St. Lucie", "Mt. Hood".
-  if (words.size() >= 2 && IsPlacePrefix(ctx.Key(w0))) {
+  if (words.size() >= 2 && ctx.Has(w0, kPlacePrefix | kPlaceStart)) {
     bool known = false;
     if (words.size() == 2) {
       known = ctx.Has(wn, kPlaceName);
@@ -291,7 +221,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       known =
           lex.places.Contains(LowerKey(text.substr(begin, c.span.end - begin)));
     }
-    v[kL] += known ? 3 : (IsSaintLike(ctx.Key(w0)) ? 2 : 0);
+    v[kL] += known ? 3 : (ctx.Has(w0, kPlaceStart) ? 2 : 0);
   }
   // "Minnesota Vikings", "New York Yankees": a place and a plural noun name
   // a team.
@@ -361,12 +291,12 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       if (r.gender == Gender::kUnknown) r.gender = ctx.Info(prev).role_gender;
     }
     if (prev_key == "by") v[kP] += 1;
-    if (IsPersonListCue(prev_key)) v[kP] += 2;
+    if (ctx.Has(prev, kPersonListCue)) v[kP] += 2;
     if (ctx.Has(prev, kSpeechVerb) && closes && !last.possessive) {
       v[kP] += all_common ? 0.8 : 2;
     }
     if (ctx.Has(prev, kWorkCue)) v[kW] += 3;
-    if (IsPlacePreposition(prev_key) && !all_common && !last.possessive) {
+    if (ctx.Has(prev, kPlacePreposition) && !all_common && !last.possessive) {
       v[kL] += 1.1;
     }
   } else if (c.first >= 2 && ctx.PunctAt(c.first - 1, ',') && closes) {
@@ -380,12 +310,12 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   if (last.hyphen_tail) {
     const std::string tail =
         LowerKey(text.substr(last.hyphen_tail, last.end - last.hyphen_tail));
-    if (IsAuthorSuffix(tail)) v[kP] += 3;
+    if (lex.author_suffixes.Contains(tail)) v[kP] += 3;
   } else if (next != kNone && !last.possessive) {
     // Organisations speak too ("the Harwick Observer wrote"): with a head
     // noun the verb says nothing about the type.
     if (!has_head && (ctx.Has(next, kSpeechVerb) ||
-                      (IsSpeechAdverb(ctx.Key(next)) &&
+                      (ctx.SpeechAdverb(next) &&
                        ctx.Has(ctx.WordAt(c.last + 2), kSpeechVerb)))) {
       v[kP] += all_common ? 0.8 : 2;
     }
@@ -395,7 +325,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       const bool name_follows = c.last + 2 < tokens.size() &&
                                 tokens[c.last + 2].upper_initial &&
                                 IsWord(tokens[c.last + 2]);
-      if ((prev != kNone && IsModifierLead(ctx.Key(prev))) || name_follows) {
+      if (ctx.Has(prev, kRoleOpener) || name_follows) {
         v[kP] = 0;
         if ((first.all_upper && words.size() == 1) || first.inner_upper ||
             !first.upper_initial) {
@@ -408,7 +338,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       }
     }
     if (ctx.Has(next, kWorkCueAfter) ||
-        (IsWorkAdjective(ctx.Key(next)) &&
+        (ctx.Has(next, kWorkAdjective) &&
          ctx.Has(ctx.WordAt(c.last + 2), kWorkCueAfter))) {
       v[kW] += 2;
     }

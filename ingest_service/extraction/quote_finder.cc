@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ingest_service/extraction/lexicon.h"
 #include "ingest_service/extraction/text_util.h"
 
 namespace verbatim::extraction {
@@ -29,20 +30,17 @@ bool ClosesContext(char32_t next) {
          next == 0xBB;
 }
 
-// Short words that stay lower case in English titles.
-bool IsTitleFunctionWord(std::string_view w) {
-  if (w.size() > 4) return false;
-  static constexpr std::string_view kWords[] = {
-      "a",   "an", "the",  "and",  "or", "of",  "in",  "on", "at", "to",
-      "for", "by", "with", "from", "as", "but", "nor", "vs", "&",  "via"};
-  for (std::string_view k : kWords) {
-    if (EqualsIgnoreCase(w, k)) return true;
-  }
-  return false;
+// Words that may stay lower case in a title ("Return of the King"). Loaded
+// once: FindQuotes is a free function, and the file is compiled in.
+const Lexicon& TitleFunctionWords() {
+  static const Lexicon* const words =
+      new Lexicon(Lexicon::Load("title_function_words.txt").value());
+  return *words;
 }
 
 void Describe(std::string_view text, QuoteCandidate& q,
               std::vector<Token>& scratch) {
+  const Lexicon& title_words = TitleFunctionWords();
   // Only short spans can be titles, so a long quote needs just its first
   // words: tokenize a prefix and fall back to the whole span if it is short.
   constexpr size_t kPrefixBytes = 160;
@@ -85,7 +83,9 @@ void Describe(std::string_view text, QuoteCandidate& q,
     if (c == '.' && s.size() > 1) c = DecodeAt(s, 1, len);
     const bool upper = IsUpper(c) || IsDigit(c);
     if (first) q.starts_upper = upper;
-    if (!upper && (first || !IsTitleFunctionWord(s))) title = false;
+    if (title && !upper && (first || !title_words.ContainsFolded(s))) {
+      title = false;
+    }
     first = false;
   }
   // A trailing comma or semicolon means the quote is a clause cut by a frame.

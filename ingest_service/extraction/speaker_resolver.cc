@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ingest_service/extraction/lexicon.h"
 #include "ingest_service/extraction/text_util.h"
 
 namespace verbatim::extraction {
@@ -41,24 +42,32 @@ bool IsInitialNickname(std::string_view name) {
   return true;
 }
 
-// Whether the word ending at `end` (skipping spaces) is `word`, any case.
-bool WordBefore(std::string_view text, size_t end, std::string_view word) {
-  while (end > 0 && text[end - 1] == ' ') --end;
-  if (end < word.size()) return false;
-  const size_t b = end - word.size();
-  if (b > 0 && IsWordChar(CharBefore(text, b))) return false;
-  return EqualsIgnoreCase(text.substr(b, word.size()), word);
+// Prepositions whose object rarely holds the subject a later pronoun
+// continues. Loaded once: ResolveSpeakers is a free function, and the file is
+// compiled in.
+const Lexicon& ObjectPrepositions() {
+  static const Lexicon* const words =
+      new Lexicon(Lexicon::Load("object_prepositions.txt").value());
+  return *words;
 }
 
 // False for a name mention that is the object of a preposition ("spoke to
 // Vega") or an owner ("Vega's albums"): positions that rarely hold the
 // subject a later pronoun continues.
-bool SubjectLike(std::string_view text, size_t begin) {
-  static constexpr std::string_view kPrepositions[] = {
-      "to", "with", "about", "for",     "from",   "of",   "at",
-      "by", "on",   "into",  "against", "toward", "than", "like"};
-  for (const std::string_view p : kPrepositions) {
-    if (WordBefore(text, begin, p)) return false;
+bool SubjectLike(std::string_view text, size_t begin,
+                 const Lexicon& prepositions) {
+  // The word before, skipping spaces. The lexicon holds ASCII words, so only
+  // an ASCII-letter run not glued to other word characters can match.
+  size_t end = begin;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  size_t b = end;
+  while (b > 0 && ((text[b - 1] >= 'a' && text[b - 1] <= 'z') ||
+                   (text[b - 1] >= 'A' && text[b - 1] <= 'Z'))) {
+    --b;
+  }
+  if (b < end && (b == 0 || !IsWordChar(CharBefore(text, b))) &&
+      prepositions.ContainsFolded(text.substr(b, end - b))) {
+    return false;
   }
   // The possessive after the name's last word.
   size_t k = begin;
@@ -203,6 +212,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return static_cast<int>(it - seg.sentences.begin()) - 1;
   };
 
+  const Lexicon& prepositions = ObjectPrepositions();
   auto resolve_pronoun = [&](size_t pos, Gender g) {
     const int s0 = sentence_of(pos);
     // Six sentences back, not counting captions and other page furniture.
@@ -220,7 +230,8 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         // "Asked whether he would sell the songs back to Vega, he paused":
         // a pronoun of the wanted gender already holds the subject, so a
         // name after it as an object or owner is someone else.
-        if (g != Gender::kUnknown && !SubjectLike(text, it->begin) &&
+        if (g != Gender::kUnknown &&
+            !SubjectLike(text, it->begin, prepositions) &&
             HasPronounBetween(text, sent.begin, it->begin, g)) {
           continue;
         }
