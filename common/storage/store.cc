@@ -134,6 +134,10 @@ rocksdb::ColumnFamilyOptions FamilyOptions(Family family) {
   options.prefix_extractor = PrefixExtractor(family);
   if (options.prefix_extractor != nullptr) {
     options.memtable_prefix_bloom_size_ratio = 0.05;
+    // Rows of one prefix (a term's postings, an entity's articles, a
+    // record's versions) are inserted next to the last one: the memtable
+    // starts its skip-list search there.
+    options.memtable_insert_with_hint_prefix_extractor = options.prefix_extractor;
   }
   options.level_compaction_dynamic_level_bytes = true;
   // Article and quote records are text: worth compressing. Index rows are

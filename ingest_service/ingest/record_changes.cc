@@ -112,10 +112,28 @@ std::vector<uint64_t> ShinglesOfWords(const std::vector<std::string>& words) {
     if (!words.empty()) shingles.push_back(paging::StableHash(absl::StrJoin(words, " ")));
     return shingles;
   }
-  shingles.reserve(words.size() - 2);
+  std::vector<uint64_t> hashes;
+  hashes.reserve(words.size() - 2);
   for (size_t i = 0; i + 2 < words.size(); ++i) {
-    shingles.push_back(paging::StableHash(
+    hashes.push_back(paging::StableHash(
         absl::StrCat(words[i], " ", words[i + 1], " ", words[i + 2])));
+  }
+  if (hashes.size() <= kWinnowWindow) {
+    shingles = std::move(hashes);
+  } else {
+    // The minimum of each window (the rightmost on ties); consecutive windows
+    // mostly share it, so it is added once per position.
+    size_t last_picked = hashes.size();
+    for (size_t start = 0; start + kWinnowWindow <= hashes.size(); ++start) {
+      size_t min_at = start;
+      for (size_t i = start + 1; i < start + kWinnowWindow; ++i) {
+        if (hashes[i] <= hashes[min_at]) min_at = i;
+      }
+      if (min_at != last_picked) {
+        shingles.push_back(hashes[min_at]);
+        last_picked = min_at;
+      }
+    }
   }
   std::sort(shingles.begin(), shingles.end());
   shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());

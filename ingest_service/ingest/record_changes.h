@@ -90,8 +90,14 @@ class RecordChanges {
 void AddUnique(const std::string& value,
                google::protobuf::RepeatedPtrField<std::string>* values);
 
-// Shingle fingerprints of a quote text: hashes of folded word 3-grams (the
-// whole text when shorter), deduplicated and sorted ascending.
+// Shingle fingerprints of a quote text, deduplicated and sorted ascending:
+// the winnowed hashes of its folded word 3-grams (the whole text when
+// shorter). Winnowing keeps the smallest hash of every kWinnowWindow
+// consecutive 3-grams (all of them for shorter texts), about 2/(window + 1)
+// of them, and guarantees that two texts sharing a run of kWinnowWindow
+// 3-grams (kWinnowWindow + 2 words) share a fingerprint: the index holds
+// and probes a third of the rows a fingerprint per 3-gram would.
+inline constexpr size_t kWinnowWindow = 4;
 std::vector<uint64_t> QuoteShingles(const std::string& text);
 // The same, of text already split into folded words.
 std::vector<uint64_t> ShinglesOfWords(const std::vector<std::string>& words);
