@@ -2,6 +2,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "gtest/gtest.h"
 
@@ -35,19 +36,27 @@ TEST(LexiconsTest, CommonWordsFoldRegularInflections) {
 TEST(LexiconsTest, ClosedWordListsSetFlags) {
   auto lex = LoadEmbeddedLexicons();
   ASSERT_TRUE(lex.ok());
-  EXPECT_TRUE(lex->Word("over").flags & kMinorTitleWord);
-  EXPECT_TRUE(lex->Word("they").flags & kFunctionWord);
-  EXPECT_FALSE(lex->Word("while").flags & kFunctionWord);
-  EXPECT_TRUE(lex->Word("while").flags & kClosedClassWord);
-  EXPECT_TRUE(lex->Word("bros").flags & kNameAbbreviation);
-  EXPECT_TRUE(lex->Word("former").flags & kRoleOpener);
-  EXPECT_TRUE(lex->Word("sophomore").flags & kWorkAdjective);
-  EXPECT_TRUE(lex->Word("mount").flags & kPlaceStart);
-  EXPECT_TRUE(lex->Word("greater").flags & kPlacePrefix);
-  EXPECT_FALSE(lex->Word("greater").flags & kPlaceStart);
-  EXPECT_TRUE(lex->Word("reportedly").flags & kSpeechAdverb);
-  EXPECT_TRUE(lex->Word("starring").flags & kPersonListCue);
-  EXPECT_TRUE(lex->Word("throughout").flags & kPlacePreposition);
+  struct Case {
+    std::string_view word;
+    WordFlag flag;
+    bool set;
+  };
+  for (const Case& c : {Case{"over", kMinorTitleWord, true},
+                        Case{"they", kFunctionWord, true},
+                        Case{"while", kFunctionWord, false},
+                        Case{"while", kClosedClassWord, true},
+                        Case{"bros", kNameAbbreviation, true},
+                        Case{"former", kRoleOpener, true},
+                        Case{"sophomore", kWorkAdjective, true},
+                        Case{"mount", kPlaceStart, true},
+                        Case{"greater", kPlacePrefix, true},
+                        Case{"greater", kPlaceStart, false},
+                        Case{"reportedly", kSpeechAdverb, true},
+                        Case{"starring", kPersonListCue, true},
+                        Case{"throughout", kPlacePreposition, true}}) {
+    EXPECT_EQ((lex->Word(c.word).flags & c.flag) != 0, c.set)
+        << c.word << " flag " << c.flag;
+  }
   // Word parts, not tokens: looked up directly.
   EXPECT_TRUE(lex->domain_suffixes.Contains("html"));
   EXPECT_TRUE(lex->author_suffixes.Contains("co-written"));

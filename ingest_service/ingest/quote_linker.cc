@@ -182,6 +182,9 @@ absl::StatusOr<std::optional<uint64_t>> QuoteLinker::FindUtterance(
       best_score = score;
       best = quote_id;
     }
+    // Nothing beats the same words with the same opening; candidates come
+    // best first, so the rest need not be read.
+    if (best_score == std::pair<bool, double>{true, 1.0}) break;
   }
   return best;
 }
