@@ -148,7 +148,7 @@ absl::StatusOr<RecordChanges::Change<Record>*> RecordChanges::Load(
     auto stored = read(id);
     if (!stored.ok()) return stored.status();
     Change<Record>& change = changes[id];
-    change.before = stored->record;
+    change.stored = true;
     change.before_version = stored->version;
     change.after = std::move(stored->record);
     return &change;
@@ -171,7 +171,7 @@ absl::StatusOr<RecordChanges::Change<v1::Quote>*> RecordChanges::LoadQuote(
 absl::StatusOr<v1::Entity*> RecordChanges::MutableEntity(const std::string& entity_id) {
   auto change = LoadEntity(entity_id);
   if (!change.ok()) return change.status();
-  (*change)->dirty = true;
+  (*change)->MarkDirty();
   return &*(*change)->after;
 }
 
@@ -193,8 +193,8 @@ absl::Status RecordChanges::DeleteEntity(const std::string& entity_id) {
   auto change = LoadEntity(entity_id);
   if (absl::IsNotFound(change.status())) return absl::OkStatus();
   if (!change.ok()) return change.status();
+  (*change)->MarkDirty();
   (*change)->after.reset();
-  (*change)->dirty = true;
   return absl::OkStatus();
 }
 
@@ -238,7 +238,7 @@ absl::StatusOr<catalog::EntityCounts> RecordChanges::EntityCountsOf(
 absl::StatusOr<v1::Quote*> RecordChanges::MutableQuote(uint64_t quote_id) {
   auto change = LoadQuote(quote_id);
   if (!change.ok()) return change.status();
-  (*change)->dirty = true;
+  (*change)->MarkDirty();
   return &*(*change)->after;
 }
 
@@ -258,14 +258,14 @@ v1::Quote* RecordChanges::NewQuote(uint64_t quote_id) {
 
 void RecordChanges::DeleteQuote(uint64_t quote_id) {
   Change<v1::Quote>& change = quotes_[quote_id];
+  change.MarkDirty();
   change.after.reset();
-  change.dirty = true;
 }
 
 std::map<uint64_t, v1::Quote*> RecordChanges::new_quotes() {
   std::map<uint64_t, v1::Quote*> result;
   for (auto& [id, change] : quotes_) {
-    if (!change.before.has_value() && change.after.has_value()) {
+    if (!change.stored && change.after.has_value()) {
       result[id] = &*change.after;
     }
   }
@@ -275,7 +275,7 @@ std::map<uint64_t, v1::Quote*> RecordChanges::new_quotes() {
 void RecordChanges::Apply(storage::Batch& batch) const {
   for (const auto& [id, change] : entities_) {
     if (!change.dirty) continue;
-    if (change.before.has_value()) {
+    if (change.stored) {
       batch.Delete(storage::Family::kEntities,
                    catalog::EntityVersionKey(id, change.before_version));
     }
@@ -305,7 +305,7 @@ void RecordChanges::Apply(storage::Batch& batch) const {
   }
   for (const auto& [id, change] : quotes_) {
     if (!change.dirty) continue;
-    if (change.before.has_value()) {
+    if (change.stored) {
       batch.Delete(storage::Family::kQuotes,
                    catalog::QuoteVersionKey(id, change.before_version));
     }

@@ -60,10 +60,20 @@ class RecordChanges {
  private:
   template <typename Record>
   struct Change {
-    std::optional<Record> before;  // as stored; nullopt when new
-    int64_t before_version = 0;
+    bool stored = false;           // the record exists in the store
+    int64_t before_version = 0;    // its stored version
+    // As stored, kept only once the record is changed (Apply diffs it with
+    // `after`): most loaded records are only peeked at.
+    std::optional<Record> before;
     std::optional<Record> after;   // nullopt when deleted
     bool dirty = false;            // written by Apply
+
+    // Call before changing `after`.
+    void MarkDirty() {
+      if (dirty) return;
+      if (stored && after.has_value()) before = *after;
+      dirty = true;
+    }
   };
 
   struct CountsChange {
