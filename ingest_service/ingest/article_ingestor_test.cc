@@ -184,6 +184,42 @@ TEST_F(ArticleIngestorTest, DeleteRemovesEverythingDerived) {
   EXPECT_EQ(again->article.name(), "articles/3");
 }
 
+// Every change to a quote replaces exactly its stored version.
+TEST_F(ArticleIngestorTest, QuoteKeepsOneStoredVersionThroughReprintsAndDeletes) {
+  auto count_versions = [&] {
+    int n = 0;
+    for (auto c = store_->NewCursor(storage::Family::kQuotes, "", ""); c->Valid(); c->Next()) {
+      ++n;
+    }
+    return n;
+  };
+  auto first = ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1));
+  auto second = ingestor_->CreateArticle(Request(kHarborReprint, "https://b.example/2", 2));
+  ASSERT_TRUE(first.ok() && second.ok());
+  ASSERT_TRUE(ingestor_->DeleteArticle(first->article.name()).ok());
+  auto third = ingestor_->CreateArticle(Request(kHarborArticle, "https://c.example/3", 3));
+  ASSERT_TRUE(third.ok());
+  ASSERT_GE(third->article.quotes_size(), 1);
+  EXPECT_EQ(third->article.quotes(0).quote(), second->article.quotes(0).quote());
+  EXPECT_EQ(count_versions(), 1);
+  auto quote = catalog::ReadQuote(*store_, 1);
+  ASSERT_TRUE(quote.ok()) << quote.status();
+  ASSERT_EQ(quote->record.appearances_size(), 2);
+  EXPECT_EQ(quote->record.appearances(0).article(), second->article.name());
+  EXPECT_EQ(quote->record.appearances(1).article(), third->article.name());
+
+  // A new ingestor on the same store goes on from there.
+  ingestor_.reset();
+  auto reopened = ArticleIngestor::Create(store_.get(), extractor_.get(), {});
+  ASSERT_TRUE(reopened.ok());
+  ASSERT_TRUE((*reopened)->DeleteArticle(second->article.name()).ok());
+  EXPECT_EQ(count_versions(), 1);
+  quote = catalog::ReadQuote(*store_, 1);
+  ASSERT_TRUE(quote.ok()) << quote.status();
+  ASSERT_EQ(quote->record.appearances_size(), 1);
+  EXPECT_EQ(quote->record.appearances(0).article(), third->article.name());
+}
+
 TEST_F(ArticleIngestorTest, CountersSurviveReopen) {
   ASSERT_TRUE(ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1)).ok());
   ingestor_.reset();
