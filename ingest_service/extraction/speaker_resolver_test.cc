@@ -71,6 +71,21 @@ void AddMention(EntityAnalysis& a, const std::string& text,
   a.mentions.push_back({{b, b + surface.size()}, std::string(surface), entity});
 }
 
+// Adds a mention of `surface` at each of its occurrences in `text`.
+void AddEveryMention(EntityAnalysis& a, const std::string& text,
+                     std::string_view surface, int entity) {
+  for (size_t b = text.find(surface); b != std::string::npos;
+       b = text.find(surface, b + surface.size())) {
+    a.mentions.push_back({{b, b + surface.size()}, std::string(surface), entity});
+  }
+}
+
+// The speaker of each quote of `f`, resolved against `a`.
+std::vector<int> Resolve(const Fixture& f, EntityAnalysis& a) {
+  FakeRecognizer recognizer;
+  return ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, recognizer, a);
+}
+
 TEST(SpeakerResolverTest, NamesPronounsAndSplitQuotes) {
   Fixture f = Analyze(
       "Ann Lee met Tom Ruiz on Monday.\n"
@@ -84,9 +99,7 @@ TEST(SpeakerResolverTest, NamesPronounsAndSplitQuotes) {
   AddMention(a, f.text, "Tom Ruiz", 1);
   const size_t later = f.text.find("Tom Ruiz later");
   a.mentions.push_back({{later, later + 8}, "Tom Ruiz", 1});
-  FakeRecognizer rec;
-  const auto speakers =
-      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  const std::vector<int> speakers = Resolve(f, a);
   ASSERT_EQ(speakers.size(), 3u);
   EXPECT_EQ(speakers[0], 0);
   EXPECT_EQ(speakers[1], 0);  // continuation of the split quote
@@ -101,9 +114,7 @@ TEST(SpeakerResolverTest, NewSubjectBetweenSplitQuoteParts) {
   a.entities = {{"Ann Lee", EntityType::kPerson, {}, Gender::kFemale},
                 {"Tom Ruiz", EntityType::kPerson, {}, Gender::kMale}};
   AddMention(a, f.text, "Tom Ruiz", 1);
-  FakeRecognizer rec;
-  const auto speakers =
-      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  const std::vector<int> speakers = Resolve(f, a);
   ASSERT_EQ(speakers.size(), 2u);
   EXPECT_EQ(speakers[1], 1);
 }
@@ -117,9 +128,7 @@ TEST(SpeakerResolverTest, PronounSkipsIncompatibleGender) {
                 {"Ann Lee", EntityType::kPerson, {}, Gender::kFemale}};
   AddMention(a, f.text, "Tom Ruiz", 0);
   AddMention(a, f.text, "Ann Lee", 1);
-  FakeRecognizer rec;
-  const auto speakers =
-      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  const std::vector<int> speakers = Resolve(f, a);
   ASSERT_EQ(speakers.size(), 1u);
   EXPECT_EQ(speakers[0], 1);
 }
@@ -134,14 +143,10 @@ TEST(SpeakerResolverTest, DescriptionMatchesTitleOrAppositive) {
   a.entities = {{"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown},
                 {"Tom Ruiz", EntityType::kPerson, {}, Gender::kUnknown},
                 {"Joe Park", EntityType::kPerson, {}, Gender::kUnknown}};
-  AddMention(a, f.text, "Ann Lee", 0);
-  const size_t second = f.text.find("Ann Lee", 5);
-  a.mentions.push_back({{second, second + 7}, "Ann Lee", 0});
+  AddEveryMention(a, f.text, "Ann Lee", 0);
   AddMention(a, f.text, "Tom Ruiz", 1);
   AddMention(a, f.text, "Joe Park", 2);
-  FakeRecognizer rec;
-  const auto speakers =
-      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  const std::vector<int> speakers = Resolve(f, a);
   ASSERT_EQ(speakers.size(), 2u);
   EXPECT_EQ(speakers[0], 1);
   EXPECT_EQ(speakers[1], 2);
@@ -156,13 +161,9 @@ TEST(SpeakerResolverTest, InitialNicknameMapsToRecentPersonWithThatInitial) {
   EntityAnalysis a;
   a.entities = {
       {"Jordan Rockwell", EntityType::kPerson, {"Rockwell"}, Gender::kMale}};
-  AddMention(a, f.text, "Jordan Rockwell", 0);
-  const size_t second = f.text.find("Jordan Rockwell", 5);
-  a.mentions.push_back({{second, second + 15}, "Jordan Rockwell", 0});
+  AddEveryMention(a, f.text, "Jordan Rockwell", 0);
   AddMention(a, f.text, "Rockwell.", 0);
-  FakeRecognizer rec;
-  const auto speakers =
-      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  const std::vector<int> speakers = Resolve(f, a);
   ASSERT_EQ(speakers.size(), 2u);
   EXPECT_EQ(speakers[0], 0);  // J-Roc -> Jordan Rockwell
   ASSERT_GE(speakers[1], 0);
@@ -178,13 +179,9 @@ TEST(SpeakerResolverTest, DescriptionTakesDominantEntity) {
   EntityAnalysis a;
   a.entities = {{"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown},
                 {"Tom Ruiz", EntityType::kPerson, {}, Gender::kUnknown}};
-  AddMention(a, f.text, "Ann Lee", 0);
-  const size_t second = f.text.find("Ann Lee", 5);
-  a.mentions.push_back({{second, second + 7}, "Ann Lee", 0});
+  AddEveryMention(a, f.text, "Ann Lee", 0);
   AddMention(a, f.text, "Tom Ruiz", 1);
-  FakeRecognizer rec;
-  const auto speakers =
-      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  const std::vector<int> speakers = Resolve(f, a);
   ASSERT_EQ(speakers.size(), 2u);
   EXPECT_EQ(speakers[0], 0);
   EXPECT_EQ(speakers[1], -1);  // no organisation in the article
@@ -200,13 +197,9 @@ TEST(SpeakerResolverTest, InitialNicknamePrefersTheNearestMatch) {
   EntityAnalysis a;
   a.entities = {{"Jordan Rockwell", EntityType::kPerson, {}, Gender::kMale},
                 {"Jana Whitt", EntityType::kPerson, {}, Gender::kFemale}};
-  AddMention(a, f.text, "Jordan Rockwell", 0);
-  const size_t second = f.text.find("Jordan Rockwell", 5);
-  a.mentions.push_back({{second, second + 15}, "Jordan Rockwell", 0});
+  AddEveryMention(a, f.text, "Jordan Rockwell", 0);
   AddMention(a, f.text, "Jana Whitt", 1);
-  FakeRecognizer rec;
-  const auto speakers =
-      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  const std::vector<int> speakers = Resolve(f, a);
   ASSERT_EQ(speakers.size(), 1u);
   EXPECT_EQ(speakers[0], 1);
 }
@@ -222,9 +215,7 @@ TEST(SpeakerResolverTest, PronounSkipsObjectAfterSameGenderPronoun) {
                 {"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown}};
   AddMention(a, f.text, "Tom Ruiz", 0);
   AddMention(a, f.text, "Ann Lee", 1);
-  FakeRecognizer rec;
-  const auto speakers =
-      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  const std::vector<int> speakers = Resolve(f, a);
   ASSERT_EQ(speakers.size(), 2u);
   EXPECT_EQ(speakers[1], 0);
 }
@@ -239,9 +230,7 @@ TEST(SpeakerResolverTest, PronounKeepsObjectWithoutCompetingPronoun) {
                 {"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown}};
   AddMention(a, f.text, "Tom Ruiz", 0);
   AddMention(a, f.text, "Ann Lee", 1);
-  FakeRecognizer rec;
-  const auto speakers =
-      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  const std::vector<int> speakers = Resolve(f, a);
   ASSERT_EQ(speakers.size(), 2u);
   EXPECT_EQ(speakers[1], 1);
 }
@@ -258,16 +247,10 @@ TEST(SpeakerResolverTest, DescriptionPrefersPersonNamedInItsParagraph) {
   a.entities = {{"Tom Ruiz", EntityType::kPerson, {}, Gender::kUnknown},
                 {"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown},
                 {"Joe Park", EntityType::kPerson, {}, Gender::kUnknown}};
-  AddMention(a, f.text, "Tom Ruiz", 0);
-  const size_t second = f.text.find("Tom Ruiz", 5);
-  a.mentions.push_back({{second, second + 8}, "Tom Ruiz", 0});
-  const size_t third = f.text.find("Tom Ruiz", second + 5);
-  a.mentions.push_back({{third, third + 8}, "Tom Ruiz", 0});
+  AddEveryMention(a, f.text, "Tom Ruiz", 0);
   AddMention(a, f.text, "Ann Lee", 1);
   AddMention(a, f.text, "Joe Park", 2);
-  FakeRecognizer rec;
-  const auto speakers =
-      ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, rec, a);
+  const std::vector<int> speakers = Resolve(f, a);
   ASSERT_EQ(speakers.size(), 2u);
   EXPECT_EQ(speakers[0], 1);  // not the dominant Tom Ruiz
   EXPECT_EQ(speakers[1], 2);  // "singer-songwriter Joe Park"

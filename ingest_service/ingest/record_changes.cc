@@ -71,8 +71,14 @@ IndexRows QuoteRows(uint64_t quote_id, const v1::Quote& quote) {
     rows[{storage::Family::kQuoteTerms, catalog::QuoteTermKey(word, quote_id)}] =
         catalog::EncodeTermPosting(count, length);
   }
-  // Each shingle row carries the quote's shingle count, so that linking can
-  // tell a short quote inside a long printing from a shared common phrase.
+  return rows;
+}
+
+// Each shingle row carries the quote's shingle count, so that linking can
+// tell a short quote inside a long printing from a shared common phrase.
+// Shingles depend on the quote's text alone.
+IndexRows ShingleRows(uint64_t quote_id, const v1::Quote& quote) {
+  IndexRows rows;
   const std::vector<uint64_t> shingles = QuoteShingles(quote.text());
   const std::string shingle_count = absl::StrCat(shingles.size());
   for (uint64_t shingle : shingles) {
@@ -315,6 +321,13 @@ void RecordChanges::Apply(storage::Batch& batch) const {
     }
     ApplyRowDiff(change.before ? QuoteRows(id, *change.before) : IndexRows(),
                  change.after ? QuoteRows(id, *change.after) : IndexRows(), batch);
+    // A reprint adds an appearance but keeps the text: its shingle rows stay.
+    const bool same_text = change.before && change.after &&
+                           change.before->text() == change.after->text();
+    if (!same_text) {
+      ApplyRowDiff(change.before ? ShingleRows(id, *change.before) : IndexRows(),
+                   change.after ? ShingleRows(id, *change.after) : IndexRows(), batch);
+    }
   }
 }
 
