@@ -29,7 +29,8 @@ constexpr absl::string_view kNextQuoteId = "next_quote_id";
 constexpr absl::string_view kNextVersion = "next_version";
 
 // The idempotency keys an article is stored under, most specific first.
-std::vector<std::string> IdempotencyKeys(const v1::CreateArticleRequest& request) {
+std::vector<std::string> IdempotencyKeys(
+    const v1::CreateArticleRequest& request) {
   std::vector<std::string> keys;
   if (!request.request_id().empty()) {
     keys.push_back(catalog::IdempotencyKey("request", request.request_id()));
@@ -66,8 +67,8 @@ std::vector<std::string> DecodeKeyList(absl::string_view value) {
 }
 
 // Index rows of an article record (not of its quotes or entities).
-std::vector<std::pair<Family, std::string>> ArticleIndexRows(uint64_t id,
-                                                             const v1::Article& article) {
+std::vector<std::pair<Family, std::string>> ArticleIndexRows(
+    uint64_t id, const v1::Article& article) {
   const int64_t time = catalog::ArticleIndexTimeMicros(article);
   std::vector<std::pair<Family, std::string>> rows = {
       {Family::kArticlesByTime, catalog::TimeIndexKey(time, id)}};
@@ -83,8 +84,9 @@ std::vector<std::pair<Family, std::string>> ArticleIndexRows(uint64_t id,
     if (!quote.speaker().empty()) entities.insert(quote.speaker());
   }
   for (const std::string& entity : entities) {
-    rows.emplace_back(Family::kArticlesByEntity,
-                      catalog::GroupTimeIndexKey(catalog::EntityIdOf(entity), time, id));
+    rows.emplace_back(
+        Family::kArticlesByEntity,
+        catalog::GroupTimeIndexKey(catalog::EntityIdOf(entity), time, id));
   }
   return rows;
 }
@@ -93,7 +95,8 @@ v1::QuoteKind ToProtoKind(extraction::QuoteKind kind) {
   return kind == extraction::QuoteKind::kFragment ? v1::FRAGMENT : v1::DIRECT;
 }
 
-absl::StatusOr<uint64_t> ReadCounter(const storage::Store& store, absl::string_view key) {
+absl::StatusOr<uint64_t> ReadCounter(const storage::Store& store,
+                                     absl::string_view key) {
   absl::StatusOr<std::string> value = store.Get(Family::kMeta, key);
   if (absl::IsNotFound(value.status())) return 1;
   if (!value.ok()) return value.status();
@@ -107,20 +110,23 @@ absl::StatusOr<uint64_t> ReadCounter(const storage::Store& store, absl::string_v
 // The resource name of the entity extracted entity `index` was linked to;
 // empty for -1 or an entity without a usable name.
 std::string LinkedEntityName(const EntityLinks& links, int index) {
-  if (index < 0 || index >= static_cast<int>(links.ids.size()) || links.ids[index].empty()) {
+  if (index < 0 || index >= static_cast<int>(links.ids.size()) ||
+      links.ids[index].empty()) {
     return "";
   }
   return catalog::EntityName(links.ids[index]);
 }
 
 // Adds the extraction's mentions to `article`; returns the entities named.
-std::set<std::string> AddMentions(const extraction::ExtractionResult& extraction,
-                                  const EntityLinks& links, v1::Article& article) {
+std::set<std::string> AddMentions(
+    const extraction::ExtractionResult& extraction, const EntityLinks& links,
+    v1::Article& article) {
   std::set<std::string> named;
   for (const entities::Mention& mention : extraction.mentions) {
     v1::EntityMention* out = article.add_mentions();
     out->set_entity(LinkedEntityName(links, mention.entity));
-    if (mention.entity >= 0 && mention.entity < static_cast<int>(extraction.entities.size())) {
+    if (mention.entity >= 0 &&
+        mention.entity < static_cast<int>(extraction.entities.size())) {
       out->set_type(ToProtoType(extraction.entities[mention.entity].type));
     }
     out->set_text(mention.text);
@@ -137,8 +143,10 @@ std::set<std::string> AddMentions(const extraction::ExtractionResult& extraction
 
 // Records that `article` prints `appearance` of `quote`, keeping the
 // printings earliest first.
-void AddPrinting(const v1::Article& article, const google::protobuf::Timestamp& printed_at,
-                 const extraction::QuoteAppearance& appearance, v1::Quote& quote) {
+void AddPrinting(const v1::Article& article,
+                 const google::protobuf::Timestamp& printed_at,
+                 const extraction::QuoteAppearance& appearance,
+                 v1::Quote& quote) {
   v1::Appearance* printed = quote.add_appearances();
   printed->set_article(article.name());
   printed->set_source(article.source());
@@ -147,17 +155,19 @@ void AddPrinting(const v1::Article& article, const google::protobuf::Timestamp& 
   printed->set_text(appearance.text);
   printed->set_start_offset(static_cast<int64_t>(appearance.span.begin));
   printed->set_end_offset(static_cast<int64_t>(appearance.span.end));
-  std::stable_sort(quote.mutable_appearances()->begin(), quote.mutable_appearances()->end(),
-                   [](const v1::Appearance& a, const v1::Appearance& b) {
-                     return TimeUtil::TimestampToMicroseconds(a.publish_time()) <
-                            TimeUtil::TimestampToMicroseconds(b.publish_time());
-                   });
+  std::stable_sort(
+      quote.mutable_appearances()->begin(), quote.mutable_appearances()->end(),
+      [](const v1::Appearance& a, const v1::Appearance& b) {
+        return TimeUtil::TimestampToMicroseconds(a.publish_time()) <
+               TimeUtil::TimestampToMicroseconds(b.publish_time());
+      });
 }
 
 // Adds `appearance`, spoken by `speaker` (may be empty) and belonging to
 // utterance `quote_name`, to the article's quotes.
 void AddQuoteAppearance(const extraction::QuoteAppearance& appearance,
-                        const std::string& speaker, const std::string& speaker_display_name,
+                        const std::string& speaker,
+                        const std::string& speaker_display_name,
                         const std::string& quote_name, v1::Article& article) {
   v1::QuoteAppearance* out = article.add_quotes();
   out->set_text(appearance.text);
@@ -170,11 +180,13 @@ void AddQuoteAppearance(const extraction::QuoteAppearance& appearance,
   out->mutable_attribution()->set_confidence(appearance.confidence);
   out->mutable_attribution()->set_cue(appearance.cue);
   out->set_quote(quote_name);
-  if (appearance.continues >= 0) out->set_previous_part_index(appearance.continues);
+  if (appearance.continues >= 0)
+    out->set_previous_part_index(appearance.continues);
 }
 
 // The outcome of a request for an article that was stored before.
-absl::StatusOr<CreateOutcome> ToOutcome(absl::StatusOr<std::optional<v1::Article>> stored) {
+absl::StatusOr<CreateOutcome> ToOutcome(
+    absl::StatusOr<std::optional<v1::Article>> stored) {
   if (!stored.ok()) return stored.status();
   CreateOutcome outcome;
   outcome.article = **std::move(stored);
@@ -195,14 +207,17 @@ absl::StatusOr<std::unique_ptr<ArticleIngestor>> ArticleIngestor::Create(
     if (!counter->ok()) return counter->status();
   }
   absl::MutexLock lock(&ingestor->mu_);
-  ingestor->counters_ = {*article_id, *quote_id, static_cast<int64_t>(*version)};
+  ingestor->counters_ = {*article_id, *quote_id,
+                         static_cast<int64_t>(*version)};
   return ingestor;
 }
 
-absl::Status ArticleIngestor::CommitLocked(storage::Batch& batch, const RecordChanges& changes,
+absl::Status ArticleIngestor::CommitLocked(storage::Batch& batch,
+                                           const RecordChanges& changes,
                                            const Counters& counters) {
   changes.Apply(batch);
-  batch.Put(Family::kMeta, kNextArticleId, absl::StrCat(counters.next_article_id));
+  batch.Put(Family::kMeta, kNextArticleId,
+            absl::StrCat(counters.next_article_id));
   batch.Put(Family::kMeta, kNextQuoteId, absl::StrCat(counters.next_quote_id));
   batch.Put(Family::kMeta, kNextVersion, absl::StrCat(counters.next_version));
   if (absl::Status s = store_->Write(batch); !s.ok()) return s;
@@ -227,7 +242,8 @@ absl::StatusOr<std::optional<v1::Article>> ArticleIngestor::FindStored(
 
 absl::StatusOr<CreateOutcome> ArticleIngestor::CreateArticle(
     const v1::CreateArticleRequest& request) {
-  if (absl::Status s = ValidateCreateArticleRequest(request, limits_); !s.ok()) return s;
+  if (absl::Status s = ValidateCreateArticleRequest(request, limits_); !s.ok())
+    return s;
   const std::vector<std::string> keys = IdempotencyKeys(request);
   // Skip extraction for a plain re-upload; checked again under the lock.
   auto stored = FindStored(keys);
@@ -242,7 +258,8 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::CreateArticle(
 }
 
 absl::StatusOr<CreateOutcome> ArticleIngestor::StoreArticle(
-    const v1::CreateArticleRequest& request, const std::vector<std::string>& keys,
+    const v1::CreateArticleRequest& request,
+    const std::vector<std::string>& keys,
     extraction::ExtractionResult extraction) {
   auto stored = FindStored(keys);
   if (!stored.ok() || stored->has_value()) return ToOutcome(*std::move(stored));
@@ -267,16 +284,19 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::StoreArticle(
   RecordChanges changes(*store_, version);
   auto links = LinkEntities(*store_, extraction.entities, now, changes);
   if (!links.ok()) return links.status();
-  const std::set<std::string> article_entities = AddMentions(extraction, *links, article);
+  const std::set<std::string> article_entities =
+      AddMentions(extraction, *links, article);
 
-  QuoteLinker linker(*store_, changes);
+  QuoteLinker linker(*store_, changes, common_shingles_);
   std::map<std::string, int> quotes_by_speaker;
   std::map<uint64_t, std::vector<std::string>> printed_here;
   for (const extraction::QuoteAppearance& appearance : extraction.quotes) {
     const std::string speaker = LinkedEntityName(*links, appearance.speaker);
     const std::string speaker_display_name =
-        speaker.empty() ? "" : extraction.entities[appearance.speaker].display_name;
-    auto utterance = linker.FindUtterance(appearance.text, speaker, printed_here);
+        speaker.empty() ? ""
+                        : extraction.entities[appearance.speaker].display_name;
+    auto utterance =
+        linker.FindUtterance(appearance.text, speaker, printed_here);
     if (!utterance.ok()) return utterance.status();
     const uint64_t quote_id =
         utterance->has_value() ? **utterance : counters.next_quote_id++;
@@ -298,7 +318,8 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::StoreArticle(
     for (const std::string& entity : article_entities) {
       AddUnique(entity, quote->mutable_mentioned_entities());
     }
-    AddQuoteAppearance(appearance, speaker, speaker_display_name, quote->name(), article);
+    AddQuoteAppearance(appearance, speaker, speaker_display_name, quote->name(),
+                       article);
     if (!speaker.empty()) ++quotes_by_speaker[speaker];
     outcome.quote_ids.push_back(quote->name());
     printed_here[quote_id].push_back(appearance.text);
@@ -307,8 +328,8 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::StoreArticle(
   std::set<std::string> counted;
   for (const std::string& id : links->ids) {
     if (id.empty() || !counted.insert(id).second) continue;
-    if (absl::Status s =
-            changes.AddEntityCounts(id, 1, quotes_by_speaker[catalog::EntityName(id)]);
+    if (absl::Status s = changes.AddEntityCounts(
+            id, 1, quotes_by_speaker[catalog::EntityName(id)]);
         !s.ok()) {
       return s;
     }
@@ -323,8 +344,10 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::StoreArticle(
   for (const std::string& key : keys) {
     batch.Put(Family::kIdempotency, key, catalog::EncodeId(article_id));
   }
-  batch.Put(Family::kIdempotency, IdempotencyReverseKey(article_id), EncodeKeyList(keys));
-  if (absl::Status s = CommitLocked(batch, changes, counters); !s.ok()) return s;
+  batch.Put(Family::kIdempotency, IdempotencyReverseKey(article_id),
+            EncodeKeyList(keys));
+  if (absl::Status s = CommitLocked(batch, changes, counters); !s.ok())
+    return s;
 
   outcome.entity_ids = std::move(links->ids);
   outcome.extraction = std::move(extraction);
@@ -341,9 +364,11 @@ absl::Status ArticleIngestor::DeleteArticle(absl::string_view name) {
 
   Counters counters = counters_;
   RecordChanges changes(*store_, counters.next_version++);
-  std::map<std::string, std::pair<int, int>> entity_decrements;  // articles, quotes
+  std::map<std::string, std::pair<int, int>>
+      entity_decrements;  // articles, quotes
   for (const v1::EntityMention& mention : article->mentions()) {
-    if (!mention.entity().empty()) entity_decrements[mention.entity()].first = 1;
+    if (!mention.entity().empty())
+      entity_decrements[mention.entity()].first = 1;
   }
   for (const v1::QuoteAppearance& quote : article->quotes()) {
     if (!quote.speaker().empty()) {
@@ -356,7 +381,8 @@ absl::Status ArticleIngestor::DeleteArticle(absl::string_view name) {
     auto exists = changes.EntityExists(id);
     if (!exists.ok()) return exists.status();
     if (!*exists) continue;
-    if (absl::Status s = changes.AddEntityCounts(id, -decrement.first, -decrement.second);
+    if (absl::Status s =
+            changes.AddEntityCounts(id, -decrement.first, -decrement.second);
         !s.ok()) {
       return s;
     }
@@ -368,7 +394,8 @@ absl::Status ArticleIngestor::DeleteArticle(absl::string_view name) {
   }
 
   std::set<std::string> quote_names;
-  for (const v1::QuoteAppearance& quote : article->quotes()) quote_names.insert(quote.quote());
+  for (const v1::QuoteAppearance& quote : article->quotes())
+    quote_names.insert(quote.quote());
   for (const std::string& quote_name : quote_names) {
     auto quote_id = catalog::ParseQuoteName(quote_name, "quote");
     if (!quote_id.ok()) continue;
@@ -388,7 +415,8 @@ absl::Status ArticleIngestor::DeleteArticle(absl::string_view name) {
     // What the quote is about now comes from the articles still printing it.
     (*quote)->clear_mentioned_entities();
     for (const v1::Appearance& appearance : *appearances) {
-      auto other_id = catalog::ParseArticleName(appearance.article(), "article");
+      auto other_id =
+          catalog::ParseArticleName(appearance.article(), "article");
       if (!other_id.ok()) continue;
       auto other = catalog::ReadArticle(*store_, *other_id);
       if (!other.ok()) continue;
@@ -401,13 +429,15 @@ absl::Status ArticleIngestor::DeleteArticle(absl::string_view name) {
   }
 
   storage::Batch batch = store_->NewBatch();
-  batch.Delete(Family::kArticles, catalog::ArticleVersionKey(*article_id, stored->version));
+  batch.Delete(Family::kArticles,
+               catalog::ArticleVersionKey(*article_id, stored->version));
   batch.Put(Family::kArticleTombstones, catalog::ArticleKey(*article_id), "");
   for (const auto& [family, key] : ArticleIndexRows(*article_id, *article)) {
     batch.Delete(family, key);
   }
   const std::string reverse_key = IdempotencyReverseKey(*article_id);
-  absl::StatusOr<std::string> keys = store_->Get(Family::kIdempotency, reverse_key);
+  absl::StatusOr<std::string> keys =
+      store_->Get(Family::kIdempotency, reverse_key);
   if (keys.ok()) {
     for (const std::string& key : DecodeKeyList(*keys)) {
       batch.Delete(Family::kIdempotency, key);
@@ -416,7 +446,10 @@ absl::Status ArticleIngestor::DeleteArticle(absl::string_view name) {
   } else if (!absl::IsNotFound(keys.status())) {
     return keys.status();
   }
-  if (absl::Status s = CommitLocked(batch, changes, counters); !s.ok()) return s;
+  if (absl::Status s = CommitLocked(batch, changes, counters); !s.ok())
+    return s;
+  // Its quotes' shingle rows may be gone: a common shingle may be rare again.
+  common_shingles_.clear();
   return absl::OkStatus();
 }
 

@@ -20,13 +20,14 @@
 #include "common/storage/store.h"
 #include "ingest_service/extraction/extractor.h"
 #include "ingest_service/ingest/article_validation.h"
+#include "ingest_service/ingest/quote_linker.h"
 #include "ingest_service/ingest/record_changes.h"
 #include "verbatim/v1/ingest_service.pb.h"
 
 namespace verbatim::ingest {
 
 struct CreateOutcome {
-  v1::Article article;  // as stored
+  v1::Article article;   // as stored
   bool created = false;  // false: it was stored before and is returned as is
   // When created: what extraction found, with the ids it was linked to
   // (entity_ids[i] for extraction.entities[i], quote_ids[j] for quotes[j]).
@@ -47,7 +48,8 @@ class ArticleIngestor {
   // article (created=false) when the same request_id, url or (without url)
   // body was stored before. INVALID_ARGUMENT / RESOURCE_EXHAUSTED for bad
   // requests; nothing is written then.
-  absl::StatusOr<CreateOutcome> CreateArticle(const v1::CreateArticleRequest& request);
+  absl::StatusOr<CreateOutcome> CreateArticle(
+      const v1::CreateArticleRequest& request);
 
   // Removes the article, its appearances, mentions, index rows and
   // idempotency keys; entities and quotes left with no article are removed.
@@ -64,8 +66,8 @@ class ArticleIngestor {
   // Merges each of `merged` into `entity` (each merge is one atomic batch):
   // aliases, article mentions, quote speakers and counts move over, and the
   // merged entity becomes a pointer to `entity`. Returns the entity.
-  absl::StatusOr<v1::Entity> MergeEntities(absl::string_view entity,
-                                           const std::vector<std::string>& merged);
+  absl::StatusOr<v1::Entity> MergeEntities(
+      absl::string_view entity, const std::vector<std::string>& merged);
 
   // The store sequence number after the last write (consistency token).
   uint64_t LastSequenceNumber() const { return store_->LatestSequenceNumber(); }
@@ -84,16 +86,19 @@ class ArticleIngestor {
   absl::StatusOr<CreateOutcome> StoreArticle(
       const v1::CreateArticleRequest& request,
       const std::vector<std::string>& idempotency_keys,
-      extraction::ExtractionResult extraction) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+      extraction::ExtractionResult extraction)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // The article stored under any of the idempotency keys, if any.
   absl::StatusOr<std::optional<v1::Article>> FindStored(
       const std::vector<std::string>& keys) const;
   // Adds `changes` and `counters` to `batch`, writes it, and adopts the
   // counters once the write succeeded.
   absl::Status CommitLocked(storage::Batch& batch, const RecordChanges& changes,
-                            const Counters& counters) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+                            const Counters& counters)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Moves everything of entity `source_id` to `target_id` in one batch.
-  absl::Status MergeLocked(const std::string& source_id, const std::string& target_id)
+  absl::Status MergeLocked(const std::string& source_id,
+                           const std::string& target_id)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   storage::Store* const store_;
@@ -101,6 +106,7 @@ class ArticleIngestor {
   const ArticleLimits limits_;
   absl::Mutex mu_;
   Counters counters_ ABSL_GUARDED_BY(mu_);
+  CommonShingles common_shingles_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace verbatim::ingest

@@ -28,14 +28,16 @@ constexpr double kOverlapContainment = 0.8;
 // shingles.
 constexpr double kMinSketchContainment = 0.15;
 
-// The first words of a text, folded: "It challenged me ..." -> "it challenged me".
+// The first words of a text, folded: "It challenged me ..." -> "it challenged
+// me".
 std::string OpeningWords(const std::vector<std::string>& words) {
   const size_t n = std::min(words.size(), kOpeningWords);
   return absl::StrJoin(words.begin(), words.begin() + n, " ");
 }
 
 // Share of `a` (with multiplicity) that also occurs in `b`.
-double Containment(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+double Containment(const std::vector<std::string>& a,
+                   const std::vector<std::string>& b) {
   if (a.empty()) return 0.0;
   absl::flat_hash_map<absl::string_view, int> counts;
   for (const std::string& word : b) ++counts[word];
@@ -66,7 +68,8 @@ bool SketchSuggestsOverlap(int hits, size_t probes, size_t text_shingles,
           ? 1.0
           : hits * static_cast<double>(text_shingles) /
                 (sampled * static_cast<double>(candidate_shingles));
-  return std::max(text_in_candidate, candidate_in_text) >= kMinSketchContainment;
+  return std::max(text_in_candidate, candidate_in_text) >=
+         kMinSketchContainment;
 }
 
 }  // namespace
@@ -75,8 +78,9 @@ double WordContainment(const std::string& a, const std::string& b) {
   return Containment(text::FoldedWords(a), text::FoldedWords(b));
 }
 
-QuoteLinker::QuoteLinker(const storage::Store& store, RecordChanges& changes)
-    : store_(store), changes_(changes) {}
+QuoteLinker::QuoteLinker(const storage::Store& store, RecordChanges& changes,
+                         CommonShingles& common)
+    : store_(store), changes_(changes), common_(common) {}
 
 absl::Status QuoteLinker::ProbeStored(const std::vector<uint64_t>& shingles,
                                       Candidates& out) {
@@ -86,6 +90,7 @@ absl::Status QuoteLinker::ProbeStored(const std::vector<uint64_t>& shingles,
   storage::PrefixCursor& cursor = *shingle_cursor_;
   std::vector<std::pair<uint64_t, size_t>> rows;
   for (size_t i = 0; i < std::min(kProbeShingles, shingles.size()); ++i) {
+    if (common_.contains(shingles[i])) continue;
     rows.clear();
     for (cursor.Seek(storage::KeyWriter().Uint64(shingles[i]).Release());
          cursor.Valid() && rows.size() <= kMaxRowsPerShingle; cursor.Next()) {
@@ -98,7 +103,10 @@ absl::Status QuoteLinker::ProbeStored(const std::vector<uint64_t>& shingles,
     if (absl::Status s = cursor.status(); !s.ok()) return s;
     // A stop-shingle ("i do not", "we are going"): shared by so many quotes
     // that it tells nothing about which one this is.
-    if (rows.size() > kMaxRowsPerShingle) continue;
+    if (rows.size() > kMaxRowsPerShingle) {
+      common_.insert(shingles[i]);
+      continue;
+    }
     ++out.probes;
     for (const auto& [quote_id, count] : rows) {
       ++out.hits[quote_id];
@@ -108,7 +116,8 @@ absl::Status QuoteLinker::ProbeStored(const std::vector<uint64_t>& shingles,
   return absl::OkStatus();
 }
 
-void QuoteLinker::ProbeNew(const std::vector<uint64_t>& shingles, Candidates& out) {
+void QuoteLinker::ProbeNew(const std::vector<uint64_t>& shingles,
+                           Candidates& out) {
   const size_t probes = std::min(kProbeShingles, shingles.size());
   for (const auto& [quote_id, quote] : changes_.new_quotes()) {
     auto [it, inserted] = new_shingles_.try_emplace(quote_id);
@@ -151,33 +160,40 @@ absl::StatusOr<std::optional<uint64_t>> QuoteLinker::FindUtterance(
   std::pair<bool, double> best_score{false, 0.0};
   for (const auto& [count, quote_id] : ranked) {
     if (auto it = printed_here.find(quote_id); it != printed_here.end()) {
-      const bool repeat = std::any_of(
-          it->second.begin(), it->second.end(), [&](const std::string& printed) {
-            const std::vector<std::string> printed_words = text::FoldedWords(printed);
-            return std::max(Containment(words, printed_words),
-                            Containment(printed_words, words)) >= kOverlapContainment;
-          });
+      const bool repeat =
+          std::any_of(it->second.begin(), it->second.end(),
+                      [&](const std::string& printed) {
+                        const std::vector<std::string> printed_words =
+                            text::FoldedWords(printed);
+                        return std::max(Containment(words, printed_words),
+                                        Containment(printed_words, words)) >=
+                               kOverlapContainment;
+                      });
       if (!repeat) continue;
     }
     auto quote = changes_.PeekQuote(quote_id);
     if (absl::IsNotFound(quote.status())) continue;
     if (!quote.ok()) return quote.status();
     const std::vector<std::string> theirs = text::FoldedWords((*quote)->text());
-    const double containment = std::max(Containment(words, theirs), Containment(theirs, words));
-    const bool speakers_differ = !speaker.empty() && !(*quote)->speaker().empty() &&
+    const double containment =
+        std::max(Containment(words, theirs), Containment(theirs, words));
+    const bool speakers_differ = !speaker.empty() &&
+                                 !(*quote)->speaker().empty() &&
                                  (*quote)->speaker() != speaker;
     // Different speakers usually mean different utterances, unless the text
     // is long and nearly identical (then one outlet misattributed it, or
     // named the speaker by an alias not yet linked).
     const size_t fewer_words = std::min(words.size(), theirs.size());
-    const double needed = fewer_words < kShortUtteranceWords ? kSameShortUtteranceContainment
-                                                             : kSameUtteranceContainment;
+    const double needed = fewer_words < kShortUtteranceWords
+                              ? kSameShortUtteranceContainment
+                              : kSameUtteranceContainment;
     const bool same = speakers_differ
                           ? containment >= kSameUtteranceDespiteSpeaker &&
                                 fewer_words >= kMinWordsDespiteSpeaker
                           : containment >= needed;
     if (!same) continue;
-    const std::pair<bool, double> score{OpeningWords(theirs) == opening, containment};
+    const std::pair<bool, double> score{OpeningWords(theirs) == opening,
+                                        containment};
     if (!best.has_value() || score > best_score) {
       best_score = score;
       best = quote_id;

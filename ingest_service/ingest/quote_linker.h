@@ -7,10 +7,11 @@
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <vector>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "common/storage/store.h"
 #include "ingest_service/ingest/record_changes.h"
@@ -30,6 +31,13 @@ inline constexpr size_t kMinWordsDespiteSpeaker = 8;
 // Share of a's folded words (with multiplicity) that also occur in b.
 double WordContainment(const std::string& a, const std::string& b);
 
+// Shingles shared by so many stored quotes that their rows tell nothing about
+// which quote a text is ("i do not", "we are going"). Linking learns them as
+// it probes and skips them afterwards instead of reading their rows again.
+// Rows of a shingle only grow until an article is deleted, so the owner
+// clears the set on delete. Not thread-safe; kept under the writer lock.
+using CommonShingles = absl::flat_hash_set<uint64_t>;
+
 // Links the printed quotations of one article (or batch) to utterances.
 // Candidates come from the shingle index, so the cost does not grow with the
 // number of stored quotes: the smallest shingle hashes of a text (a bottom-k
@@ -37,10 +45,12 @@ double WordContainment(const std::string& a, const std::string& b);
 // shares make the texts plausibly contain one another.
 //
 // Not thread-safe; used under the writer lock together with `changes`. The
-// store and `changes` must outlive it. It sees the store as of its first probe.
+// store, `changes` and `common` must outlive it. It sees the store as of its
+// first probe.
 class QuoteLinker {
  public:
-  QuoteLinker(const storage::Store& store, RecordChanges& changes);
+  QuoteLinker(const storage::Store& store, RecordChanges& changes,
+              CommonShingles& common);
 
   // Returns the id of a stored or newly created (in `changes`) utterance
   // whose text contains most of `text`'s words or is mostly contained in it,
@@ -65,11 +75,13 @@ class QuoteLinker {
     std::map<uint64_t, size_t> shingle_counts;
     size_t probes = 0;
   };
-  absl::Status ProbeStored(const std::vector<uint64_t>& shingles, Candidates& out);
+  absl::Status ProbeStored(const std::vector<uint64_t>& shingles,
+                           Candidates& out);
   void ProbeNew(const std::vector<uint64_t>& shingles, Candidates& out);
 
   const storage::Store& store_;
   RecordChanges& changes_;
+  CommonShingles& common_;
   std::unique_ptr<storage::PrefixCursor> shingle_cursor_;
   // Shingles of the utterances created in this batch, by id.
   std::map<uint64_t, std::vector<uint64_t>> new_shingles_;

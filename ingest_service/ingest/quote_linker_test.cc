@@ -9,7 +9,8 @@ namespace {
 
 TEST(WordContainmentTest, CountsSharedWordsWithMultiplicity) {
   EXPECT_DOUBLE_EQ(WordContainment("the pier the pier", "the pier"), 0.5);
-  EXPECT_DOUBLE_EQ(WordContainment("We rebuilt it.", "we REBUILT it, twice"), 1.0);
+  EXPECT_DOUBLE_EQ(WordContainment("We rebuilt it.", "we REBUILT it, twice"),
+                   1.0);
   EXPECT_DOUBLE_EQ(WordContainment("", "anything"), 0.0);
 }
 
@@ -34,16 +35,18 @@ class FindUtteranceTest : public ::testing::Test {
   void Restart(int64_t version) {
     linker_.reset();
     changes_ = std::make_unique<RecordChanges>(*store_, version);
-    linker_ = std::make_unique<QuoteLinker>(*store_, *changes_);
+    linker_ = std::make_unique<QuoteLinker>(*store_, *changes_, common_);
   }
 
-  void AddQuote(uint64_t id, const std::string& text, const std::string& speaker) {
+  void AddQuote(uint64_t id, const std::string& text,
+                const std::string& speaker) {
     v1::Quote* quote = changes_->NewQuote(id);
     quote->set_text(text);
     quote->set_speaker(speaker);
   }
 
-  std::optional<uint64_t> Find(const std::string& text, const std::string& speaker) {
+  std::optional<uint64_t> Find(const std::string& text,
+                               const std::string& speaker) {
     auto found = linker_->FindUtterance(text, speaker, printed_here_);
     EXPECT_TRUE(found.ok()) << found.status();
     return found.ok() ? *found : std::nullopt;
@@ -52,48 +55,81 @@ class FindUtteranceTest : public ::testing::Test {
   testing::TempDir dir_;
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<RecordChanges> changes_;
+  CommonShingles common_;
   std::unique_ptr<QuoteLinker> linker_;
   int64_t version_ = 1;
   std::map<uint64_t, std::vector<std::string>> printed_here_;
 };
 
 TEST_F(FindUtteranceTest, LinksEditedReprintsOfStoredQuotes) {
-  AddQuote(1, "We will rebuild the north pier before the storm season and open it to "
-              "every crew in the county.", "entities/a");
+  AddQuote(
+      1,
+      "We will rebuild the north pier before the storm season and open it to "
+      "every crew in the county.",
+      "entities/a");
   Commit();
 
-  EXPECT_EQ(Find("We will rebuild the north pier [by] the storm season.", "entities/a"), 1u);
-  EXPECT_EQ(Find("We will rebuild the north pier before the storm season", ""), 1u);
-  EXPECT_EQ(Find("The ferry crews were never asked about the budget.", "entities/a"),
-            std::nullopt);
+  EXPECT_EQ(Find("We will rebuild the north pier [by] the storm season.",
+                 "entities/a"),
+            1u);
+  EXPECT_EQ(Find("We will rebuild the north pier before the storm season", ""),
+            1u);
+  EXPECT_EQ(
+      Find("The ferry crews were never asked about the budget.", "entities/a"),
+      std::nullopt);
 }
 
 TEST_F(FindUtteranceTest, LongPrintingLinksTheShortStoredQuoteItContains) {
   AddQuote(1, "The pier stays open all winter.", "entities/a");
   Commit();
-  EXPECT_EQ(Find("The pier stays open all winter. We have hired twelve new crews, the "
-                 "budget is signed, and the county has promised the dredging work will "
-                 "finish before the first storm of the season reaches the coast.",
-                 "entities/a"),
-            1u);
+  EXPECT_EQ(
+      Find(
+          "The pier stays open all winter. We have hired twelve new crews, the "
+          "budget is signed, and the county has promised the dredging work "
+          "will "
+          "finish before the first storm of the season reaches the coast.",
+          "entities/a"),
+      1u);
 }
 
 TEST_F(FindUtteranceTest, PhrasesSharedByManyQuotesDoNotHideTheRightOne) {
   // More quotes than the linker reads per shingle share "we are going to".
   for (uint64_t id = 1; id <= 80; ++id) {
-    AddQuote(id, absl::StrCat("We are going to open harbor number ", id,
-                              " before the winter storms arrive."),
+    AddQuote(id,
+             absl::StrCat("We are going to open harbor number ", id,
+                          " before the winter storms arrive."),
              "entities/a");
   }
-  AddQuote(100, "We are going to rebuild the ferry terminal with money from the state "
-                "and the county together.", "entities/a");
+  AddQuote(
+      100,
+      "We are going to rebuild the ferry terminal with money from the state "
+      "and the county together.",
+      "entities/a");
   Commit();
-  EXPECT_EQ(Find("We are going to rebuild the ferry terminal with money from the state "
-                 "and county.", "entities/a"),
+  EXPECT_EQ(Find("We are going to rebuild the ferry terminal with money from "
+                 "the state "
+                 "and county.",
+                 "entities/a"),
             100u);
-  EXPECT_EQ(Find("We are going to open harbor number 42 before the winter storms arrive.",
+  EXPECT_EQ(Find("We are going to open harbor number 42 before the winter "
+                 "storms arrive.",
                  "entities/a"),
             42u);
+  // The shared phrases were learned; the next ingest skips them and still
+  // finds the same quotes.
+  EXPECT_FALSE(common_.empty());
+  const CommonShingles learned = common_;
+  Restart(++version_);
+  EXPECT_EQ(Find("We are going to open harbor number 42 before the winter "
+                 "storms arrive.",
+                 "entities/a"),
+            42u);
+  EXPECT_EQ(Find("We are going to rebuild the ferry terminal with money from "
+                 "the state "
+                 "and county.",
+                 "entities/a"),
+            100u);
+  EXPECT_EQ(common_, learned);
 }
 
 TEST_F(FindUtteranceTest, ShortQuotesDifferingInOneWordAreDifferent) {
@@ -109,31 +145,46 @@ TEST_F(FindUtteranceTest, ShortQuoteBySomeoneElseIsAnotherUtterance) {
 }
 
 TEST_F(FindUtteranceTest, LongNearIdenticalQuoteLinksDespiteSpeakerNames) {
-  AddQuote(1, "Nobody asked the ferry crews what they think of the transit budget, "
-              "and nobody will.", "entities/tomas-reyes");
-  EXPECT_EQ(Find("Nobody asked the ferry crews what they think of the transit budget, "
-                 "and nobody will.", "entities/reyes"),
-            1u);
+  AddQuote(
+      1,
+      "Nobody asked the ferry crews what they think of the transit budget, "
+      "and nobody will.",
+      "entities/tomas-reyes");
+  EXPECT_EQ(
+      Find(
+          "Nobody asked the ferry crews what they think of the transit budget, "
+          "and nobody will.",
+          "entities/reyes"),
+      1u);
 }
 
 TEST_F(FindUtteranceTest, MergedPrintingBelongsToTheUtteranceItStartsWith) {
-  AddQuote(1, "The harbor was empty for a decade and we are changing that now.", "");
+  AddQuote(1, "The harbor was empty for a decade and we are changing that now.",
+           "");
   AddQuote(2, "Every family in the valley deserves a working ferry again.", "");
-  EXPECT_EQ(Find("Every family in the valley deserves a working ferry again. The harbor "
-                 "was empty for a decade and we are changing that now.", ""),
+  EXPECT_EQ(Find("Every family in the valley deserves a working ferry again. "
+                 "The harbor "
+                 "was empty for a decade and we are changing that now.",
+                 ""),
             2u);
-  EXPECT_EQ(Find("The harbor was empty for a decade and we are changing that now. Every "
-                 "family in the valley deserves a working ferry again.", ""),
+  EXPECT_EQ(Find("The harbor was empty for a decade and we are changing that "
+                 "now. Every "
+                 "family in the valley deserves a working ferry again.",
+                 ""),
             1u);
 }
 
 TEST_F(FindUtteranceTest, SecondPartOfASplitQuoteIsItsOwnUtterance) {
-  AddQuote(1, "The harbor was empty for a decade. Every family in the valley deserves "
-              "a working ferry again.", "");
+  AddQuote(
+      1,
+      "The harbor was empty for a decade. Every family in the valley deserves "
+      "a working ferry again.",
+      "");
   // This article printed the first half already, split by "she said".
   printed_here_[1] = {"The harbor was empty for a decade."};
-  EXPECT_EQ(Find("Every family in the valley deserves a working ferry again.", ""),
-            std::nullopt);
+  EXPECT_EQ(
+      Find("Every family in the valley deserves a working ferry again.", ""),
+      std::nullopt);
   // A repeat of the printed half (a pull quote), or the whole after a
   // snippet, is the same utterance.
   EXPECT_EQ(Find("The harbor was empty for a decade.", ""), 1u);
