@@ -14,11 +14,14 @@
 #include "query_service/query/store_follower.h"
 #include "query_service/rpc/query_service_impl.h"
 
-ABSL_FLAG(std::string, listen, "127.0.0.1:50052", "HOST:PORT to serve on (port 0: any free port)");
+ABSL_FLAG(std::string, listen, "127.0.0.1:50052",
+          "HOST:PORT to serve on (port 0: any free port)");
 ABSL_FLAG(std::string, db, "", "Directory of the store verbatim-ingest writes");
-ABSL_FLAG(std::string, secondary_path, "",
-          "Directory for this instance's own files (default: <db>-query-secondary)");
-ABSL_FLAG(int32_t, catchup_interval_ms, 50, "How often to read what ingest wrote");
+ABSL_FLAG(
+    std::string, secondary_path, "",
+    "Directory for this instance's own files (default: <db>-query-secondary)");
+ABSL_FLAG(int32_t, catchup_interval_ms, 50,
+          "How often to read what ingest wrote");
 
 int main(int argc, char** argv) {
   verbatim::server::BlockShutdownSignals();
@@ -35,7 +38,8 @@ int main(int argc, char** argv) {
   std::string secondary_path = absl::GetFlag(FLAGS_secondary_path);
   if (secondary_path.empty()) secondary_path = db + "-query-secondary";
   if (absl::GetFlag(FLAGS_catchup_interval_ms) <= 0) {
-    std::fprintf(stderr, "verbatim-query: --catchup_interval_ms must be positive\n");
+    std::fprintf(stderr,
+                 "verbatim-query: --catchup_interval_ms must be positive\n");
     return 1;
   }
 
@@ -49,16 +53,19 @@ int main(int argc, char** argv) {
   config.health_service_names = {"verbatim.v1.QueryService"};
   auto server = verbatim::server::GrpcServer::Start(config, {&service});
   if (!server.ok()) {
-    std::fprintf(stderr, "verbatim-query: %s\n", server.status().ToString().c_str());
+    std::fprintf(stderr, "verbatim-query: %s\n",
+                 server.status().ToString().c_str());
     return 1;
   }
-  const std::string host = config.listen_address.substr(0, config.listen_address.rfind(':'));
+  const std::string host =
+      config.listen_address.substr(0, config.listen_address.rfind(':'));
   std::printf("listening on %s:%d\n", host.c_str(), (*server)->port());
   std::fflush(stdout);
 
   std::unique_ptr<verbatim::query::QueryEngine> engine;
   verbatim::query::StoreFollower follower(
-      db, secondary_path, absl::Milliseconds(absl::GetFlag(FLAGS_catchup_interval_ms)));
+      db, secondary_path,
+      absl::Milliseconds(absl::GetFlag(FLAGS_catchup_interval_ms)));
   follower.Start([&](const verbatim::storage::Store* store) {
     engine = std::make_unique<verbatim::query::QueryEngine>(store);
     service.SetBackend(engine.get(), &follower);
@@ -67,7 +74,8 @@ int main(int argc, char** argv) {
   });
 
   const int signal_number = verbatim::server::WaitForShutdownSignal();
-  verbatim::rpc::LogInfo(absl::StrCat("signal ", signal_number, ": shutting down"));
+  verbatim::rpc::LogInfo(
+      absl::StrCat("signal ", signal_number, ": shutting down"));
   // The follower first: once it has stopped it can no longer mark a server
   // that is shutting down as serving.
   follower.Stop();

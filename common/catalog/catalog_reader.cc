@@ -55,12 +55,15 @@ absl::StatusOr<Versioned<v1::Article>> RecordReader::ReadArticleVersion(
       store_.Get(storage::Family::kArticleTombstones, key);
   if (tombstone.ok()) return status::ResourceNotFound(name);
   if (!absl::IsNotFound(tombstone.status())) return tombstone.status();
-  return ReadNewest<v1::Article>(CursorFor(storage::Family::kArticles), key, name);
+  return ReadNewest<v1::Article>(CursorFor(storage::Family::kArticles), key,
+                                 name);
 }
 
-absl::StatusOr<Versioned<v1::Entity>> RecordReader::ReadEntity(absl::string_view entity_id) {
-  auto entity = ReadNewest<v1::Entity>(CursorFor(storage::Family::kEntities),
-                                       GroupPrefix(entity_id), EntityName(entity_id));
+absl::StatusOr<Versioned<v1::Entity>> RecordReader::ReadEntity(
+    absl::string_view entity_id) {
+  auto entity =
+      ReadNewest<v1::Entity>(CursorFor(storage::Family::kEntities),
+                             GroupPrefix(entity_id), EntityName(entity_id));
   if (!entity.ok()) return entity;
   auto counts = ReadEntityCounts(entity_id);
   if (!counts.ok()) return counts.status();
@@ -89,13 +92,15 @@ absl::StatusOr<Versioned<EntityCounts>> RecordReader::ReadEntityCounts(
   return result;
 }
 
-absl::StatusOr<Versioned<v1::Quote>> RecordReader::ReadQuote(uint64_t quote_id) {
+absl::StatusOr<Versioned<v1::Quote>> RecordReader::ReadQuote(
+    uint64_t quote_id) {
   return ReadNewest<v1::Quote>(CursorFor(storage::Family::kQuotes),
-                               QuoteVersionPrefix(quote_id), QuoteName(quote_id));
+                               QuoteVersionPrefix(quote_id),
+                               QuoteName(quote_id));
 }
 
-absl::StatusOr<Versioned<v1::Article>> ReadArticleVersion(const storage::Store& store,
-                                                          uint64_t article_id) {
+absl::StatusOr<Versioned<v1::Article>> ReadArticleVersion(
+    const storage::Store& store, uint64_t article_id) {
   return RecordReader(store).ReadArticleVersion(article_id);
 }
 
@@ -111,8 +116,8 @@ absl::StatusOr<Versioned<v1::Entity>> ReadEntity(const storage::Store& store,
   return RecordReader(store).ReadEntity(entity_id);
 }
 
-absl::StatusOr<Versioned<v1::Entity>> ReadCanonicalEntity(const storage::Store& store,
-                                                          absl::string_view entity_id) {
+absl::StatusOr<Versioned<v1::Entity>> ReadCanonicalEntity(
+    const storage::Store& store, absl::string_view entity_id) {
   // Merges form chains when a merged-into entity is merged again; the bound
   // guards against a cycle in corrupt data.
   constexpr int kMaxHops = 16;
@@ -123,13 +128,15 @@ absl::StatusOr<Versioned<v1::Entity>> ReadCanonicalEntity(const storage::Store& 
     if (!entity.ok() || entity->record.merged_into().empty()) return entity;
     id = EntityIdOf(entity->record.merged_into());
   }
-  return absl::DataLossError(absl::StrCat("merge chain too long from ", EntityName(entity_id)));
+  return absl::DataLossError(
+      absl::StrCat("merge chain too long from ", EntityName(entity_id)));
 }
 
 std::string EntityIdOf(absl::string_view entity_name) {
   const size_t slash = entity_name.find('/');
-  return std::string(slash == absl::string_view::npos ? entity_name
-                                                      : entity_name.substr(slash + 1));
+  return std::string(slash == absl::string_view::npos
+                         ? entity_name
+                         : entity_name.substr(slash + 1));
 }
 
 absl::StatusOr<Versioned<v1::Quote>> ReadQuote(const storage::Store& store,
@@ -140,10 +147,9 @@ absl::StatusOr<Versioned<v1::Quote>> ReadQuote(const storage::Store& store,
 namespace {
 
 // Ids from rows String(key) String(entity_id) of `family`.
-absl::StatusOr<std::vector<std::string>> IdsUnderKey(const storage::Store& store,
-                                                     storage::Family family,
-                                                     absl::string_view key, bool prefix,
-                                                     size_t limit) {
+absl::StatusOr<std::vector<std::string>> IdsUnderKey(
+    const storage::Store& store, storage::Family family, absl::string_view key,
+    bool prefix, size_t limit) {
   // An exact match is the String(key) component; a prefix match drops its
   // terminator so longer keys match too.
   std::string lower = GroupPrefix(key);
@@ -165,21 +171,26 @@ absl::StatusOr<std::vector<std::string>> IdsUnderKey(const storage::Store& store
 absl::StatusOr<std::vector<std::string>> FindEntityIdsByNameKey(
     const storage::Store& store, absl::string_view name_key, bool prefix,
     size_t limit) {
-  return IdsUnderKey(store, storage::Family::kEntityNames, name_key, prefix, limit);
+  return IdsUnderKey(store, storage::Family::kEntityNames, name_key, prefix,
+                     limit);
 }
 
 absl::StatusOr<std::vector<std::string>> FindEntityIdsByNameWord(
-    const storage::Store& store, absl::string_view word_key, bool prefix, size_t limit) {
-  return IdsUnderKey(store, storage::Family::kEntityWords, word_key, prefix, limit);
+    const storage::Store& store, absl::string_view word_key, bool prefix,
+    size_t limit) {
+  return IdsUnderKey(store, storage::Family::kEntityWords, word_key, prefix,
+                     limit);
 }
 
 absl::StatusOr<std::vector<std::string>> FindEntityIdsBySkeleton(
     const storage::Store& store, absl::string_view skeleton, size_t limit) {
-  return IdsUnderKey(store, storage::Family::kEntitySkeletons, skeleton, false, limit);
+  return IdsUnderKey(store, storage::Family::kEntitySkeletons, skeleton, false,
+                     limit);
 }
 
 absl::StatusOr<std::vector<std::string>> CoMentionedEntityIds(
-    const storage::Store& store, absl::string_view entity_id, size_t max_articles) {
+    const storage::Store& store, absl::string_view entity_id,
+    size_t max_articles) {
   const std::string prefix = GroupPrefix(entity_id);
   auto cursor = store.NewCursor(storage::Family::kArticlesByEntity, prefix,
                                 storage::PrefixSuccessor(prefix));
@@ -204,8 +215,9 @@ absl::StatusOr<std::vector<std::string>> CoMentionedEntityIds(
 }
 
 int64_t ArticleIndexTimeMicros(const v1::Article& article) {
-  return TimeUtil::TimestampToMicroseconds(
-      article.has_publish_time() ? article.publish_time() : article.create_time());
+  return TimeUtil::TimestampToMicroseconds(article.has_publish_time()
+                                               ? article.publish_time()
+                                               : article.create_time());
 }
 
 int64_t QuoteIndexTimeMicros(const v1::Quote& quote) {
@@ -216,7 +228,8 @@ int64_t QuoteIndexTimeMicros(const v1::Quote& quote) {
 std::vector<std::string> QuotePrintedTexts(const v1::Quote& quote) {
   std::vector<std::string> texts = {quote.text()};
   for (const v1::Appearance& appearance : quote.appearances()) {
-    if (std::find(texts.begin(), texts.end(), appearance.text()) == texts.end()) {
+    if (std::find(texts.begin(), texts.end(), appearance.text()) ==
+        texts.end()) {
       texts.push_back(appearance.text());
     }
   }

@@ -39,11 +39,13 @@ class RecordReader {
   explicit RecordReader(const storage::Store& store) : store_(store) {}
 
   // As the functions of the same names below.
-  absl::StatusOr<Versioned<v1::Article>> ReadArticleVersion(uint64_t article_id);
+  absl::StatusOr<Versioned<v1::Article>> ReadArticleVersion(
+      uint64_t article_id);
   absl::StatusOr<Versioned<v1::Entity>> ReadEntity(absl::string_view entity_id);
   absl::StatusOr<Versioned<v1::Quote>> ReadQuote(uint64_t quote_id);
   // The entity's counts; zero counts at version 0 when none were written.
-  absl::StatusOr<Versioned<EntityCounts>> ReadEntityCounts(absl::string_view entity_id);
+  absl::StatusOr<Versioned<EntityCounts>> ReadEntityCounts(
+      absl::string_view entity_id);
 
  private:
   storage::PrefixCursor& CursorFor(storage::Family family);
@@ -54,8 +56,8 @@ class RecordReader {
 
 // The newest version of the article; NOT_FOUND (naming the resource) when it
 // is absent or deleted.
-absl::StatusOr<Versioned<v1::Article>> ReadArticleVersion(const storage::Store& store,
-                                                          uint64_t article_id);
+absl::StatusOr<Versioned<v1::Article>> ReadArticleVersion(
+    const storage::Store& store, uint64_t article_id);
 absl::StatusOr<v1::Article> ReadArticle(const storage::Store& store,
                                         uint64_t article_id);
 
@@ -66,8 +68,8 @@ absl::StatusOr<Versioned<v1::Entity>> ReadEntity(const storage::Store& store,
                                                  absl::string_view entity_id);
 
 // Like ReadEntity, but follows merged_into to the entity now in use.
-absl::StatusOr<Versioned<v1::Entity>> ReadCanonicalEntity(const storage::Store& store,
-                                                          absl::string_view entity_id);
+absl::StatusOr<Versioned<v1::Entity>> ReadCanonicalEntity(
+    const storage::Store& store, absl::string_view entity_id);
 
 // The id part of an entity resource name: "entities/a-b" -> "a-b".
 std::string EntityIdOf(absl::string_view entity_name);
@@ -85,7 +87,8 @@ absl::StatusOr<std::vector<std::string>> FindEntityIdsByNameKey(
 // Ids of entities with a name or alias having a word (of several) equal to
 // or starting with `word_key` ("okafor" for "Wendell Okafor").
 absl::StatusOr<std::vector<std::string>> FindEntityIdsByNameWord(
-    const storage::Store& store, absl::string_view word_key, bool prefix, size_t limit);
+    const storage::Store& store, absl::string_view word_key, bool prefix,
+    size_t limit);
 
 // Ids of PERSON entities whose display name has this PersonNameSkeleton.
 absl::StatusOr<std::vector<std::string>> FindEntityIdsBySkeleton(
@@ -95,7 +98,8 @@ absl::StatusOr<std::vector<std::string>> FindEntityIdsBySkeleton(
 // articles that mention `entity_id` (its context, for telling namesakes and
 // misspellings apart).
 absl::StatusOr<std::vector<std::string>> CoMentionedEntityIds(
-    const storage::Store& store, absl::string_view entity_id, size_t max_articles);
+    const storage::Store& store, absl::string_view entity_id,
+    size_t max_articles);
 
 // The time an article is indexed under: its publish time, else create time.
 int64_t ArticleIndexTimeMicros(const v1::Article& article);

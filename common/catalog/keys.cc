@@ -27,14 +27,19 @@ std::string GroupPrefix(absl::string_view group) {
 
 std::string GroupTimeIndexKey(absl::string_view group, int64_t time_us,
                               uint64_t id) {
-  return KeyWriter().String(group).Int64Descending(time_us).Uint64(id).Release();
+  return KeyWriter()
+      .String(group)
+      .Int64Descending(time_us)
+      .Uint64(id)
+      .Release();
 }
 
 std::string EntityVersionKey(absl::string_view entity_id, int64_t version) {
   return KeyWriter().String(entity_id).Int64Descending(version).Release();
 }
 
-std::string EntityNameKey(absl::string_view name_key, absl::string_view entity_id) {
+std::string EntityNameKey(absl::string_view name_key,
+                          absl::string_view entity_id) {
   return KeyWriter().String(name_key).String(entity_id).Release();
 }
 
@@ -74,7 +79,8 @@ std::string EncodeEntityCounts(int64_t articles, int64_t quotes) {
   return KeyWriter().Int64(articles).Int64(quotes).Release();
 }
 
-bool DecodeEntityCounts(absl::string_view value, int64_t* articles, int64_t* quotes) {
+bool DecodeEntityCounts(absl::string_view value, int64_t* articles,
+                        int64_t* quotes) {
   KeyReader reader(value);
   return reader.Int64(articles) && reader.Int64(quotes) && reader.done();
 }

@@ -11,21 +11,24 @@
 //   articles_by_time    Int64Desc(time_us) Uint64(article_id)   -> ""
 //   articles_by_source  String(source) Int64Desc(time_us) Uint64(article_id)
 //   articles_by_entity  String(entity_id) Int64Desc(time_us) Uint64(article_id)
-//   idempotency         String(idempotency key)                 -> Uint64(article_id)
-//   entities            String(entity_id) Int64Desc(version)    -> Entity
-//   entity_names        String(NameKey(form)) String(entity_id) -> ""
+//   idempotency         String(idempotency key)                 ->
+//   Uint64(article_id) entities            String(entity_id) Int64Desc(version)
+//   -> Entity entity_names        String(NameKey(form)) String(entity_id) -> ""
 //   entity_skeletons    String(PersonNameSkeleton) String(entity_id) -> ""
 //   entity_words        String(folded word of a name) String(entity_id) -> ""
-//   entity_counts       String(entity_id) Int64Desc(version)    -> Int64(articles)
+//   entity_counts       String(entity_id) Int64Desc(version)    ->
+//   Int64(articles)
 //                                                                  Int64(quotes)
 //   quotes              Uint64(quote_id) Int64Desc(version)     -> Quote
 //   quotes_by_time      Int64Desc(time_us) Uint64(quote_id)     -> ""
 //   quotes_by_speaker   String(entity_id) Int64Desc(time_us) Uint64(quote_id)
-//   quotes_by_entity    unused since schema 2 (quotes by entity are found through
+//   quotes_by_entity    unused since schema 2 (quotes by entity are found
+//   through
 //                       articles_by_entity); kept so older stores still open
-//   quote_terms         String(folded word) Uint64(quote_id)    -> "count/length"
-//   quote_shingles      Uint64(text fingerprint) Uint64(quote_id) -> ""
-//   meta                "schema_version", "next_article_id", "next_quote_id",
+//   quote_terms         String(folded word) Uint64(quote_id)    ->
+//   "count/length" quote_shingles      Uint64(text fingerprint)
+//   Uint64(quote_id) -> "" meta                "schema_version",
+//   "next_article_id", "next_quote_id",
 //                       "next_version"                          -> decimal
 //
 // time_us is the publish time in microseconds since the Unix epoch (the create
@@ -50,7 +53,8 @@ std::string GroupPrefix(absl::string_view group);
 std::string GroupTimeIndexKey(absl::string_view group, int64_t time_us,
                               uint64_t id);
 std::string EntityVersionKey(absl::string_view entity_id, int64_t version);
-std::string EntityNameKey(absl::string_view name_key, absl::string_view entity_id);
+std::string EntityNameKey(absl::string_view name_key,
+                          absl::string_view entity_id);
 std::string QuoteVersionPrefix(uint64_t quote_id);
 std::string QuoteVersionKey(uint64_t quote_id, int64_t version);
 std::string QuoteTermKey(absl::string_view term, uint64_t quote_id);
@@ -65,7 +69,8 @@ bool DecodeIndexTime(absl::string_view key, bool grouped, int64_t* time_us);
 // An entity's article and quote counts, kept apart from its record so that
 // counting an article does not rewrite every entity it mentions.
 std::string EncodeEntityCounts(int64_t articles, int64_t quotes);
-bool DecodeEntityCounts(absl::string_view value, int64_t* articles, int64_t* quotes);
+bool DecodeEntityCounts(absl::string_view value, int64_t* articles,
+                        int64_t* quotes);
 
 // A term row's value: how often the term occurs in the quote, and the quote's
 // length in words. Length 0 when the value does not say.

@@ -5,9 +5,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "common/status/errors.h"
 
 namespace verbatim::catalog {
@@ -23,7 +23,8 @@ absl::StatusOr<uint64_t> ParseNumericName(absl::string_view name,
   uint64_t id = 0;
   absl::string_view rest = name;
   if (name.empty()) {
-    return status::InvalidField(field, absl::StrCat("is required, e.g. \"", collection, "/1\""));
+    return status::InvalidField(
+        field, absl::StrCat("is required, e.g. \"", collection, "/1\""));
   }
   if (!absl::ConsumePrefix(&rest, prefix) || rest.empty() || rest.size() > 20 ||
       !std::all_of(rest.begin(), rest.end(), absl::ascii_isdigit) ||
@@ -57,7 +58,8 @@ absl::StatusOr<uint64_t> ParseQuoteName(absl::string_view name,
 absl::StatusOr<std::string> ParseEntityName(absl::string_view name,
                                             absl::string_view field) {
   if (name.empty()) {
-    return status::InvalidField(field, "is required, e.g. \"entities/kendrick-lamar\"");
+    return status::InvalidField(
+        field, "is required, e.g. \"entities/kendrick-lamar\"");
   }
   absl::string_view rest = name;
   const bool well_formed =

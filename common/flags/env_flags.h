@@ -3,8 +3,9 @@
 #define VERBATIM_COMMON_FLAGS_ENV_FLAGS_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
+
+#include "absl/strings/string_view.h"
 
 namespace verbatim::flags {
 

@@ -17,7 +17,8 @@ void AppendUint64(uint64_t value, std::string& out) {
 
 uint64_t ReadUint64(absl::string_view in) {
   uint64_t value = 0;
-  for (int i = 0; i < 8; ++i) value = (value << 8) | static_cast<uint8_t>(in[i]);
+  for (int i = 0; i < 8; ++i)
+    value = (value << 8) | static_cast<uint8_t>(in[i]);
   return value;
 }
 
@@ -40,7 +41,8 @@ uint64_t StableHash(absl::string_view data, uint64_t seed) {
   return hash;
 }
 
-std::string EncodePageToken(absl::string_view resume_key, absl::string_view filters) {
+std::string EncodePageToken(absl::string_view resume_key,
+                            absl::string_view filters) {
   const uint64_t filter_hash = StableHash(filters);
   std::string raw;
   raw.reserve(kHeaderSize + resume_key.size());
@@ -58,11 +60,13 @@ absl::StatusOr<std::string> DecodePageToken(absl::string_view token,
     return BadToken("is not a token this service issued");
   }
   if (raw[0] != kVersion) {
-    return BadToken("was issued by another version of the service; restart the listing");
+    return BadToken(
+        "was issued by another version of the service; restart the listing");
   }
   const uint64_t filter_hash = ReadUint64(absl::string_view(raw).substr(1));
   std::string key = raw.substr(kHeaderSize);
-  if (ReadUint64(absl::string_view(raw).substr(9)) != Checksum(filter_hash, key)) {
+  if (ReadUint64(absl::string_view(raw).substr(9)) !=
+      Checksum(filter_hash, key)) {
     return BadToken("is corrupted");
   }
   if (filter_hash != StableHash(filters)) {

@@ -8,15 +8,16 @@
 
 #include <cstdint>
 #include <string>
-#include "absl/strings/string_view.h"
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace verbatim::paging {
 
 // Returns a URL-safe token for resuming at `resume_key`. `filters` is any
 // canonical encoding of the request's filters (page size excluded).
-std::string EncodePageToken(absl::string_view resume_key, absl::string_view filters);
+std::string EncodePageToken(absl::string_view resume_key,
+                            absl::string_view filters);
 
 // Returns the resume key of `token`, or INVALID_ARGUMENT (field "page_token")
 // when the token is malformed or was issued for different `filters`.

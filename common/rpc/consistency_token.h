@@ -13,7 +13,8 @@
 namespace verbatim::rpc {
 
 // The metadata key carrying the token, in responses and requests.
-inline constexpr absl::string_view kConsistencyTokenHeader = "verbatim-consistency-token";
+inline constexpr absl::string_view kConsistencyTokenHeader =
+    "verbatim-consistency-token";
 
 // The token for a store sequence number (opaque to clients).
 std::string EncodeConsistencyToken(uint64_t sequence_number);

@@ -12,8 +12,10 @@ TEST(ConsistencyTokenTest, RoundTrips) {
 }
 
 TEST(ConsistencyTokenTest, RejectsMalformedTokens) {
-  for (const char* bad : {"", "123", "s", "s-1", "sabc", "s99999999999999999999999"}) {
-    EXPECT_EQ(DecodeConsistencyToken(bad).status().code(), absl::StatusCode::kInvalidArgument)
+  for (const char* bad :
+       {"", "123", "s", "s-1", "sabc", "s99999999999999999999999"}) {
+    EXPECT_EQ(DecodeConsistencyToken(bad).status().code(),
+              absl::StatusCode::kInvalidArgument)
         << bad;
   }
 }

@@ -21,13 +21,14 @@ google::rpc::Status ToRpcStatus(const absl::Status& status) {
   // Payload order is unspecified; clients get ErrorInfo first, then the
   // rest by type URL.
   std::map<std::string, std::string> details;
-  status.ForEachPayload([&](absl::string_view type_url, const absl::Cord& payload) {
-    if (absl::StartsWith(type_url, kTypeUrlPrefix)) {
-      details[std::string(type_url)] = std::string(payload);
-    }
-  });
-  const std::string error_info_url =
-      absl::StrCat(kTypeUrlPrefix, google::rpc::ErrorInfo::descriptor()->full_name());
+  status.ForEachPayload(
+      [&](absl::string_view type_url, const absl::Cord& payload) {
+        if (absl::StartsWith(type_url, kTypeUrlPrefix)) {
+          details[std::string(type_url)] = std::string(payload);
+        }
+      });
+  const std::string error_info_url = absl::StrCat(
+      kTypeUrlPrefix, google::rpc::ErrorInfo::descriptor()->full_name());
   auto info = details.extract(error_info_url);
   if (info.empty()) {
     google::rpc::ErrorInfo fallback;

@@ -13,7 +13,9 @@ google::rpc::Status Details(const grpc::Status& status) {
   return details;
 }
 
-TEST(GrpcStatusTest, OkStaysOk) { EXPECT_TRUE(ToGrpcStatus(absl::OkStatus()).ok()); }
+TEST(GrpcStatusTest, OkStaysOk) {
+  EXPECT_TRUE(ToGrpcStatus(absl::OkStatus()).ok());
+}
 
 TEST(GrpcStatusTest, FieldErrorCarriesBadRequestAndErrorInfo) {
   grpc::Status status =

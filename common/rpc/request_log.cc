@@ -11,9 +11,10 @@ namespace verbatim::rpc {
 namespace {
 
 void WriteLine(absl::string_view text) {
-  std::string line = absl::StrCat(
-      absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::Now(), absl::UTCTimeZone()),
-      " ", text, "\n");
+  std::string line =
+      absl::StrCat(absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::Now(),
+                                    absl::UTCTimeZone()),
+                   " ", text, "\n");
   std::fwrite(line.data(), 1, line.size(), stderr);
 }
 

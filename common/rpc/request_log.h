@@ -2,9 +2,8 @@
 #ifndef VERBATIM_COMMON_RPC_REQUEST_LOG_H_
 #define VERBATIM_COMMON_RPC_REQUEST_LOG_H_
 
-#include "absl/strings/string_view.h"
-
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace verbatim::rpc {
 

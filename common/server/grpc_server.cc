@@ -20,12 +20,15 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
   if (config.tls_cert_pem.empty() != config.tls_key_pem.empty()) {
-    return absl::InvalidArgumentError("TLS needs both a certificate and a private key");
+    return absl::InvalidArgumentError(
+        "TLS needs both a certificate and a private key");
   }
-  std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
+  std::shared_ptr<grpc::ServerCredentials> credentials =
+      grpc::InsecureServerCredentials();
   if (!config.tls_cert_pem.empty()) {
     grpc::SslServerCredentialsOptions options;
-    options.pem_key_cert_pairs.push_back({config.tls_key_pem, config.tls_cert_pem});
+    options.pem_key_cert_pairs.push_back(
+        {config.tls_key_pem, config.tls_cert_pem});
     credentials = grpc::SslServerCredentials(options);
   }
   std::unique_ptr<GrpcServer> result(new GrpcServer());

@@ -14,13 +14,15 @@ int RunHealthProbe(const std::string& address, const std::string& service,
                    const std::string& tls_ca_path, absl::Duration timeout) {
   auto created = rpc::CreateClientChannel(address, tls_ca_path);
   if (!created.ok()) {
-    std::fprintf(stderr, "health probe: %s\n", std::string(created.status().message()).c_str());
+    std::fprintf(stderr, "health probe: %s\n",
+                 std::string(created.status().message()).c_str());
     return kProbeConnectionFailed;
   }
   std::shared_ptr<grpc::Channel> channel = *std::move(created);
   const auto deadline = absl::ToChronoTime(absl::Now() + timeout);
   if (!channel->WaitForConnected(deadline)) {
-    std::fprintf(stderr, "health probe: cannot connect to %s\n", address.c_str());
+    std::fprintf(stderr, "health probe: cannot connect to %s\n",
+                 address.c_str());
     return kProbeConnectionFailed;
   }
   auto stub = grpc::health::v1::Health::NewStub(channel);
@@ -36,8 +38,10 @@ int RunHealthProbe(const std::string& address, const std::string& service,
     return kProbeRpcFailed;
   }
   const std::string state =
-      grpc::health::v1::HealthCheckResponse::ServingStatus_Name(response.status());
-  std::fprintf(stderr, "health probe: %s is %s\n", address.c_str(), state.c_str());
+      grpc::health::v1::HealthCheckResponse::ServingStatus_Name(
+          response.status());
+  std::fprintf(stderr, "health probe: %s is %s\n", address.c_str(),
+               state.c_str());
   return response.status() == grpc::health::v1::HealthCheckResponse::SERVING
              ? kProbeServing
              : kProbeNotServing;

@@ -4,24 +4,29 @@
 #include "common/rpc/client_channel.h"
 #include "common/server/health_probe.h"
 
-ABSL_FLAG(std::string, tls_cert, "", "PEM certificate chain file: serve TLS (with --tls_key)");
+ABSL_FLAG(std::string, tls_cert, "",
+          "PEM certificate chain file: serve TLS (with --tls_key)");
 ABSL_FLAG(std::string, tls_key, "", "PEM private key file for --tls_cert");
 ABSL_FLAG(std::string, tls_ca, "",
           "PEM file of the CA to trust when --health_probe connects over TLS");
 ABSL_FLAG(std::string, auth_token, "",
           "Require \"authorization: Bearer <token>\" on every API call "
-          "(health and reflection stay open). Prefer the VERBATIM_AUTH_TOKEN variable.");
-ABSL_FLAG(int32_t, shutdown_grace_ms, 5000, "How long in-flight calls may finish on SIGTERM");
-ABSL_FLAG(std::string, health_probe, "",
-          "Act as a health probe of the server at HOST:PORT and exit: 0 serving, "
-          "2 cannot connect, 3 RPC failed, 4 not serving");
+          "(health and reflection stay open). Prefer the VERBATIM_AUTH_TOKEN "
+          "variable.");
+ABSL_FLAG(int32_t, shutdown_grace_ms, 5000,
+          "How long in-flight calls may finish on SIGTERM");
+ABSL_FLAG(
+    std::string, health_probe, "",
+    "Act as a health probe of the server at HOST:PORT and exit: 0 serving, "
+    "2 cannot connect, 3 RPC failed, 4 not serving");
 
 namespace verbatim::server {
 
 std::optional<int> RunHealthProbeIfRequested() {
   const std::string address = absl::GetFlag(FLAGS_health_probe);
   if (address.empty()) return std::nullopt;
-  return RunHealthProbe(address, "", absl::GetFlag(FLAGS_tls_ca), absl::Seconds(3));
+  return RunHealthProbe(address, "", absl::GetFlag(FLAGS_tls_ca),
+                        absl::Seconds(3));
 }
 
 absl::Status ApplyTlsFlags(ServerConfig& config) {

@@ -14,9 +14,9 @@ constexpr absl::string_view kErrorInfoUrl =
 constexpr absl::string_view kBadRequestUrl =
     "type.googleapis.com/google.rpc.BadRequest";
 
-void SetErrorInfo(absl::Status& status, absl::string_view reason,
-                  std::initializer_list<std::pair<absl::string_view, std::string>>
-                      metadata) {
+void SetErrorInfo(
+    absl::Status& status, absl::string_view reason,
+    std::initializer_list<std::pair<absl::string_view, std::string>> metadata) {
   google::rpc::ErrorInfo info;
   info.set_reason(std::string(reason));
   info.set_domain(std::string(kErrorDomain));
@@ -32,12 +32,14 @@ void SetFieldViolation(absl::Status& status, absl::string_view field,
   auto* violation = bad_request.add_field_violations();
   violation->set_field(std::string(field));
   violation->set_description(std::string(description));
-  status.SetPayload(kBadRequestUrl, absl::Cord(bad_request.SerializeAsString()));
+  status.SetPayload(kBadRequestUrl,
+                    absl::Cord(bad_request.SerializeAsString()));
 }
 
 }  // namespace
 
-absl::Status InvalidField(absl::string_view field, absl::string_view description) {
+absl::Status InvalidField(absl::string_view field,
+                          absl::string_view description) {
   absl::Status status =
       absl::InvalidArgumentError(absl::StrCat(field, ": ", description));
   SetErrorInfo(status, "INVALID_FIELD", {{"field", std::string(field)}});
@@ -54,9 +56,10 @@ absl::Status ResourceNotFound(absl::string_view resource_name) {
 }
 
 absl::Status LimitExceeded(absl::StatusCode code, absl::string_view field,
-                           int64_t actual, int64_t limit, absl::string_view unit) {
-  const std::string description =
-      absl::StrCat("is ", actual, " ", unit, "; the limit is ", limit, " ", unit);
+                           int64_t actual, int64_t limit,
+                           absl::string_view unit) {
+  const std::string description = absl::StrCat(
+      "is ", actual, " ", unit, "; the limit is ", limit, " ", unit);
   absl::Status status(code, absl::StrCat(field, " ", description));
   SetErrorInfo(status, "LIMIT_EXCEEDED",
                {{"field", std::string(field)},

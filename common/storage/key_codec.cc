@@ -99,7 +99,8 @@ std::string PrefixSuccessor(absl::string_view prefix) {
   std::string result(prefix);
   while (!result.empty()) {
     if (static_cast<uint8_t>(result.back()) != 0xFF) {
-      result.back() = static_cast<char>(static_cast<uint8_t>(result.back()) + 1);
+      result.back() =
+          static_cast<char>(static_cast<uint8_t>(result.back()) + 1);
       return result;
     }
     result.pop_back();

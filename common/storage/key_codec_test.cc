@@ -11,9 +11,9 @@ namespace verbatim::storage {
 namespace {
 
 TEST(KeyCodecTest, SignedIntegersSortNumerically) {
-  const std::vector<int64_t> values = {std::numeric_limits<int64_t>::min(), -5,
-                                       -1, 0, 1, 7,
-                                       std::numeric_limits<int64_t>::max()};
+  const std::vector<int64_t> values = {
+      std::numeric_limits<int64_t>::min(), -5, -1, 0, 1, 7,
+      std::numeric_limits<int64_t>::max()};
   for (size_t i = 1; i < values.size(); ++i) {
     EXPECT_LT(KeyWriter().Int64(values[i - 1]).key(),
               KeyWriter().Int64(values[i]).key())
@@ -82,9 +82,9 @@ TEST(KeyCodecTest, PrefixSuccessorBoundsThePrefix) {
   EXPECT_EQ(PrefixSuccessor("a\xFF"), "b");
   EXPECT_EQ(PrefixSuccessor("\xFF\xFF"), "");
   const std::string prefix = KeyWriter().String("x").key();
-  EXPECT_LT(KeyWriter().String("x").Uint64(~0ull).key(), PrefixSuccessor(prefix));
+  EXPECT_LT(KeyWriter().String("x").Uint64(~0ull).key(),
+            PrefixSuccessor(prefix));
 }
-
 
 TEST(KeyCodecTest, LeadingStringLengthCoversEscapesAndTerminator) {
   const std::string plain = KeyWriter().String("ab").Uint64(7).Release();

@@ -21,12 +21,24 @@ namespace {
 
 constexpr std::array<absl::string_view, static_cast<int>(Family::kCount)>
     kFamilyNames = {
-        "meta",          "articles",          "articles_by_time",
-        "articles_by_source", "articles_by_entity", "idempotency",
-        "entities",      "entity_names",      "quotes",
-        "quotes_by_time", "quotes_by_speaker", "quotes_by_entity",
-        "quote_terms",   "quote_shingles",    "article_tombstones",
-        "entity_skeletons", "entity_words",      "entity_counts",
+        "meta",
+        "articles",
+        "articles_by_time",
+        "articles_by_source",
+        "articles_by_entity",
+        "idempotency",
+        "entities",
+        "entity_names",
+        "quotes",
+        "quotes_by_time",
+        "quotes_by_speaker",
+        "quotes_by_entity",
+        "quote_terms",
+        "quote_shingles",
+        "article_tombstones",
+        "entity_skeletons",
+        "entity_words",
+        "entity_counts",
 };
 
 constexpr absl::string_view kSchemaVersionKey = "schema_version";
@@ -68,8 +80,8 @@ constexpr size_t kBlockCacheBytes = size_t{256} << 20;
 constexpr size_t kMemtableBudgetBytes = size_t{256} << 20;
 
 std::shared_ptr<rocksdb::Cache> SharedBlockCache() {
-  static const auto* cache =
-      new std::shared_ptr<rocksdb::Cache>(rocksdb::NewLRUCache(kBlockCacheBytes));
+  static const auto* cache = new std::shared_ptr<rocksdb::Cache>(
+      rocksdb::NewLRUCache(kBlockCacheBytes));
   return *cache;
 }
 
@@ -80,7 +92,9 @@ class LeadingStringTransform : public rocksdb::SliceTransform {
   rocksdb::Slice Transform(const rocksdb::Slice& key) const override {
     return rocksdb::Slice(key.data(), Length(key));
   }
-  bool InDomain(const rocksdb::Slice& key) const override { return Length(key) > 0; }
+  bool InDomain(const rocksdb::Slice& key) const override {
+    return Length(key) > 0;
+  }
   bool SameResultWhenAppended(const rocksdb::Slice& prefix) const override {
     return Length(prefix) == prefix.size();
   }
@@ -137,13 +151,16 @@ rocksdb::ColumnFamilyOptions FamilyOptions(Family family) {
     // Rows of one prefix (a term's postings, an entity's articles, a
     // record's versions) are inserted next to the last one: the memtable
     // starts its skip-list search there.
-    options.memtable_insert_with_hint_prefix_extractor = options.prefix_extractor;
+    options.memtable_insert_with_hint_prefix_extractor =
+        options.prefix_extractor;
   }
   options.level_compaction_dynamic_level_bytes = true;
   // Article and quote records are text: worth compressing. Index rows are
   // short keys with empty values.
-  const bool text_records = family == Family::kArticles || family == Family::kQuotes;
-  options.compression = text_records ? rocksdb::kZSTD : rocksdb::kLZ4Compression;
+  const bool text_records =
+      family == Family::kArticles || family == Family::kQuotes;
+  options.compression =
+      text_records ? rocksdb::kZSTD : rocksdb::kLZ4Compression;
   return options;
 }
 
@@ -162,7 +179,9 @@ rocksdb::Slice ToSlice(absl::string_view s) {
   return rocksdb::Slice(s.data(), s.size());
 }
 
-absl::string_view ToView(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
+absl::string_view ToView(const rocksdb::Slice& s) {
+  return {s.data(), s.size()};
+}
 
 }  // namespace
 
@@ -201,7 +220,8 @@ Cursor::Cursor(std::string lower, std::string upper)
   bounds_->read_options.iterate_lower_bound = &bounds_->lower;
   // Prefix filters only where they cannot change what a bounded scan sees.
   bounds_->read_options.auto_prefix_mode = true;
-  if (!upper_.empty()) bounds_->read_options.iterate_upper_bound = &bounds_->upper;
+  if (!upper_.empty())
+    bounds_->read_options.iterate_upper_bound = &bounds_->upper;
 }
 Cursor::~Cursor() = default;
 bool Cursor::Valid() const { return it_->Valid(); }
@@ -224,7 +244,9 @@ bool PrefixCursor::Valid() const {
 absl::string_view PrefixCursor::key() const { return ToView(it_->key()); }
 absl::string_view PrefixCursor::value() const { return ToView(it_->value()); }
 void PrefixCursor::Next() { it_->Next(); }
-absl::Status PrefixCursor::status() const { return ToAbsl(it_->status(), "iterate"); }
+absl::Status PrefixCursor::status() const {
+  return ToAbsl(it_->status(), "iterate");
+}
 
 absl::StatusOr<std::unique_ptr<Store>> Store::OpenPrimary(
     const std::string& path, const StoreOptions& options) {
@@ -239,9 +261,9 @@ absl::StatusOr<std::unique_ptr<Store>> Store::OpenPrimary(
   store->options_ = options;
   rocksdb::DB* db = nullptr;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  absl::Status status = ToAbsl(
-      rocksdb::DB::Open(db_options, path, Descriptors(), &handles, &db),
-      absl::StrCat("open store ", path));
+  absl::Status status =
+      ToAbsl(rocksdb::DB::Open(db_options, path, Descriptors(), &handles, &db),
+             absl::StrCat("open store ", path));
   if (!status.ok()) return status;
   store->db_.reset(db);
   store->handles_ = std::move(handles);
@@ -279,8 +301,8 @@ absl::StatusOr<std::unique_ptr<Store>> Store::OpenSecondary(
     // A missing CURRENT file means the primary has not created the store yet.
     if (s.IsInvalidArgument() || s.IsPathNotFound() ||
         s.ToString().find("No such file") != std::string::npos) {
-      return absl::NotFoundError(absl::StrCat(
-          "no store at ", primary_path, " yet (", s.ToString(), ")"));
+      return absl::NotFoundError(absl::StrCat("no store at ", primary_path,
+                                              " yet (", s.ToString(), ")"));
     }
     return ToAbsl(s, absl::StrCat("open secondary of ", primary_path));
   }
@@ -303,7 +325,8 @@ rocksdb::ColumnFamilyHandle* Store::Handle(Family family) const {
 }
 
 absl::Status Store::CatchUp() {
-  if (!secondary_) return absl::FailedPreconditionError("not a secondary store");
+  if (!secondary_)
+    return absl::FailedPreconditionError("not a secondary store");
   return ToAbsl(db_->TryCatchUpWithPrimary(), "catch up with primary");
 }
 
@@ -321,7 +344,8 @@ std::vector<absl::StatusOr<std::string>> Store::MultiGet(
   std::vector<rocksdb::Slice> slices;
   slices.reserve(keys.size());
   for (const std::string& key : keys) slices.push_back(ToSlice(key));
-  std::vector<rocksdb::ColumnFamilyHandle*> handles(keys.size(), Handle(family));
+  std::vector<rocksdb::ColumnFamilyHandle*> handles(keys.size(),
+                                                    Handle(family));
   std::vector<std::string> values;
   std::vector<rocksdb::Status> statuses =
       db_->MultiGet(rocksdb::ReadOptions(), handles, slices, &values);
@@ -339,7 +363,8 @@ std::vector<absl::StatusOr<std::string>> Store::MultiGet(
 }
 
 absl::Status Store::Write(Batch& batch) {
-  if (secondary_) return absl::FailedPreconditionError("secondary store is read-only");
+  if (secondary_)
+    return absl::FailedPreconditionError("secondary store is read-only");
   rocksdb::WriteOptions write_options;
   write_options.sync = options_.sync;
   return ToAbsl(db_->Write(write_options, batch.batch_.get()), "write batch");
@@ -371,13 +396,15 @@ uint64_t Store::LatestSequenceNumber() const {
 absl::Status Store::FlushAndCompact() {
   for (int i = 0; i < static_cast<int>(Family::kCount); ++i) {
     rocksdb::ColumnFamilyHandle* handle = Handle(static_cast<Family>(i));
-    if (absl::Status s = ToAbsl(db_->Flush(rocksdb::FlushOptions(), handle), "flush");
+    if (absl::Status s =
+            ToAbsl(db_->Flush(rocksdb::FlushOptions(), handle), "flush");
         !s.ok()) {
       return s;
     }
-    if (absl::Status s = ToAbsl(
-            db_->CompactRange(rocksdb::CompactRangeOptions(), handle, nullptr, nullptr),
-            "compact");
+    if (absl::Status s =
+            ToAbsl(db_->CompactRange(rocksdb::CompactRangeOptions(), handle,
+                                     nullptr, nullptr),
+                   "compact");
         !s.ok()) {
       return s;
     }

@@ -1,7 +1,8 @@
 // The RocksDB store: column families, batches, point reads and range cursors.
 //
 // This is the only place where rocksdb::Status becomes absl::Status. Other
-// modules see Family values and encoded keys (key_codec.h), never RocksDB types.
+// modules see Family values and encoded keys (key_codec.h), never RocksDB
+// types.
 //
 // Secondary instances (RocksDB 7.8) can keep serving an old value of a key the
 // primary overwrote or deleted and then flushed, until their memtable is
@@ -16,11 +17,11 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace rocksdb {
 class ColumnFamilyHandle;

@@ -5,8 +5,8 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <fstream>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 
@@ -28,12 +28,14 @@ TEST(StoreTest, PutGetDeleteAndNotFound) {
   ASSERT_TRUE((*store)->Write(batch).ok());
   EXPECT_EQ(*(*store)->Get(Family::kArticles, "k1"), "v1");
   EXPECT_EQ(*(*store)->Get(Family::kQuotes, "k1"), "other family");
-  EXPECT_TRUE(absl::IsNotFound((*store)->Get(Family::kEntities, "k1").status()));
+  EXPECT_TRUE(
+      absl::IsNotFound((*store)->Get(Family::kEntities, "k1").status()));
 
   Batch remove = (*store)->NewBatch();
   remove.Delete(Family::kArticles, "k1");
   ASSERT_TRUE((*store)->Write(remove).ok());
-  EXPECT_TRUE(absl::IsNotFound((*store)->Get(Family::kArticles, "k1").status()));
+  EXPECT_TRUE(
+      absl::IsNotFound((*store)->Get(Family::kArticles, "k1").status()));
 }
 
 TEST(StoreTest, CursorHonoursBoundsInKeyOrder) {
@@ -42,9 +44,11 @@ TEST(StoreTest, CursorHonoursBoundsInKeyOrder) {
   ASSERT_TRUE(store.ok());
   Batch batch = (*store)->NewBatch();
   for (int i : {5, 1, 3, 9}) {
-    batch.Put(Family::kArticlesByTime, KeyWriter().String("a").Int64(i).key(), "");
+    batch.Put(Family::kArticlesByTime, KeyWriter().String("a").Int64(i).key(),
+              "");
   }
-  batch.Put(Family::kArticlesByTime, KeyWriter().String("b").Int64(0).key(), "");
+  batch.Put(Family::kArticlesByTime, KeyWriter().String("b").Int64(0).key(),
+            "");
   ASSERT_TRUE((*store)->Write(batch).ok());
 
   const std::string prefix = KeyWriter().String("a").key();
@@ -63,7 +67,8 @@ TEST(StoreTest, CursorHonoursBoundsInKeyOrder) {
 }
 
 // Keys under `prefix` read through a re-aimed PrefixCursor.
-std::vector<std::string> KeysUnder(PrefixCursor& cursor, const std::string& prefix) {
+std::vector<std::string> KeysUnder(PrefixCursor& cursor,
+                                   const std::string& prefix) {
   std::vector<std::string> keys;
   for (cursor.Seek(prefix); cursor.Valid(); cursor.Next()) {
     keys.emplace_back(cursor.key());
@@ -105,8 +110,9 @@ TEST(StoreTest, PrefixCursorReadsOnePrefixAtATimeInMemtableAndFiles) {
   EXPECT_EQ(KeysUnder(*quotes, seven).size(), 2u);  // re-aimed backwards
 
   auto terms = (*store)->NewPrefixCursor(Family::kQuoteTerms);
-  EXPECT_EQ(KeysUnder(*terms, KeyWriter().String("rain").Release()),
-            (std::vector<std::string>{word_key("rain", 1), word_key("rain", 5)}));
+  EXPECT_EQ(
+      KeysUnder(*terms, KeyWriter().String("rain").Release()),
+      (std::vector<std::string>{word_key("rain", 1), word_key("rain", 5)}));
   EXPECT_TRUE(KeysUnder(*terms, KeyWriter().String("snow").Release()).empty());
   auto plain = (*store)->NewPrefixCursor(Family::kArticlesByTime);
   EXPECT_EQ(KeysUnder(*plain, KeyWriter().String("t").Release()).size(), 1u);
@@ -114,7 +120,8 @@ TEST(StoreTest, PrefixCursorReadsOnePrefixAtATimeInMemtableAndFiles) {
   // A bounded cursor across prefixes ("rain" and "rainy") still sees both
   // families of keys: prefix filters never hide keys from a range scan.
   const std::string partial = "rain";
-  auto range = (*store)->NewCursor(Family::kQuoteTerms, partial, PrefixSuccessor(partial));
+  auto range = (*store)->NewCursor(Family::kQuoteTerms, partial,
+                                   PrefixSuccessor(partial));
   int rows = 0;
   for (; range->Valid(); range->Next()) ++rows;
   EXPECT_EQ(rows, 3);
@@ -144,8 +151,8 @@ TEST(StoreTest, SecondPrimaryIsUnavailable) {
 
 TEST(StoreTest, SecondaryWithoutPrimaryIsNotFound) {
   testing::TempDir dir;
-  auto secondary = Store::OpenSecondary(dir.path() + "/missing",
-                                        dir.path() + "/secondary");
+  auto secondary =
+      Store::OpenSecondary(dir.path() + "/missing", dir.path() + "/secondary");
   EXPECT_TRUE(absl::IsNotFound(secondary.status())) << secondary.status();
 }
 
@@ -215,8 +222,8 @@ TEST(StoreTest, SecondaryCatchesUpThroughFlushAndCompaction) {
     EXPECT_TRUE((*secondary)->CatchUp().ok());
     EXPECT_TRUE((*secondary)->CatchUp().ok());
     int n = 0;
-    for (auto c = (*secondary)->NewCursor(Family::kEntities, "", ""); c->Valid();
-         c->Next()) {
+    for (auto c = (*secondary)->NewCursor(Family::kEntities, "", "");
+         c->Valid(); c->Next()) {
       ++n;
     }
     return n;

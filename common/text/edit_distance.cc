@@ -35,7 +35,8 @@ std::string PersonNameSkeleton(absl::string_view display_name) {
   skeleton.push_back('|');
   char last = 0;
   for (char c : words.back()) {
-    const bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+    const bool vowel =
+        c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
     if (!vowel && c != last) skeleton.push_back(c);
     last = c;
   }

@@ -17,9 +17,12 @@ TEST(EditDistanceTest, StopsPastTheLimit) {
 }
 
 TEST(PersonNameSkeletonTest, MisspellingsShareASkeleton) {
-  EXPECT_EQ(PersonNameSkeleton("Marta Kowalski"), PersonNameSkeleton("Martha Kowalsky"));
-  EXPECT_EQ(PersonNameSkeleton("Bryan Fielder"), PersonNameSkeleton("Brian Fieldr"));
-  EXPECT_NE(PersonNameSkeleton("Bryan Fielder"), PersonNameSkeleton("Bryan Fowler"));
+  EXPECT_EQ(PersonNameSkeleton("Marta Kowalski"),
+            PersonNameSkeleton("Martha Kowalsky"));
+  EXPECT_EQ(PersonNameSkeleton("Bryan Fielder"),
+            PersonNameSkeleton("Brian Fieldr"));
+  EXPECT_NE(PersonNameSkeleton("Bryan Fielder"),
+            PersonNameSkeleton("Bryan Fowler"));
   EXPECT_EQ(PersonNameSkeleton("Madonna"), "");
 }
 

@@ -65,7 +65,8 @@ std::string NameKey(absl::string_view name) {
 
 std::vector<std::string> FoldedWords(absl::string_view text) {
   std::vector<std::string> words;
-  ForEachFoldedWord(text, [&](const std::string& word) { words.push_back(word); });
+  ForEachFoldedWord(text,
+                    [&](const std::string& word) { words.push_back(word); });
   return words;
 }
 

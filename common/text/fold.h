@@ -4,8 +4,9 @@
 #define VERBATIM_COMMON_TEXT_FOLD_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
+
+#include "absl/strings/string_view.h"
 
 namespace verbatim::text {
 

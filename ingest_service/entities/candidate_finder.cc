@@ -381,8 +381,7 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
     if (!NameLike(ctx, i, false)) continue;
     const size_t first = i;
     size_t last = i;
-    size_t end =
-        HeadEnd(tokens[i]);
+    size_t end = HeadEnd(tokens[i]);
     size_t j = i + 1;
     // "Securities and Exchange Commission": "and" stays inside a name only
     // when the name ends in an organisation head; otherwise it lists names.

@@ -1,7 +1,8 @@
 // Entity recognition output shared by the extraction pipeline and the store.
 //
 // Offsets are byte offsets into the text given to the recognizer, half-open
-// [begin, end). Indices into EntityAnalysis vectors are stable for one analysis.
+// [begin, end). Indices into EntityAnalysis vectors are stable for one
+// analysis.
 #ifndef VERBATIM_INGEST_SERVICE_ENTITIES_ENTITY_H_
 #define VERBATIM_INGEST_SERVICE_ENTITIES_ENTITY_H_
 
@@ -25,13 +26,13 @@ struct TextSpan {
 
 struct Mention {
   TextSpan span;
-  std::string text;        // surface form as printed
-  int entity = -1;         // index into EntityAnalysis::entities
+  std::string text;             // surface form as printed
+  int entity = -1;              // index into EntityAnalysis::entities
   bool in_boilerplate = false;  // inside a caption, ad or navigation line
 };
 
 struct Entity {
-  std::string display_name;          // fullest form seen in the article
+  std::string display_name;  // fullest form seen in the article
   EntityType type = EntityType::kPerson;
   std::vector<std::string> aliases;  // every other surface form, deduplicated
   Gender gender = Gender::kUnknown;

@@ -14,7 +14,7 @@ namespace verbatim::entities {
 // What the text pipeline already knows about the article; all spans are byte
 // ranges into the text passed to Recognize.
 struct TextLayout {
-  absl::Span<const TextSpan> sentences;    // in order; may be empty (whole text)
+  absl::Span<const TextSpan> sentences;  // in order; may be empty (whole text)
   absl::Span<const TextSpan> boilerplate;  // captions, ads, navigation lines
   absl::Span<const TextSpan> quotations;   // text between quote marks
 };

@@ -116,8 +116,7 @@ TEST_F(EntityRecognizerTest, NameBeforeANonBreakingHyphenStaysWholeUtf8) {
     EXPECT_EQ(e.display_name.find('\xE2'), std::string::npos) << e.display_name;
   }
   for (const Mention& m : a.mentions) {
-    EXPECT_EQ(text.substr(m.span.begin, m.span.end - m.span.begin)
-                  .find('\xE2'),
+    EXPECT_EQ(text.substr(m.span.begin, m.span.end - m.span.begin).find('\xE2'),
               std::string::npos);
   }
 }

@@ -41,19 +41,18 @@ TEST(LexiconsTest, ClosedWordListsSetFlags) {
     WordFlag flag;
     bool set;
   };
-  for (const Case& c : {Case{"over", kMinorTitleWord, true},
-                        Case{"they", kFunctionWord, true},
-                        Case{"while", kFunctionWord, false},
-                        Case{"while", kClosedClassWord, true},
-                        Case{"bros", kNameAbbreviation, true},
-                        Case{"former", kRoleOpener, true},
-                        Case{"sophomore", kWorkAdjective, true},
-                        Case{"mount", kPlaceStart, true},
-                        Case{"greater", kPlacePrefix, true},
-                        Case{"greater", kPlaceStart, false},
-                        Case{"reportedly", kSpeechAdverb, true},
-                        Case{"starring", kPersonListCue, true},
-                        Case{"throughout", kPlacePreposition, true}}) {
+  for (const Case& c :
+       {Case{"over", kMinorTitleWord, true}, Case{"they", kFunctionWord, true},
+        Case{"while", kFunctionWord, false},
+        Case{"while", kClosedClassWord, true},
+        Case{"bros", kNameAbbreviation, true},
+        Case{"former", kRoleOpener, true},
+        Case{"sophomore", kWorkAdjective, true},
+        Case{"mount", kPlaceStart, true}, Case{"greater", kPlacePrefix, true},
+        Case{"greater", kPlaceStart, false},
+        Case{"reportedly", kSpeechAdverb, true},
+        Case{"starring", kPersonListCue, true},
+        Case{"throughout", kPlacePreposition, true}}) {
     EXPECT_EQ((lex->Word(c.word).flags & c.flag) != 0, c.set)
         << c.word << " flag " << c.flag;
   }

@@ -76,14 +76,16 @@ void AddEveryMention(EntityAnalysis& a, const std::string& text,
                      std::string_view surface, int entity) {
   for (size_t b = text.find(surface); b != std::string::npos;
        b = text.find(surface, b + surface.size())) {
-    a.mentions.push_back({{b, b + surface.size()}, std::string(surface), entity});
+    a.mentions.push_back(
+        {{b, b + surface.size()}, std::string(surface), entity});
   }
 }
 
 // The speaker of each quote of `f`, resolved against `a`.
 std::vector<int> Resolve(const Fixture& f, EntityAnalysis& a) {
   FakeRecognizer recognizer;
-  return ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {}, recognizer, a);
+  return ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {},
+                         recognizer, a);
 }
 
 TEST(SpeakerResolverTest, NamesPronounsAndSplitQuotes) {

@@ -25,13 +25,14 @@ constexpr char kHarborReprint[] =
     "“We will rebuild the north pier before the storm season and open it to "
     "every fishing crew,” Marisol Quintero said.\n";
 
-v1::CreateArticleRequest Request(const std::string& body, const std::string& url,
-                                 int64_t day) {
+v1::CreateArticleRequest Request(const std::string& body,
+                                 const std::string& url, int64_t day) {
   v1::CreateArticleRequest request;
   request.mutable_article()->set_body(body);
   request.mutable_article()->set_url(url);
   request.mutable_article()->set_source(absl::StrCat("Outlet ", day));
-  request.mutable_article()->mutable_publish_time()->set_seconds(1700000000 + day * 86400);
+  request.mutable_article()->mutable_publish_time()->set_seconds(1700000000 +
+                                                                 day * 86400);
   return request;
 }
 
@@ -65,14 +66,20 @@ class ArticleIngestorTest : public ::testing::Test {
 };
 
 TEST_F(ArticleIngestorTest, CountingAnArticleDoesNotRewriteTheEntityRecord) {
-  ASSERT_TRUE(ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1)).ok());
+  ASSERT_TRUE(
+      ingestor_
+          ->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1))
+          .ok());
   auto first = catalog::ReadEntity(*store_, "marisol-quintero");
   ASSERT_TRUE(first.ok()) << first.status();
   EXPECT_EQ(first->record.article_count(), 1);
   EXPECT_EQ(first->record.quote_count(), 1);
 
   // The reprint names her by forms already known: only her counts change.
-  ASSERT_TRUE(ingestor_->CreateArticle(Request(kHarborReprint, "https://b.example/1", 2)).ok());
+  ASSERT_TRUE(
+      ingestor_
+          ->CreateArticle(Request(kHarborReprint, "https://b.example/1", 2))
+          .ok());
   auto second = catalog::ReadEntity(*store_, "marisol-quintero");
   ASSERT_TRUE(second.ok()) << second.status();
   EXPECT_EQ(second->version, first->version);
@@ -87,7 +94,8 @@ TEST_F(ArticleIngestorTest, CountingAnArticleDoesNotRewriteTheEntityRecord) {
 }
 
 TEST_F(ArticleIngestorTest, StoresArticleWithQuotesAndSpeakerEntity) {
-  auto outcome = ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1));
+  auto outcome = ingestor_->CreateArticle(
+      Request(kHarborArticle, "https://a.example/1", 1));
   ASSERT_TRUE(outcome.ok()) << outcome.status();
   EXPECT_TRUE(outcome->created);
   EXPECT_EQ(outcome->article.name(), "articles/1");
@@ -108,10 +116,11 @@ TEST_F(ArticleIngestorTest, StoresArticleWithQuotesAndSpeakerEntity) {
 }
 
 TEST_F(ArticleIngestorTest, ReuploadIsIdempotentByUrlRequestIdAndBody) {
-  auto first = ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1));
+  auto first = ingestor_->CreateArticle(
+      Request(kHarborArticle, "https://a.example/1", 1));
   ASSERT_TRUE(first.ok());
-  auto same_url =
-      ingestor_->CreateArticle(Request("Other text entirely.", "HTTPS://A.example/1#x", 1));
+  auto same_url = ingestor_->CreateArticle(
+      Request("Other text entirely.", "HTTPS://A.example/1#x", 1));
   ASSERT_TRUE(same_url.ok());
   EXPECT_FALSE(same_url->created);
   EXPECT_EQ(same_url->article.name(), first->article.name());
@@ -133,11 +142,14 @@ TEST_F(ArticleIngestorTest, ReuploadIsIdempotentByUrlRequestIdAndBody) {
 
 TEST_F(ArticleIngestorTest, ReprintedQuoteIsOneUtteranceEarliestFirst) {
   // The reprint is published first although uploaded second.
-  auto original = ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 5));
-  auto reprint = ingestor_->CreateArticle(Request(kHarborReprint, "https://b.example/2", 2));
+  auto original = ingestor_->CreateArticle(
+      Request(kHarborArticle, "https://a.example/1", 5));
+  auto reprint = ingestor_->CreateArticle(
+      Request(kHarborReprint, "https://b.example/2", 2));
   ASSERT_TRUE(original.ok() && reprint.ok());
   ASSERT_GE(reprint->article.quotes_size(), 1);
-  EXPECT_EQ(reprint->article.quotes(0).quote(), original->article.quotes(0).quote());
+  EXPECT_EQ(reprint->article.quotes(0).quote(),
+            original->article.quotes(0).quote());
   auto quote = catalog::ReadQuote(*store_, 1);
   ASSERT_TRUE(quote.ok());
   ASSERT_EQ(quote->record.appearances_size(), 2);
@@ -156,8 +168,10 @@ TEST_F(ArticleIngestorTest, InvalidRequestWritesNothing) {
 }
 
 TEST_F(ArticleIngestorTest, DeleteRemovesEverythingDerived) {
-  auto original = ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1));
-  auto reprint = ingestor_->CreateArticle(Request(kHarborReprint, "https://b.example/2", 2));
+  auto original = ingestor_->CreateArticle(
+      Request(kHarborArticle, "https://a.example/1", 1));
+  auto reprint = ingestor_->CreateArticle(
+      Request(kHarborReprint, "https://b.example/2", 2));
   ASSERT_TRUE(original.ok() && reprint.ok());
 
   ASSERT_TRUE(ingestor_->DeleteArticle(original->article.name()).ok());
@@ -172,35 +186,44 @@ TEST_F(ArticleIngestorTest, DeleteRemovesEverythingDerived) {
 
   ASSERT_TRUE(ingestor_->DeleteArticle(reprint->article.name()).ok());
   EXPECT_TRUE(absl::IsNotFound(catalog::ReadQuote(*store_, 1).status()));
-  EXPECT_TRUE(absl::IsNotFound(catalog::ReadEntity(*store_, "marisol-quintero").status()));
+  EXPECT_TRUE(absl::IsNotFound(
+      catalog::ReadEntity(*store_, "marisol-quintero").status()));
   EXPECT_EQ(CountArticles(), 0);
   EXPECT_TRUE(absl::IsNotFound(ingestor_->DeleteArticle("articles/1")));
-  EXPECT_EQ(ingestor_->DeleteArticle("articles/x").code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(ingestor_->DeleteArticle("articles/x").code(),
+            absl::StatusCode::kInvalidArgument);
 
   // The url is free again: uploading it creates a new article.
-  auto again = ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1));
+  auto again = ingestor_->CreateArticle(
+      Request(kHarborArticle, "https://a.example/1", 1));
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->created);
   EXPECT_EQ(again->article.name(), "articles/3");
 }
 
 // Every change to a quote replaces exactly its stored version.
-TEST_F(ArticleIngestorTest, QuoteKeepsOneStoredVersionThroughReprintsAndDeletes) {
+TEST_F(ArticleIngestorTest,
+       QuoteKeepsOneStoredVersionThroughReprintsAndDeletes) {
   auto count_versions = [&] {
     int n = 0;
-    for (auto c = store_->NewCursor(storage::Family::kQuotes, "", ""); c->Valid(); c->Next()) {
+    for (auto c = store_->NewCursor(storage::Family::kQuotes, "", "");
+         c->Valid(); c->Next()) {
       ++n;
     }
     return n;
   };
-  auto first = ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1));
-  auto second = ingestor_->CreateArticle(Request(kHarborReprint, "https://b.example/2", 2));
+  auto first = ingestor_->CreateArticle(
+      Request(kHarborArticle, "https://a.example/1", 1));
+  auto second = ingestor_->CreateArticle(
+      Request(kHarborReprint, "https://b.example/2", 2));
   ASSERT_TRUE(first.ok() && second.ok());
   ASSERT_TRUE(ingestor_->DeleteArticle(first->article.name()).ok());
-  auto third = ingestor_->CreateArticle(Request(kHarborArticle, "https://c.example/3", 3));
+  auto third = ingestor_->CreateArticle(
+      Request(kHarborArticle, "https://c.example/3", 3));
   ASSERT_TRUE(third.ok());
   ASSERT_GE(third->article.quotes_size(), 1);
-  EXPECT_EQ(third->article.quotes(0).quote(), second->article.quotes(0).quote());
+  EXPECT_EQ(third->article.quotes(0).quote(),
+            second->article.quotes(0).quote());
   EXPECT_EQ(count_versions(), 1);
   auto quote = catalog::ReadQuote(*store_, 1);
   ASSERT_TRUE(quote.ok()) << quote.status();
@@ -221,7 +244,10 @@ TEST_F(ArticleIngestorTest, QuoteKeepsOneStoredVersionThroughReprintsAndDeletes)
 }
 
 TEST_F(ArticleIngestorTest, CountersSurviveReopen) {
-  ASSERT_TRUE(ingestor_->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1)).ok());
+  ASSERT_TRUE(
+      ingestor_
+          ->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1))
+          .ok());
   ingestor_.reset();
   store_.reset();
   auto store = storage::Store::OpenPrimary(dir_.path() + "/db", {});
@@ -229,7 +255,8 @@ TEST_F(ArticleIngestorTest, CountersSurviveReopen) {
   store_ = *std::move(store);
   auto ingestor = ArticleIngestor::Create(store_.get(), extractor_.get(), {});
   ASSERT_TRUE(ingestor.ok());
-  auto next = (*ingestor)->CreateArticle(Request(kHarborReprint, "https://b.example/2", 2));
+  auto next = (*ingestor)->CreateArticle(
+      Request(kHarborReprint, "https://b.example/2", 2));
   ASSERT_TRUE(next.ok());
   EXPECT_EQ(next->article.name(), "articles/2");
 }
@@ -242,8 +269,8 @@ TEST_F(ArticleIngestorTest, ConcurrentUploadsGetDistinctIdsAndOneEntity) {
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kPerThread; ++i) {
-        auto outcome = ingestor_->CreateArticle(
-            Request(kHarborArticle, absl::StrCat("https://c.example/", t, "/", i), i));
+        auto outcome = ingestor_->CreateArticle(Request(
+            kHarborArticle, absl::StrCat("https://c.example/", t, "/", i), i));
         if (outcome.ok()) names[t].push_back(outcome->article.name());
       }
     });
@@ -255,33 +282,40 @@ TEST_F(ArticleIngestorTest, ConcurrentUploadsGetDistinctIdsAndOneEntity) {
   auto entity = catalog::ReadEntity(*store_, "marisol-quintero");
   ASSERT_TRUE(entity.ok());
   EXPECT_EQ(entity->record.article_count(), kThreads * kPerThread);
-  EXPECT_TRUE(absl::IsNotFound(catalog::ReadEntity(*store_, "marisol-quintero-2").status()));
+  EXPECT_TRUE(absl::IsNotFound(
+      catalog::ReadEntity(*store_, "marisol-quintero-2").status()));
 }
 
 TEST_F(ArticleIngestorTest, MisspelledNameLinksOnlyWithSharedContext) {
   const std::string first =
-      "Director Jonah Whitacre met Marisol Quintero and Ingrid Falk at the pier.\n\n"
+      "Director Jonah Whitacre met Marisol Quintero and Ingrid Falk at the "
+      "pier.\n\n"
       "“The film starts here,” said Jonah Whitacre.\n";
   const std::string misspelled =
-      "Marisol Quintero and Ingrid Falk joined director Jona Whitacer on set.\n\n"
+      "Marisol Quintero and Ingrid Falk joined director Jona Whitacer on "
+      "set.\n\n"
       "“We shoot at dawn,” said Jona Whitacer.\n";
   const std::string unrelated =
-      "The chess club elected a new captain.\n\n“I will train every night,” said "
+      "The chess club elected a new captain.\n\n“I will train every night,” "
+      "said "
       "Jonah Whitacer, a student.\n";
   auto a = ingestor_->CreateArticle(Request(first, "https://e.example/1", 1));
-  auto b = ingestor_->CreateArticle(Request(misspelled, "https://e.example/2", 2));
+  auto b =
+      ingestor_->CreateArticle(Request(misspelled, "https://e.example/2", 2));
   ASSERT_TRUE(a.ok() && b.ok());
   ASSERT_GE(b->article.quotes_size(), 1);
   EXPECT_EQ(b->article.quotes(0).speaker(), "entities/jonah-whitacre");
   double confidence = 0;
   for (const auto& mention : b->article.mentions()) {
-    if (mention.entity() == "entities/jonah-whitacre") confidence = mention.link_confidence();
+    if (mention.entity() == "entities/jonah-whitacre")
+      confidence = mention.link_confidence();
   }
   EXPECT_LT(confidence, 1.0);
   EXPECT_GT(confidence, 0.5);
 
   // A close spelling with nothing in common is somebody else.
-  auto c = ingestor_->CreateArticle(Request(unrelated, "https://e.example/3", 3));
+  auto c =
+      ingestor_->CreateArticle(Request(unrelated, "https://e.example/3", 3));
   ASSERT_TRUE(c.ok());
   ASSERT_GE(c->article.quotes_size(), 1);
   EXPECT_NE(c->article.quotes(0).speaker(), "entities/jonah-whitacre");
@@ -291,13 +325,15 @@ TEST_F(ArticleIngestorTest, MisspelledNameLinksOnlyWithSharedContext) {
 // a secondary instance, which must see each new count after flushes and
 // compactions too.
 TEST_F(ArticleIngestorTest, SecondarySeesUpdatedCountsAfterFlushAndCompaction) {
-  auto secondary = storage::Store::OpenSecondary(dir_.path() + "/db", dir_.path() + "/sec");
+  auto secondary =
+      storage::Store::OpenSecondary(dir_.path() + "/db", dir_.path() + "/sec");
   ASSERT_TRUE(secondary.ok()) << secondary.status();
   for (int i = 1; i <= 4; ++i) {
-    ASSERT_TRUE(ingestor_
-                    ->CreateArticle(Request(kHarborArticle,
-                                            absl::StrCat("https://d.example/", i), i))
-                    .ok());
+    ASSERT_TRUE(
+        ingestor_
+            ->CreateArticle(Request(kHarborArticle,
+                                    absl::StrCat("https://d.example/", i), i))
+            .ok());
     if (i % 2 == 0) {
       ASSERT_TRUE(store_->FlushAndCompact().ok());
     }

@@ -43,14 +43,16 @@ absl::Status CheckUrl(const std::string& url) {
   const bool http = absl::StartsWithIgnoreCase(rest, "http://");
   const bool https = absl::StartsWithIgnoreCase(rest, "https://");
   if (!http && !https) {
-    return InvalidField("article.url", "must be an absolute http:// or https:// URL");
+    return InvalidField("article.url",
+                        "must be an absolute http:// or https:// URL");
   }
   rest.remove_prefix(http ? 7 : 8);
   const absl::string_view host = rest.substr(0, rest.find_first_of("/?#"));
   if (host.empty()) return InvalidField("article.url", "has no host");
   for (char c : url) {
     if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) {
-      return InvalidField("article.url", "contains spaces or control characters");
+      return InvalidField("article.url",
+                          "contains spaces or control characters");
     }
   }
   return absl::OkStatus();
@@ -69,25 +71,27 @@ absl::Status CheckTimestamp(const google::protobuf::Timestamp& time,
 
 }  // namespace
 
-absl::Status ValidateCreateArticleRequest(const v1::CreateArticleRequest& request,
-                                          const ArticleLimits& limits) {
+absl::Status ValidateCreateArticleRequest(
+    const v1::CreateArticleRequest& request, const ArticleLimits& limits) {
   if (!request.has_article()) return InvalidField("article", "is required");
   const v1::Article& article = request.article();
-  if (absl::Status s = CheckText(article.body(), "article.body", limits.max_body_bytes,
-                                 absl::StatusCode::kResourceExhausted);
+  if (absl::Status s =
+          CheckText(article.body(), "article.body", limits.max_body_bytes,
+                    absl::StatusCode::kResourceExhausted);
       !s.ok()) {
     return s;
   }
   if (absl::StripAsciiWhitespace(article.body()).empty()) {
     return InvalidField("article.body", "must contain text");
   }
-  const std::pair<const std::string*, std::pair<absl::string_view, int64_t>> fields[] = {
-      {&article.title(), {"article.title", limits.max_title_bytes}},
-      {&article.url(), {"article.url", limits.max_url_bytes}},
-      {&article.source(), {"article.source", limits.max_source_bytes}},
-      {&request.request_id(), {"request_id", limits.max_request_id_bytes}},
-      {&article.content_type(), {"article.content_type", 100}},
-  };
+  const std::pair<const std::string*, std::pair<absl::string_view, int64_t>>
+      fields[] = {
+          {&article.title(), {"article.title", limits.max_title_bytes}},
+          {&article.url(), {"article.url", limits.max_url_bytes}},
+          {&article.source(), {"article.source", limits.max_source_bytes}},
+          {&request.request_id(), {"request_id", limits.max_request_id_bytes}},
+          {&article.content_type(), {"article.content_type", 100}},
+      };
   for (const auto& [value, field] : fields) {
     if (absl::Status s = CheckText(*value, field.first, field.second,
                                    absl::StatusCode::kInvalidArgument);
@@ -103,7 +107,8 @@ absl::Status ValidateCreateArticleRequest(const v1::CreateArticleRequest& reques
                                      "\" is not supported; send text/plain"));
   }
   if (article.has_publish_time()) {
-    if (absl::Status s = CheckTimestamp(article.publish_time(), "article.publish_time");
+    if (absl::Status s =
+            CheckTimestamp(article.publish_time(), "article.publish_time");
         !s.ok()) {
       return s;
     }
@@ -115,9 +120,12 @@ std::string CanonicalUrl(const std::string& url) {
   std::string result = url.substr(0, url.find('#'));
   const size_t scheme_end = result.find("://");
   const size_t host_end = result.find_first_of("/?", scheme_end + 3);
-  const size_t lower_end = host_end == std::string::npos ? result.size() : host_end;
-  for (size_t i = 0; i < lower_end; ++i) result[i] = absl::ascii_tolower(result[i]);
-  while (result.size() > scheme_end + 3 && result.back() == '/') result.pop_back();
+  const size_t lower_end =
+      host_end == std::string::npos ? result.size() : host_end;
+  for (size_t i = 0; i < lower_end; ++i)
+    result[i] = absl::ascii_tolower(result[i]);
+  while (result.size() > scheme_end + 3 && result.back() == '/')
+    result.pop_back();
   return result;
 }
 

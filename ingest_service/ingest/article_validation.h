@@ -24,8 +24,8 @@ struct ArticleLimits {
 // the limit, text fields that are not UTF-8 or contain NUL bytes, urls that
 // are not absolute http(s) URLs, timestamps outside years 1..9999, and
 // content types other than text/plain.
-absl::Status ValidateCreateArticleRequest(const v1::CreateArticleRequest& request,
-                                          const ArticleLimits& limits);
+absl::Status ValidateCreateArticleRequest(
+    const v1::CreateArticleRequest& request, const ArticleLimits& limits);
 
 // The canonical form of a URL for duplicate detection: scheme and host
 // lower-cased, fragment and trailing slash removed. Input must be valid.

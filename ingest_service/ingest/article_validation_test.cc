@@ -52,13 +52,15 @@ TEST(ArticleValidationTest, RejectsInvalidUtf8AndNul) {
 }
 
 TEST(ArticleValidationTest, RejectsBadUrlsTimesAndContentTypes) {
-  for (const char* url : {"example.org/a", "ftp://x/y", "https://", "http://a b"}) {
+  for (const char* url :
+       {"example.org/a", "ftp://x/y", "https://", "http://a b"}) {
     v1::CreateArticleRequest request = Valid();
     request.mutable_article()->set_url(url);
     EXPECT_EQ(CodeOf(request), absl::StatusCode::kInvalidArgument) << url;
   }
   v1::CreateArticleRequest request = Valid();
-  request.mutable_article()->mutable_publish_time()->set_seconds(-1000000000000LL);
+  request.mutable_article()->mutable_publish_time()->set_seconds(
+      -1000000000000LL);
   EXPECT_EQ(CodeOf(request), absl::StatusCode::kInvalidArgument);
   request = Valid();
   request.mutable_article()->set_content_type("text/html");
@@ -66,9 +68,11 @@ TEST(ArticleValidationTest, RejectsBadUrlsTimesAndContentTypes) {
 }
 
 TEST(ArticleValidationTest, CanonicalUrlIgnoresCaseOfHostFragmentAndSlash) {
-  EXPECT_EQ(CanonicalUrl("HTTPS://Example.ORG/Path/#top"), "https://example.org/Path");
+  EXPECT_EQ(CanonicalUrl("HTTPS://Example.ORG/Path/#top"),
+            "https://example.org/Path");
   EXPECT_EQ(CanonicalUrl("https://example.org/"), "https://example.org");
-  EXPECT_EQ(CanonicalUrl("https://example.org/a?b=C"), "https://example.org/a?b=C");
+  EXPECT_EQ(CanonicalUrl("https://example.org/a?b=C"),
+            "https://example.org/a?b=C");
 }
 
 }  // namespace

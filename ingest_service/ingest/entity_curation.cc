@@ -31,7 +31,8 @@ void AddAliasOnce(const std::string& alias, v1::Entity& entity) {
 
 // The id of a live (not merged) entity named `name`.
 absl::StatusOr<std::string> LiveEntityId(const storage::Store& store,
-                                         absl::string_view name, absl::string_view field) {
+                                         absl::string_view name,
+                                         absl::string_view field) {
   auto id = catalog::ParseEntityName(name, field);
   if (!id.ok()) return id.status();
   auto entity = catalog::ReadCanonicalEntity(store, *id);
@@ -41,16 +42,16 @@ absl::StatusOr<std::string> LiveEntityId(const storage::Store& store,
 
 }  // namespace
 
-absl::StatusOr<v1::Entity> ArticleIngestor::AddEntityAlias(absl::string_view entity,
-                                                           absl::string_view alias) {
+absl::StatusOr<v1::Entity> ArticleIngestor::AddEntityAlias(
+    absl::string_view entity, absl::string_view alias) {
   const std::string trimmed(absl::StripAsciiWhitespace(alias));
   if (text::NameKey(trimmed).empty()) {
     return status::InvalidField("alias", "must contain a letter or digit");
   }
   if (trimmed.size() > kMaxAliasBytes) {
     return status::LimitExceeded(absl::StatusCode::kInvalidArgument, "alias",
-                                 static_cast<int64_t>(trimmed.size()), kMaxAliasBytes,
-                                 "bytes");
+                                 static_cast<int64_t>(trimmed.size()),
+                                 kMaxAliasBytes, "bytes");
   }
   absl::MutexLock lock(&mu_);
   auto target_id = LiveEntityId(*store_, entity, "entity");
@@ -59,8 +60,8 @@ absl::StatusOr<v1::Entity> ArticleIngestor::AddEntityAlias(absl::string_view ent
   if (!target.ok()) return target.status();
 
   // Entities of the same type stored under the alias are the same entity.
-  auto namesakes = catalog::FindEntityIdsByNameKey(*store_, text::NameKey(trimmed), false,
-                                                   kMaxMergedEntities);
+  auto namesakes = catalog::FindEntityIdsByNameKey(
+      *store_, text::NameKey(trimmed), false, kMaxMergedEntities);
   if (!namesakes.ok()) return namesakes.status();
   for (const std::string& id : *namesakes) {
     if (id == *target_id) continue;
@@ -79,26 +80,29 @@ absl::StatusOr<v1::Entity> ArticleIngestor::AddEntityAlias(absl::string_view ent
   AddAliasOnce(trimmed, **record);
   const v1::Entity result = **record;
   storage::Batch batch = store_->NewBatch();
-  if (absl::Status s = CommitLocked(batch, changes, counters); !s.ok()) return s;
+  if (absl::Status s = CommitLocked(batch, changes, counters); !s.ok())
+    return s;
   return result;
 }
 
 absl::StatusOr<v1::Entity> ArticleIngestor::MergeEntities(
     absl::string_view entity, const std::vector<std::string>& merged) {
   if (merged.empty()) {
-    return status::InvalidField("merged_entities", "must name at least one entity");
+    return status::InvalidField("merged_entities",
+                                "must name at least one entity");
   }
   if (merged.size() > kMaxMergedEntities) {
-    return status::LimitExceeded(absl::StatusCode::kInvalidArgument, "merged_entities",
-                                 static_cast<int64_t>(merged.size()), kMaxMergedEntities,
-                                 "entities");
+    return status::LimitExceeded(
+        absl::StatusCode::kInvalidArgument, "merged_entities",
+        static_cast<int64_t>(merged.size()), kMaxMergedEntities, "entities");
   }
   absl::MutexLock lock(&mu_);
   auto target_id = LiveEntityId(*store_, entity, "entity");
   if (!target_id.ok()) return target_id.status();
   std::vector<std::string> sources;
   for (size_t i = 0; i < merged.size(); ++i) {
-    auto id = LiveEntityId(*store_, merged[i], absl::StrCat("merged_entities[", i, "]"));
+    auto id = LiveEntityId(*store_, merged[i],
+                           absl::StrCat("merged_entities[", i, "]"));
     if (!id.ok()) return id.status();
     // Already merged into the target (or the target itself): nothing to do.
     if (*id != *target_id) sources.push_back(*id);
@@ -139,8 +143,10 @@ absl::Status ArticleIngestor::MergeLocked(const std::string& source_id,
       continue;
     }
     batch.Delete(Family::kArticlesByEntity, cursor->key());
-    const std::string target_row = catalog::GroupTimeIndexKey(target_id, time, article_id);
-    absl::StatusOr<std::string> already = store_->Get(Family::kArticlesByEntity, target_row);
+    const std::string target_row =
+        catalog::GroupTimeIndexKey(target_id, time, article_id);
+    absl::StatusOr<std::string> already =
+        store_->Get(Family::kArticlesByEntity, target_row);
     if (absl::IsNotFound(already.status())) {
       ++new_articles;
       batch.Put(Family::kArticlesByEntity, target_row, "");
@@ -162,8 +168,10 @@ absl::Status ArticleIngestor::MergeLocked(const std::string& source_id,
       auto quote_id = catalog::ParseQuoteName(quote.quote(), "quote");
       if (quote_id.ok()) quote_ids.insert(*quote_id);
     }
-    batch.Delete(Family::kArticles, catalog::ArticleVersionKey(article_id, article->version));
-    batch.Put(Family::kArticles, catalog::ArticleVersionKey(article_id, version),
+    batch.Delete(Family::kArticles,
+                 catalog::ArticleVersionKey(article_id, article->version));
+    batch.Put(Family::kArticles,
+              catalog::ArticleVersionKey(article_id, version),
               record.SerializeAsString());
   }
   if (absl::Status s = cursor->status(); !s.ok()) return s;
@@ -174,7 +182,8 @@ absl::Status ArticleIngestor::MergeLocked(const std::string& source_id,
     if (!quote.ok()) return quote.status();
     const bool spoken = (*quote)->speaker() == source_name;
     const auto& about = (*quote)->mentioned_entities();
-    const bool mentioned = std::find(about.begin(), about.end(), source_name) != about.end();
+    const bool mentioned =
+        std::find(about.begin(), about.end(), source_name) != about.end();
     if (!spoken && !mentioned) continue;
     auto mutable_quote = changes.MutableQuote(quote_id);
     if (!mutable_quote.ok()) return mutable_quote.status();
@@ -185,29 +194,33 @@ absl::Status ArticleIngestor::MergeLocked(const std::string& source_id,
     }
     if (mentioned) {
       auto* entities = record.mutable_mentioned_entities();
-      entities->erase(std::remove(entities->begin(), entities->end(), source_name),
-                      entities->end());
+      entities->erase(
+          std::remove(entities->begin(), entities->end(), source_name),
+          entities->end());
       AddUnique(target_name, entities);
     }
   }
 
   AddAliasOnce((*source)->display_name(), **target);
-  for (const std::string& alias : (*source)->aliases()) AddAliasOnce(alias, **target);
+  for (const std::string& alias : (*source)->aliases())
+    AddAliasOnce(alias, **target);
   auto source_counts = changes.EntityCountsOf(source_id);
   if (!source_counts.ok()) return source_counts.status();
-  if (absl::Status s = changes.AddEntityCounts(target_id, new_articles, source_counts->quotes);
+  if (absl::Status s = changes.AddEntityCounts(target_id, new_articles,
+                                               source_counts->quotes);
       !s.ok()) {
     return s;
   }
-  if (absl::Status s = changes.AddEntityCounts(source_id, -source_counts->articles,
-                                               -source_counts->quotes);
+  if (absl::Status s = changes.AddEntityCounts(
+          source_id, -source_counts->articles, -source_counts->quotes);
       !s.ok()) {
     return s;
   }
   (*source)->clear_aliases();
   (*source)->set_merged_into(target_name);
 
-  if (absl::Status s = CommitLocked(batch, changes, counters); !s.ok()) return s;
+  if (absl::Status s = CommitLocked(batch, changes, counters); !s.ok())
+    return s;
   return absl::OkStatus();
 }
 

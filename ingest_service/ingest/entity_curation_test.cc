@@ -55,7 +55,8 @@ TEST_F(EntityCurationTest, AliasMergesThePastAndLinksTheFuture) {
   ASSERT_GE(short_name.quotes_size(), 1);
   ASSERT_EQ(short_name.quotes(0).speaker(), "entities/sol-quintero");
 
-  auto entity = ingestor_->AddEntityAlias("entities/marisol-quintero", "Sol Quintero");
+  auto entity =
+      ingestor_->AddEntityAlias("entities/marisol-quintero", "Sol Quintero");
   ASSERT_TRUE(entity.ok()) << entity.status();
   EXPECT_EQ(entity->article_count(), 2);
   EXPECT_GE(entity->quote_count(), 2);
@@ -99,26 +100,35 @@ TEST_F(EntityCurationTest, AliasMergesThePastAndLinksTheFuture) {
 TEST_F(EntityCurationTest, MergeEntitiesValidatesNames) {
   Create(kFullName, "https://x.example/1");
   Create(kShortName, "https://x.example/2");
-  EXPECT_EQ(ingestor_->MergeEntities("entities/marisol-quintero", {}).status().code(),
-            absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(ingestor_->MergeEntities("entities/nobody", {"entities/sol-quintero"})
+  EXPECT_EQ(
+      ingestor_->MergeEntities("entities/marisol-quintero", {}).status().code(),
+      absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      ingestor_->MergeEntities("entities/nobody", {"entities/sol-quintero"})
+          .status()
+          .code(),
+      absl::StatusCode::kNotFound);
+  EXPECT_EQ(ingestor_->MergeEntities("entities/marisol-quintero", {"Sol"})
                 .status()
                 .code(),
-            absl::StatusCode::kNotFound);
-  EXPECT_EQ(ingestor_->MergeEntities("entities/marisol-quintero", {"Sol"}).status().code(),
             absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(ingestor_->AddEntityAlias("entities/marisol-quintero", " ... ").status().code(),
+  EXPECT_EQ(ingestor_->AddEntityAlias("entities/marisol-quintero", " ... ")
+                .status()
+                .code(),
             absl::StatusCode::kInvalidArgument);
 
-  auto merged = ingestor_->MergeEntities("entities/marisol-quintero",
-                                         {"entities/sol-quintero", "entities/marisol-quintero"});
+  auto merged = ingestor_->MergeEntities(
+      "entities/marisol-quintero",
+      {"entities/sol-quintero", "entities/marisol-quintero"});
   ASSERT_TRUE(merged.ok()) << merged.status();
   EXPECT_EQ(merged->article_count(), 2);
   bool has_alias = false;
-  for (const auto& alias : merged->aliases()) has_alias |= alias == "Sol Quintero";
+  for (const auto& alias : merged->aliases())
+    has_alias |= alias == "Sol Quintero";
   EXPECT_TRUE(has_alias);
   // Merging again is a no-op: the merged name resolves to the target.
-  auto again = ingestor_->MergeEntities("entities/marisol-quintero", {"entities/sol-quintero"});
+  auto again = ingestor_->MergeEntities("entities/marisol-quintero",
+                                        {"entities/sol-quintero"});
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->article_count(), 2);
 }

@@ -27,12 +27,14 @@ bool IsNewAlias(const std::string& form, const v1::Entity& entity) {
 }
 
 // Adds the forms that are new aliases, rewriting the record only then.
-absl::Status AddAliases(const std::string& entity_id, const std::vector<std::string>& forms,
+absl::Status AddAliases(const std::string& entity_id,
+                        const std::vector<std::string>& forms,
                         RecordChanges& changes) {
   auto stored = changes.PeekEntity(entity_id);
   if (!stored.ok()) return stored.status();
-  if (std::none_of(forms.begin(), forms.end(),
-                   [&](const std::string& form) { return IsNewAlias(form, **stored); })) {
+  if (std::none_of(forms.begin(), forms.end(), [&](const std::string& form) {
+        return IsNewAlias(form, **stored);
+      })) {
     return absl::OkStatus();
   }
   auto record = changes.MutableEntity(entity_id);
@@ -57,9 +59,12 @@ absl::StatusOr<std::string> UniqueEntityId(const std::string& display_name,
 
 // A stored entity of `type` known by `key`; a display-name match beats an
 // alias match. "" when none.
-absl::StatusOr<std::string> FindByName(const storage::Store& store, const std::string& key,
-                                       v1::EntityType type, RecordChanges& changes) {
-  auto candidates = catalog::FindEntityIdsByNameKey(store, key, false, kMaxCandidates);
+absl::StatusOr<std::string> FindByName(const storage::Store& store,
+                                       const std::string& key,
+                                       v1::EntityType type,
+                                       RecordChanges& changes) {
+  auto candidates =
+      catalog::FindEntityIdsByNameKey(store, key, false, kMaxCandidates);
   if (!candidates.ok()) return candidates.status();
   std::string alias_match;
   for (const std::string& candidate : *candidates) {
@@ -75,13 +80,14 @@ absl::StatusOr<std::string> FindByName(const storage::Store& store, const std::s
 
 // A stored person whose name is a misspelling of `display_name` and whose
 // articles share enough entities with `context`; "" when none.
-absl::StatusOr<std::string> FindSpellingVariant(const storage::Store& store,
-                                                const std::string& display_name,
-                                                const std::set<std::string>& context,
-                                                RecordChanges& changes) {
+absl::StatusOr<std::string> FindSpellingVariant(
+    const storage::Store& store, const std::string& display_name,
+    const std::set<std::string>& context, RecordChanges& changes) {
   const std::string skeleton = text::PersonNameSkeleton(display_name);
-  if (skeleton.empty() || context.size() < kMinSharedContext) return std::string();
-  auto candidates = catalog::FindEntityIdsBySkeleton(store, skeleton, kMaxCandidates);
+  if (skeleton.empty() || context.size() < kMinSharedContext)
+    return std::string();
+  auto candidates =
+      catalog::FindEntityIdsBySkeleton(store, skeleton, kMaxCandidates);
   if (!candidates.ok()) return candidates.status();
   const std::string key = text::NameKey(display_name);
   for (const std::string& candidate : *candidates) {
@@ -90,10 +96,11 @@ absl::StatusOr<std::string> FindSpellingVariant(const storage::Store& store,
     if (!record.ok()) return record.status();
     if ((*record)->type() != v1::PERSON) continue;
     const std::string candidate_key = text::NameKey((*record)->display_name());
-    const int max_edits =
-        std::max<int>(1, static_cast<int>(std::max(key.size(), candidate_key.size())) / 4);
+    const int max_edits = std::max<int>(
+        1, static_cast<int>(std::max(key.size(), candidate_key.size())) / 4);
     if (text::EditDistance(key, candidate_key, max_edits) > max_edits) continue;
-    auto co_mentioned = catalog::CoMentionedEntityIds(store, candidate, kContextArticles);
+    auto co_mentioned =
+        catalog::CoMentionedEntityIds(store, candidate, kContextArticles);
     if (!co_mentioned.ok()) return co_mentioned.status();
     const size_t shared = std::count_if(
         co_mentioned->begin(), co_mentioned->end(),
@@ -121,10 +128,9 @@ v1::EntityType ToProtoType(entities::EntityType type) {
   return v1::ENTITY_TYPE_UNSPECIFIED;
 }
 
-absl::StatusOr<EntityLinks> LinkEntities(const storage::Store& store,
-                                         const std::vector<entities::Entity>& extracted,
-                                         const google::protobuf::Timestamp& now,
-                                         RecordChanges& changes) {
+absl::StatusOr<EntityLinks> LinkEntities(
+    const storage::Store& store, const std::vector<entities::Entity>& extracted,
+    const google::protobuf::Timestamp& now, RecordChanges& changes) {
   EntityLinks links;
   links.ids.resize(extracted.size());
   links.confidence.assign(extracted.size(), 1.0);
@@ -149,10 +155,12 @@ absl::StatusOr<EntityLinks> LinkEntities(const storage::Store& store,
     if (key.empty()) continue;
     std::string& linked = links.ids[i];
     if (linked.empty()) {
-      if (auto it = created.find({type, key}); it != created.end()) linked = it->second;
+      if (auto it = created.find({type, key}); it != created.end())
+        linked = it->second;
     }
     if (linked.empty() && type == v1::PERSON) {
-      auto variant = FindSpellingVariant(store, entity.display_name, context, changes);
+      auto variant =
+          FindSpellingVariant(store, entity.display_name, context, changes);
       if (!variant.ok()) return variant.status();
       linked = *variant;
       if (!linked.empty()) links.confidence[i] = kSpellingVariantConfidence;

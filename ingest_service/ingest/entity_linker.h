@@ -35,10 +35,9 @@ inline constexpr size_t kMinSharedContext = 2;
 // only when the article shares at least kMinSharedContext other entities with
 // that person's articles. Otherwise a new entity is created in `changes`.
 // Surface forms not yet known become aliases. Counts are left to the caller.
-absl::StatusOr<EntityLinks> LinkEntities(const storage::Store& store,
-                                         const std::vector<entities::Entity>& extracted,
-                                         const google::protobuf::Timestamp& now,
-                                         RecordChanges& changes);
+absl::StatusOr<EntityLinks> LinkEntities(
+    const storage::Store& store, const std::vector<entities::Entity>& extracted,
+    const google::protobuf::Timestamp& now, RecordChanges& changes);
 
 }  // namespace verbatim::ingest
 

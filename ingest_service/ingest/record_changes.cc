@@ -18,7 +18,8 @@ namespace verbatim::ingest {
 namespace {
 
 // Index rows keyed by (family, key), with their values.
-using IndexRows = std::map<std::pair<storage::Family, std::string>, std::string>;
+using IndexRows =
+    std::map<std::pair<storage::Family, std::string>, std::string>;
 
 IndexRows EntityRows(const v1::Entity& entity) {
   IndexRows rows;
@@ -26,7 +27,8 @@ IndexRows EntityRows(const v1::Entity& entity) {
   if (!entity.merged_into().empty()) return rows;
   const std::string id = catalog::EntityIdOf(entity.name());
   auto add_name = [&](const std::string& name) {
-    rows[{storage::Family::kEntityNames, catalog::EntityNameKey(text::NameKey(name), id)}];
+    rows[{storage::Family::kEntityNames,
+          catalog::EntityNameKey(text::NameKey(name), id)}];
     // Each word of a longer name, so that a search for a surname finds it.
     const std::vector<std::string> words = text::FoldedWords(name);
     if (words.size() < 2) return;
@@ -39,9 +41,11 @@ IndexRows EntityRows(const v1::Entity& entity) {
   add_name(entity.display_name());
   for (const std::string& alias : entity.aliases()) add_name(alias);
   if (entity.type() == v1::PERSON) {
-    const std::string skeleton = text::PersonNameSkeleton(entity.display_name());
+    const std::string skeleton =
+        text::PersonNameSkeleton(entity.display_name());
     if (!skeleton.empty()) {
-      rows[{storage::Family::kEntitySkeletons, catalog::EntityNameKey(skeleton, id)}];
+      rows[{storage::Family::kEntitySkeletons,
+            catalog::EntityNameKey(skeleton, id)}];
     }
   }
   return rows;
@@ -53,7 +57,8 @@ IndexRows QuoteRows(uint64_t quote_id, const v1::Quote& quote) {
   rows[{storage::Family::kQuotesByTime, catalog::TimeIndexKey(time, quote_id)}];
   if (!quote.speaker().empty()) {
     rows[{storage::Family::kQuotesBySpeaker,
-          catalog::GroupTimeIndexKey(catalog::EntityIdOf(quote.speaker()), time, quote_id)}];
+          catalog::GroupTimeIndexKey(catalog::EntityIdOf(quote.speaker()), time,
+                                     quote_id)}];
   }
   // Term rows carry the term's count and the quote's length in words, for
   // ranking without reading the quote: the count is the most any printing
@@ -65,10 +70,12 @@ IndexRows QuoteRows(uint64_t quote_id, const v1::Quote& quote) {
     std::vector<std::string> words = text::FoldedWords(printed);
     if (length == 0) length = words.size();  // the canonical text
     for (std::string& word : words) ++here[std::move(word)];
-    for (const auto& [word, count] : here) counts[word] = std::max(counts[word], count);
+    for (const auto& [word, count] : here)
+      counts[word] = std::max(counts[word], count);
   }
   for (const auto& [word, count] : counts) {
-    rows[{storage::Family::kQuoteTerms, catalog::QuoteTermKey(word, quote_id)}] =
+    rows[{storage::Family::kQuoteTerms,
+          catalog::QuoteTermKey(word, quote_id)}] =
         catalog::EncodeTermPosting(count, length);
   }
   return rows;
@@ -82,8 +89,8 @@ IndexRows ShingleRows(uint64_t quote_id, const v1::Quote& quote) {
   const std::vector<uint64_t> shingles = QuoteShingles(quote.text());
   const std::string shingle_count = absl::StrCat(shingles.size());
   for (uint64_t shingle : shingles) {
-    rows[{storage::Family::kQuoteShingles, catalog::QuoteShingleKey(shingle, quote_id)}] =
-        shingle_count;
+    rows[{storage::Family::kQuoteShingles,
+          catalog::QuoteShingleKey(shingle, quote_id)}] = shingle_count;
   }
   return rows;
 }
@@ -95,7 +102,8 @@ void ApplyRowDiff(const IndexRows& before, const IndexRows& after,
   }
   for (const auto& [row, value] : after) {
     auto it = before.find(row);
-    if (it == before.end() || it->second != value) batch.Put(row.first, row.second, value);
+    if (it == before.end() || it->second != value)
+      batch.Put(row.first, row.second, value);
   }
 }
 
@@ -115,7 +123,8 @@ std::vector<uint64_t> QuoteShingles(const std::string& text) {
 std::vector<uint64_t> ShinglesOfWords(const std::vector<std::string>& words) {
   std::vector<uint64_t> shingles;
   if (words.size() < 3) {
-    if (!words.empty()) shingles.push_back(paging::StableHash(absl::StrJoin(words, " ")));
+    if (!words.empty())
+      shingles.push_back(paging::StableHash(absl::StrJoin(words, " ")));
     return shingles;
   }
   std::vector<uint64_t> hashes;
@@ -159,7 +168,8 @@ absl::StatusOr<RecordChanges::Change<Record>*> RecordChanges::Load(
     change.after = std::move(stored->record);
     return &change;
   }
-  if (!it->second.after.has_value()) return absl::NotFoundError("deleted in this batch");
+  if (!it->second.after.has_value())
+    return absl::NotFoundError("deleted in this batch");
   return &it->second;
 }
 
@@ -171,17 +181,20 @@ absl::StatusOr<RecordChanges::Change<v1::Entity>*> RecordChanges::LoadEntity(
 
 absl::StatusOr<RecordChanges::Change<v1::Quote>*> RecordChanges::LoadQuote(
     uint64_t quote_id) {
-  return Load(quotes_, quote_id, [this](uint64_t id) { return reader_.ReadQuote(id); });
+  return Load(quotes_, quote_id,
+              [this](uint64_t id) { return reader_.ReadQuote(id); });
 }
 
-absl::StatusOr<v1::Entity*> RecordChanges::MutableEntity(const std::string& entity_id) {
+absl::StatusOr<v1::Entity*> RecordChanges::MutableEntity(
+    const std::string& entity_id) {
   auto change = LoadEntity(entity_id);
   if (!change.ok()) return change.status();
   (*change)->MarkDirty();
   return &*(*change)->after;
 }
 
-absl::StatusOr<const v1::Entity*> RecordChanges::PeekEntity(const std::string& entity_id) {
+absl::StatusOr<const v1::Entity*> RecordChanges::PeekEntity(
+    const std::string& entity_id) {
   auto change = LoadEntity(entity_id);
   if (!change.ok()) return change.status();
   return &*(*change)->after;
@@ -224,12 +237,13 @@ absl::StatusOr<RecordChanges::CountsChange*> RecordChanges::LoadCounts(
   return &change;
 }
 
-absl::Status RecordChanges::AddEntityCounts(const std::string& entity_id, int64_t articles,
-                                            int64_t quotes) {
+absl::Status RecordChanges::AddEntityCounts(const std::string& entity_id,
+                                            int64_t articles, int64_t quotes) {
   auto change = LoadCounts(entity_id);
   if (!change.ok()) return change.status();
   (*change)->after.articles += articles;
-  (*change)->after.quotes = std::max<int64_t>(0, (*change)->after.quotes + quotes);
+  (*change)->after.quotes =
+      std::max<int64_t>(0, (*change)->after.quotes + quotes);
   (*change)->dirty = true;
   return absl::OkStatus();
 }
@@ -290,7 +304,8 @@ void RecordChanges::Apply(storage::Batch& batch) const {
       v1::Entity record = *change.after;
       record.clear_article_count();
       record.clear_quote_count();
-      batch.Put(storage::Family::kEntities, catalog::EntityVersionKey(id, version_),
+      batch.Put(storage::Family::kEntities,
+                catalog::EntityVersionKey(id, version_),
                 record.SerializeAsString());
     }
     ApplyRowDiff(change.before ? EntityRows(*change.before) : IndexRows(),
@@ -303,10 +318,13 @@ void RecordChanges::Apply(storage::Batch& batch) const {
                    catalog::EntityVersionKey(id, change.before_version));
     }
     auto entity = entities_.find(id);
-    const bool deleted = entity != entities_.end() && !entity->second.after.has_value();
+    const bool deleted =
+        entity != entities_.end() && !entity->second.after.has_value();
     if (!deleted) {
-      batch.Put(storage::Family::kEntityCounts, catalog::EntityVersionKey(id, version_),
-                catalog::EncodeEntityCounts(change.after.articles, change.after.quotes));
+      batch.Put(storage::Family::kEntityCounts,
+                catalog::EntityVersionKey(id, version_),
+                catalog::EncodeEntityCounts(change.after.articles,
+                                            change.after.quotes));
     }
   }
   for (const auto& [id, change] : quotes_) {
@@ -316,17 +334,20 @@ void RecordChanges::Apply(storage::Batch& batch) const {
                    catalog::QuoteVersionKey(id, change.before_version));
     }
     if (change.after.has_value()) {
-      batch.Put(storage::Family::kQuotes, catalog::QuoteVersionKey(id, version_),
+      batch.Put(storage::Family::kQuotes,
+                catalog::QuoteVersionKey(id, version_),
                 change.after->SerializeAsString());
     }
     ApplyRowDiff(change.before ? QuoteRows(id, *change.before) : IndexRows(),
-                 change.after ? QuoteRows(id, *change.after) : IndexRows(), batch);
+                 change.after ? QuoteRows(id, *change.after) : IndexRows(),
+                 batch);
     // A reprint adds an appearance but keeps the text: its shingle rows stay.
     const bool same_text = change.before && change.after &&
                            change.before->text() == change.after->text();
     if (!same_text) {
-      ApplyRowDiff(change.before ? ShingleRows(id, *change.before) : IndexRows(),
-                   change.after ? ShingleRows(id, *change.after) : IndexRows(), batch);
+      ApplyRowDiff(
+          change.before ? ShingleRows(id, *change.before) : IndexRows(),
+          change.after ? ShingleRows(id, *change.after) : IndexRows(), batch);
     }
   }
 }

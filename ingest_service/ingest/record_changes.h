@@ -45,7 +45,8 @@ class RecordChanges {
   absl::Status AddEntityCounts(const std::string& entity_id, int64_t articles,
                                int64_t quotes);
   // The entity's counts including this batch's additions.
-  absl::StatusOr<catalog::EntityCounts> EntityCountsOf(const std::string& entity_id);
+  absl::StatusOr<catalog::EntityCounts> EntityCountsOf(
+      const std::string& entity_id);
 
   absl::StatusOr<v1::Quote*> MutableQuote(uint64_t quote_id);
   absl::StatusOr<const v1::Quote*> PeekQuote(uint64_t quote_id);
@@ -60,13 +61,13 @@ class RecordChanges {
  private:
   template <typename Record>
   struct Change {
-    bool stored = false;           // the record exists in the store
-    int64_t before_version = 0;    // its stored version
+    bool stored = false;         // the record exists in the store
+    int64_t before_version = 0;  // its stored version
     // As stored, kept only once the record is changed (Apply diffs it with
     // `after`): most loaded records are only peeked at.
     std::optional<Record> before;
-    std::optional<Record> after;   // nullopt when deleted
-    bool dirty = false;            // written by Apply
+    std::optional<Record> after;  // nullopt when deleted
+    bool dirty = false;           // written by Apply
 
     // Call before changing `after`.
     void MarkDirty() {

@@ -46,8 +46,9 @@ TEST(QuoteShinglesTest, AnySharedRunOfAWindowSharesAFingerprint) {
   for (int start = 0; start + words <= 60; ++start) {
     const std::string snippet = Words(start, words);
     EXPECT_TRUE(Shares(QuoteShingles(snippet), whole)) << snippet;
-    EXPECT_TRUE(Shares(QuoteShingles(absl::StrCat(Words(100, 7), snippet, Words(200, 9))),
-                       whole))
+    EXPECT_TRUE(Shares(
+        QuoteShingles(absl::StrCat(Words(100, 7), snippet, Words(200, 9))),
+        whole))
         << snippet;
   }
 }

@@ -11,7 +11,8 @@ namespace verbatim::ingest {
 namespace {
 
 // Logs a failed call and converts its status.
-grpc::Status LoggedStatus(absl::string_view method, const absl::Status& status) {
+grpc::Status LoggedStatus(absl::string_view method,
+                          const absl::Status& status) {
   rpc::LogRequestError(method, status);
   return rpc::ToGrpcStatus(status);
 }
@@ -19,8 +20,9 @@ grpc::Status LoggedStatus(absl::string_view method, const absl::Status& status) 
 // Tells the client how far the store had got once its write was applied.
 void SendConsistencyToken(grpc::CallbackServerContext* context,
                           const ArticleIngestor& ingestor) {
-  context->AddInitialMetadata(std::string(rpc::kConsistencyTokenHeader),
-                              rpc::EncodeConsistencyToken(ingestor.LastSequenceNumber()));
+  context->AddInitialMetadata(
+      std::string(rpc::kConsistencyTokenHeader),
+      rpc::EncodeConsistencyToken(ingestor.LastSequenceNumber()));
 }
 
 // Reads one request, stores it, writes its result, and repeats until the
@@ -40,15 +42,17 @@ class StreamArticlesReactor final
       return;
     }
     if (index_ >= max_articles_) {
-      Finish(LoggedStatus("StreamArticles",
-                    status::LimitExceeded(absl::StatusCode::kResourceExhausted,
-                                          "stream", index_ + 1, max_articles_,
-                                          "articles; open a new stream for the rest")));
+      Finish(LoggedStatus(
+          "StreamArticles",
+          status::LimitExceeded(absl::StatusCode::kResourceExhausted, "stream",
+                                index_ + 1, max_articles_,
+                                "articles; open a new stream for the rest")));
       return;
     }
     v1::CreateArticleResult result;
     result.set_index(index_++);
-    absl::StatusOr<v1::CreateArticleRequest> request = ParseCreateArticleRequest(request_);
+    absl::StatusOr<v1::CreateArticleRequest> request =
+        ParseCreateArticleRequest(request_);
     if (request.ok()) result.set_request_id(request->request_id());
     absl::StatusOr<CreateOutcome> outcome =
         request.ok() ? ingestor_->CreateArticle(*request)
@@ -69,7 +73,8 @@ class StreamArticlesReactor final
 
   void OnWriteDone(bool ok) override {
     if (!ok) {
-      Finish(grpc::Status(grpc::StatusCode::CANCELLED, "stream closed by the client"));
+      Finish(grpc::Status(grpc::StatusCode::CANCELLED,
+                          "stream closed by the client"));
       return;
     }
     StartRead(&request_);
@@ -86,7 +91,8 @@ class StreamArticlesReactor final
 };
 
 // Ends a stream before reading anything (e.g. unauthenticated).
-class RejectedStream final : public grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
+class RejectedStream final
+    : public grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
  public:
   explicit RejectedStream(grpc::Status status) { Finish(std::move(status)); }
   void OnDone() override { delete this; }
@@ -95,9 +101,9 @@ class RejectedStream final : public grpc::ServerBidiReactor<grpc::ByteBuffer, gr
 }  // namespace
 
 template <typename Handler>
-grpc::ServerUnaryReactor* IngestServiceImpl::Unary(grpc::CallbackServerContext* context,
-                                                   absl::string_view method,
-                                                   Handler handler) {
+grpc::ServerUnaryReactor* IngestServiceImpl::Unary(
+    grpc::CallbackServerContext* context, absl::string_view method,
+    Handler handler) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   absl::Status status = rpc::CheckBearerToken(*context, options_.auth_token);
   if (status.ok()) status = handler();
@@ -106,11 +112,12 @@ grpc::ServerUnaryReactor* IngestServiceImpl::Unary(grpc::CallbackServerContext* 
   return reactor;
 }
 
-grpc::ServerUnaryReactor* IngestServiceImpl::CreateArticle(grpc::CallbackServerContext* context,
-                                                           const grpc::ByteBuffer* request,
-                                                           grpc::ByteBuffer* response) {
+grpc::ServerUnaryReactor* IngestServiceImpl::CreateArticle(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
   return Unary(context, "CreateArticle", [&] {
-    absl::StatusOr<v1::CreateArticleRequest> parsed = ParseCreateArticleRequest(*request);
+    absl::StatusOr<v1::CreateArticleRequest> parsed =
+        ParseCreateArticleRequest(*request);
     if (!parsed.ok()) return parsed.status();
     absl::StatusOr<CreateOutcome> outcome = ingestor_->CreateArticle(*parsed);
     if (outcome.ok()) *response = SerializeToByteBuffer(outcome->article);
@@ -118,24 +125,26 @@ grpc::ServerUnaryReactor* IngestServiceImpl::CreateArticle(grpc::CallbackServerC
   });
 }
 
-grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* IngestServiceImpl::StreamArticles(
-    grpc::CallbackServerContext* context) {
-  if (absl::Status auth = rpc::CheckBearerToken(*context, options_.auth_token); !auth.ok()) {
+grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>*
+IngestServiceImpl::StreamArticles(grpc::CallbackServerContext* context) {
+  if (absl::Status auth = rpc::CheckBearerToken(*context, options_.auth_token);
+      !auth.ok()) {
     return new RejectedStream(LoggedStatus("StreamArticles", auth));
   }
   return new StreamArticlesReactor(ingestor_, options_.max_stream_articles);
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::DeleteArticle(
-    grpc::CallbackServerContext* context, const v1::DeleteArticleRequest* request,
+    grpc::CallbackServerContext* context,
+    const v1::DeleteArticleRequest* request,
     google::protobuf::Empty* /*response*/) {
   return Unary(context, "DeleteArticle",
                [&] { return ingestor_->DeleteArticle(request->name()); });
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::AddEntityAlias(
-    grpc::CallbackServerContext* context, const v1::AddEntityAliasRequest* request,
-    v1::Entity* response) {
+    grpc::CallbackServerContext* context,
+    const v1::AddEntityAliasRequest* request, v1::Entity* response) {
   return Unary(context, "AddEntityAlias", [&] {
     absl::StatusOr<v1::Entity> entity =
         ingestor_->AddEntityAlias(request->entity(), request->alias());
@@ -145,8 +154,8 @@ grpc::ServerUnaryReactor* IngestServiceImpl::AddEntityAlias(
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::MergeEntities(
-    grpc::CallbackServerContext* context, const v1::MergeEntitiesRequest* request,
-    v1::Entity* response) {
+    grpc::CallbackServerContext* context,
+    const v1::MergeEntitiesRequest* request, v1::Entity* response) {
   return Unary(context, "MergeEntities", [&] {
     absl::StatusOr<v1::Entity> entity = ingestor_->MergeEntities(
         request->entity(),

@@ -17,12 +17,13 @@ struct IngestServiceOptions {
 
 // The methods that take article text read raw bytes (request_codec.h), so
 // that text which is not UTF-8 gets INVALID_ARGUMENT naming the field.
-using IngestServiceBase = v1::IngestService::WithRawCallbackMethod_CreateArticle<
-    v1::IngestService::WithRawCallbackMethod_StreamArticles<
-        v1::IngestService::WithCallbackMethod_DeleteArticle<
-            v1::IngestService::WithCallbackMethod_AddEntityAlias<
-                v1::IngestService::WithCallbackMethod_MergeEntities<
-                    v1::IngestService::Service>>>>>;
+using IngestServiceBase =
+    v1::IngestService::WithRawCallbackMethod_CreateArticle<
+        v1::IngestService::WithRawCallbackMethod_StreamArticles<
+            v1::IngestService::WithCallbackMethod_DeleteArticle<
+                v1::IngestService::WithCallbackMethod_AddEntityAlias<
+                    v1::IngestService::WithCallbackMethod_MergeEntities<
+                        v1::IngestService::Service>>>>>;
 
 // Thread-safe. `ingestor` is not owned and must outlive the service.
 class IngestServiceImpl final : public IngestServiceBase {
@@ -35,15 +36,16 @@ class IngestServiceImpl final : public IngestServiceBase {
                                           grpc::ByteBuffer* response) override;
   grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* StreamArticles(
       grpc::CallbackServerContext* context) override;
-  grpc::ServerUnaryReactor* DeleteArticle(grpc::CallbackServerContext* context,
-                                          const v1::DeleteArticleRequest* request,
-                                          google::protobuf::Empty* response) override;
-  grpc::ServerUnaryReactor* AddEntityAlias(grpc::CallbackServerContext* context,
-                                           const v1::AddEntityAliasRequest* request,
-                                           v1::Entity* response) override;
-  grpc::ServerUnaryReactor* MergeEntities(grpc::CallbackServerContext* context,
-                                          const v1::MergeEntitiesRequest* request,
-                                          v1::Entity* response) override;
+  grpc::ServerUnaryReactor* DeleteArticle(
+      grpc::CallbackServerContext* context,
+      const v1::DeleteArticleRequest* request,
+      google::protobuf::Empty* response) override;
+  grpc::ServerUnaryReactor* AddEntityAlias(
+      grpc::CallbackServerContext* context,
+      const v1::AddEntityAliasRequest* request, v1::Entity* response) override;
+  grpc::ServerUnaryReactor* MergeEntities(
+      grpc::CallbackServerContext* context,
+      const v1::MergeEntitiesRequest* request, v1::Entity* response) override;
 
  private:
   // Checks the bearer token, runs `handler` (returning absl::Status), sends

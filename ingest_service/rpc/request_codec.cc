@@ -19,7 +19,8 @@ absl::StatusOr<v1::CreateArticleRequest> ParseCreateArticleRequest(
   }
   internal::LenientCreateArticleRequest lenient;
   if (!lenient.ParseFromString(bytes)) {
-    return status::InvalidField("request", "is not a serialized CreateArticleRequest");
+    return status::InvalidField("request",
+                                "is not a serialized CreateArticleRequest");
   }
   // Setters do not check UTF-8; validation does, naming the field.
   v1::CreateArticleRequest request;
@@ -37,7 +38,8 @@ absl::StatusOr<v1::CreateArticleRequest> ParseCreateArticleRequest(
   return request;
 }
 
-grpc::ByteBuffer SerializeToByteBuffer(const google::protobuf::Message& message) {
+grpc::ByteBuffer SerializeToByteBuffer(
+    const google::protobuf::Message& message) {
   const std::string bytes = message.SerializeAsString();
   grpc::Slice slice(bytes);
   return grpc::ByteBuffer(&slice, 1);

@@ -17,7 +17,8 @@ absl::StatusOr<v1::CreateArticleRequest> ParseCreateArticleRequest(
     const grpc::ByteBuffer& buffer);
 
 // Serializes a response message into a ByteBuffer.
-grpc::ByteBuffer SerializeToByteBuffer(const google::protobuf::Message& message);
+grpc::ByteBuffer SerializeToByteBuffer(
+    const google::protobuf::Message& message);
 
 }  // namespace verbatim::ingest
 

@@ -26,8 +26,10 @@ TEST(RequestCodecTest, InvalidUtf8ReachesValidationAsAFieldError) {
   // article { body: "caf\xC3 au lait" } written by hand: protobuf would not
   // serialize it from a string field.
   const std::string body = "caf\xC3 au lait";
-  const std::string article = std::string("\x32") + static_cast<char>(body.size()) + body;
-  const std::string bytes = std::string("\x0a") + static_cast<char>(article.size()) + article;
+  const std::string article =
+      std::string("\x32") + static_cast<char>(body.size()) + body;
+  const std::string bytes =
+      std::string("\x0a") + static_cast<char>(article.size()) + article;
   auto parsed = ParseCreateArticleRequest(Buffer(bytes));
   ASSERT_TRUE(parsed.ok()) << parsed.status();
   absl::Status status = ValidateCreateArticleRequest(*parsed, {});

@@ -10,7 +10,8 @@
 
 namespace verbatim::tools {
 
-absl::StatusOr<v1::CreateArticleRequest> ReadArticleRequest(const std::string& path) {
+absl::StatusOr<v1::CreateArticleRequest> ReadArticleRequest(
+    const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
   std::stringstream contents;

@@ -12,7 +12,8 @@ namespace verbatim::tools {
 // Reads `path` and returns a CreateArticleRequest with title, source, url,
 // publish time (the header date at 00:00 UTC) and body. NOT_FOUND when the
 // file cannot be read; INVALID_ARGUMENT for a malformed date.
-absl::StatusOr<v1::CreateArticleRequest> ReadArticleRequest(const std::string& path);
+absl::StatusOr<v1::CreateArticleRequest> ReadArticleRequest(
+    const std::string& path);
 
 }  // namespace verbatim::tools
 

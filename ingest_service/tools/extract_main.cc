@@ -29,19 +29,21 @@ int main(int argc, char** argv) {
   }
   auto extractor = verbatim::extraction::Extractor::Create();
   if (!extractor.ok()) {
-    std::fprintf(stderr, "verbatim-extract: %s\n", extractor.status().ToString().c_str());
+    std::fprintf(stderr, "verbatim-extract: %s\n",
+                 extractor.status().ToString().c_str());
     return 1;
   }
   verbatim::testing::TempDir dir;
   auto store = verbatim::storage::Store::OpenPrimary(dir.path(), {});
   if (!store.ok()) {
-    std::fprintf(stderr, "verbatim-extract: %s\n", store.status().ToString().c_str());
+    std::fprintf(stderr, "verbatim-extract: %s\n",
+                 store.status().ToString().c_str());
     return 1;
   }
   verbatim::ingest::ArticleLimits limits;
   limits.max_body_bytes = int64_t{1} << 30;
-  auto ingestor = verbatim::ingest::ArticleIngestor::Create(store->get(),
-                                                            extractor->get(), limits);
+  auto ingestor = verbatim::ingest::ArticleIngestor::Create(
+      store->get(), extractor->get(), limits);
   if (!ingestor.ok()) return 1;
   int failed = 0;
   for (const char* path : files) {
@@ -51,12 +53,14 @@ int main(int argc, char** argv) {
       request->set_request_id(path);
       request->mutable_article()->clear_url();
     }
-    auto outcome = request.ok() ? (*ingestor)->CreateArticle(*request)
-                                : absl::StatusOr<verbatim::ingest::CreateOutcome>(
-                                      request.status());
+    auto outcome =
+        request.ok()
+            ? (*ingestor)->CreateArticle(*request)
+            : absl::StatusOr<verbatim::ingest::CreateOutcome>(request.status());
     const std::string file = std::filesystem::path(path).filename();
     if (!outcome.ok()) {
-      std::fprintf(stderr, "%s: %s\n", path, outcome.status().ToString().c_str());
+      std::fprintf(stderr, "%s: %s\n", path,
+                   outcome.status().ToString().c_str());
       ++failed;
       continue;
     }

@@ -23,10 +23,12 @@ absl::StatusOr<bool> FirstPrintingMentioning(const storage::Store& store,
                                              const std::string& article_name) {
   for (const v1::Appearance& appearance : quote.appearances()) {
     if (appearance.article() == article_name) return true;
-    auto article_id = catalog::ParseArticleName(appearance.article(), "article");
+    auto article_id =
+        catalog::ParseArticleName(appearance.article(), "article");
     if (!article_id.ok()) continue;
     // A printing's time is its article's index time (publish, else create).
-    const int64_t time = TimeUtil::TimestampToMicroseconds(appearance.publish_time());
+    const int64_t time =
+        TimeUtil::TimestampToMicroseconds(appearance.publish_time());
     absl::StatusOr<std::string> row =
         store.Get(storage::Family::kArticlesByEntity,
                   catalog::GroupTimeIndexKey(entity_id, time, *article_id));
@@ -41,7 +43,8 @@ std::vector<uint64_t> QuoteIdsOf(const v1::Article& article) {
   std::vector<uint64_t> ids;
   for (const v1::QuoteAppearance& appearance : article.quotes()) {
     auto id = catalog::ParseQuoteName(appearance.quote(), "quote");
-    if (id.ok() && std::find(ids.begin(), ids.end(), *id) == ids.end()) ids.push_back(*id);
+    if (id.ok() && std::find(ids.begin(), ids.end(), *id) == ids.end())
+      ids.push_back(*id);
   }
   return ids;
 }
@@ -56,17 +59,20 @@ std::string EncodeResume(absl::string_view row, uint64_t done) {
 
 absl::StatusOr<std::string> ScanEntityQuotes(
     const storage::Store& store, catalog::RecordReader& reader,
-    const std::string& entity_id, const KeyRange& range, const PageRequest& page,
-    const std::function<bool(v1::Quote& quote)>& add) {
+    const std::string& entity_id, const KeyRange& range,
+    const PageRequest& page, const std::function<bool(v1::Quote& quote)>& add) {
   std::string resume_row;
   uint64_t done_in_row = 0;
   if (!page.resume_key.empty()) {
     storage::KeyReader token(page.resume_key);
-    if (!token.String(&resume_row) || !token.Uint64(&done_in_row) || !token.done()) {
-      return status::InvalidField("page_token", "is not a token this service issued");
+    if (!token.String(&resume_row) || !token.Uint64(&done_in_row) ||
+        !token.done()) {
+      return status::InvalidField("page_token",
+                                  "is not a token this service issued");
     }
   }
-  auto cursor = store.NewCursor(storage::Family::kArticlesByEntity, range.lower, range.upper);
+  auto cursor = store.NewCursor(storage::Family::kArticlesByEntity, range.lower,
+                                range.upper);
   if (!resume_row.empty()) cursor->Seek(resume_row);
   int added = 0;
   for (; cursor->Valid(); cursor->Next()) {

@@ -26,8 +26,8 @@ namespace verbatim::query {
 // after the last article. NOT_FOUND records (deleted meanwhile) are skipped.
 absl::StatusOr<std::string> ScanEntityQuotes(
     const storage::Store& store, catalog::RecordReader& reader,
-    const std::string& entity_id, const KeyRange& range, const PageRequest& page,
-    const std::function<bool(v1::Quote& quote)>& add);
+    const std::string& entity_id, const KeyRange& range,
+    const PageRequest& page, const std::function<bool(v1::Quote& quote)>& add);
 
 }  // namespace verbatim::query
 

@@ -12,23 +12,26 @@
 namespace verbatim::query {
 using google::protobuf::util::TimeUtil;
 
-absl::StatusOr<PageRequest> ParsePageRequest(const google::protobuf::Message& request,
-                                             int32_t page_size,
-                                             const std::string& page_token) {
+absl::StatusOr<PageRequest> ParsePageRequest(
+    const google::protobuf::Message& request, int32_t page_size,
+    const std::string& page_token) {
   if (page_size < 0) {
-    return status::InvalidField("page_size", absl::StrCat("must not be negative; got ",
-                                                          page_size));
+    return status::InvalidField(
+        "page_size", absl::StrCat("must not be negative; got ", page_size));
   }
   PageRequest page;
-  page.size = page_size == 0 ? kDefaultPageSize : std::min(page_size, kMaxPageSize);
+  page.size =
+      page_size == 0 ? kDefaultPageSize : std::min(page_size, kMaxPageSize);
   std::unique_ptr<google::protobuf::Message> filters(request.New());
   filters->CopyFrom(request);
   const google::protobuf::Descriptor* descriptor = filters->GetDescriptor();
   const google::protobuf::Reflection* reflection = filters->GetReflection();
   for (const char* field : {"page_size", "page_token"}) {
-    if (const auto* f = descriptor->FindFieldByName(field)) reflection->ClearField(filters.get(), f);
+    if (const auto* f = descriptor->FindFieldByName(field))
+      reflection->ClearField(filters.get(), f);
   }
-  page.filters = absl::StrCat(descriptor->full_name(), ":", filters->SerializeAsString());
+  page.filters =
+      absl::StrCat(descriptor->full_name(), ":", filters->SerializeAsString());
   if (!page_token.empty()) {
     auto key = paging::DecodePageToken(page_token, page.filters);
     if (!key.ok()) return key.status();
@@ -38,8 +41,8 @@ absl::StatusOr<PageRequest> ParsePageRequest(const google::protobuf::Message& re
 }
 
 absl::StatusOr<std::string> ScanIndexPage(
-    const storage::Store& store, storage::Family family, const std::string& lower,
-    const std::string& upper, const PageRequest& page,
+    const storage::Store& store, storage::Family family,
+    const std::string& lower, const std::string& upper, const PageRequest& page,
     const std::function<absl::StatusOr<bool>(absl::string_view key)>& visit,
     const std::function<bool()>& full) {
   auto cursor = store.NewCursor(family, lower, upper);
@@ -60,11 +63,13 @@ absl::StatusOr<std::string> ScanIndexPage(
 absl::StatusOr<KeyRange> TimeRange(const std::string& prefix,
                                    const google::protobuf::Timestamp* start,
                                    const google::protobuf::Timestamp* end) {
-  for (const auto& [time, field] : {std::pair{start, "start_time"}, std::pair{end, "end_time"}}) {
+  for (const auto& [time, field] :
+       {std::pair{start, "start_time"}, std::pair{end, "end_time"}}) {
     if (time != nullptr && (time->seconds() < TimeUtil::kTimestampMinSeconds ||
                             time->seconds() > TimeUtil::kTimestampMaxSeconds ||
                             time->nanos() < 0 || time->nanos() > 999999999)) {
-      return status::InvalidField(field, "must be between 0001-01-01 and 9999-12-31 UTC");
+      return status::InvalidField(
+          field, "must be between 0001-01-01 and 9999-12-31 UTC");
     }
   }
   KeyRange range{prefix, storage::PrefixSuccessor(prefix)};

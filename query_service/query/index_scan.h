@@ -24,17 +24,17 @@ struct PageRequest {
 // Reads page_size and page_token from a list request. The filters are the
 // request itself without its page fields, so a token only works with them.
 // INVALID_ARGUMENT for a negative size or a foreign, stale or tampered token.
-absl::StatusOr<PageRequest> ParsePageRequest(const google::protobuf::Message& request,
-                                             int32_t page_size,
-                                             const std::string& page_token);
+absl::StatusOr<PageRequest> ParsePageRequest(
+    const google::protobuf::Message& request, int32_t page_size,
+    const std::string& page_token);
 
 // Visits index rows of `family` in [lower, upper) from the page's resume key
 // on. `visit` returns true when it added an item for the row. Stops when the
 // page has page.size items or `full` (if given) says so; returns the next
 // page token, empty after the last row.
 absl::StatusOr<std::string> ScanIndexPage(
-    const storage::Store& store, storage::Family family, const std::string& lower,
-    const std::string& upper, const PageRequest& page,
+    const storage::Store& store, storage::Family family,
+    const std::string& lower, const std::string& upper, const PageRequest& page,
     const std::function<absl::StatusOr<bool>(absl::string_view key)>& visit,
     const std::function<bool()>& full = nullptr);
 

@@ -53,14 +53,17 @@ absl::StatusOr<size_t> ResumeOffset(const PageRequest& page) {
   if (page.resume_key.empty()) return 0;
   uint64_t offset = 0;
   if (!catalog::DecodeId(page.resume_key, &offset)) {
-    return status::InvalidField("page_token", "is not a token this service issued");
+    return status::InvalidField("page_token",
+                                "is not a token this service issued");
   }
   return static_cast<size_t>(offset);
 }
 
-std::string NextOffsetToken(const PageRequest& page, size_t next, size_t total) {
-  return next < total ? paging::EncodePageToken(catalog::EncodeId(next), page.filters)
-                      : std::string();
+std::string NextOffsetToken(const PageRequest& page, size_t next,
+                            size_t total) {
+  return next < total
+             ? paging::EncodePageToken(catalog::EncodeId(next), page.filters)
+             : std::string();
 }
 
 }  // namespace
@@ -74,7 +77,8 @@ absl::StatusOr<v1::Article> QueryEngine::GetArticle(
 
 absl::StatusOr<v1::ListArticlesResponse> QueryEngine::ListArticles(
     const v1::ListArticlesRequest& request) const {
-  auto page = ParsePageRequest(request, request.page_size(), request.page_token());
+  auto page =
+      ParsePageRequest(request, request.page_size(), request.page_token());
   if (!page.ok()) return page.status();
   auto entity_id = ResolveEntityFilter(store_, request.entity(), "entity");
   if (!entity_id.ok()) return entity_id.status();
@@ -87,8 +91,9 @@ absl::StatusOr<v1::ListArticlesResponse> QueryEngine::ListArticles(
     family = Family::kArticlesBySource;
     prefix = catalog::GroupPrefix(request.source());
   }
-  auto range = TimeRange(prefix, request.has_start_time() ? &request.start_time() : nullptr,
-                         request.has_end_time() ? &request.end_time() : nullptr);
+  auto range = TimeRange(
+      prefix, request.has_start_time() ? &request.start_time() : nullptr,
+      request.has_end_time() ? &request.end_time() : nullptr);
   if (!range.ok()) return range.status();
 
   v1::ListArticlesResponse response;
@@ -101,7 +106,8 @@ absl::StatusOr<v1::ListArticlesResponse> QueryEngine::ListArticles(
         auto article = UnlessNotFound(reader.ReadArticleVersion(id));
         if (!article.ok()) return article.status();
         if (!article->has_value()) return false;
-        if (!request.source().empty() && (*article)->record.source() != request.source()) {
+        if (!request.source().empty() &&
+            (*article)->record.source() != request.source()) {
           return false;
         }
         *response.add_articles() = std::move((*article)->record);
@@ -115,7 +121,8 @@ absl::StatusOr<v1::ListArticlesResponse> QueryEngine::ListArticles(
   return response;
 }
 
-absl::StatusOr<v1::Entity> QueryEngine::GetEntity(const v1::GetEntityRequest& request) const {
+absl::StatusOr<v1::Entity> QueryEngine::GetEntity(
+    const v1::GetEntityRequest& request) const {
   auto id = catalog::ParseEntityName(request.name(), "name");
   if (!id.ok()) return id.status();
   auto entity = catalog::ReadCanonicalEntity(store_, *id);
@@ -127,18 +134,23 @@ absl::StatusOr<v1::SearchEntitiesResponse> QueryEngine::SearchEntities(
     const v1::SearchEntitiesRequest& request) const {
   const std::string key = text::NameKey(request.query());
   if (key.empty()) {
-    return status::InvalidField("query", "must contain at least one letter or digit");
+    return status::InvalidField("query",
+                                "must contain at least one letter or digit");
   }
-  auto page = ParsePageRequest(request, request.page_size(), request.page_token());
+  auto page =
+      ParsePageRequest(request, request.page_size(), request.page_token());
   if (!page.ok()) return page.status();
   auto offset = ResumeOffset(*page);
   if (!offset.ok()) return offset.status();
-  auto ids = catalog::FindEntityIdsByNameKey(store_, key, true, kMaxEntityCandidates);
+  auto ids =
+      catalog::FindEntityIdsByNameKey(store_, key, true, kMaxEntityCandidates);
   if (!ids.ok()) return ids.status();
-  auto word_ids = catalog::FindEntityIdsByNameWord(store_, key, true, kMaxEntityCandidates);
+  auto word_ids =
+      catalog::FindEntityIdsByNameWord(store_, key, true, kMaxEntityCandidates);
   if (!word_ids.ok()) return word_ids.status();
   for (const std::string& id : *word_ids) {
-    if (std::find(ids->begin(), ids->end(), id) == ids->end()) ids->push_back(id);
+    if (std::find(ids->begin(), ids->end(), id) == ids->end())
+      ids->push_back(id);
   }
 
   struct Ranked {
@@ -152,13 +164,16 @@ absl::StatusOr<v1::SearchEntitiesResponse> QueryEngine::SearchEntities(
   for (const std::string& id : *ids) {
     auto entity = UnlessNotFound(reader.ReadEntity(id));
     if (!entity.ok()) return entity.status();
-    if (!entity->has_value() || !(*entity)->record.merged_into().empty()) continue;
+    if (!entity->has_value() || !(*entity)->record.merged_into().empty())
+      continue;
     v1::Entity& record = (*entity)->record;
-    if (request.type() != v1::ENTITY_TYPE_UNSPECIFIED && record.type() != request.type()) {
+    if (request.type() != v1::ENTITY_TYPE_UNSPECIFIED &&
+        record.type() != request.type()) {
       continue;
     }
     int rank = 2;
-    std::vector<std::string> names(record.aliases().begin(), record.aliases().end());
+    std::vector<std::string> names(record.aliases().begin(),
+                                   record.aliases().end());
     names.push_back(record.display_name());
     for (const std::string& name : names) {
       if (text::NameKey(name) == key) rank = 0;
@@ -168,21 +183,24 @@ absl::StatusOr<v1::SearchEntitiesResponse> QueryEngine::SearchEntities(
     }
     ranked.push_back({rank, std::move(record)});
   }
-  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-    if (a.rank != b.rank) return a.rank < b.rank;
-    if (a.entity.article_count() != b.entity.article_count()) {
-      return a.entity.article_count() > b.entity.article_count();
-    }
-    return a.entity.name() < b.entity.name();
-  });
+  std::stable_sort(
+      ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+        if (a.rank != b.rank) return a.rank < b.rank;
+        if (a.entity.article_count() != b.entity.article_count()) {
+          return a.entity.article_count() > b.entity.article_count();
+        }
+        return a.entity.name() < b.entity.name();
+      });
   v1::SearchEntitiesResponse response;
   const size_t end = std::min(ranked.size(), *offset + page->size);
-  for (size_t i = *offset; i < end; ++i) *response.add_entities() = ranked[i].entity;
+  for (size_t i = *offset; i < end; ++i)
+    *response.add_entities() = ranked[i].entity;
   response.set_next_page_token(NextOffsetToken(*page, end, ranked.size()));
   return response;
 }
 
-absl::StatusOr<v1::Quote> QueryEngine::GetQuote(const v1::GetQuoteRequest& request) const {
+absl::StatusOr<v1::Quote> QueryEngine::GetQuote(
+    const v1::GetQuoteRequest& request) const {
   auto id = catalog::ParseQuoteName(request.name(), "name");
   if (!id.ok()) return id.status();
   auto quote = catalog::ReadQuote(store_, *id);
@@ -193,7 +211,8 @@ absl::StatusOr<v1::Quote> QueryEngine::GetQuote(const v1::GetQuoteRequest& reque
 
 absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
     const v1::ListQuotesRequest& request) const {
-  auto page = ParsePageRequest(request, request.page_size(), request.page_token());
+  auto page =
+      ParsePageRequest(request, request.page_size(), request.page_token());
   if (!page.ok()) return page.status();
   const google::protobuf::Timestamp* start =
       request.has_start_time() ? &request.start_time() : nullptr;
@@ -219,7 +238,8 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
     std::vector<uint64_t> quote_ids;
     for (const v1::QuoteAppearance& appearance : article->quotes()) {
       auto id = catalog::ParseQuoteName(appearance.quote(), "quote");
-      if (id.ok() && std::find(quote_ids.begin(), quote_ids.end(), *id) == quote_ids.end()) {
+      if (id.ok() && std::find(quote_ids.begin(), quote_ids.end(), *id) ==
+                         quote_ids.end()) {
         quote_ids.push_back(*id);
       }
     }
@@ -239,10 +259,11 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
   }
 
   if (filter->speaker_id().empty() && !filter->entity_id().empty()) {
-    auto range = TimeRange(catalog::GroupPrefix(filter->entity_id()), start, end);
+    auto range =
+        TimeRange(catalog::GroupPrefix(filter->entity_id()), start, end);
     if (!range.ok()) return range.status();
-    auto next = ScanEntityQuotes(store_, reader, filter->entity_id(), *range, *page,
-                                 [&](v1::Quote& quote) {
+    auto next = ScanEntityQuotes(store_, reader, filter->entity_id(), *range,
+                                 *page, [&](v1::Quote& quote) {
                                    if (!matches(quote)) return false;
                                    AddEdits(quote);
                                    *response.add_quotes() = std::move(quote);
@@ -297,7 +318,8 @@ absl::StatusOr<v1::SearchQuotesResponse> QueryEngine::SearchQuotes(
   return response;
 }
 
-absl::StatusOr<v1::ListRelatedEntitiesResponse> QueryEngine::ListRelatedEntities(
+absl::StatusOr<v1::ListRelatedEntitiesResponse>
+QueryEngine::ListRelatedEntities(
     const v1::ListRelatedEntitiesRequest& request) const {
   return query::ListRelatedEntities(store_, request);
 }

@@ -26,10 +26,12 @@ class QueryEngine {
   // malformed ones, bad filters, negative page sizes and page tokens issued
   // for other filters. Entity names of merged entities stand for the entity
   // they were merged into.
-  absl::StatusOr<v1::Article> GetArticle(const v1::GetArticleRequest& request) const;
+  absl::StatusOr<v1::Article> GetArticle(
+      const v1::GetArticleRequest& request) const;
   absl::StatusOr<v1::ListArticlesResponse> ListArticles(
       const v1::ListArticlesRequest& request) const;
-  absl::StatusOr<v1::Entity> GetEntity(const v1::GetEntityRequest& request) const;
+  absl::StatusOr<v1::Entity> GetEntity(
+      const v1::GetEntityRequest& request) const;
   absl::StatusOr<v1::SearchEntitiesResponse> SearchEntities(
       const v1::SearchEntitiesRequest& request) const;
   absl::StatusOr<v1::Quote> GetQuote(const v1::GetQuoteRequest& request) const;

@@ -35,19 +35,23 @@ class QueryEngineTest : public ::testing::Test {
     auto extractor = extraction::Extractor::Create();
     ASSERT_TRUE(extractor.ok());
     extractor_ = *std::move(extractor);
-    auto ingestor = ingest::ArticleIngestor::Create(store_.get(), extractor_.get(), {});
+    auto ingestor =
+        ingest::ArticleIngestor::Create(store_.get(), extractor_.get(), {});
     ASSERT_TRUE(ingestor.ok());
     ingestor_ = *std::move(ingestor);
     int day = 0;
     for (const char* body : kBodies) {
       v1::CreateArticleRequest request;
       request.mutable_article()->set_body(body);
-      request.mutable_article()->set_source(day % 2 == 0 ? "Lakeport Ledger" : "Harbor Times");
-      request.mutable_article()->mutable_publish_time()->set_seconds(1700000000 + 86400 * day++);
+      request.mutable_article()->set_source(day % 2 == 0 ? "Lakeport Ledger"
+                                                         : "Harbor Times");
+      request.mutable_article()->mutable_publish_time()->set_seconds(
+          1700000000 + 86400 * day++);
       ASSERT_TRUE(ingestor_->CreateArticle(request).ok());
     }
     // Queries go through a secondary instance, as in the service.
-    auto secondary = storage::Store::OpenSecondary(dir_.path() + "/db", dir_.path() + "/sec");
+    auto secondary = storage::Store::OpenSecondary(dir_.path() + "/db",
+                                                   dir_.path() + "/sec");
     ASSERT_TRUE(secondary.ok()) << secondary.status();
     secondary_ = *std::move(secondary);
     ASSERT_TRUE(secondary_->CatchUp().ok());
@@ -75,9 +79,11 @@ TEST_F(QueryEngineTest, GetArticleFoundNotFoundAndMalformed) {
   ASSERT_TRUE(article.ok()) << article.status();
   EXPECT_EQ(article->body(), kBodies[1]);
   request.set_name("articles/99");
-  EXPECT_EQ(engine_->GetArticle(request).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(engine_->GetArticle(request).status().code(),
+            absl::StatusCode::kNotFound);
   request.set_name("articles/abc");
-  EXPECT_EQ(engine_->GetArticle(request).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(engine_->GetArticle(request).status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 TEST_F(QueryEngineTest, ListArticlesPagesNewestFirstAndSeesEachOnce) {
@@ -88,13 +94,15 @@ TEST_F(QueryEngineTest, ListArticlesPagesNewestFirstAndSeesEachOnce) {
   do {
     auto response = engine_->ListArticles(request);
     ASSERT_TRUE(response.ok()) << response.status();
-    for (const auto& article : response->articles()) names.push_back(article.name());
+    for (const auto& article : response->articles())
+      names.push_back(article.name());
     request.set_page_token(response->next_page_token());
     ++pages;
   } while (!request.page_token().empty());
   EXPECT_EQ(pages, 3);
-  EXPECT_EQ(names, (std::vector<std::string>{"articles/5", "articles/4", "articles/3",
-                                             "articles/2", "articles/1"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"articles/5", "articles/4", "articles/3",
+                                      "articles/2", "articles/1"}));
 }
 
 TEST_F(QueryEngineTest, ListArticlesFiltersBySourceTimeAndEntity) {
@@ -124,25 +132,30 @@ TEST_F(QueryEngineTest, ListArticlesFiltersBySourceTimeAndEntity) {
 TEST_F(QueryEngineTest, RejectsBadPagingAndFilters) {
   v1::ListArticlesRequest request;
   request.set_page_size(-1);
-  EXPECT_EQ(engine_->ListArticles(request).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(engine_->ListArticles(request).status().code(),
+            absl::StatusCode::kInvalidArgument);
 
   request.set_page_size(1);
   auto first = engine_->ListArticles(request);
   ASSERT_TRUE(first.ok());
   request.set_page_token(first->next_page_token());
   request.set_source("Lakeport Ledger");  // other filters: the token is refused
-  EXPECT_EQ(engine_->ListArticles(request).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(engine_->ListArticles(request).status().code(),
+            absl::StatusCode::kInvalidArgument);
 
   request.Clear();
   request.set_page_token("garbage");
-  EXPECT_EQ(engine_->ListArticles(request).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(engine_->ListArticles(request).status().code(),
+            absl::StatusCode::kInvalidArgument);
   request.Clear();
   request.mutable_start_time()->set_seconds(2000000000);
   request.mutable_end_time()->set_seconds(1000000000);
-  EXPECT_EQ(engine_->ListArticles(request).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(engine_->ListArticles(request).status().code(),
+            absl::StatusCode::kInvalidArgument);
   request.Clear();
   request.set_entity("Ingrid Falk");
-  EXPECT_EQ(engine_->ListArticles(request).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(engine_->ListArticles(request).status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 TEST_F(QueryEngineTest, SearchEntitiesBySurnameAndPrefixExactFirst) {
@@ -192,12 +205,16 @@ TEST_F(QueryEngineTest, ListQuotesByEntityListsEachQuoteOnceAcrossPages) {
   // A later article mentioning Falk reprints Reyes's quote and adds two.
   v1::CreateArticleRequest request;
   request.mutable_article()->set_body(
-      "Ingrid Falk and Tomas Reyes met in Lakeport.\n\n“Nobody asked the ferry crews "
-      "what they think of the transit budget,” said Tomas Reyes.\n\n“We will meet the "
-      "union every month from now on,” Falk said.\n\n“The ferry timetable changes in "
+      "Ingrid Falk and Tomas Reyes met in Lakeport.\n\n“Nobody asked the ferry "
+      "crews "
+      "what they think of the transit budget,” said Tomas Reyes.\n\n“We will "
+      "meet the "
+      "union every month from now on,” Falk said.\n\n“The ferry timetable "
+      "changes in "
       "May,” Falk added.\n");
   request.mutable_article()->set_source("Harbor Times");
-  request.mutable_article()->mutable_publish_time()->set_seconds(1700000000 + 86400 * 9);
+  request.mutable_article()->mutable_publish_time()->set_seconds(1700000000 +
+                                                                 86400 * 9);
   ASSERT_TRUE(ingestor_->CreateArticle(request).ok());
   CatchUp();
 
@@ -209,7 +226,8 @@ TEST_F(QueryEngineTest, ListQuotesByEntityListsEachQuoteOnceAcrossPages) {
     auto response = engine_->ListQuotes(list);
     ASSERT_TRUE(response.ok()) << response.status();
     ASSERT_LE(response->quotes_size(), 1);
-    for (const v1::Quote& quote : response->quotes()) texts.push_back(quote.text());
+    for (const v1::Quote& quote : response->quotes())
+      texts.push_back(quote.text());
     if (response->next_page_token().empty()) break;
     list.set_page_token(response->next_page_token());
   }
@@ -236,7 +254,8 @@ TEST_F(QueryEngineTest, SearchQuotesMatchesAllWordsCaseInsensitive) {
   ASSERT_TRUE(response.ok());
   EXPECT_EQ(response->quotes_size(), 0);
   request.set_query("!!!");
-  EXPECT_EQ(engine_->SearchQuotes(request).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(engine_->SearchQuotes(request).status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 TEST_F(QueryEngineTest, GetQuoteAndEntity) {
@@ -246,7 +265,8 @@ TEST_F(QueryEngineTest, GetQuoteAndEntity) {
   ASSERT_TRUE(quote.ok()) << quote.status();
   EXPECT_EQ(quote->speaker_display_name(), "Ingrid Falk");
   quote_request.set_name("quotes/999");
-  EXPECT_EQ(engine_->GetQuote(quote_request).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(engine_->GetQuote(quote_request).status().code(),
+            absl::StatusCode::kNotFound);
 
   v1::GetEntityRequest entity_request;
   entity_request.set_name("entities/ingrid-falk");
@@ -254,7 +274,8 @@ TEST_F(QueryEngineTest, GetQuoteAndEntity) {
   ASSERT_TRUE(entity.ok());
   EXPECT_EQ(entity->type(), v1::PERSON);
   entity_request.set_name("entities/nobody-here");
-  EXPECT_EQ(engine_->GetEntity(entity_request).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(engine_->GetEntity(entity_request).status().code(),
+            absl::StatusCode::kNotFound);
 }
 
 TEST_F(QueryEngineTest, SearchQuotesPhrasesFiltersAndProvenance) {
@@ -269,7 +290,8 @@ TEST_F(QueryEngineTest, SearchQuotesPhrasesFiltersAndProvenance) {
   EXPECT_TRUE(quote.appearances(0).edits().empty());
   ASSERT_EQ(quote.appearances(1).edits_size(), 1) << quote.DebugString();
   EXPECT_EQ(quote.appearances(1).edits(0).kind(), v1::TextEdit::CUT);
-  EXPECT_EQ(quote.appearances(1).edits(0).canonical_text(), "of the transit budget,");
+  EXPECT_EQ(quote.appearances(1).edits(0).canonical_text(),
+            "of the transit budget,");
 
   request.set_query("\"crews ferry\"");
   auto wrong_order = engine_->SearchQuotes(request);
@@ -283,12 +305,14 @@ TEST_F(QueryEngineTest, SearchQuotesPhrasesFiltersAndProvenance) {
   ASSERT_EQ(by_speaker->quotes_size(), 1);
   EXPECT_EQ(by_speaker->quotes(0).speaker(), "entities/ingrid-falk");
   request.set_speaker("entities/nobody");
-  EXPECT_EQ(engine_->SearchQuotes(request).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(engine_->SearchQuotes(request).status().code(),
+            absl::StatusCode::kNotFound);
 }
 
 TEST_F(QueryEngineTest, SearchRanksMoreFrequentTermsFirst) {
-  for (const char* body : {"“Ferries, ferries and more ferries for the islands,” said Ada Brook.",
-                           "“One of the ferries was late,” said Ada Brook."}) {
+  for (const char* body :
+       {"“Ferries, ferries and more ferries for the islands,” said Ada Brook.",
+        "“One of the ferries was late,” said Ada Brook."}) {
     v1::CreateArticleRequest create;
     create.mutable_article()->set_body(body);
     ASSERT_TRUE(ingestor_->CreateArticle(create).ok());
@@ -303,13 +327,18 @@ TEST_F(QueryEngineTest, SearchRanksMoreFrequentTermsFirst) {
 }
 
 // Distinct words, so that each quote below is its own utterance.
-constexpr const char* kPlaces[] = {
-    "Granite quarries and willow marshes", "Copper mines near meadow farms",
-    "Thunder bays with lantern boats", "Orchard hills beside saffron fields",
-    "Glacier lakes and timber camps", "Falcon cliffs above velvet dunes",
-    "Cobalt reefs past maple groves", "Juniper moors under harvest skies",
-    "Sparrow creeks by old mills", "Quiet coves of amber sand",
-    "Northern fjords with iron bridges", "Southern deltas full of reeds"};
+constexpr const char* kPlaces[] = {"Granite quarries and willow marshes",
+                                   "Copper mines near meadow farms",
+                                   "Thunder bays with lantern boats",
+                                   "Orchard hills beside saffron fields",
+                                   "Glacier lakes and timber camps",
+                                   "Falcon cliffs above velvet dunes",
+                                   "Cobalt reefs past maple groves",
+                                   "Juniper moors under harvest skies",
+                                   "Sparrow creeks by old mills",
+                                   "Quiet coves of amber sand",
+                                   "Northern fjords with iron bridges",
+                                   "Southern deltas full of reeds"};
 
 TEST_F(QueryEngineTest, SearchPagesSeeEachResultOnceWhileIngestWrites) {
   for (int i = 0; i < 6; ++i) {

@@ -37,13 +37,17 @@ absl::StatusOr<QuoteFilter> QuoteFilter::Create(const storage::Store& store,
   auto range = TimeRange("", fields.start_time, fields.end_time);
   if (!range.ok()) return range.status();
   filter.speaker_id_ = *std::move(speaker);
-  filter.speaker_name_ = filter.speaker_id_.empty() ? "" : catalog::EntityName(filter.speaker_id_);
+  filter.speaker_name_ =
+      filter.speaker_id_.empty() ? "" : catalog::EntityName(filter.speaker_id_);
   filter.entity_id_ = *std::move(entity);
-  filter.entity_name_ = filter.entity_id_.empty() ? "" : catalog::EntityName(filter.entity_id_);
+  filter.entity_name_ =
+      filter.entity_id_.empty() ? "" : catalog::EntityName(filter.entity_id_);
   filter.article_ = fields.article;
   filter.source_ = fields.source;
-  if (fields.start_time) filter.start_us_ = TimeUtil::TimestampToMicroseconds(*fields.start_time);
-  if (fields.end_time) filter.end_us_ = TimeUtil::TimestampToMicroseconds(*fields.end_time);
+  if (fields.start_time)
+    filter.start_us_ = TimeUtil::TimestampToMicroseconds(*fields.start_time);
+  if (fields.end_time)
+    filter.end_us_ = TimeUtil::TimestampToMicroseconds(*fields.end_time);
   return filter;
 }
 
@@ -54,14 +58,16 @@ bool QuoteFilter::Matches(const v1::Quote& quote) const {
   if (!speaker_name_.empty() && quote.speaker() != speaker_name_) return false;
   if (!entity_name_.empty()) {
     const auto& about = quote.mentioned_entities();
-    if (std::find(about.begin(), about.end(), entity_name_) == about.end()) return false;
+    if (std::find(about.begin(), about.end(), entity_name_) == about.end())
+      return false;
   }
   if (!article_.empty() || !source_.empty()) {
     const auto& printed = quote.appearances();
-    const bool found = std::any_of(printed.begin(), printed.end(), [&](const v1::Appearance& a) {
-      return (article_.empty() || a.article() == article_) &&
-             (source_.empty() || a.source() == source_);
-    });
+    const bool found = std::any_of(
+        printed.begin(), printed.end(), [&](const v1::Appearance& a) {
+          return (article_.empty() || a.article() == article_) &&
+                 (source_.empty() || a.source() == source_);
+        });
     if (!found) return false;
   }
   return true;

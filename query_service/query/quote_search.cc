@@ -33,7 +33,8 @@ struct Posting {
 // quote id -> the term's posting.
 using Postings = absl::flat_hash_map<uint64_t, Posting>;
 
-absl::StatusOr<Postings> ReadPostings(const storage::Store& store, const std::string& term,
+absl::StatusOr<Postings> ReadPostings(const storage::Store& store,
+                                      const std::string& term,
                                       uint64_t max_id) {
   const std::string prefix = catalog::GroupPrefix(term);
   auto cursor = store.NewPrefixCursor(storage::Family::kQuoteTerms);
@@ -43,7 +44,8 @@ absl::StatusOr<Postings> ReadPostings(const storage::Store& store, const std::st
     uint64_t id;
     if (!catalog::DecodeTrailingId(cursor->key(), &id) || id > max_id) continue;
     Posting posting;
-    if (!catalog::DecodeTermPosting(cursor->value(), &posting.count, &posting.length)) {
+    if (!catalog::DecodeTermPosting(cursor->value(), &posting.count,
+                                    &posting.length)) {
       posting = Posting();
     }
     postings[id] = posting;
@@ -60,10 +62,12 @@ struct Scored {
 // BM25 of each candidate from the postings alone, best first (newest first
 // among equals), so that only the quotes of the page need to be read.
 std::vector<Scored> RankByPostings(const std::vector<Postings>& postings,
-                                   const std::vector<uint64_t>& candidates, uint64_t max_id) {
+                                   const std::vector<uint64_t>& candidates,
+                                   uint64_t max_id) {
   const auto length_of = [&](uint64_t id) {
     size_t length = 0;
-    for (const Postings& list : postings) length = std::max(length, list.at(id).length);
+    for (const Postings& list : postings)
+      length = std::max(length, list.at(id).length);
     return length;
   };
   double average_length = 0;
@@ -74,14 +78,16 @@ std::vector<Scored> RankByPostings(const std::vector<Postings>& postings,
       ++known;
     }
   }
-  average_length = known == 0 ? 1.0 : average_length / static_cast<double>(known);
+  average_length =
+      known == 0 ? 1.0 : average_length / static_cast<double>(known);
   const double total = static_cast<double>(std::max<uint64_t>(max_id, 1));
   std::vector<Scored> scored;
   scored.reserve(candidates.size());
   for (uint64_t id : candidates) {
     const size_t length = length_of(id);
     const double length_norm =
-        1 - kB + kB * (length == 0 ? 1.0 : static_cast<double>(length) / average_length);
+        1 - kB +
+        kB * (length == 0 ? 1.0 : static_cast<double>(length) / average_length);
     double score = 0;
     for (const Postings& list : postings) {
       const double df = static_cast<double>(list.size());
@@ -114,10 +120,12 @@ absl::StatusOr<SearchQuery> ParseSearchQuery(absl::string_view query) {
     if (part++ % 2 == 1 && words.size() >= 2) parsed.phrases.push_back(words);
     all.insert(all.end(), words.begin(), words.end());
   }
-  if (all.empty()) return status::InvalidField("query", "must contain at least one word");
+  if (all.empty())
+    return status::InvalidField("query", "must contain at least one word");
   if (all.size() > kMaxQueryWords) {
     return status::LimitExceeded(absl::StatusCode::kInvalidArgument, "query",
-                                 static_cast<int64_t>(all.size()), kMaxQueryWords, "words");
+                                 static_cast<int64_t>(all.size()),
+                                 kMaxQueryWords, "words");
   }
   std::sort(all.begin(), all.end());
   all.erase(std::unique(all.begin(), all.end()), all.end());
@@ -127,29 +135,33 @@ absl::StatusOr<SearchQuery> ParseSearchQuery(absl::string_view query) {
 
 bool ContainsPhrase(const std::vector<std::string>& words,
                     const std::vector<std::string>& phrase) {
-  return std::search(words.begin(), words.end(), phrase.begin(), phrase.end()) != words.end();
+  return std::search(words.begin(), words.end(), phrase.begin(),
+                     phrase.end()) != words.end();
 }
 
-absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(const storage::Store& store,
-                                                      const v1::SearchQuotesRequest& request) {
+absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(
+    const storage::Store& store, const v1::SearchQuotesRequest& request) {
   auto query = ParseSearchQuery(request.query());
   if (!query.ok()) return query.status();
   QuoteFilter::Fields fields;
   fields.speaker = request.speaker();
   fields.entity = request.entity();
   fields.source = request.source();
-  fields.start_time = request.has_start_time() ? &request.start_time() : nullptr;
+  fields.start_time =
+      request.has_start_time() ? &request.start_time() : nullptr;
   fields.end_time = request.has_end_time() ? &request.end_time() : nullptr;
   auto filter = QuoteFilter::Create(store, fields);
   if (!filter.ok()) return filter.status();
-  auto page = ParsePageRequest(request, request.page_size(), request.page_token());
+  auto page =
+      ParsePageRequest(request, request.page_size(), request.page_token());
   if (!page.ok()) return page.status();
   uint64_t offset = 0;
   uint64_t max_id = std::numeric_limits<uint64_t>::max();
   if (!page->resume_key.empty()) {
     storage::KeyReader reader(page->resume_key);
     if (!reader.Uint64(&offset) || !reader.Uint64(&max_id)) {
-      return status::InvalidField("page_token", "is not a token this service issued");
+      return status::InvalidField("page_token",
+                                  "is not a token this service issued");
     }
   }
 
@@ -168,12 +180,15 @@ absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(const storage::Store& stor
   // Walk the shortest list, newest quotes first, keeping ids in every list.
   const size_t driver = static_cast<size_t>(
       std::min_element(postings.begin(), postings.end(),
-                       [](const Postings& a, const Postings& b) { return a.size() < b.size(); }) -
+                       [](const Postings& a, const Postings& b) {
+                         return a.size() < b.size();
+                       }) -
       postings.begin());
   std::vector<uint64_t> candidates;
   for (const auto& [id, count] : postings[driver]) {
-    if (std::all_of(postings.begin(), postings.end(),
-                    [id = id](const Postings& list) { return list.contains(id); })) {
+    if (std::all_of(
+            postings.begin(), postings.end(),
+            [id = id](const Postings& list) { return list.contains(id); })) {
       candidates.push_back(id);
     }
   }
@@ -183,7 +198,8 @@ absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(const storage::Store& stor
   // Read quotes best first until the page is full: the record is the truth
   // (a secondary may still show term rows of an older version), so some
   // printing must have every word and phrase, and the filters must match.
-  const std::vector<Scored> ranked = RankByPostings(postings, candidates, max_id);
+  const std::vector<Scored> ranked =
+      RankByPostings(postings, candidates, max_id);
   catalog::RecordReader reader(store);
   v1::SearchQuotesResponse response;
   uint64_t matched_so_far = 0;
@@ -194,13 +210,18 @@ absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(const storage::Store& stor
     if (!quote.ok()) return quote.status();
     if (!filter->Matches(quote->record)) continue;
     bool matched = false;
-    for (const std::string& printed : catalog::QuotePrintedTexts(quote->record)) {
+    for (const std::string& printed :
+         catalog::QuotePrintedTexts(quote->record)) {
       const std::vector<std::string> words = text::FoldedWords(printed);
       const std::set<std::string> present(words.begin(), words.end());
       matched = std::all_of(query->words.begin(), query->words.end(),
-                            [&](const std::string& w) { return present.contains(w); }) &&
+                            [&](const std::string& w) {
+                              return present.contains(w);
+                            }) &&
                 std::all_of(query->phrases.begin(), query->phrases.end(),
-                            [&](const auto& phrase) { return ContainsPhrase(words, phrase); });
+                            [&](const auto& phrase) {
+                              return ContainsPhrase(words, phrase);
+                            });
       if (matched) break;
     }
     if (!matched) continue;
@@ -209,8 +230,8 @@ absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(const storage::Store& stor
     *response.add_quotes() = std::move(quote->record);
   }
   if (next < ranked.size()) {
-    response.set_next_page_token(
-        paging::EncodePageToken(EncodeResume(matched_so_far, max_id), page->filters));
+    response.set_next_page_token(paging::EncodePageToken(
+        EncodeResume(matched_so_far, max_id), page->filters));
   }
   return response;
 }

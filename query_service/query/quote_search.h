@@ -32,8 +32,8 @@ bool ContainsPhrase(const std::vector<std::string>& words,
 // to 100,000 rows and at most 5,000 candidates are ranked. The first page
 // fixes the set of quotes searched (ids up to the highest seen), so later
 // pages neither repeat nor skip results while ingest keeps writing.
-absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(const storage::Store& store,
-                                                      const v1::SearchQuotesRequest& request);
+absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(
+    const storage::Store& store, const v1::SearchQuotesRequest& request);
 
 }  // namespace verbatim::query
 

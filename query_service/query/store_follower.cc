@@ -7,7 +7,8 @@
 namespace verbatim::query {
 
 void StoreFollower::Start(std::function<void(const storage::Store*)> on_ready) {
-  thread_ = std::thread([this, on_ready = std::move(on_ready)] { Run(on_ready); });
+  thread_ =
+      std::thread([this, on_ready = std::move(on_ready)] { Run(on_ready); });
 }
 
 void StoreFollower::Stop() {
@@ -66,13 +67,16 @@ void StoreFollower::CatchUpCompletely(bool opened) {
   }
 }
 
-absl::Status StoreFollower::WaitForSequence(uint64_t sequence, absl::Time deadline) {
+absl::Status StoreFollower::WaitForSequence(uint64_t sequence,
+                                            absl::Time deadline) {
   if (!ready_) return absl::UnavailableError("the store is not open yet");
   while (store_->LatestSequenceNumber() < sequence) {
     if (absl::Now() >= deadline) {
-      return absl::DeadlineExceededError(absl::StrCat(
-          "the query service has not caught up with the ingest service's write ",
-          sequence, " yet (it has seen ", store_->LatestSequenceNumber(), "); retry"));
+      return absl::DeadlineExceededError(
+          absl::StrCat("the query service has not caught up with the ingest "
+                       "service's write ",
+                       sequence, " yet (it has seen ",
+                       store_->LatestSequenceNumber(), "); retry"));
     }
     if (absl::Status s = store_->CatchUp(); !s.ok()) return s;
     if (store_->LatestSequenceNumber() >= sequence) break;

@@ -21,9 +21,13 @@ std::vector<Word> SplitWords(absl::string_view text) {
   bool in_brackets = false;
   size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;
+    while (i < text.size() &&
+           (text[i] == ' ' || text[i] == '\n' || text[i] == '\t'))
+      ++i;
     const size_t start = i;
-    while (i < text.size() && text[i] != ' ' && text[i] != '\n' && text[i] != '\t') ++i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\n' &&
+           text[i] != '\t')
+      ++i;
     if (start == i) break;
     const absl::string_view token = text.substr(start, i - start);
     const bool opens = token.find('[') != absl::string_view::npos;
@@ -61,11 +65,14 @@ std::vector<v1::TextEdit> DiffQuoteText(absl::string_view canonical,
   const size_t n = a.size();
   const size_t m = b.size();
   std::vector<uint16_t> table((n + 1) * (m + 1), 0);
-  auto lcs = [&](size_t i, size_t j) -> uint16_t& { return table[i * (m + 1) + j]; };
+  auto lcs = [&](size_t i, size_t j) -> uint16_t& {
+    return table[i * (m + 1) + j];
+  };
   for (size_t i = n; i-- > 0;) {
     for (size_t j = m; j-- > 0;) {
-      lcs(i, j) = a[i].folded == b[j].folded ? lcs(i + 1, j + 1) + 1
-                                             : std::max(lcs(i + 1, j), lcs(i, j + 1));
+      lcs(i, j) = a[i].folded == b[j].folded
+                      ? lcs(i + 1, j + 1) + 1
+                      : std::max(lcs(i + 1, j), lcs(i, j + 1));
     }
   }
 

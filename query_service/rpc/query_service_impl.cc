@@ -15,8 +15,9 @@ constexpr absl::Duration kMaxConsistencyWait = absl::Seconds(5);
 absl::Status AwaitConsistencyToken(const grpc::CallbackServerContext& context,
                                    StoreFollower& follower) {
   const auto& metadata = context.client_metadata();
-  auto it = metadata.find(grpc::string_ref(rpc::kConsistencyTokenHeader.data(),
-                                           rpc::kConsistencyTokenHeader.size()));
+  auto it =
+      metadata.find(grpc::string_ref(rpc::kConsistencyTokenHeader.data(),
+                                     rpc::kConsistencyTokenHeader.size()));
   if (it == metadata.end()) return absl::OkStatus();
   auto sequence = rpc::DecodeConsistencyToken(
       absl::string_view(it->second.data(), it->second.size()));
@@ -31,10 +32,9 @@ absl::Status AwaitConsistencyToken(const grpc::CallbackServerContext& context,
 }  // namespace
 
 template <typename Request, typename Response, typename Method>
-grpc::ServerUnaryReactor* QueryServiceImpl::Serve(grpc::CallbackServerContext* context,
-                                                  absl::string_view name,
-                                                  const Request& request,
-                                                  Response* response, Method method) {
+grpc::ServerUnaryReactor* QueryServiceImpl::Serve(
+    grpc::CallbackServerContext* context, absl::string_view name,
+    const Request& request, Response* response, Method method) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   const QueryEngine* engine = engine_.load();
   absl::Status status = rpc::CheckBearerToken(*context, auth_token_);
@@ -55,58 +55,68 @@ grpc::ServerUnaryReactor* QueryServiceImpl::Serve(grpc::CallbackServerContext* c
   return reactor;
 }
 
-grpc::ServerUnaryReactor* QueryServiceImpl::GetArticle(grpc::CallbackServerContext* context,
-                                                       const v1::GetArticleRequest* request,
-                                                       v1::Article* response) {
-  return Serve(context, "GetArticle", *request, response, &QueryEngine::GetArticle);
+grpc::ServerUnaryReactor* QueryServiceImpl::GetArticle(
+    grpc::CallbackServerContext* context, const v1::GetArticleRequest* request,
+    v1::Article* response) {
+  return Serve(context, "GetArticle", *request, response,
+               &QueryEngine::GetArticle);
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::ListArticles(
-    grpc::CallbackServerContext* context, const v1::ListArticlesRequest* request,
+    grpc::CallbackServerContext* context,
+    const v1::ListArticlesRequest* request,
     v1::ListArticlesResponse* response) {
-  return Serve(context, "ListArticles", *request, response, &QueryEngine::ListArticles);
+  return Serve(context, "ListArticles", *request, response,
+               &QueryEngine::ListArticles);
 }
 
-grpc::ServerUnaryReactor* QueryServiceImpl::GetEntity(grpc::CallbackServerContext* context,
-                                                      const v1::GetEntityRequest* request,
-                                                      v1::Entity* response) {
-  return Serve(context, "GetEntity", *request, response, &QueryEngine::GetEntity);
+grpc::ServerUnaryReactor* QueryServiceImpl::GetEntity(
+    grpc::CallbackServerContext* context, const v1::GetEntityRequest* request,
+    v1::Entity* response) {
+  return Serve(context, "GetEntity", *request, response,
+               &QueryEngine::GetEntity);
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::SearchEntities(
-    grpc::CallbackServerContext* context, const v1::SearchEntitiesRequest* request,
+    grpc::CallbackServerContext* context,
+    const v1::SearchEntitiesRequest* request,
     v1::SearchEntitiesResponse* response) {
-  return Serve(context, "SearchEntities", *request, response, &QueryEngine::SearchEntities);
+  return Serve(context, "SearchEntities", *request, response,
+               &QueryEngine::SearchEntities);
 }
 
-grpc::ServerUnaryReactor* QueryServiceImpl::GetQuote(grpc::CallbackServerContext* context,
-                                                     const v1::GetQuoteRequest* request,
-                                                     v1::Quote* response) {
+grpc::ServerUnaryReactor* QueryServiceImpl::GetQuote(
+    grpc::CallbackServerContext* context, const v1::GetQuoteRequest* request,
+    v1::Quote* response) {
   return Serve(context, "GetQuote", *request, response, &QueryEngine::GetQuote);
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::ListQuotes(
     grpc::CallbackServerContext* context, const v1::ListQuotesRequest* request,
     v1::ListQuotesResponse* response) {
-  return Serve(context, "ListQuotes", *request, response, &QueryEngine::ListQuotes);
+  return Serve(context, "ListQuotes", *request, response,
+               &QueryEngine::ListQuotes);
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::SearchQuotes(
-    grpc::CallbackServerContext* context, const v1::SearchQuotesRequest* request,
+    grpc::CallbackServerContext* context,
+    const v1::SearchQuotesRequest* request,
     v1::SearchQuotesResponse* response) {
-  return Serve(context, "SearchQuotes", *request, response, &QueryEngine::SearchQuotes);
+  return Serve(context, "SearchQuotes", *request, response,
+               &QueryEngine::SearchQuotes);
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::ListRelatedEntities(
-    grpc::CallbackServerContext* context, const v1::ListRelatedEntitiesRequest* request,
+    grpc::CallbackServerContext* context,
+    const v1::ListRelatedEntitiesRequest* request,
     v1::ListRelatedEntitiesResponse* response) {
   return Serve(context, "ListRelatedEntities", *request, response,
                &QueryEngine::ListRelatedEntities);
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::GetEntityTimeline(
-    grpc::CallbackServerContext* context, const v1::GetEntityTimelineRequest* request,
-    v1::EntityTimeline* response) {
+    grpc::CallbackServerContext* context,
+    const v1::GetEntityTimelineRequest* request, v1::EntityTimeline* response) {
   return Serve(context, "GetEntityTimeline", *request, response,
                &QueryEngine::GetEntityTimeline);
 }

@@ -16,7 +16,8 @@ namespace verbatim::query {
 class QueryServiceImpl final : public v1::QueryService::CallbackService {
  public:
   // `auth_token`: the bearer token every call must carry; empty: no auth.
-  explicit QueryServiceImpl(std::string auth_token) : auth_token_(std::move(auth_token)) {}
+  explicit QueryServiceImpl(std::string auth_token)
+      : auth_token_(std::move(auth_token)) {}
 
   // Starts answering from `engine`, waiting for consistency tokens through
   // `follower` (neither owned; both must outlive the service).
@@ -28,37 +29,44 @@ class QueryServiceImpl final : public v1::QueryService::CallbackService {
   grpc::ServerUnaryReactor* GetArticle(grpc::CallbackServerContext* context,
                                        const v1::GetArticleRequest* request,
                                        v1::Article* response) override;
-  grpc::ServerUnaryReactor* ListArticles(grpc::CallbackServerContext* context,
-                                         const v1::ListArticlesRequest* request,
-                                         v1::ListArticlesResponse* response) override;
+  grpc::ServerUnaryReactor* ListArticles(
+      grpc::CallbackServerContext* context,
+      const v1::ListArticlesRequest* request,
+      v1::ListArticlesResponse* response) override;
   grpc::ServerUnaryReactor* GetEntity(grpc::CallbackServerContext* context,
                                       const v1::GetEntityRequest* request,
                                       v1::Entity* response) override;
-  grpc::ServerUnaryReactor* SearchEntities(grpc::CallbackServerContext* context,
-                                           const v1::SearchEntitiesRequest* request,
-                                           v1::SearchEntitiesResponse* response) override;
+  grpc::ServerUnaryReactor* SearchEntities(
+      grpc::CallbackServerContext* context,
+      const v1::SearchEntitiesRequest* request,
+      v1::SearchEntitiesResponse* response) override;
   grpc::ServerUnaryReactor* GetQuote(grpc::CallbackServerContext* context,
                                      const v1::GetQuoteRequest* request,
                                      v1::Quote* response) override;
-  grpc::ServerUnaryReactor* ListQuotes(grpc::CallbackServerContext* context,
-                                       const v1::ListQuotesRequest* request,
-                                       v1::ListQuotesResponse* response) override;
-  grpc::ServerUnaryReactor* SearchQuotes(grpc::CallbackServerContext* context,
-                                         const v1::SearchQuotesRequest* request,
-                                         v1::SearchQuotesResponse* response) override;
+  grpc::ServerUnaryReactor* ListQuotes(
+      grpc::CallbackServerContext* context,
+      const v1::ListQuotesRequest* request,
+      v1::ListQuotesResponse* response) override;
+  grpc::ServerUnaryReactor* SearchQuotes(
+      grpc::CallbackServerContext* context,
+      const v1::SearchQuotesRequest* request,
+      v1::SearchQuotesResponse* response) override;
   grpc::ServerUnaryReactor* ListRelatedEntities(
-      grpc::CallbackServerContext* context, const v1::ListRelatedEntitiesRequest* request,
+      grpc::CallbackServerContext* context,
+      const v1::ListRelatedEntitiesRequest* request,
       v1::ListRelatedEntitiesResponse* response) override;
-  grpc::ServerUnaryReactor* GetEntityTimeline(grpc::CallbackServerContext* context,
-                                              const v1::GetEntityTimelineRequest* request,
-                                              v1::EntityTimeline* response) override;
+  grpc::ServerUnaryReactor* GetEntityTimeline(
+      grpc::CallbackServerContext* context,
+      const v1::GetEntityTimelineRequest* request,
+      v1::EntityTimeline* response) override;
 
  private:
   // Runs `method` of the engine and finishes the call with its result.
   template <typename Request, typename Response, typename Method>
   grpc::ServerUnaryReactor* Serve(grpc::CallbackServerContext* context,
-                                  absl::string_view name, const Request& request,
-                                  Response* response, Method method);
+                                  absl::string_view name,
+                                  const Request& request, Response* response,
+                                  Method method);
 
   const std::string auth_token_;
   std::atomic<const QueryEngine*> engine_{nullptr};

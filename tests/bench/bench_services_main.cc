@@ -5,7 +5,8 @@
 //   verbatim-bench-services --checkpoints=10000,100000 --streams=4 [--sync]
 //       [--window=8] [--query_requests=2000] [--lag_samples=200]
 //       [--no_concurrent] [--work_dir=DIR] [--prefix=NAME_] [--seed=S]
-//       [--catchup_interval_ms=50] [--segment_time_budget_s=T] [--op_time_budget_s=T]
+//       [--catchup_interval_ms=50] [--segment_time_budget_s=T]
+//       [--op_time_budget_s=T]
 //       [--keep_store]
 //   --articles=N is --checkpoints=N; --query_requests=0 measures ingest only.
 #include <cstdio>
@@ -38,7 +39,8 @@ int main(int argc, char** argv) {
     } else if (Flag(arg, "checkpoints", &v)) {
       o.checkpoints.clear();
       for (absl::string_view c : absl::StrSplit(v, ',')) {
-        o.checkpoints.push_back(std::strtoull(std::string(c).c_str(), nullptr, 10));
+        o.checkpoints.push_back(
+            std::strtoull(std::string(c).c_str(), nullptr, 10));
       }
     } else if (Flag(arg, "streams", &v)) {
       o.streams = std::atoi(v.c_str());
@@ -69,7 +71,8 @@ int main(int argc, char** argv) {
     } else if (arg == "--keep_store") {
       o.keep_store = true;
     } else {
-      std::fprintf(stderr, "verbatim-bench-services: unknown argument %s\n", argv[i]);
+      std::fprintf(stderr, "verbatim-bench-services: unknown argument %s\n",
+                   argv[i]);
       return 2;
     }
   }
@@ -82,7 +85,8 @@ int main(int argc, char** argv) {
   };
   auto result = verbatim::bench::RunScenario(o);
   if (!result.ok()) {
-    std::fprintf(stderr, "verbatim-bench-services: %s\n", result.status().ToString().c_str());
+    std::fprintf(stderr, "verbatim-bench-services: %s\n",
+                 result.status().ToString().c_str());
     return 1;
   }
   return result->article_errors == 0 && result->query_errors == 0 ? 0 : 3;

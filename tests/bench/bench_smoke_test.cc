@@ -20,7 +20,8 @@ TEST(CorpusGeneratorTest, SameSeedSameBytes) {
 }
 
 TEST(CorpusGeneratorTest, DifferentSeedsDiffer) {
-  EXPECT_NE(CorpusGenerator(1).Generate(5).body, CorpusGenerator(2).Generate(5).body);
+  EXPECT_NE(CorpusGenerator(1).Generate(5).body,
+            CorpusGenerator(2).Generate(5).body);
 }
 
 TEST(CorpusGeneratorTest, ArticlesAreTwoToEightKilobytesWithHeaders) {
@@ -31,7 +32,8 @@ TEST(CorpusGeneratorTest, ArticlesAreTwoToEightKilobytesWithHeaders) {
     EXPECT_GE(a.body.size(), 2000u) << i;
     EXPECT_LE(a.body.size(), 8192u) << i;
     EXPECT_FALSE(a.title.empty());
-    EXPECT_THAT(a.date, ::testing::MatchesRegex("20[0-9][0-9]-[01][0-9]-[0-3][0-9]"));
+    EXPECT_THAT(a.date,
+                ::testing::MatchesRegex("20[0-9][0-9]-[01][0-9]-[0-3][0-9]"));
     EXPECT_FALSE(a.source.empty());
     EXPECT_TRUE(urls.insert(a.url).second) << "duplicate url " << a.url;
   }
@@ -66,7 +68,8 @@ TEST(LoadClientTest, FiftyArticleRunCompletes) {
   EXPECT_EQ(result->query_errors, 0u);
   EXPECT_GE(result->articles_created, 50u);
   bool has_bytes = false;
-  for (const Figure& f : result->figures) has_bytes |= f.name == "bytes_per_article";
+  for (const Figure& f : result->figures)
+    has_bytes |= f.name == "bytes_per_article";
   EXPECT_TRUE(has_bytes);
 }
 

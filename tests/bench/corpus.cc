@@ -23,11 +23,14 @@ uint64_t Mix(uint64_t x) {
 
 class Rng {
  public:
-  Rng(uint64_t seed, uint64_t a, uint64_t b = 0) : s_(Mix(Mix(seed ^ Mix(a)) + b)) {}
+  Rng(uint64_t seed, uint64_t a, uint64_t b = 0)
+      : s_(Mix(Mix(seed ^ Mix(a)) + b)) {}
   uint64_t Next() { return Mix(s_ += 0x9e3779b97f4a7c15ULL); }
   // In [0, n).
   size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
-  bool Chance(double p) { return (Next() >> 11) * (1.0 / 9007199254740992.0) < p; }
+  bool Chance(double p) {
+    return (Next() >> 11) * (1.0 / 9007199254740992.0) < p;
+  }
   double Unit() { return (Next() >> 11) * (1.0 / 9007199254740992.0); }
   template <typename T, size_t N>
   const T& Pick(const T (&items)[N]) {
@@ -47,78 +50,100 @@ struct FirstName {
 };
 
 constexpr FirstName kMaleFirst[] = {
-    {"William", "Bill"}, {"Robert", "Bob"},     {"Thomas", "Tom"},    {"Michael", "Mike"},
-    {"James", "Jim"},    {"Richard", "Rick"},   {"Daniel", "Dan"},    {"Anthony", "Tony"},
-    {"Edward", "Ted"},   {"Joseph", "Joe"},     {"Samuel", "Sam"},    {"Nicholas", "Nick"},
-    {"Benjamin", "Ben"}, {"Matthew", "Matt"},   {"Gregory", "Greg"},  {"Kenneth", "Ken"},
-    {"Peter", ""},       {"Omar", ""},          {"Rafael", ""},       {"Tobias", ""},
-    {"Arjun", ""},       {"Kofi", ""},          {"Mateo", ""},        {"Henrik", ""},
-    {"Luis", ""},        {"Ivan", ""},          {"Hiroshi", ""},      {"Emeka", ""},
-    {"Stefan", ""},      {"Dmitri", ""},        {"Callum", ""},       {"Felix", ""},
+    {"William", "Bill"}, {"Robert", "Bob"},   {"Thomas", "Tom"},
+    {"Michael", "Mike"}, {"James", "Jim"},    {"Richard", "Rick"},
+    {"Daniel", "Dan"},   {"Anthony", "Tony"}, {"Edward", "Ted"},
+    {"Joseph", "Joe"},   {"Samuel", "Sam"},   {"Nicholas", "Nick"},
+    {"Benjamin", "Ben"}, {"Matthew", "Matt"}, {"Gregory", "Greg"},
+    {"Kenneth", "Ken"},  {"Peter", ""},       {"Omar", ""},
+    {"Rafael", ""},      {"Tobias", ""},      {"Arjun", ""},
+    {"Kofi", ""},        {"Mateo", ""},       {"Henrik", ""},
+    {"Luis", ""},        {"Ivan", ""},        {"Hiroshi", ""},
+    {"Emeka", ""},       {"Stefan", ""},      {"Dmitri", ""},
+    {"Callum", ""},      {"Felix", ""},
 };
 constexpr FirstName kFemaleFirst[] = {
-    {"Elizabeth", "Liz"},  {"Katherine", "Kate"}, {"Margaret", "Maggie"}, {"Jennifer", "Jen"},
-    {"Patricia", "Pat"},   {"Victoria", "Vicky"}, {"Susan", "Sue"},       {"Rebecca", "Becky"},
-    {"Alexandra", "Alex"}, {"Christina", "Tina"}, {"Deborah", "Deb"},     {"Abigail", "Abby"},
-    {"Ingrid", ""},        {"Amara", ""},         {"Leilani", ""},        {"Priya", ""},
-    {"Yuki", ""},          {"Noor", ""},          {"Camila", ""},         {"Freya", ""},
-    {"Adaeze", ""},        {"Renata", ""},        {"Sofia", ""},          {"Helena", ""},
-    {"Zainab", ""},        {"Mei", ""},           {"Astrid", ""},         {"Lucia", ""},
-    {"Nadia", ""},         {"Greta", ""},         {"Imogen", ""},         {"Talia", ""},
+    {"Elizabeth", "Liz"},  {"Katherine", "Kate"}, {"Margaret", "Maggie"},
+    {"Jennifer", "Jen"},   {"Patricia", "Pat"},   {"Victoria", "Vicky"},
+    {"Susan", "Sue"},      {"Rebecca", "Becky"},  {"Alexandra", "Alex"},
+    {"Christina", "Tina"}, {"Deborah", "Deb"},    {"Abigail", "Abby"},
+    {"Ingrid", ""},        {"Amara", ""},         {"Leilani", ""},
+    {"Priya", ""},         {"Yuki", ""},          {"Noor", ""},
+    {"Camila", ""},        {"Freya", ""},         {"Adaeze", ""},
+    {"Renata", ""},        {"Sofia", ""},         {"Helena", ""},
+    {"Zainab", ""},        {"Mei", ""},           {"Astrid", ""},
+    {"Lucia", ""},         {"Nadia", ""},         {"Greta", ""},
+    {"Imogen", ""},        {"Talia", ""},
 };
 constexpr size_t kFirstNames = std::size(kMaleFirst);
 static_assert(std::size(kFemaleFirst) == kFirstNames);
 
 constexpr const char* kSurnameHead[] = {
-    "Ash",  "Bram", "Cal",  "Dun",   "Ell",  "Fair", "Gal",  "Hart", "Kes",  "Lind",
-    "Mor",  "Nor",  "Os",   "Pem",   "Quin", "Rad",  "Stan", "Thorn", "Ux",  "Vane",
-    "Wex",  "Yar",  "Zell", "Brock", "Cres", "Dal",  "Fen",  "Grim", "Hol",  "Kil",
+    "Ash",  "Bram",  "Cal", "Dun",  "Ell", "Fair", "Gal",  "Hart",
+    "Kes",  "Lind",  "Mor", "Nor",  "Os",  "Pem",  "Quin", "Rad",
+    "Stan", "Thorn", "Ux",  "Vane", "Wex", "Yar",  "Zell", "Brock",
+    "Cres", "Dal",   "Fen", "Grim", "Hol", "Kil",
 };
 constexpr const char* kSurnameTail[] = {
-    "ford", "wick", "ton", "ley",  "more", "by",  "ridge", "well",
-    "stead", "holm", "ard", "ick", "worth", "dale", "son", "gate",
+    "ford",  "wick", "ton", "ley", "more",  "by",   "ridge", "well",
+    "stead", "holm", "ard", "ick", "worth", "dale", "son",   "gate",
 };
 constexpr size_t kSurnames = std::size(kSurnameHead) * std::size(kSurnameTail);
 // Distinct (gender, first name, surname) triples.
 constexpr size_t kPeople = 2 * kFirstNames * kSurnames;
 
 constexpr const char* kPlaces[] = {
-    "Alder Cove",   "Marrowby",     "Kestrel Point", "Tamsworth",   "Dunmere",
-    "Greyhaven",    "Holloway Bay", "Innisfarne",    "Juniper Falls", "Lorne Harbour",
-    "Millbrook",    "Norcastle",    "Oakhaven",      "Pellworth",   "Quarry Hill",
-    "Redwater",     "Saltmarsh",    "Thornbury",     "Umberleigh",  "Valemont",
-    "Westerby",     "Yarrow Glen",  "Ashcombe",      "Brightwater",
+    "Alder Cove",    "Marrowby",      "Kestrel Point", "Tamsworth",
+    "Dunmere",       "Greyhaven",     "Holloway Bay",  "Innisfarne",
+    "Juniper Falls", "Lorne Harbour", "Millbrook",     "Norcastle",
+    "Oakhaven",      "Pellworth",     "Quarry Hill",   "Redwater",
+    "Saltmarsh",     "Thornbury",     "Umberleigh",    "Valemont",
+    "Westerby",      "Yarrow Glen",   "Ashcombe",      "Brightwater",
 };
-constexpr const char* kPapers[] = {"Herald",    "Courier",  "Gazette",   "Ledger",
-                                   "Post",      "Tribune",  "Chronicle", "Examiner"};
+constexpr const char* kPapers[] = {"Herald",    "Courier", "Gazette",
+                                   "Ledger",    "Post",    "Tribune",
+                                   "Chronicle", "Examiner"};
 constexpr size_t kOutlets = 40;
 
 constexpr const char* kOrgHead[] = {
-    "Northgate", "Silverline", "Redfern",    "Bluewater", "Ironbridge", "Harbourview",
-    "Greyhollow", "Kestrel",   "Meadowbank", "Stonecrest", "Pinecroft", "Lakemont",
-    "Copperfield", "Westmarch", "Eastvale",  "Highmoor",
+    "Northgate",   "Silverline",  "Redfern",    "Bluewater",
+    "Ironbridge",  "Harbourview", "Greyhollow", "Kestrel",
+    "Meadowbank",  "Stonecrest",  "Pinecroft",  "Lakemont",
+    "Copperfield", "Westmarch",   "Eastvale",   "Highmoor",
 };
 constexpr const char* kOrgKind[] = {
-    "Transit Authority", "Health Trust",      "Mining Company",       "Records",
-    "Football Club",     "Teachers Union",    "Water Board",          "Institute of Technology",
-    "Chamber of Commerce", "Housing Association", "Energy Cooperative", "Port Authority",
-    "Arts Council",      "Police Department", "University",           "Savings Bank",
+    "Transit Authority",   "Health Trust",
+    "Mining Company",      "Records",
+    "Football Club",       "Teachers Union",
+    "Water Board",         "Institute of Technology",
+    "Chamber of Commerce", "Housing Association",
+    "Energy Cooperative",  "Port Authority",
+    "Arts Council",        "Police Department",
+    "University",          "Savings Bank",
 };
 
 // Appositive roles: "{name}, {role}, said". {org} and {place} are filled in.
 constexpr const char* kRoles[] = {
-    "the chief executive of {org}", "a spokesperson for {org}",
-    "a senior economist at {org}",  "the head coach of {org}",
-    "a nurse at {org}",             "the chair of {org}",
-    "a city councillor in {place}", "the police chief of {place}",
-    "a professor at {org}",         "a union organiser at {org}",
-    "the director of {org}",        "a shop owner in {place}",
-    "a retired teacher from {place}", "a lawyer who represents {org}",
+    "the chief executive of {org}",
+    "a spokesperson for {org}",
+    "a senior economist at {org}",
+    "the head coach of {org}",
+    "a nurse at {org}",
+    "the chair of {org}",
+    "a city councillor in {place}",
+    "the police chief of {place}",
+    "a professor at {org}",
+    "a union organiser at {org}",
+    "the director of {org}",
+    "a shop owner in {place}",
+    "a retired teacher from {place}",
+    "a lawyer who represents {org}",
 };
 // Capitalised titles used before a name: "Mayor Tom Ashford said".
-constexpr const char* kTitles[] = {"Mayor", "Dr.", "Senator", "Coach", "Councillor",
-                                   "Professor", "Judge", "Chief"};
-constexpr const char* kDays[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+constexpr const char* kTitles[] = {"Mayor", "Dr.",        "Senator",
+                                   "Coach", "Councillor", "Professor",
+                                   "Judge", "Chief"};
+constexpr const char* kDays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                  "Friday", "Saturday", "Sunday"};
 
 struct Topic {
@@ -134,17 +159,24 @@ constexpr Topic kTopics[] = {
      {"{place} bus routes to be cut as {org} faces shortfall",
       "{last} warns of delays on new {place} line",
       "Commuters in {place} wait for answers on {obj}"},
-     {"a proper bus service", "the new tram line", "a safe crossing by the school",
-      "cheaper season tickets", "the ferry timetable", "the ring road",
-      "late-night trains", "a working lift at the station"},
-     {"The {org} carried {num} passengers last year, according to its annual report.",
-      "Work on the line began in {place} in the spring and was due to finish by the autumn.",
-      "Ticket prices rose by {num} cents on {day}, the third increase in two years.",
-      "Residents of {place} have petitioned the council for a later last service.",
+     {"a proper bus service", "the new tram line",
+      "a safe crossing by the school", "cheaper season tickets",
+      "the ferry timetable", "the ring road", "late-night trains",
+      "a working lift at the station"},
+     {"The {org} carried {num} passengers last year, according to its annual "
+      "report.",
+      "Work on the line began in {place} in the spring and was due to finish "
+      "by the autumn.",
+      "Ticket prices rose by {num} cents on {day}, the third increase in two "
+      "years.",
+      "Residents of {place} have petitioned the council for a later last "
+      "service.",
       "The authority said it would publish a revised timetable within weeks.",
-      "Engineers found cracks in {num} sleepers during an inspection in {place}.",
+      "Engineers found cracks in {num} sleepers during an inspection in "
+      "{place}.",
       "A consultation on the plans closes at the end of the month.",
-      "Drivers represented by the {org2} have voted on industrial action twice since January."}},
+      "Drivers represented by the {org2} have voted on industrial action twice "
+      "since January."}},
     {"housing",
      {"{org} unveils {num} new homes for {place}",
       "Rents in {place} climb again, {org} says",
@@ -157,9 +189,11 @@ constexpr Topic kTopics[] = {
       "Planning permission for the site in {place} was granted on {day}.",
       "Tenants gathered outside the town hall in {place} on {day} evening.",
       "The council has set aside {num} for repairs this year.",
-      "A waiting list for council homes in {place} has grown to {num} families.",
+      "A waiting list for council homes in {place} has grown to {num} "
+      "families.",
       "Builders say the cost of materials has risen sharply since the spring.",
-      "The development includes a playground, a clinic and {num} parking spaces."}},
+      "The development includes a playground, a clinic and {num} parking "
+      "spaces."}},
     {"health",
      {"{org} to close ward in {place}",
       "Waiting times at {place} hospital reach record",
@@ -168,22 +202,27 @@ constexpr Topic kTopics[] = {
       "shorter waiting lists", "mental health services for teenagers",
       "the ambulance station in the north of town", "free flu vaccines",
       "a fair pay offer for staff"},
-     {"The {org} treated {num} patients in its emergency department last month.",
-      "Ambulance response times in {place} averaged {num} minutes in the winter.",
+     {"The {org} treated {num} patients in its emergency department last "
+      "month.",
+      "Ambulance response times in {place} averaged {num} minutes in the "
+      "winter.",
       "The ward has {num} beds and employs about 60 staff.",
       "A report published on {day} found staffing gaps on most night shifts.",
-      "Patients in {place} were told to expect longer waits over the holiday weekend.",
-      "The trust said it had recruited {num} nurses from overseas since January.",
+      "Patients in {place} were told to expect longer waits over the holiday "
+      "weekend.",
+      "The trust said it had recruited {num} nurses from overseas since "
+      "January.",
       "The clinic in {place} opened in 2009 and was refurbished two years ago.",
       "Health officials will review the decision in the spring."}},
     {"sport",
-     {"{org} stun rivals in {place} derby",
-      "{last} signs new deal with {org}",
+     {"{org} stun rivals in {place} derby", "{last} signs new deal with {org}",
       "Fans in {place} rally behind {obj}"},
      {"the new stadium", "the youth academy", "a home win on Saturday",
       "the women's team", "cheaper tickets for families", "the cup run",
-      "a fair share of the television money", "the old ground on Victoria Road"},
-     {"The club finished {num} points clear of the relegation places last season.",
+      "a fair share of the television money",
+      "the old ground on Victoria Road"},
+     {"The club finished {num} points clear of the relegation places last "
+      "season.",
       "A crowd of {num} watched the match in {place} on {day}.",
       "The {org} was founded in 1898 and has played in {place} ever since.",
       "The striker has scored {num} goals in all competitions this season.",
@@ -201,30 +240,32 @@ constexpr Topic kTopics[] = {
      {"The festival sold {num} tickets in its first week, organisers said.",
       "The theatre in {place} first opened its doors in 1923.",
       "The {org} gave the project a grant of {num} on {day}.",
-      "The album was recorded over {num} days in a converted barn near {place}.",
+      "The album was recorded over {num} days in a converted barn near "
+      "{place}.",
       "The exhibition runs until the end of the month and entry is free.",
       "Critics praised the production when it opened in {place} last year.",
       "Volunteers repainted the hall over {num} weekends.",
       "The band will play {num} dates on their tour, ending in {place}."}},
     {"environment",
      {"{place} river pollution worse than thought, says {org}",
-      "{last} backs plan for {obj}",
-      "{org} fined over spill near {place}"},
+      "{last} backs plan for {obj}", "{org} fined over spill near {place}"},
      {"clean water", "the flood defences", "a ban on new drilling",
-      "the wetlands south of town", "cleaner air near schools", "the recycling centre",
-      "more trees on the high street", "the solar farm"},
-     {"Samples taken near {place} showed pollution {num} times the legal limit.",
+      "the wetlands south of town", "cleaner air near schools",
+      "the recycling centre", "more trees on the high street",
+      "the solar farm"},
+     {"Samples taken near {place} showed pollution {num} times the legal "
+      "limit.",
       "The {org} said it had invested {num} in new treatment works.",
       "Heavy rain on {day} left parts of {place} under water.",
       "The wetlands are home to {num} species of birds, according to a survey.",
-      "The regulator opened an investigation after residents complained of the smell.",
+      "The regulator opened an investigation after residents complained of the "
+      "smell.",
       "Plans for the solar farm cover {num} hectares of farmland near {place}.",
       "Campaigners handed a petition to the council on {day}.",
       "The company has until the end of the year to respond to the findings."}},
     {"education",
      {"{place} schools face {num} cuts, {org} warns",
-      "{last} says {obj} cannot wait",
-      "Teachers in {place} vote on strike"},
+      "{last} says {obj} cannot wait", "Teachers in {place} vote on strike"},
      {"smaller classes", "free school meals", "a new science block",
       "fair pay for teachers", "the school bus", "the music lessons",
       "a proper playground", "help for children who fall behind"},
@@ -255,7 +296,8 @@ constexpr Topic kTopics[] = {
 
 // Background sentences that fit any story.
 constexpr const char* kGeneric[] = {
-    "The meeting in {place} ran late into the evening and several residents left before the vote.",
+    "The meeting in {place} ran late into the evening and several residents "
+    "left before the vote.",
     "A spokesperson for the {org2} declined to comment on the figures.",
     "The figures were first reported by a local newsletter in {num}.",
     "Similar plans were rejected in a neighbouring district two years ago.",
@@ -266,33 +308,66 @@ constexpr const char* kGeneric[] = {
     "Local businesses in {place} have been asked to take part in a survey.",
     "Records show the issue was first raised in {num}, but nothing was done.",
     "The weather on {day} kept many people at home.",
-    "A public meeting has been called for next {day} at the community centre in {place}.",
+    "A public meeting has been called for next {day} at the community centre "
+    "in {place}.",
     "Critics say the process has been rushed and poorly explained.",
     "Supporters argue that the changes are overdue.",
     "The regional government is expected to respond by the end of the year.",
-    "It is the second time in {num} months that the issue has reached the council chamber.",
+    "It is the second time in {num} months that the issue has reached the "
+    "council chamber.",
 };
 
 constexpr const char* kQuoteOpen[] = {
-    "We have",        "I have",         "Nobody has",       "The council has",
-    "Our members have", "This town has", "Everyone here has", "Families have",
-    "My team has",    "We have all",    "People in this town have", "I think we have",
-    "The mayor has",  "Parents have",   "Our volunteers have", "Nurses here have",
-    "Small businesses have", "Young people have", "The committee has", "Nobody in power has",
+    "We have",
+    "I have",
+    "Nobody has",
+    "The council has",
+    "Our members have",
+    "This town has",
+    "Everyone here has",
+    "Families have",
+    "My team has",
+    "We have all",
+    "People in this town have",
+    "I think we have",
+    "The mayor has",
+    "Parents have",
+    "Our volunteers have",
+    "Nurses here have",
+    "Small businesses have",
+    "Young people have",
+    "The committee has",
+    "Nobody in power has",
 };
 constexpr const char* kQuoteVerb[] = {
-    "waited too long for",   "never been afraid of",  "spent years arguing about",
-    "always believed in",    "paid the price for",    "asked again and again for",
-    "worked hard to protect", "been promised",        "fought for",
-    "never given up on",     "been let down over",    "talked for years about",
-    "quietly given up on",   "raised money for",      "lost patience with",
-    "argued in public about", "been waiting a decade for", "been told lies about",
+    "waited too long for",
+    "never been afraid of",
+    "spent years arguing about",
+    "always believed in",
+    "paid the price for",
+    "asked again and again for",
+    "worked hard to protect",
+    "been promised",
+    "fought for",
+    "never given up on",
+    "been let down over",
+    "talked for years about",
+    "quietly given up on",
+    "raised money for",
+    "lost patience with",
+    "argued in public about",
+    "been waiting a decade for",
+    "been told lies about",
 };
 constexpr const char* kQuoteClose[] = {
-    ", and we will not stop now.", ", but this is only the start.",
-    ", and people deserve better.", ", so today matters.",
-    ".", ", and it is not going to be easy.",
-    ", and I do not think that will change.", ", and we are not going anywhere.",
+    ", and we will not stop now.",
+    ", but this is only the start.",
+    ", and people deserve better.",
+    ", so today matters.",
+    ".",
+    ", and it is not going to be easy.",
+    ", and I do not think that will change.",
+    ", and we are not going anywhere.",
 };
 constexpr const char* kQuoteSecond[] = {
     " It is not complicated.",
@@ -327,12 +402,18 @@ constexpr const char* kQuoteDetail[] = {
 };
 
 constexpr const char* kFragments[] = {
-    "a waste of everyone's time", "the best news in years", "deeply disappointing",
-    "a step in the right direction", "long overdue", "frankly unacceptable",
-    "a gamble with people's lives", "exactly what this town needed",
+    "a waste of everyone's time",
+    "the best news in years",
+    "deeply disappointing",
+    "a step in the right direction",
+    "long overdue",
+    "frankly unacceptable",
+    "a gamble with people's lives",
+    "exactly what this town needed",
 };
-constexpr const char* kSayVerbs[] = {"said", "said", "said", "told reporters",
-                                     "added", "explained", "insisted", "warned"};
+constexpr const char* kSayVerbs[] = {"said",           "said",  "said",
+                                     "told reporters", "added", "explained",
+                                     "insisted",       "warned"};
 
 // ---------------------------------------------------------------------------
 
@@ -342,9 +423,12 @@ struct Person {
   std::string surname;
   std::string role;   // appositive, filled in
   std::string title;  // capitalised title or ""
-  std::string Full() const { return std::string(first->formal) + " " + surname; }
+  std::string Full() const {
+    return std::string(first->formal) + " " + surname;
+  }
   std::string Nick() const {
-    return (*first->nickname ? std::string(first->nickname) : std::string(first->formal)) +
+    return (*first->nickname ? std::string(first->nickname)
+                             : std::string(first->formal)) +
            " " + surname;
   }
   const char* Pronoun() const { return female ? "she" : "he"; }
@@ -368,14 +452,22 @@ void Fill(std::string_view tpl, const Vars& v, std::string& out) {
     }
     const size_t close = tpl.find('}', i);
     const std::string_view key = tpl.substr(i + 1, close - i - 1);
-    if (key == "place") out += v.place;
-    else if (key == "org") out += v.org;
-    else if (key == "org2") out += v.org2;
-    else if (key == "num") out += v.num;
-    else if (key == "day") out += v.day;
-    else if (key == "full") out += v.full;
-    else if (key == "last") out += v.last;
-    else if (key == "obj") out += v.obj;
+    if (key == "place")
+      out += v.place;
+    else if (key == "org")
+      out += v.org;
+    else if (key == "org2")
+      out += v.org2;
+    else if (key == "num")
+      out += v.num;
+    else if (key == "day")
+      out += v.day;
+    else if (key == "full")
+      out += v.full;
+    else if (key == "last")
+      out += v.last;
+    else if (key == "obj")
+      out += v.obj;
     i = close;
   }
 }
@@ -392,7 +484,8 @@ Person MakePerson(uint64_t seed, size_t id) {
   Person p;
   p.female = (id & 1) != 0;
   const size_t q = id >> 1;
-  p.first = p.female ? &kFemaleFirst[q % kFirstNames] : &kMaleFirst[q % kFirstNames];
+  p.first =
+      p.female ? &kFemaleFirst[q % kFirstNames] : &kMaleFirst[q % kFirstNames];
   const size_t s = (q / kFirstNames) % kSurnames;
   p.surname = std::string(kSurnameHead[s % std::size(kSurnameHead)]) +
               kSurnameTail[s / std::size(kSurnameHead)];
@@ -408,22 +501,24 @@ Person MakePerson(uint64_t seed, size_t id) {
 // Zipf-like (P(k) ~ 1/k) popularity, scattered over the id space.
 size_t PopularPerson(Rng& rng) {
   const double u = rng.Unit();
-  const size_t rank = static_cast<size_t>(std::exp(u * std::log(double(kPeople)))) - 1;
+  const size_t rank =
+      static_cast<size_t>(std::exp(u * std::log(double(kPeople)))) - 1;
   return (rank * 7919 + 13) % kPeople;
 }
 
 // Applies one reprint edit to a quote (an outlet's house style or trim).
 std::string EditQuote(std::string q, Rng& rng) {
   static constexpr std::pair<const char*, const char*> kEdits[] = {
-      {"We have", "We've"}, {"I have", "I've"},     {"It is", "It's"},
-      {"do not", "don't"},  {"We are", "We're"},    {"That is", "That's"},
+      {"We have", "We've"}, {"I have", "I've"},  {"It is", "It's"},
+      {"do not", "don't"},  {"We are", "We're"}, {"That is", "That's"},
       {"it is", "it's"},    {"we are", "we're"},
   };
   const int edits = static_cast<int>(rng.Below(3));
   for (int e = 0; e < edits; ++e) {
     const auto& [from, to] = kEdits[rng.Below(std::size(kEdits))];
     const size_t at = q.find(from);
-    if (at != std::string::npos) q.replace(at, std::string_view(from).size(), to);
+    if (at != std::string::npos)
+      q.replace(at, std::string_view(from).size(), to);
   }
   if (rng.Chance(0.2)) {
     // Trim the last sentence of a two-sentence quote.
@@ -450,9 +545,12 @@ void CivilFromDays(int64_t z, int& y, unsigned& m, unsigned& d) {
 std::string Slug(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
-    else if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
-    else if (!out.empty() && out.back() != '-') out.push_back('-');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      out.push_back(c);
+    else if (c >= 'A' && c <= 'Z')
+      out.push_back(static_cast<char>(c - 'A' + 'a'));
+    else if (!out.empty() && out.back() != '-')
+      out.push_back('-');
     if (out.size() >= 60) break;
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
@@ -462,7 +560,7 @@ std::string Slug(std::string_view s) {
 // A story: what several outlets write about, with its speakers and quotes.
 struct Story {
   const Topic* topic = nullptr;
-  std::vector<size_t> speakers;              // person ids; [0] is the main one
+  std::vector<size_t> speakers;  // person ids; [0] is the main one
   std::vector<std::vector<std::string>> quotes;  // per speaker
   std::string fragment;
   Vars vars;
@@ -479,7 +577,8 @@ Story MakeStory(uint64_t seed, uint64_t story_id, int64_t day) {
   s.topic = &kTopics[rng.Below(std::size(kTopics))];
   s.day = day;
   const size_t speakers = 2 + rng.Below(3);
-  for (size_t i = 0; i < speakers; ++i) s.speakers.push_back(PopularPerson(rng));
+  for (size_t i = 0; i < speakers; ++i)
+    s.speakers.push_back(PopularPerson(rng));
   for (size_t i = 0; i < speakers; ++i) {
     std::vector<std::string> qs;
     const size_t n = (i == 0 ? 3 : 1) + rng.Below(3);
@@ -513,7 +612,8 @@ Story MakeStory(uint64_t seed, uint64_t story_id, int64_t day) {
   s.vars.place = rng.Pick(kPlaces);
   s.vars.org = OrgName(rng.Below(256));
   s.vars.org2 = OrgName(rng.Below(256));
-  s.vars.day = kDays[static_cast<size_t>((day + 3) % 7)];  // 1970-01-01 was a Thursday
+  s.vars.day =
+      kDays[static_cast<size_t>((day + 3) % 7)];  // 1970-01-01 was a Thursday
   s.vars.obj = s.topic->objects[rng.Below(8)];
   return s;
 }
@@ -531,8 +631,10 @@ std::string Typeset(std::string_view text, const Marks& marks) {
   std::string out;
   out.reserve(text.size() + 8);
   for (char c : text) {
-    if (c == '\'') out += marks.apostrophe;
-    else out.push_back(c);
+    if (c == '\'')
+      out += marks.apostrophe;
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -551,10 +653,12 @@ GeneratedArticle CorpusGenerator::Generate(uint64_t index) const {
   const size_t outlet = (block * 7 + slot * 13) % kOutlets;
   const std::string outlet_place = kPlaces[outlet % std::size(kPlaces)];
   const std::string outlet_name =
-      "The " + outlet_place + " " + kPapers[(outlet / std::size(kPlaces) + outlet) % std::size(kPapers)];
+      "The " + outlet_place + " " +
+      kPapers[(outlet / std::size(kPlaces) + outlet) % std::size(kPapers)];
   const Marks& marks = (outlet % 5 == 4) ? kStraight : kCurly;
   const bool reprint = slot == 1 || slot == 2;
-  const bool nicknames = outlet % 3 == 1;  // this outlet calls people by nickname
+  const bool nicknames =
+      outlet % 3 == 1;  // this outlet calls people by nickname
 
   GeneratedArticle a;
   const int64_t day = story.day + (reprint && rng.Chance(0.3) ? 1 : 0);
@@ -564,7 +668,8 @@ GeneratedArticle CorpusGenerator::Generate(uint64_t index) const {
   char date[40];
   std::snprintf(date, sizeof(date), "%04d-%02u-%02u", y, m, d);
   a.date = date;
-  a.publish_unix_seconds = day * 86400 + static_cast<int64_t>(rng.Below(86400 / 60)) * 60;
+  a.publish_unix_seconds =
+      day * 86400 + static_cast<int64_t>(rng.Below(86400 / 60)) * 60;
   a.source = outlet_name;
 
   std::vector<Person> people;
@@ -605,9 +710,10 @@ GeneratedArticle CorpusGenerator::Generate(uint64_t index) const {
   auto name_first = [&](const Person& p) {
     std::string n;
     if (nicknames && *p.first->nickname) {
-      n = rng.Chance(0.5) ? p.Nick()
-                          : std::string(p.first->formal) + " " + marks.open + p.first->nickname +
-                                marks.close + " " + p.surname;
+      n = rng.Chance(0.5)
+              ? p.Nick()
+              : std::string(p.first->formal) + " " + marks.open +
+                    p.first->nickname + marks.close + " " + p.surname;
     } else {
       n = p.Full();
     }
@@ -626,13 +732,14 @@ GeneratedArticle CorpusGenerator::Generate(uint64_t index) const {
   {
     std::string p;
     Vars lv = v;
-    p += FillStr(
-        rng.Chance(0.5)
-            ? "{full} said on {day} that {place} had {obj} at the top of the agenda, a week after "
-              "the {org} published its plans."
-            : "Officials in {place} faced questions on {day} about {obj}, as the {org} set out "
-              "its case for the coming year.",
-        lv);
+    p +=
+        FillStr(rng.Chance(0.5) ? "{full} said on {day} that {place} had {obj} "
+                                  "at the top of the agenda, a week after "
+                                  "the {org} published its plans."
+                                : "Officials in {place} faced questions on "
+                                  "{day} about {obj}, as the {org} set out "
+                                  "its case for the coming year.",
+                lv);
     append_para(p);
   }
 
@@ -650,53 +757,59 @@ GeneratedArticle CorpusGenerator::Generate(uint64_t index) const {
     const Person& pe = people[who];
     const bool quote_turn = turn % 2 == 0 || turn < 2;
     const size_t qi = quote_turn ? next_quote_of[who]++ : 0;
-    if (quote_turn && turn < 10 * people.size() && qi < story.quotes[who].size() + 1) {
+    if (quote_turn && turn < 10 * people.size() &&
+        qi < story.quotes[who].size() + 1) {
       if (qi == story.quotes[who].size()) {
         if (used_fragment || who != 0) continue;
         used_fragment = true;
-        p += pe.surname + " described the decision as " + marks.open + story.fragment + "." +
-             marks.close;
+        p += pe.surname + " described the decision as " + marks.open +
+             story.fragment + "." + marks.close;
         if (!append_para(Typeset(p, marks))) break;
         continue;
       }
       const std::string q = quote_text(story.quotes[who][qi]);
-      if (a.quote_words.empty()) a.quote_words = story.quotes[who][qi].substr(0, 40);
+      if (a.quote_words.empty())
+        a.quote_words = story.quotes[who][qi].substr(0, 40);
       const char* verb = rng.Pick(kSayVerbs);
       if (!introduced[who]) {
         introduced[who] = true;
         const std::string name = name_first(pe);
         switch (rng.Below(4)) {
           case 0:
-            p += marks.open + strip_final(q) + marks.close + " said " + name + ", " + pe.role +
-                 ".";
+            p += marks.open + strip_final(q) + marks.close + " said " + name +
+                 ", " + pe.role + ".";
             break;
           case 1:
-            p += (pe.title.empty() ? name : pe.title + " " + name) + ", " + pe.role + ", " +
-                 verb + ": " + marks.open + q + marks.close;
+            p += (pe.title.empty() ? name : pe.title + " " + name) + ", " +
+                 pe.role + ", " + verb + ": " + marks.open + q + marks.close;
             break;
           case 2: {
             // A split quote around the attribution.
             const size_t comma = q.find(", ");
             if (comma != std::string::npos && comma > 10) {
-              p += marks.open + q.substr(0, comma) + "," + marks.close + " " + name + " " + verb +
-                   ", " + marks.open + q.substr(comma + 2) + marks.close;
+              p += marks.open + q.substr(0, comma) + "," + marks.close + " " +
+                   name + " " + verb + ", " + marks.open + q.substr(comma + 2) +
+                   marks.close;
             } else {
-              p += marks.open + strip_final(q) + marks.close + " " + name + " " + verb + ".";
+              p += marks.open + strip_final(q) + marks.close + " " + name +
+                   " " + verb + ".";
             }
             break;
           }
           default:
             p += "According to " + name + ", " + pe.role + ", the plan was " +
-                 "discussed at length. " + marks.open + strip_final(q) + marks.close + " " +
-                 pe.Pronoun() + " said.";
+                 "discussed at length. " + marks.open + strip_final(q) +
+                 marks.close + " " + pe.Pronoun() + " said.";
         }
       } else {
         switch (rng.Below(3)) {
           case 0:
-            p += marks.open + strip_final(q) + marks.close + " " + pe.Pronoun() + " " + verb + ".";
+            p += marks.open + strip_final(q) + marks.close + " " +
+                 pe.Pronoun() + " " + verb + ".";
             break;
           case 1:
-            p += marks.open + strip_final(q) + marks.close + " " + pe.surname + " " + verb + ".";
+            p += marks.open + strip_final(q) + marks.close + " " + pe.surname +
+                 " " + verb + ".";
             break;
           default:
             p += pe.surname + " " + verb + ": " + marks.open + q + marks.close;
@@ -709,7 +822,9 @@ GeneratedArticle CorpusGenerator::Generate(uint64_t index) const {
       Fill(story.topic->background[rng.Below(8)], bv, p);
       p += ' ';
       bv.num = std::to_string(2 + rng.Below(500));
-      Fill(rng.Chance(0.5) ? story.topic->background[rng.Below(8)] : rng.Pick(kGeneric), bv, p);
+      Fill(rng.Chance(0.5) ? story.topic->background[rng.Below(8)]
+                           : rng.Pick(kGeneric),
+           bv, p);
       if (rng.Chance(0.5)) {
         p += ' ';
         bv.num = std::to_string(1990 + rng.Below(35));
@@ -718,7 +833,8 @@ GeneratedArticle CorpusGenerator::Generate(uint64_t index) const {
       if (rng.Chance(0.3)) {
         // A non-speaking mention of another person.
         const Person other = MakePerson(seed_, PopularPerson(rng));
-        p += " " + other.Full() + ", " + other.role + ", did not respond to a request for "
+        p += " " + other.Full() + ", " + other.role +
+             ", did not respond to a request for "
              "comment.";
       }
       p = Typeset(p, marks);
@@ -730,19 +846,23 @@ GeneratedArticle CorpusGenerator::Generate(uint64_t index) const {
           append_para("Advertisement");
           break;
         case 1:
-          append_para("Photo: " + main.Full() + " in " + v.place + " on " + v.day + ". (" +
-                      MakePerson(seed_, rng.Below(kPeople)).Full() + " / " + outlet_name + ")");
+          append_para("Photo: " + main.Full() + " in " + v.place + " on " +
+                      v.day + ". (" +
+                      MakePerson(seed_, rng.Below(kPeople)).Full() + " / " +
+                      outlet_name + ")");
           break;
         case 2:
-          append_para("Sign up for our morning newsletter and get the " + v.place +
-                      " headlines first.");
+          append_para("Sign up for our morning newsletter and get the " +
+                      v.place + " headlines first.");
           break;
         default:
-          append_para("Read more: " + FillStr(story.topic->headlines[rng.Below(3)], v));
+          append_para("Read more: " +
+                      FillStr(story.topic->headlines[rng.Below(3)], v));
       }
     }
   }
-  append_para("Copyright " + std::to_string(y) + " " + outlet_name + ". All rights reserved.");
+  append_para("Copyright " + std::to_string(y) + " " + outlet_name +
+              ". All rights reserved.");
   while (!body.empty() && body.back() == '\n') body.pop_back();
   body.push_back('\n');
   return a;

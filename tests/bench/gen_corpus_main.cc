@@ -2,7 +2,8 @@
 // files (extraction/article_file.h format), 1000 per subdirectory.
 //
 //   verbatim-gen-corpus --articles=N --seed=S --out=DIR [--first=K]
-//   verbatim-gen-corpus --articles=N --seed=S --stats   (generate, count, write nothing)
+//   verbatim-gen-corpus --articles=N --seed=S --stats   (generate, count, write
+//   nothing)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -31,20 +32,27 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string v;
     const std::string_view arg = argv[i];
-    if (Flag(arg, "articles", &v)) articles = std::strtoull(v.c_str(), nullptr, 10);
-    else if (Flag(arg, "seed", &v)) seed = std::strtoull(v.c_str(), nullptr, 10);
-    else if (Flag(arg, "first", &v)) first = std::strtoull(v.c_str(), nullptr, 10);
-    else if (Flag(arg, "out", &v)) out = v;
-    else if (arg == "--stats") stats = true;
+    if (Flag(arg, "articles", &v))
+      articles = std::strtoull(v.c_str(), nullptr, 10);
+    else if (Flag(arg, "seed", &v))
+      seed = std::strtoull(v.c_str(), nullptr, 10);
+    else if (Flag(arg, "first", &v))
+      first = std::strtoull(v.c_str(), nullptr, 10);
+    else if (Flag(arg, "out", &v))
+      out = v;
+    else if (arg == "--stats")
+      stats = true;
     else {
       std::fprintf(stderr,
-                   "usage: verbatim-gen-corpus --articles=N --seed=S (--out=DIR | --stats) "
+                   "usage: verbatim-gen-corpus --articles=N --seed=S "
+                   "(--out=DIR | --stats) "
                    "[--first=K]\n");
       return 2;
     }
   }
   if (out.empty() && !stats) {
-    std::fprintf(stderr, "verbatim-gen-corpus: --out=DIR or --stats is required\n");
+    std::fprintf(stderr,
+                 "verbatim-gen-corpus: --out=DIR or --stats is required\n");
     return 2;
   }
   const verbatim::bench::CorpusGenerator gen(seed);
@@ -55,20 +63,25 @@ int main(int argc, char** argv) {
     bytes += a.body.size();
     if (stats) continue;
     char dir[48], name[48];
-    std::snprintf(dir, sizeof(dir), "%05llu", static_cast<unsigned long long>(i / 1000));
-    std::snprintf(name, sizeof(name), "%08llu.txt", static_cast<unsigned long long>(i));
+    std::snprintf(dir, sizeof(dir), "%05llu",
+                  static_cast<unsigned long long>(i / 1000));
+    std::snprintf(name, sizeof(name), "%08llu.txt",
+                  static_cast<unsigned long long>(i));
     const std::filesystem::path d = std::filesystem::path(out) / dir;
     if (i == first || i % 1000 == 0) std::filesystem::create_directories(d);
     std::ofstream f(d / name, std::ios::binary);
     f << verbatim::bench::CorpusGenerator::ToFileContents(a);
     if (!f) {
-      std::fprintf(stderr, "verbatim-gen-corpus: cannot write %s\n", (d / name).c_str());
+      std::fprintf(stderr, "verbatim-gen-corpus: cannot write %s\n",
+                   (d / name).c_str());
       return 1;
     }
   }
   const double secs =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::fprintf(stderr, "verbatim-gen-corpus: %llu articles, %.1f MB of bodies, %.2f s\n",
-               static_cast<unsigned long long>(articles), bytes / 1e6, secs);
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  std::fprintf(
+      stderr, "verbatim-gen-corpus: %llu articles, %.1f MB of bodies, %.2f s\n",
+      static_cast<unsigned long long>(articles), bytes / 1e6, secs);
   return 0;
 }

@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cmath>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -61,7 +61,8 @@ double ProcStatusKib(pid_t pid, const std::string& field) {
 // utime + stime of a process in seconds.
 double ProcCpuSeconds(pid_t pid) {
   std::ifstream in(absl::StrCat("/proc/", pid, "/stat"));
-  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string stat((std::istreambuf_iterator<char>(in)),
+                   std::istreambuf_iterator<char>());
   const size_t paren = stat.rfind(')');
   if (paren == std::string::npos) return 0;
   std::vector<std::string> f = absl::StrSplit(stat.substr(paren + 2), ' ');
@@ -83,7 +84,8 @@ uint64_t DuBytes(const std::string& dir) {
   uint64_t total = 0;
   std::error_code ec;
   for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+       !ec && it != std::filesystem::recursive_directory_iterator();
+       it.increment(ec)) {
     struct stat st {};
     if (lstat(it->path().c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
       total += static_cast<uint64_t>(st.st_blocks) * 512;
@@ -106,7 +108,8 @@ std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int id) {
   args.SetInt("verbatim.bench.channel_id", id);
   args.SetMaxReceiveMessageSize(64 << 20);
   args.SetMaxSendMessageSize(64 << 20);
-  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
+  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(),
+                                   args);
 }
 
 // A fixed-size uniform sample of a stream of strings.
@@ -140,10 +143,10 @@ class Reservoir {
 // What the query benchmarks ask for, sampled from ingest results.
 struct QuerySamples {
   std::mutex mu;
-  Reservoir quotes{4096, 11};         // quotes/{id}
-  Reservoir speakers{4096, 12};       // entities/{slug}, one per attributed quote
-  Reservoir search_terms{4096, 13};   // two content words of a quote
-  Reservoir entity_queries{4096, 14}; // a speaker's surname
+  Reservoir quotes{4096, 11};    // quotes/{id}
+  Reservoir speakers{4096, 12};  // entities/{slug}, one per attributed quote
+  Reservoir search_terms{4096, 13};    // two content words of a quote
+  Reservoir entity_queries{4096, 14};  // a speaker's surname
   std::string last_article;
   uint64_t last_article_id = 0;
 };
@@ -180,7 +183,8 @@ void Collect(const v1::Article& article, QuerySamples& samples) {
   std::lock_guard<std::mutex> lock(samples.mu);
   const std::string& name = article.name();
   uint64_t id = 0;
-  if (name.rfind("articles/", 0) == 0) id = std::strtoull(name.c_str() + 9, nullptr, 10);
+  if (name.rfind("articles/", 0) == 0)
+    id = std::strtoull(name.c_str() + 9, nullptr, 10);
   if (id >= samples.last_article_id) {
     samples.last_article_id = id;
     samples.last_article = name;
@@ -193,8 +197,8 @@ void Collect(const v1::Article& article, QuerySamples& samples) {
       samples.speakers.Add(q.speaker());
       const std::string& display = q.speaker_display_name();
       const size_t space = display.rfind(' ');
-      samples.entity_queries.Add(space == std::string::npos ? display
-                                                            : display.substr(space + 1));
+      samples.entity_queries.Add(
+          space == std::string::npos ? display : display.substr(space + 1));
     }
     const std::string terms = SearchTerms(q.text(), k);
     if (!terms.empty()) samples.search_terms.Add(terms);
@@ -212,8 +216,9 @@ struct IngestCounters {
 // `window` requests in flight. `done_seconds[j]` (if not null) receives the
 // completion time of indices[j] relative to `t0`. Stops early when `stop`.
 absl::Status RunStream(const std::shared_ptr<grpc::Channel>& channel,
-                       const CorpusGenerator& gen, const std::vector<uint64_t>& indices,
-                       int window, Clock::time_point t0, float* done_seconds,
+                       const CorpusGenerator& gen,
+                       const std::vector<uint64_t>& indices, int window,
+                       Clock::time_point t0, float* done_seconds,
                        QuerySamples* samples, IngestCounters& counters,
                        const std::atomic<bool>* stop) {
   auto stub = v1::IngestService::NewStub(channel);
@@ -225,15 +230,16 @@ absl::Status RunStream(const std::shared_ptr<grpc::Channel>& channel,
     while (stream->Read(&result)) {
       slots.release();
       const int64_t j = result.index();
-      if (done_seconds != nullptr && j >= 0 && static_cast<size_t>(j) < indices.size()) {
+      if (done_seconds != nullptr && j >= 0 &&
+          static_cast<size_t>(j) < indices.size()) {
         done_seconds[j] = static_cast<float>(Seconds(t0));
       }
       if (result.status().code() != 0) {
         counters.errors.fetch_add(1);
         std::lock_guard<std::mutex> lock(counters.error_mu);
         if (counters.first_error.empty()) {
-          counters.first_error = absl::StrCat("code ", result.status().code(), ": ",
-                                              result.status().message());
+          counters.first_error = absl::StrCat("code ", result.status().code(),
+                                              ": ", result.status().message());
         }
         continue;
       }
@@ -253,7 +259,8 @@ absl::Status RunStream(const std::shared_ptr<grpc::Channel>& channel,
   reader.join();
   grpc::Status status = stream->Finish();
   if (!status.ok()) {
-    return absl::UnavailableError(absl::StrCat("StreamArticles: ", status.error_message()));
+    return absl::UnavailableError(
+        absl::StrCat("StreamArticles: ", status.error_message()));
   }
   return absl::OkStatus();
 }
@@ -273,8 +280,8 @@ class Querier {
 
   // Runs `n` timed calls (after `warmup` untimed ones) of `op`, sequentially.
   // Stops early after `budget_s` seconds of timed calls (0: no limit).
-  OpSamples Measure(const std::string& op, const QuerySamples& samples, int n, int warmup,
-                    double budget_s) {
+  OpSamples Measure(const std::string& op, const QuerySamples& samples, int n,
+                    int warmup, double budget_s) {
     OpSamples out;
     uint64_t k = 0x1234567;
     Clock::time_point timed_start = Clock::now();
@@ -287,7 +294,9 @@ class Querier {
       k = k * 6364136223846793005ULL + 1442695040888963407ULL;
       const auto start = Clock::now();
       grpc::Status status = Call(op, samples, k >> 17);
-      const double us = std::chrono::duration<double, std::micro>(Clock::now() - start).count();
+      const double us =
+          std::chrono::duration<double, std::micro>(Clock::now() - start)
+              .count();
       if (i < 0) continue;
       if (status.ok()) {
         out.us.push_back(us);
@@ -310,7 +319,8 @@ class Querier {
 
   grpc::Status Call(const std::string& op, const QuerySamples& s, uint64_t k) {
     grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+    context.set_deadline(std::chrono::system_clock::now() +
+                         std::chrono::seconds(30));
     if (op == "health") {
       grpc::health::v1::HealthCheckRequest request;
       grpc::health::v1::HealthCheckResponse response;
@@ -352,7 +362,8 @@ class Querier {
 
 bool ArticleVisible(v1::QueryService::Stub& stub, const std::string& name) {
   grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::seconds(10));
   v1::GetArticleRequest request;
   request.set_name(name);
   v1::Article response;
@@ -361,7 +372,8 @@ bool ArticleVisible(v1::QueryService::Stub& stub, const std::string& name) {
 
 class Scenario {
  public:
-  explicit Scenario(const ScenarioOptions& options) : o_(options), gen_(options.seed) {}
+  explicit Scenario(const ScenarioOptions& options)
+      : o_(options), gen_(options.seed) {}
 
   absl::StatusOr<ScenarioResult> Run();
 
@@ -378,13 +390,16 @@ class Scenario {
   // Ingests [begin, end) on all streams; stops early (truncated_) when the
   // segment time budget runs out.
   absl::Status Ingest(uint64_t begin, uint64_t end);
-  absl::Status WaitVisible(const std::string& name, double timeout_s, double* waited_ms);
+  absl::Status WaitVisible(const std::string& name, double timeout_s,
+                           double* waited_ms);
   void MeasureQueries(const std::string& suffix);
   // Emits name + "_p50_ms" + suffix etc.
-  void MeasureLag(const std::string& name, const std::string& suffix, int samples);
+  void MeasureLag(const std::string& name, const std::string& suffix,
+                  int samples);
   void StartBackgroundIngest();
   void StopBackgroundIngest(const std::string& suffix);
-  void EmitPercentiles(const std::string& op, OpSamples& s, const std::string& suffix);
+  void EmitPercentiles(const std::string& op, OpSamples& s,
+                       const std::string& suffix);
 
   const ScenarioOptions o_;
   const CorpusGenerator gen_;
@@ -422,7 +437,8 @@ absl::Status Scenario::StartServices() {
   ingest_address_ = *ingest_address;
   auto query = e2e::ServiceProcess::Start(
       VERBATIM_QUERY_BINARY,
-      {"--listen=127.0.0.1:0", db, absl::StrCat("--secondary_path=", dir_, "/secondary"),
+      {"--listen=127.0.0.1:0", db,
+       absl::StrCat("--secondary_path=", dir_, "/secondary"),
        absl::StrCat("--catchup_interval_ms=", o_.catchup_interval_ms)},
       dir_ + "/query.log");
   if (!query.ok()) return query.status();
@@ -457,7 +473,8 @@ absl::Status Scenario::Ingest(uint64_t begin, uint64_t end) {
   const uint64_t created0 = main_counters_.created.load();
   const uint64_t bytes0 = main_counters_.body_bytes.load();
   std::vector<std::vector<uint64_t>> per_stream(o_.streams);
-  for (uint64_t i = begin; i < end; ++i) per_stream[i % o_.streams].push_back(i);
+  for (uint64_t i = begin; i < end; ++i)
+    per_stream[i % o_.streams].push_back(i);
   // done_seconds_ is by article index: each stream writes its own slots
   // through a per-stream staging vector, copied back after the join.
   std::vector<std::vector<float>> done(o_.streams);
@@ -470,16 +487,18 @@ absl::Status Scenario::Ingest(uint64_t begin, uint64_t end) {
   std::thread watchdog([&] {
     if (o_.segment_time_budget_s <= 0) return;
     std::unique_lock<std::mutex> lock(watchdog_mu);
-    if (!watchdog_cv.wait_for(lock, std::chrono::duration<double>(o_.segment_time_budget_s),
-                              [&] { return finished; })) {
+    if (!watchdog_cv.wait_for(
+            lock, std::chrono::duration<double>(o_.segment_time_budget_s),
+            [&] { return finished; })) {
       stop = true;
     }
   });
   for (int s = 0; s < o_.streams; ++s) {
     done[s].assign(per_stream[s].size(), 0.0f);
     threads.emplace_back([&, s] {
-      statuses[s] = RunStream(ingest_channels_[s], gen_, per_stream[s], o_.window, t0_,
-                              done[s].data(), &samples_, main_counters_, &stop);
+      statuses[s] =
+          RunStream(ingest_channels_[s], gen_, per_stream[s], o_.window, t0_,
+                    done[s].data(), &samples_, main_counters_, &stop);
     });
   }
   for (std::thread& t : threads) t.join();
@@ -494,7 +513,8 @@ absl::Status Scenario::Ingest(uint64_t begin, uint64_t end) {
   if (stop.load()) {
     truncated_ = true;
     Log(absl::StrCat("segment time budget of ", o_.segment_time_budget_s,
-                     " s reached: stored ", completed_, " of ", end, " articles"));
+                     " s reached: stored ", completed_, " of ", end,
+                     " articles"));
   }
   const double seconds = Seconds(start);
   for (int s = 0; s < o_.streams; ++s) {
@@ -509,16 +529,20 @@ absl::Status Scenario::Ingest(uint64_t begin, uint64_t end) {
   ingest_cpu_ += cpu;
   client_cpu_ += self;
   const double n = static_cast<double>(completed_ - sent_before);
-  const double mb = static_cast<double>(main_counters_.body_bytes.load() - bytes0) / 1e6;
-  Log(absl::StrCat("ingested [", begin, ", ", end, ") in ", seconds, " s: ", n / seconds,
-                   " articles/s, ", mb / seconds, " MB/s, created ",
-                   main_counters_.created.load() - created0, ", errors ",
-                   main_counters_.errors.load(),
-                   main_counters_.first_error.empty() ? "" : " (" + main_counters_.first_error + ")"));
+  const double mb =
+      static_cast<double>(main_counters_.body_bytes.load() - bytes0) / 1e6;
+  Log(absl::StrCat("ingested [", begin, ", ", end, ") in ", seconds,
+                   " s: ", n / seconds, " articles/s, ", mb / seconds,
+                   " MB/s, created ", main_counters_.created.load() - created0,
+                   ", errors ", main_counters_.errors.load(),
+                   main_counters_.first_error.empty()
+                       ? ""
+                       : " (" + main_counters_.first_error + ")"));
   const std::string label = CountLabel(truncated_ ? completed_ : end);
-  Emit(absl::StrCat("ingest_articles_per_s_to_", label), n / seconds, "articles/s");
-  Emit(absl::StrCat("ingest_rss_mib_at_", label), ProcStatusKib(ingest_->pid(), "VmRSS") / 1024,
-       "MiB");
+  Emit(absl::StrCat("ingest_articles_per_s_to_", label), n / seconds,
+       "articles/s");
+  Emit(absl::StrCat("ingest_rss_mib_at_", label),
+       ProcStatusKib(ingest_->pid(), "VmRSS") / 1024, "MiB");
   return absl::OkStatus();
 }
 
@@ -533,36 +557,43 @@ absl::Status Scenario::WaitVisible(const std::string& name, double timeout_s,
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
-  return absl::DeadlineExceededError(absl::StrCat(name, " not visible after ", timeout_s, " s"));
+  return absl::DeadlineExceededError(
+      absl::StrCat(name, " not visible after ", timeout_s, " s"));
 }
 
-void Scenario::EmitPercentiles(const std::string& op, OpSamples& s, const std::string& suffix) {
+void Scenario::EmitPercentiles(const std::string& op, OpSamples& s,
+                               const std::string& suffix) {
   if (s.errors > 0) {
     result_.query_errors += s.errors;
-    Log(absl::StrCat("errors in ", op, suffix, ": ", s.errors, " (", s.first_error, ")"));
+    Log(absl::StrCat("errors in ", op, suffix, ": ", s.errors, " (",
+                     s.first_error, ")"));
   }
   Emit(absl::StrCat(op, "_p50_us", suffix), Percentile(s.us, 50), "us");
   Emit(absl::StrCat(op, "_p99_us", suffix), Percentile(s.us, 99), "us");
   Emit(absl::StrCat(op, "_p999_us", suffix), Percentile(s.us, 99.9), "us");
-  Emit(absl::StrCat(op, "_errors", suffix), static_cast<double>(s.errors), "count");
-  Emit(absl::StrCat(op, "_samples", suffix), static_cast<double>(s.us.size()), "count");
+  Emit(absl::StrCat(op, "_errors", suffix), static_cast<double>(s.errors),
+       "count");
+  Emit(absl::StrCat(op, "_samples", suffix), static_cast<double>(s.us.size()),
+       "count");
 }
 
 void Scenario::MeasureQueries(const std::string& suffix) {
   Querier querier(query_channel_);
   const int n = o_.query_requests;
   // The floor first and last, so drifting load shows.
-  for (const char* op :
-       {"health", "get_quote", "list_quotes", "search_quotes", "search_entities"}) {
+  for (const char* op : {"health", "get_quote", "list_quotes", "search_quotes",
+                         "search_entities"}) {
     // The two cheap point reads get more samples: their p99.9 matters.
-    const bool cheap = std::string(op) == "health" || std::string(op) == "get_quote";
-    OpSamples s = querier.Measure(op, samples_, cheap ? 2 * n : n, std::min(100, n / 4),
-                                  o_.op_time_budget_s);
+    const bool cheap =
+        std::string(op) == "health" || std::string(op) == "get_quote";
+    OpSamples s = querier.Measure(op, samples_, cheap ? 2 * n : n,
+                                  std::min(100, n / 4), o_.op_time_budget_s);
     EmitPercentiles(op, s, suffix);
   }
 }
 
-void Scenario::MeasureLag(const std::string& name, const std::string& suffix, int samples) {
+void Scenario::MeasureLag(const std::string& name, const std::string& suffix,
+                          int samples) {
   auto ingest = v1::IngestService::NewStub(ingest_channels_[0]);
   auto query = v1::QueryService::NewStub(query_channel_);
   std::vector<double> lags;
@@ -572,9 +603,11 @@ void Scenario::MeasureLag(const std::string& name, const std::string& suffix, in
     // Unaligned with the catch-up period.
     k = k * 6364136223846793005ULL + 1442695040888963407ULL;
     std::this_thread::sleep_for(std::chrono::microseconds((k >> 33) % 20000));
-    v1::CreateArticleRequest request = ToRequest(gen_.Generate(next_extra_.fetch_add(1)));
+    v1::CreateArticleRequest request =
+        ToRequest(gen_.Generate(next_extra_.fetch_add(1)));
     grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+    context.set_deadline(std::chrono::system_clock::now() +
+                         std::chrono::seconds(30));
     v1::Article article;
     if (!ingest->CreateArticle(&context, request, &article).ok()) {
       ++failures;
@@ -613,8 +646,8 @@ void Scenario::StartBackgroundIngest() {
     std::vector<uint64_t> indices(1000000);
     for (uint64_t j = 0; j < indices.size(); ++j) indices[j] = first + j;
     auto channel = MakeChannel(ingest_address_, 2000);
-    (void)RunStream(channel, gen_, indices, o_.window, t0_, nullptr, nullptr, bg_counters_,
-                    &bg_stop_);
+    (void)RunStream(channel, gen_, indices, o_.window, t0_, nullptr, nullptr,
+                    bg_counters_, &bg_stop_);
   });
   // Let it reach its steady rate.
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
@@ -633,7 +666,8 @@ void Scenario::StopBackgroundIngest(const std::string& suffix) {
 absl::StatusOr<ScenarioResult> Scenario::Run() {
   std::string pattern = o_.work_dir + "/verbatim-bench-XXXXXX";
   if (mkdtemp(pattern.data()) == nullptr) {
-    return absl::InternalError(absl::StrCat("mkdtemp in ", o_.work_dir, " failed"));
+    return absl::InternalError(
+        absl::StrCat("mkdtemp in ", o_.work_dir, " failed"));
   }
   dir_ = pattern;
   struct Cleanup {
@@ -646,8 +680,9 @@ absl::StatusOr<ScenarioResult> Scenario::Run() {
   } cleanup{dir_, o_.keep_store};
 
   if (absl::Status s = StartServices(); !s.ok()) return s;
-  Log(absl::StrCat("services up: ingest ", ingest_address_, " (pid ", ingest_->pid(),
-                   "), query ", query_address_, " (pid ", query_->pid(), "), store ", dir_));
+  Log(absl::StrCat("services up: ingest ", ingest_address_, " (pid ",
+                   ingest_->pid(), "), query ", query_address_, " (pid ",
+                   query_->pid(), "), store ", dir_));
   const uint64_t total = o_.checkpoints.empty() ? 0 : o_.checkpoints.back();
   done_seconds_.assign(total, 0.0f);
   next_extra_ = total;
@@ -666,15 +701,19 @@ absl::StatusOr<ScenarioResult> Scenario::Run() {
       std::lock_guard<std::mutex> lock(samples_.mu);
       last_article = samples_.last_article;
     }
-    if (last_article.empty()) return absl::InternalError("no article was created");
+    if (last_article.empty())
+      return absl::InternalError("no article was created");
     double waited_ms = 0;
-    if (absl::Status s = WaitVisible(last_article, 120, &waited_ms); !s.ok()) return s;
+    if (absl::Status s = WaitVisible(last_article, 120, &waited_ms); !s.ok())
+      return s;
     Emit("catchup_after_bulk_ms" + suffix, waited_ms, "ms");
-    Emit("store_du_live_bytes" + suffix, static_cast<double>(DuBytes(dir_ + "/db")), "bytes");
+    Emit("store_du_live_bytes" + suffix,
+         static_cast<double>(DuBytes(dir_ + "/db")), "bytes");
     if (o_.query_requests <= 0) continue;
     Log(absl::StrCat("measuring queries at ", label, " stored articles"));
     MeasureQueries(suffix);
-    if (o_.lag_samples > 0) MeasureLag("visibility_lag", suffix, o_.lag_samples);
+    if (o_.lag_samples > 0)
+      MeasureLag("visibility_lag", suffix, o_.lag_samples);
     if (o_.concurrent_ingest_queries) {
       Log("measuring queries under concurrent ingest");
       StartBackgroundIngest();
@@ -690,11 +729,12 @@ absl::StatusOr<ScenarioResult> Scenario::Run() {
       for (const Figure& f : result_.figures) {
         const std::string full_suffix = o_.prefix.empty() ? suffix : suffix;
         if (f.name.size() > full_suffix.size() &&
-            f.name.compare(f.name.size() - full_suffix.size(), full_suffix.size(),
-                           full_suffix) == 0 &&
+            f.name.compare(f.name.size() - full_suffix.size(),
+                           full_suffix.size(), full_suffix) == 0 &&
             f.name.find("_to_") == std::string::npos) {
           copies.push_back(
-              {f.name.substr(0, f.name.size() - full_suffix.size()), f.value, f.unit});
+              {f.name.substr(0, f.name.size() - full_suffix.size()), f.value,
+               f.unit});
         }
       }
       for (Figure& f : copies) {
@@ -712,7 +752,8 @@ absl::StatusOr<ScenarioResult> Scenario::Run() {
   Emit("ingest_mb_per_s", mb / ingest_seconds_, "MB/s");
   Emit("ingest_mean_article_bytes", mb * 1e6 / n, "bytes");
   Emit("ingest_cpu_ms_per_article", ingest_cpu_ * 1000 / n, "ms");
-  Emit("ingest_articles_per_cpu_s", n / std::max(ingest_cpu_, 1e-9), "articles/s");
+  Emit("ingest_articles_per_cpu_s", n / std::max(ingest_cpu_, 1e-9),
+       "articles/s");
   Emit("client_cpu_ms_per_article", client_cpu_ * 1000 / n, "ms");
   {
     std::vector<float> sorted;
@@ -721,10 +762,12 @@ absl::StatusOr<ScenarioResult> Scenario::Run() {
     }
     std::sort(sorted.begin(), sorted.end());
     const uint64_t done = sorted.size();
-    const uint64_t w = std::min<uint64_t>({10000, done / 4, o_.checkpoints.front()});
+    const uint64_t w =
+        std::min<uint64_t>({10000, done / 4, o_.checkpoints.front()});
     if (w >= 40) {
       // Ranks [w/10, w) and [total - w, total): skips connection warm-up.
-      const double early = (w - w / 10) / std::max(1e-9, double(sorted[w - 1] - sorted[w / 10]));
+      const double early =
+          (w - w / 10) / std::max(1e-9, double(sorted[w - 1] - sorted[w / 10]));
       const double late =
           (w - 1) / std::max(1e-9, double(sorted[done - 1] - sorted[done - w]));
       Emit("ingest_rate_early_articles_per_s", early, "articles/s");
@@ -733,12 +776,15 @@ absl::StatusOr<ScenarioResult> Scenario::Run() {
       Emit("ingest_window_articles", static_cast<double>(w), "articles");
     }
   }
-  Emit("ingest_peak_rss_mib", ProcStatusKib(ingest_->pid(), "VmHWM") / 1024, "MiB");
-  Emit("query_peak_rss_mib", ProcStatusKib(query_->pid(), "VmHWM") / 1024, "MiB");
+  Emit("ingest_peak_rss_mib", ProcStatusKib(ingest_->pid(), "VmHWM") / 1024,
+       "MiB");
+  Emit("query_peak_rss_mib", ProcStatusKib(query_->pid(), "VmHWM") / 1024,
+       "MiB");
   result_.articles_sent += main_counters_.sent.load();
   result_.articles_created += main_counters_.created.load();
   result_.article_errors += main_counters_.errors.load();
-  Emit("articles_created", static_cast<double>(result_.articles_created), "articles");
+  Emit("articles_created", static_cast<double>(result_.articles_created),
+       "articles");
   Emit("article_errors", static_cast<double>(result_.article_errors), "count");
 
   // Store size after a clean shutdown (memtables flushed by the close).
@@ -748,7 +794,8 @@ absl::StatusOr<ScenarioResult> Scenario::Run() {
     if (!status.ok()) Log(std::string(status.status().message()));
   }
   const uint64_t closed = DuBytes(dir_ + "/db");
-  const double stored = static_cast<double>(std::max<uint64_t>(1, result_.articles_created));
+  const double stored =
+      static_cast<double>(std::max<uint64_t>(1, result_.articles_created));
   Emit("store_du_live_bytes_end", static_cast<double>(live), "bytes");
   Emit("store_du_bytes", static_cast<double>(closed), "bytes");
   Emit("bytes_per_article", static_cast<double>(closed) / stored, "bytes");
@@ -764,7 +811,8 @@ v1::CreateArticleRequest ToRequest(const GeneratedArticle& a) {
   article->set_url(a.url);
   article->set_source(a.source);
   *article->mutable_publish_time() =
-      google::protobuf::util::TimeUtil::SecondsToTimestamp(a.publish_unix_seconds);
+      google::protobuf::util::TimeUtil::SecondsToTimestamp(
+          a.publish_unix_seconds);
   article->set_body(a.body);
   return request;
 }
@@ -772,14 +820,18 @@ v1::CreateArticleRequest ToRequest(const GeneratedArticle& a) {
 double Percentile(std::vector<double>& samples, double p) {
   if (samples.empty()) return 0;
   std::sort(samples.begin(), samples.end());
-  const double rank = std::ceil(p / 100.0 * static_cast<double>(samples.size()));
-  const size_t i = static_cast<size_t>(std::clamp(rank, 1.0, double(samples.size()))) - 1;
+  const double rank =
+      std::ceil(p / 100.0 * static_cast<double>(samples.size()));
+  const size_t i =
+      static_cast<size_t>(std::clamp(rank, 1.0, double(samples.size()))) - 1;
   return samples[i];
 }
 
 absl::StatusOr<ScenarioResult> RunScenario(const ScenarioOptions& options) {
-  if (options.streams < 1 || options.window < 1 || options.checkpoints.empty()) {
-    return absl::InvalidArgumentError("streams, window and checkpoints must be positive");
+  if (options.streams < 1 || options.window < 1 ||
+      options.checkpoints.empty()) {
+    return absl::InvalidArgumentError(
+        "streams, window and checkpoints must be positive");
   }
   for (size_t i = 1; i < options.checkpoints.size(); ++i) {
     if (options.checkpoints[i] <= options.checkpoints[i - 1]) {

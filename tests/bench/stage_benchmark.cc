@@ -88,9 +88,11 @@ void BM_ExtractPipeline(benchmark::State& state) {
   state.counters["corpus_MB"] = static_cast<double>(TotalBytes()) / 1e6;
   state.counters["articles"] = static_cast<double>(bodies.size());
   state.counters["quotes_per_article"] =
-      static_cast<double>(quotes) / (passes * static_cast<double>(bodies.size()));
+      static_cast<double>(quotes) /
+      (passes * static_cast<double>(bodies.size()));
   state.counters["entities_per_article"] =
-      static_cast<double>(entities) / (passes * static_cast<double>(bodies.size()));
+      static_cast<double>(entities) /
+      (passes * static_cast<double>(bodies.size()));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
                           static_cast<int64_t>(TotalBytes()));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) *
@@ -107,7 +109,8 @@ void BM_CreateArticle(benchmark::State& state) {
     state.SkipWithError("open failed");
     return;
   }
-  auto ingestor = ingest::ArticleIngestor::Create(store->get(), extractor->get(), {});
+  auto ingestor =
+      ingest::ArticleIngestor::Create(store->get(), extractor->get(), {});
   if (!ingestor.ok()) {
     state.SkipWithError("ArticleIngestor::Create failed");
     return;
@@ -125,14 +128,17 @@ void BM_CreateArticle(benchmark::State& state) {
     if (next == pending.size()) {
       state.PauseTiming();
       pending.clear();
-      for (int k = 0; k < 256; ++k) pending.push_back(ToRequest(gen.Generate(index++)));
+      for (int k = 0; k < 256; ++k)
+        pending.push_back(ToRequest(gen.Generate(index++)));
       next = 0;
       state.ResumeTiming();
     }
     const v1::CreateArticleRequest& request = pending[next++];
     auto outcome = (*ingestor)->CreateArticle(request);
-    if (!outcome.ok()) ++failures;
-    else if (outcome->created) ++created;
+    if (!outcome.ok())
+      ++failures;
+    else if (outcome->created)
+      ++created;
     bytes += static_cast<int64_t>(request.article().body().size());
   }
   state.SetBytesProcessed(bytes);
@@ -145,7 +151,10 @@ void BM_CreateArticle(benchmark::State& state) {
 // Fixed iterations: Google Benchmark would otherwise call the function (and
 // redo the prefill) once per iteration-count estimate.
 BENCHMARK(BM_CreateArticle)->Arg(0)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_CreateArticle)->Arg(3000)->Iterations(300)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_CreateArticle)
+    ->Arg(3000)
+    ->Iterations(300)
+    ->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace verbatim::bench

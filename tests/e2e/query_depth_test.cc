@@ -20,16 +20,20 @@ namespace {
 
 // Fictional people and outlets; quote words are drawn from a list so that
 // different quotes share few words and stay different utterances.
-constexpr const char* kPeople[] = {"Ingrid Falk", "Tomas Reyes", "Ada Brook",
-                                   "Wendell Okafor", "Priya Lund", "Mateo Sandoval"};
-constexpr const char* kOutlets[] = {"Lakeport Ledger", "Harbor Times", "Valley Post"};
+constexpr const char* kPeople[] = {"Ingrid Falk", "Tomas Reyes",
+                                   "Ada Brook",   "Wendell Okafor",
+                                   "Priya Lund",  "Mateo Sandoval"};
+constexpr const char* kOutlets[] = {"Lakeport Ledger", "Harbor Times",
+                                    "Valley Post"};
 constexpr const char* kWords[] = {
-    "bridge", "ferry", "budget", "harvest", "school", "river", "market", "tunnel",
-    "orchard", "library", "railway", "clinic", "stadium", "canal", "festival", "garden",
-    "harbor", "museum", "quarry", "reservoir", "theater", "vineyard", "windmill", "airport",
-    "bakery", "cathedral", "dairy", "embassy", "factory", "granary", "hospital", "island",
-    "jetty", "kiln", "lighthouse", "mill", "nursery", "observatory", "pier", "quay",
-    "ranch", "sawmill", "tannery", "university", "viaduct", "warehouse", "yard", "zoo"};
+    "bridge",   "ferry",       "budget",   "harvest",   "school",     "river",
+    "market",   "tunnel",      "orchard",  "library",   "railway",    "clinic",
+    "stadium",  "canal",       "festival", "garden",    "harbor",     "museum",
+    "quarry",   "reservoir",   "theater",  "vineyard",  "windmill",   "airport",
+    "bakery",   "cathedral",   "dairy",    "embassy",   "factory",    "granary",
+    "hospital", "island",      "jetty",    "kiln",      "lighthouse", "mill",
+    "nursery",  "observatory", "pier",     "quay",      "ranch",      "sawmill",
+    "tannery",  "university",  "viaduct",  "warehouse", "yard",       "zoo"};
 constexpr int kArticles = 30;
 constexpr int64_t kFirstDay = 1750000000;
 
@@ -45,7 +49,8 @@ Corpus MakeCorpus() {
   for (int i = 0; i < kArticles; ++i) {
     const std::string person = kPeople[i % 6];
     std::vector<std::string> words;
-    for (int w = 0; w < 8; ++w) words.push_back(kWords[random() % std::size(kWords)]);
+    for (int w = 0; w < 8; ++w)
+      words.push_back(kWords[random() % std::size(kWords)]);
     std::string quote = absl::StrCat("We need ", absl::StrJoin(words, " "));
     // Every fifth article reprints the previous quote, cut short.
     const bool reprint = i % 5 == 4;
@@ -60,9 +65,9 @@ Corpus MakeCorpus() {
     article->set_source(kOutlets[i % 3]);
     article->set_url(absl::StrCat("https://notes.example/", i));
     article->mutable_publish_time()->set_seconds(kFirstDay + 86400 * i);
-    article->set_body(absl::StrCat(person, " spoke at the council in Lakeport.\n\n“", quote,
-                                   ",” said ", reprint ? kPeople[(i - 1) % 6] : person,
-                                   ".\n"));
+    article->set_body(absl::StrCat(
+        person, " spoke at the council in Lakeport.\n\n“", quote, ",” said ",
+        reprint ? kPeople[(i - 1) % 6] : person, ".\n"));
     corpus.requests.push_back(request);
   }
   return corpus;
@@ -78,7 +83,8 @@ class QueryDepthTest : public ::testing::Test {
     auto ingest = v1::IngestService::NewStub(pair_->IngestChannel());
     grpc::ClientContext context;
     auto stream = ingest->StreamArticles(&context);
-    for (const auto& request : corpus_->requests) ASSERT_TRUE(stream->Write(request));
+    for (const auto& request : corpus_->requests)
+      ASSERT_TRUE(stream->Write(request));
     stream->WritesDone();
     v1::CreateArticleResult result;
     std::string token;
@@ -99,7 +105,9 @@ class QueryDepthTest : public ::testing::Test {
     delete token_;
   }
 
-  void SetUp() override { query_ = v1::QueryService::NewStub(pair_->QueryChannel()); }
+  void SetUp() override {
+    query_ = v1::QueryService::NewStub(pair_->QueryChannel());
+  }
 
   // A context that reads everything the corpus upload wrote.
   std::unique_ptr<grpc::ClientContext> Context() {
@@ -163,7 +171,8 @@ TEST_F(QueryDepthTest, SearchFiltersBySourceAndTime) {
   ASSERT_GE(response.quotes_size(), 5);
   for (const v1::Quote& quote : response.quotes()) {
     bool printed = false;
-    for (const auto& a : quote.appearances()) printed |= a.source() == "Harbor Times";
+    for (const auto& a : quote.appearances())
+      printed |= a.source() == "Harbor Times";
     EXPECT_TRUE(printed);
   }
   request.clear_source();
@@ -183,16 +192,20 @@ TEST_F(QueryDepthTest, RelatedEntitiesAndTimeline) {
   v1::ListRelatedEntitiesRequest related;
   related.set_entity("entities/ingrid-falk");
   v1::ListRelatedEntitiesResponse response;
-  ASSERT_TRUE(query_->ListRelatedEntities(Context().get(), related, &response).ok());
+  ASSERT_TRUE(
+      query_->ListRelatedEntities(Context().get(), related, &response).ok());
   ASSERT_GE(response.related_entities_size(), 1);
   // Every article of hers is set in Lakeport.
   EXPECT_EQ(response.related_entities(0).entity().display_name(), "Lakeport");
-  EXPECT_EQ(response.related_entities(0).shared_article_count(), ingrid.article_count());
+  EXPECT_EQ(response.related_entities(0).shared_article_count(),
+            ingrid.article_count());
 
   v1::GetEntityTimelineRequest timeline_request;
   timeline_request.set_entity("entities/ingrid-falk");
   v1::EntityTimeline timeline;
-  ASSERT_TRUE(query_->GetEntityTimeline(Context().get(), timeline_request, &timeline).ok());
+  ASSERT_TRUE(
+      query_->GetEntityTimeline(Context().get(), timeline_request, &timeline)
+          .ok());
   int64_t articles = 0;
   int64_t quotes = 0;
   for (const v1::TimelineDay& day : timeline.days()) {
@@ -213,7 +226,8 @@ TEST_F(QueryDepthTest, PaginationSeesEveryItemOnceWhileIngestWrites) {
     auto ingest = v1::IngestService::NewStub(pair_->IngestChannel());
     for (int i = 0; !stop && i < 200; ++i) {
       v1::CreateArticleRequest request = corpus_->requests[i % kArticles];
-      request.mutable_article()->set_url(absl::StrCat("https://more.example/", i));
+      request.mutable_article()->set_url(
+          absl::StrCat("https://more.example/", i));
       // Older and newer than the corpus, so new rows land on both sides.
       request.mutable_article()->mutable_publish_time()->set_seconds(
           kFirstDay + (i % 2 == 0 ? -86400 : 86400 * 400) - i);
@@ -247,11 +261,14 @@ TEST_F(QueryDepthTest, PaginationSeesEveryItemOnceWhileIngestWrites) {
   writer.join();
 
   for (int i = 0; i < kArticles; ++i) {
-    EXPECT_EQ(articles.count(absl::StrCat("https://notes.example/", i)), 1u) << i;
+    EXPECT_EQ(articles.count(absl::StrCat("https://notes.example/", i)), 1u)
+        << i;
   }
-  for (const std::string& url : articles) EXPECT_EQ(articles.count(url), 1u) << url;
+  for (const std::string& url : articles)
+    EXPECT_EQ(articles.count(url), 1u) << url;
   EXPECT_GE(quotes.size(), 4u);
-  for (const std::string& name : quotes) EXPECT_EQ(quotes.count(name), 1u) << name;
+  for (const std::string& name : quotes)
+    EXPECT_EQ(quotes.count(name), 1u) << name;
 }
 
 }  // namespace

@@ -34,24 +34,28 @@ int RunShell(const std::string& command) {
 // Makes ca.pem, server.pem and server.key (for 127.0.0.1) in `dir`.
 bool MakeCertificates(const std::string& dir) {
   const std::string quiet = " >/dev/null 2>&1";
-  return RunShell(absl::StrCat("cd ", dir,
-                          " && openssl req -x509 -newkey rsa:2048 -nodes -days 1 "
-                          "-subj /CN=verbatim-test-ca -keyout ca.key -out ca.pem",
-                          quiet)) == 0 &&
-         RunShell(absl::StrCat("cd ", dir,
-                          " && openssl req -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 "
-                          "-keyout server.key -out server.csr",
-                          quiet)) == 0 &&
-         RunShell(absl::StrCat("cd ", dir,
-                          " && printf 'subjectAltName=IP:127.0.0.1,DNS:localhost' > san.ext"
-                          " && openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key "
-                          "-CAcreateserial -days 1 -extfile san.ext -out server.pem",
-                          quiet)) == 0;
+  return RunShell(absl::StrCat(
+             "cd ", dir,
+             " && openssl req -x509 -newkey rsa:2048 -nodes -days 1 "
+             "-subj /CN=verbatim-test-ca -keyout ca.key -out ca.pem",
+             quiet)) == 0 &&
+         RunShell(absl::StrCat(
+             "cd ", dir,
+             " && openssl req -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 "
+             "-keyout server.key -out server.csr",
+             quiet)) == 0 &&
+         RunShell(absl::StrCat(
+             "cd ", dir,
+             " && printf 'subjectAltName=IP:127.0.0.1,DNS:localhost' > san.ext"
+             " && openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key "
+             "-CAcreateserial -days 1 -extfile san.ext -out server.pem",
+             quiet)) == 0;
 }
 
 v1::CreateArticleRequest Article() {
   v1::CreateArticleRequest request;
-  request.mutable_article()->set_body("“The gates open at nine,” said Lena Marsh.");
+  request.mutable_article()->set_body(
+      "“The gates open at nine,” said Lena Marsh.");
   request.mutable_article()->set_url("https://secure.example/1");
   return request;
 }
@@ -59,7 +63,8 @@ v1::CreateArticleRequest Article() {
 class SecurityTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (RunShell("command -v openssl >/dev/null") != 0) GTEST_SKIP() << "openssl is not installed";
+    if (RunShell("command -v openssl >/dev/null") != 0)
+      GTEST_SKIP() << "openssl is not installed";
     ASSERT_TRUE(MakeCertificates(certs_.path()));
     grpc::SslCredentialsOptions options;
     options.pem_root_certs = ReadFile(certs_.path() + "/ca.pem");
@@ -84,7 +89,8 @@ class SecurityTest : public ::testing::Test {
   int ArticleCount() {
     v1::ListArticlesRequest request;
     v1::ListArticlesResponse response;
-    EXPECT_TRUE(query_->ListArticles(Authorized().get(), request, &response).ok());
+    EXPECT_TRUE(
+        query_->ListArticles(Authorized().get(), request, &response).ok());
     return response.articles_size();
   }
 
@@ -114,7 +120,8 @@ TEST_F(SecurityTest, IngestRequiresTheTokenAndWritesNothingWithoutIt) {
   EXPECT_EQ(ArticleCount(), 0);
 
   auto context = Authorized();
-  grpc::Status created = ingest_->CreateArticle(context.get(), Article(), &article);
+  grpc::Status created =
+      ingest_->CreateArticle(context.get(), Article(), &article);
   ASSERT_TRUE(created.ok()) << created.error_message();
   const auto& headers = context->GetServerInitialMetadata();
   auto token = headers.find("verbatim-consistency-token");
@@ -136,36 +143,44 @@ TEST_F(SecurityTest, QueryRequiresTheTokenButHealthStaysOpen) {
             grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_TRUE(WaitServing(pair_->QueryChannel(), absl::Seconds(5)));
   // The built-in probe speaks TLS when given the CA.
-  EXPECT_EQ(RunShell(absl::StrCat(VERBATIM_INGEST_BINARY, " --health_probe=", pair_->ingest_address(),
-                             " --tls_ca=", certs_.path(), "/ca.pem 2>/dev/null")),
-            0);
-  EXPECT_EQ(RunShell(absl::StrCat(VERBATIM_INGEST_BINARY, " --health_probe=", pair_->ingest_address(),
-                             " 2>/dev/null")),
+  EXPECT_EQ(
+      RunShell(absl::StrCat(
+          VERBATIM_INGEST_BINARY, " --health_probe=", pair_->ingest_address(),
+          " --tls_ca=", certs_.path(), "/ca.pem 2>/dev/null")),
+      0);
+  EXPECT_EQ(RunShell(absl::StrCat(VERBATIM_INGEST_BINARY, " --health_probe=",
+                                  pair_->ingest_address(), " 2>/dev/null")),
             2);
 }
 
 TEST_F(SecurityTest, PlaintextClientsCannotTalkToTlsServers) {
-  auto plaintext = v1::QueryService::NewStub(
-      grpc::CreateChannel(pair_->query_address(), grpc::InsecureChannelCredentials()));
+  auto plaintext = v1::QueryService::NewStub(grpc::CreateChannel(
+      pair_->query_address(), grpc::InsecureChannelCredentials()));
   auto context = Authorized();
-  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(2));
+  context->set_deadline(std::chrono::system_clock::now() +
+                        std::chrono::seconds(2));
   v1::ListArticlesRequest request;
   v1::ListArticlesResponse response;
-  EXPECT_EQ(plaintext->ListArticles(context.get(), request, &response).error_code(),
-            grpc::StatusCode::UNAVAILABLE);
+  EXPECT_EQ(
+      plaintext->ListArticles(context.get(), request, &response).error_code(),
+      grpc::StatusCode::UNAVAILABLE);
 }
 
 TEST_F(SecurityTest, LoadToolUsesTlsAndToken) {
   const std::string file = certs_.path() + "/article.txt";
-  std::ofstream(file) << "title: Gates\ndate: 2025-03-01\nurl: https://secure.example/2\n\n"
-                         "“The gates close at six,” said Lena Marsh.\n";
-  const std::string command = absl::StrCat(
-      VERBATIM_LOAD_BINARY, " --target=", pair_->ingest_address(), " --tls_ca=", certs_.path(),
-      "/ca.pem ", file, " > ", certs_.path(), "/load.out 2>&1");
+  std::ofstream(file)
+      << "title: Gates\ndate: 2025-03-01\nurl: https://secure.example/2\n\n"
+         "“The gates close at six,” said Lena Marsh.\n";
+  const std::string command =
+      absl::StrCat(VERBATIM_LOAD_BINARY, " --target=", pair_->ingest_address(),
+                   " --tls_ca=", certs_.path(), "/ca.pem ", file, " > ",
+                   certs_.path(), "/load.out 2>&1");
   EXPECT_NE(RunShell(command), 0) << "no token: must fail";
-  EXPECT_EQ(RunShell(absl::StrCat("VERBATIM_AUTH_TOKEN=", kToken, " ", command)), 0)
+  EXPECT_EQ(
+      RunShell(absl::StrCat("VERBATIM_AUTH_TOKEN=", kToken, " ", command)), 0)
       << ReadFile(certs_.path() + "/load.out");
-  EXPECT_NE(ReadFile(certs_.path() + "/load.out").find("loaded 1 articles (0 failed)"),
+  EXPECT_NE(ReadFile(certs_.path() + "/load.out")
+                .find("loaded 1 articles (0 failed)"),
             std::string::npos);
 }
 

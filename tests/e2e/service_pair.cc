@@ -18,8 +18,9 @@ absl::StatusOr<std::unique_ptr<ServicePair>> ServicePair::Start(
     int catchup_interval_ms, const std::vector<std::string>& extra_args,
     std::shared_ptr<grpc::ChannelCredentials> credentials) {
   std::unique_ptr<ServicePair> pair(new ServicePair());
-  pair->credentials_ =
-      credentials != nullptr ? std::move(credentials) : grpc::InsecureChannelCredentials();
+  pair->credentials_ = credentials != nullptr
+                           ? std::move(credentials)
+                           : grpc::InsecureChannelCredentials();
   const std::string db = absl::StrCat("--db=", pair->dir_.path(), "/db");
   std::vector<std::string> ingest_args = {"--listen=127.0.0.1:0", db};
   ingest_args.insert(ingest_args.end(), extra_args.begin(), extra_args.end());
@@ -53,7 +54,8 @@ absl::Status ServicePair::Stop() {
     auto status = process->StopWith(SIGTERM, absl::Seconds(10));
     if (!status.ok()) return status.status();
     if (!WIFEXITED(*status) || WEXITSTATUS(*status) != 0) {
-      return absl::InternalError(absl::StrCat("pid exited with wait status ", *status));
+      return absl::InternalError(
+          absl::StrCat("pid exited with wait status ", *status));
     }
   }
   return absl::OkStatus();
@@ -67,7 +69,8 @@ std::shared_ptr<grpc::Channel> ServicePair::QueryChannel() const {
   return grpc::CreateChannel(query_address_, credentials_);
 }
 
-bool WaitServing(const std::shared_ptr<grpc::Channel>& channel, absl::Duration timeout) {
+bool WaitServing(const std::shared_ptr<grpc::Channel>& channel,
+                 absl::Duration timeout) {
   auto health = grpc::health::v1::Health::NewStub(channel);
   const absl::Time deadline = absl::Now() + timeout;
   while (absl::Now() < deadline) {

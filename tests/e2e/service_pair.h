@@ -20,7 +20,8 @@ class ServicePair {
   // Starts both services on 127.0.0.1 with free ports and waits until the
   // query service reports SERVING. `extra_args` go to both binaries.
   static absl::StatusOr<std::unique_ptr<ServicePair>> Start(
-      int catchup_interval_ms = 50, const std::vector<std::string>& extra_args = {},
+      int catchup_interval_ms = 50,
+      const std::vector<std::string>& extra_args = {},
       std::shared_ptr<grpc::ChannelCredentials> credentials = nullptr);
 
   // SIGTERMs both and returns OK when each exited with status 0 in time.
@@ -43,7 +44,8 @@ class ServicePair {
 
 // Polls grpc.health.v1 Check on `channel` until SERVING or `timeout`.
 // (Health is open even when the services require a bearer token.)
-bool WaitServing(const std::shared_ptr<grpc::Channel>& channel, absl::Duration timeout);
+bool WaitServing(const std::shared_ptr<grpc::Channel>& channel,
+                 absl::Duration timeout);
 
 }  // namespace verbatim::e2e
 

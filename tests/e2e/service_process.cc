@@ -21,12 +21,14 @@ absl::StatusOr<std::unique_ptr<ServiceProcess>> ServiceProcess::Start(
   if (pid < 0) return absl::InternalError("fork failed");
   if (pid == 0) {
     dup2(pipe_fds[1], STDOUT_FILENO);
-    const int err = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    const int err =
+        open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     if (err >= 0) dup2(err, STDERR_FILENO);
     close(pipe_fds[0]);
     std::vector<char*> argv;
     argv.push_back(const_cast<char*>(binary.c_str()));
-    for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+    for (const std::string& arg : args)
+      argv.push_back(const_cast<char*>(arg.c_str()));
     argv.push_back(nullptr);
     execv(binary.c_str(), argv.data());
     _exit(127);
@@ -43,7 +45,8 @@ ServiceProcess::~ServiceProcess() {
   close(stdout_fd_);
 }
 
-absl::StatusOr<std::string> ServiceProcess::WaitForAddress(absl::Duration timeout) {
+absl::StatusOr<std::string> ServiceProcess::WaitForAddress(
+    absl::Duration timeout) {
   const absl::Time deadline = absl::Now() + timeout;
   constexpr absl::string_view kPrefix = "listening on ";
   while (true) {
@@ -59,15 +62,19 @@ absl::StatusOr<std::string> ServiceProcess::WaitForAddress(absl::Duration timeou
       return absl::DeadlineExceededError("no \"listening on\" line in time");
     }
     pollfd fd{stdout_fd_, POLLIN, 0};
-    if (poll(&fd, 1, static_cast<int>(absl::ToInt64Milliseconds(left)) + 1) <= 0) continue;
+    if (poll(&fd, 1, static_cast<int>(absl::ToInt64Milliseconds(left)) + 1) <=
+        0)
+      continue;
     char chunk[512];
     const ssize_t n = read(stdout_fd_, chunk, sizeof(chunk));
-    if (n <= 0) return absl::UnavailableError("process exited before listening");
+    if (n <= 0)
+      return absl::UnavailableError("process exited before listening");
     buffer_.append(chunk, static_cast<size_t>(n));
   }
 }
 
-absl::StatusOr<int> ServiceProcess::StopWith(int signal, absl::Duration timeout) {
+absl::StatusOr<int> ServiceProcess::StopWith(int signal,
+                                             absl::Duration timeout) {
   kill(pid_, signal);
   const absl::Time deadline = absl::Now() + timeout;
   while (absl::Now() < deadline) {
@@ -78,7 +85,8 @@ absl::StatusOr<int> ServiceProcess::StopWith(int signal, absl::Duration timeout)
     }
     absl::SleepFor(absl::Milliseconds(10));
   }
-  return absl::DeadlineExceededError(absl::StrCat("pid ", pid_, " did not exit"));
+  return absl::DeadlineExceededError(
+      absl::StrCat("pid ", pid_, " did not exit"));
 }
 
 }  // namespace verbatim::e2e

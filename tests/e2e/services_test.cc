@@ -32,7 +32,8 @@ constexpr char kBridgeReprint[] =
     "“Every truck in the valley will save twenty minutes a day,” Odile "
     "Brennan said on Tuesday.\n";
 
-v1::CreateArticleRequest Article(const std::string& body, const std::string& url,
+v1::CreateArticleRequest Article(const std::string& body,
+                                 const std::string& url,
                                  const std::string& source) {
   v1::CreateArticleRequest request;
   request.mutable_article()->set_body(body);
@@ -93,7 +94,8 @@ class ServicesTest : public ::testing::Test {
     const absl::Time start = absl::Now();
     while (absl::Now() - start < timeout) {
       v1::Article article;
-      if (GetArticle(name, &article).error_code() == code) return absl::Now() - start;
+      if (GetArticle(name, &article).error_code() == code)
+        return absl::Now() - start;
       absl::SleepFor(absl::Milliseconds(5));
     }
     return std::nullopt;
@@ -126,14 +128,16 @@ TEST_F(ServicesTest, AcknowledgedArticleIsQueryableWithinOneSecond) {
   grpc::ClientContext context;
   v1::Article created;
   grpc::Status status = ingest_stub_->CreateArticle(
-      &context, Article(kBridgeArticle, "https://valley.example/bridge", "Valley Post"),
+      &context,
+      Article(kBridgeArticle, "https://valley.example/bridge", "Valley Post"),
       &created);
   ASSERT_TRUE(status.ok()) << status.error_message();
   ASSERT_FALSE(created.name().empty());
   ASSERT_GE(created.quotes_size(), 1);
   EXPECT_EQ(created.quotes(0).speaker_display_name(), "Odile Brennan");
 
-  auto lag = WaitForArticleCode(created.name(), grpc::StatusCode::OK, absl::Seconds(1));
+  auto lag = WaitForArticleCode(created.name(), grpc::StatusCode::OK,
+                                absl::Seconds(1));
   ASSERT_TRUE(lag.has_value()) << created.name() << " not visible within 1 s";
   v1::Article fetched;
   ASSERT_TRUE(GetArticle(created.name(), &fetched).ok());
@@ -145,9 +149,11 @@ TEST_F(ServicesTest, StreamReportsEachItemAndReuploadIsIdempotent) {
   grpc::ClientContext context;
   auto stream = ingest_stub_->StreamArticles(&context);
   v1::CreateArticleRequest bad = Article("   ", "", "Valley Post");
-  ASSERT_TRUE(stream->Write(Article(kBridgeReprint, "https://hills.example/b", "Hill Herald")));
+  ASSERT_TRUE(stream->Write(
+      Article(kBridgeReprint, "https://hills.example/b", "Hill Herald")));
   ASSERT_TRUE(stream->Write(bad));
-  ASSERT_TRUE(stream->Write(Article(kBridgeReprint, "https://hills.example/b", "Hill Herald")));
+  ASSERT_TRUE(stream->Write(
+      Article(kBridgeReprint, "https://hills.example/b", "Hill Herald")));
   stream->WritesDone();
   std::vector<v1::CreateArticleResult> results;
   v1::CreateArticleResult result;
@@ -161,15 +167,16 @@ TEST_F(ServicesTest, StreamReportsEachItemAndReuploadIsIdempotent) {
   EXPECT_FALSE(results[2].created());
   EXPECT_EQ(results[2].article().name(), results[0].article().name());
 
-  ASSERT_TRUE(WaitForArticleCode(results[0].article().name(), grpc::StatusCode::OK,
-                                 absl::Seconds(1)));
+  ASSERT_TRUE(WaitForArticleCode(results[0].article().name(),
+                                 grpc::StatusCode::OK, absl::Seconds(1)));
   const int count = ListArticleCount();
   grpc::ClientContext again_context;
   v1::Article again;
   ASSERT_TRUE(ingest_stub_
-                  ->CreateArticle(&again_context,
-                                  Article(kBridgeReprint, "https://hills.example/b", "x"),
-                                  &again)
+                  ->CreateArticle(
+                      &again_context,
+                      Article(kBridgeReprint, "https://hills.example/b", "x"),
+                      &again)
                   .ok());
   EXPECT_EQ(again.name(), results[0].article().name());
   absl::SleepFor(absl::Milliseconds(200));
@@ -179,25 +186,29 @@ TEST_F(ServicesTest, StreamReportsEachItemAndReuploadIsIdempotent) {
 TEST_F(ServicesTest, DeleteArticleRemovesItFromQueries) {
   grpc::ClientContext context;
   v1::Article created;
-  ASSERT_TRUE(ingest_stub_
-                  ->CreateArticle(&context,
-                                  Article("Short note. “We are closed on Monday,” "
-                                          "said Priya Lund.",
-                                          "https://notes.example/closed", "Notes"),
-                                  &created)
-                  .ok());
-  ASSERT_TRUE(WaitForArticleCode(created.name(), grpc::StatusCode::OK, absl::Seconds(1)));
+  ASSERT_TRUE(
+      ingest_stub_
+          ->CreateArticle(&context,
+                          Article("Short note. “We are closed on Monday,” "
+                                  "said Priya Lund.",
+                                  "https://notes.example/closed", "Notes"),
+                          &created)
+          .ok());
+  ASSERT_TRUE(WaitForArticleCode(created.name(), grpc::StatusCode::OK,
+                                 absl::Seconds(1)));
 
   grpc::ClientContext delete_context;
   v1::DeleteArticleRequest request;
   request.set_name(created.name());
   google::protobuf::Empty empty;
-  ASSERT_TRUE(ingest_stub_->DeleteArticle(&delete_context, request, &empty).ok());
-  EXPECT_TRUE(
-      WaitForArticleCode(created.name(), grpc::StatusCode::NOT_FOUND, absl::Seconds(1)));
+  ASSERT_TRUE(
+      ingest_stub_->DeleteArticle(&delete_context, request, &empty).ok());
+  EXPECT_TRUE(WaitForArticleCode(created.name(), grpc::StatusCode::NOT_FOUND,
+                                 absl::Seconds(1)));
 
   grpc::ClientContext again_context;
-  grpc::Status again = ingest_stub_->DeleteArticle(&again_context, request, &empty);
+  grpc::Status again =
+      ingest_stub_->DeleteArticle(&again_context, request, &empty);
   EXPECT_EQ(again.error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(ErrorInfoOf(again).reason(), "RESOURCE_NOT_FOUND");
 }
@@ -234,10 +245,11 @@ TEST_F(ServicesTest, QuotesBySpeakerAcrossOutlets) {
   grpc::ClientContext context;
   v1::Article first;
   ASSERT_TRUE(ingest_stub_
-                  ->CreateArticle(&context,
-                                  Article(kBridgeArticle, "https://valley.example/bridge",
-                                          "Valley Post"),
-                                  &first)
+                  ->CreateArticle(
+                      &context,
+                      Article(kBridgeArticle, "https://valley.example/bridge",
+                              "Valley Post"),
+                      &first)
                   .ok());
   ASSERT_GE(first.quotes_size(), 1);
   const std::string speaker = first.quotes(0).speaker();
@@ -252,7 +264,8 @@ TEST_F(ServicesTest, QuotesBySpeakerAcrossOutlets) {
     response.Clear();
     // NOT_FOUND until the query service has caught up with the new speaker.
     status = query_stub_->ListQuotes(&list_context, request, &response);
-  } while ((!status.ok() || response.quotes_size() == 0) && absl::Now() < deadline);
+  } while ((!status.ok() || response.quotes_size() == 0) &&
+           absl::Now() < deadline);
   ASSERT_TRUE(status.ok()) << status.error_message();
   ASSERT_GE(response.quotes_size(), 1);
   EXPECT_EQ(response.quotes(0).speaker_display_name(), "Odile Brennan");
@@ -267,16 +280,18 @@ TEST_F(ServicesTest, CurationRelinksPastQuotesForQueries) {
                   "https://curation.example/2"}}) {
     grpc::ClientContext context;
     v1::Article created;
-    ASSERT_TRUE(
-        ingest_stub_->CreateArticle(&context, Article(body, url, "Harbor Times"), &created)
-            .ok());
+    ASSERT_TRUE(ingest_stub_
+                    ->CreateArticle(
+                        &context, Article(body, url, "Harbor Times"), &created)
+                    .ok());
   }
   grpc::ClientContext alias_context;
   v1::AddEntityAliasRequest alias;
   alias.set_entity("entities/wendell-okafor");
   alias.set_alias("Del Okafor");
   v1::Entity entity;
-  grpc::Status status = ingest_stub_->AddEntityAlias(&alias_context, alias, &entity);
+  grpc::Status status =
+      ingest_stub_->AddEntityAlias(&alias_context, alias, &entity);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(entity.article_count(), 2);
 
@@ -290,7 +305,8 @@ TEST_F(ServicesTest, CurationRelinksPastQuotesForQueries) {
     request.set_speaker("entities/del-okafor");
     quotes.Clear();
     status = query_stub_->ListQuotes(&context, request, &quotes);
-  } while ((!status.ok() || quotes.quotes_size() < 2) && absl::Now() < deadline);
+  } while ((!status.ok() || quotes.quotes_size() < 2) &&
+           absl::Now() < deadline);
   ASSERT_TRUE(status.ok()) << status.error_message();
   ASSERT_EQ(quotes.quotes_size(), 2);
   for (const v1::Quote& quote : quotes.quotes()) {
@@ -317,9 +333,10 @@ TEST(ConsistencyTokenTest, QueryWaitsForTheWriteItNames) {
   grpc::ClientContext create_context;
   v1::Article created;
   ASSERT_TRUE(ingest_stub
-                  ->CreateArticle(&create_context,
-                                  Article(kBridgeArticle, "https://token.example/1", "T"),
-                                  &created)
+                  ->CreateArticle(
+                      &create_context,
+                      Article(kBridgeArticle, "https://token.example/1", "T"),
+                      &created)
                   .ok());
   const auto& headers = create_context.GetServerInitialMetadata();
   auto token = headers.find("verbatim-consistency-token");
@@ -328,12 +345,14 @@ TEST(ConsistencyTokenTest, QueryWaitsForTheWriteItNames) {
   grpc::ClientContext without_token;
   v1::GetArticleRequest request;
   request.set_name(created.name());
-  EXPECT_EQ(query_stub->GetArticle(&without_token, request, &article).error_code(),
-            grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(
+      query_stub->GetArticle(&without_token, request, &article).error_code(),
+      grpc::StatusCode::NOT_FOUND);
 
   grpc::ClientContext with_token;
-  with_token.AddMetadata("verbatim-consistency-token",
-                         std::string(token->second.data(), token->second.size()));
+  with_token.AddMetadata(
+      "verbatim-consistency-token",
+      std::string(token->second.data(), token->second.size()));
   status = query_stub->GetArticle(&with_token, request, &article);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(article.name(), created.name());
@@ -345,9 +364,11 @@ TEST(ConsistencyTokenTest, QueryWaitsForTheWriteItNames) {
 
   grpc::ClientContext future_token;
   future_token.AddMetadata("verbatim-consistency-token", "s999999999");
-  future_token.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(300));
-  EXPECT_EQ(query_stub->GetArticle(&future_token, request, &article).error_code(),
-            grpc::StatusCode::DEADLINE_EXCEEDED);
+  future_token.set_deadline(std::chrono::system_clock::now() +
+                            std::chrono::milliseconds(300));
+  EXPECT_EQ(
+      query_stub->GetArticle(&future_token, request, &article).error_code(),
+      grpc::StatusCode::DEADLINE_EXCEEDED);
 }
 
 TEST(LoadToolTest, ReportsUnreachableServerAndFails) {
@@ -357,8 +378,8 @@ TEST(LoadToolTest, ReportsUnreachableServerAndFails) {
   ASSERT_NE(out, nullptr);
   fputs("title: T\ndate: 2024-05-01\n\nBody text.\n", out);
   fclose(out);
-  const std::string command = absl::StrCat(VERBATIM_LOAD_BINARY,
-                                           " --target=127.0.0.1:1 ", file, " 2>&1");
+  const std::string command = absl::StrCat(
+      VERBATIM_LOAD_BINARY, " --target=127.0.0.1:1 ", file, " 2>&1");
   FILE* pipe = popen(command.c_str(), "r");
   ASSERT_NE(pipe, nullptr);
   std::string output;
@@ -366,7 +387,8 @@ TEST(LoadToolTest, ReportsUnreachableServerAndFails) {
   while (fgets(buffer, sizeof(buffer), pipe) != nullptr) output += buffer;
   const int status = pclose(pipe);
   EXPECT_NE(WEXITSTATUS(status), 0) << output;
-  EXPECT_NE(output.find("loaded 0 articles (1 failed)"), std::string::npos) << output;
+  EXPECT_NE(output.find("loaded 0 articles (1 failed)"), std::string::npos)
+      << output;
 }
 
 }  // namespace

@@ -72,7 +72,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(result.status().code() == absl::StatusCode::kInvalidArgument);
   }
 
-  const verbatim::extraction::ArticleFile file = verbatim::extraction::ParseArticleFile(input);
+  const verbatim::extraction::ArticleFile file =
+      verbatim::extraction::ParseArticleFile(input);
   FUZZ_CHECK(file.body.size() <= input.size());
   FUZZ_CHECK(input.find(file.body) != std::string_view::npos);
   if (file.body != input) {

@@ -10,13 +10,13 @@
 namespace verbatim::fuzz {
 
 // Stops the run with a message; libFuzzer saves the input as a crash.
-#define FUZZ_CHECK(condition)                                                  \
-  do {                                                                         \
-    if (!(condition)) {                                                        \
-      std::fprintf(stderr, "%s:%d: FUZZ_CHECK failed: %s\n", __FILE__, __LINE__, \
-                   #condition);                                                \
-      std::abort();                                                            \
-    }                                                                          \
+#define FUZZ_CHECK(condition)                                          \
+  do {                                                                 \
+    if (!(condition)) {                                                \
+      std::fprintf(stderr, "%s:%d: FUZZ_CHECK failed: %s\n", __FILE__, \
+                   __LINE__, #condition);                              \
+      std::abort();                                                    \
+    }                                                                  \
   } while (0)
 
 // Strict UTF-8 as ICU's U8_NEXT accepts it: no overlong forms, no surrogates,
@@ -49,8 +49,8 @@ inline bool IsStrictUtf8(std::string_view s) {
       if ((p[i + k] & 0xC0) != 0x80) return false;
       cp = (cp << 6) | (p[i + k] & 0x3F);
     }
-    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
       return false;
     }
     i += len;

@@ -18,7 +18,8 @@
 #include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
-extern "C" __attribute__((weak)) int LLVMFuzzerInitialize(int* argc, char*** argv);
+extern "C" __attribute__((weak)) int LLVMFuzzerInitialize(int* argc,
+                                                          char*** argv);
 
 namespace {
 
@@ -28,7 +29,8 @@ bool RunFile(const std::filesystem::path& path) {
     std::fprintf(stderr, "cannot read %s\n", path.c_str());
     return false;
   }
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string bytes((std::istreambuf_iterator<char>(in)),
+                          std::istreambuf_iterator<char>());
   // A copy in its own allocation, so ASan sees reads past the end.
   std::vector<uint8_t> data(bytes.begin(), bytes.end());
   LLVMFuzzerTestOneInput(data.empty() ? nullptr : data.data(), data.size());

@@ -28,14 +28,17 @@ namespace {
 
 using verbatim::fuzz::Pieces;
 
-absl::string_view Absl(std::string_view s) { return absl::string_view(s.data(), s.size()); }
+absl::string_view Absl(std::string_view s) {
+  return absl::string_view(s.data(), s.size());
+}
 
 void FuzzValidation(const uint8_t* data, size_t size) {
   verbatim::v1::CreateArticleRequest request;
   if (!request.ParseFromArray(data, static_cast<int>(size))) return;
   verbatim::ingest::ArticleLimits limits;
   limits.max_body_bytes = 1 << 16;
-  const absl::Status status = verbatim::ingest::ValidateCreateArticleRequest(request, limits);
+  const absl::Status status =
+      verbatim::ingest::ValidateCreateArticleRequest(request, limits);
   if (!status.ok()) {
     FUZZ_CHECK(status.code() == absl::StatusCode::kInvalidArgument ||
                status.code() == absl::StatusCode::kResourceExhausted);
@@ -43,7 +46,8 @@ void FuzzValidation(const uint8_t* data, size_t size) {
   }
   const auto& article = request.article();
   FUZZ_CHECK(!absl::StripAsciiWhitespace(article.body()).empty());
-  FUZZ_CHECK(static_cast<int64_t>(article.body().size()) <= limits.max_body_bytes);
+  FUZZ_CHECK(static_cast<int64_t>(article.body().size()) <=
+             limits.max_body_bytes);
   FUZZ_CHECK(article.body().find('\0') == std::string::npos);
   FUZZ_CHECK(verbatim::fuzz::IsStrictUtf8(article.body()));
   FUZZ_CHECK(verbatim::fuzz::IsStrictUtf8(article.title()));
@@ -61,14 +65,16 @@ void FuzzNames(std::string_view name) {
   auto article = verbatim::catalog::ParseArticleName(Absl(name), "name");
   if (article.ok()) {
     FUZZ_CHECK(*article != 0);
-    auto again = verbatim::catalog::ParseArticleName(verbatim::catalog::ArticleName(*article), "name");
+    auto again = verbatim::catalog::ParseArticleName(
+        verbatim::catalog::ArticleName(*article), "name");
     FUZZ_CHECK(again.ok() && *again == *article);
   } else {
     FUZZ_CHECK(article.status().code() == absl::StatusCode::kInvalidArgument);
   }
   auto quote = verbatim::catalog::ParseQuoteName(Absl(name), "name");
   if (quote.ok()) {
-    auto again = verbatim::catalog::ParseQuoteName(verbatim::catalog::QuoteName(*quote), "name");
+    auto again = verbatim::catalog::ParseQuoteName(
+        verbatim::catalog::QuoteName(*quote), "name");
     FUZZ_CHECK(again.ok() && *again == *quote);
   }
   auto entity = verbatim::catalog::ParseEntityName(Absl(name), "name");
@@ -80,7 +86,8 @@ void FuzzNames(std::string_view name) {
   // A slug made from any display name is a valid entity id.
   const std::string slug = verbatim::catalog::EntitySlug(Absl(name));
   FUZZ_CHECK(!slug.empty());
-  auto parsed = verbatim::catalog::ParseEntityName(verbatim::catalog::EntityName(slug), "name");
+  auto parsed = verbatim::catalog::ParseEntityName(
+      verbatim::catalog::EntityName(slug), "name");
   FUZZ_CHECK(parsed.ok() && *parsed == slug);
   // Documented: "at most 60 characters"; and a slug never ends in '-'
   // (both failed before f7d3fe2: tests/fuzz/crashes/).
@@ -88,17 +95,20 @@ void FuzzNames(std::string_view name) {
   FUZZ_CHECK(slug.back() != '-');
 }
 
-void FuzzPageTokens(std::string_view token, std::string_view filters, std::string_view key) {
+void FuzzPageTokens(std::string_view token, std::string_view filters,
+                    std::string_view key) {
   auto decoded = verbatim::paging::DecodePageToken(Absl(token), Absl(filters));
   if (decoded.ok()) {
     // Whatever decodes re-encodes to a token that decodes the same.
-    const std::string again = verbatim::paging::EncodePageToken(*decoded, Absl(filters));
+    const std::string again =
+        verbatim::paging::EncodePageToken(*decoded, Absl(filters));
     auto redecoded = verbatim::paging::DecodePageToken(again, Absl(filters));
     FUZZ_CHECK(redecoded.ok() && *redecoded == *decoded);
   } else {
     FUZZ_CHECK(decoded.status().code() == absl::StatusCode::kInvalidArgument);
   }
-  const std::string issued = verbatim::paging::EncodePageToken(Absl(key), Absl(filters));
+  const std::string issued =
+      verbatim::paging::EncodePageToken(Absl(key), Absl(filters));
   auto round_trip = verbatim::paging::DecodePageToken(issued, Absl(filters));
   FUZZ_CHECK(round_trip.ok() && *round_trip == key);
 }

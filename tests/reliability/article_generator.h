@@ -20,10 +20,13 @@ class ArticleGenerator {
 
   // A new article whose url, body and request_id contain `tag` (so it is
   // unique as long as tags are), published under `host`.
-  v1::CreateArticleRequest Next(const std::string& host, const std::string& tag);
+  v1::CreateArticleRequest Next(const std::string& host,
+                                const std::string& tag);
 
   // Uniform in [lo, hi].
-  int Uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
+  int Uniform(int lo, int hi) {
+    return std::uniform_int_distribution<int>(lo, hi)(rng_);
+  }
   std::mt19937_64& rng() { return rng_; }
 
  private:

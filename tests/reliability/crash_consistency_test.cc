@@ -45,8 +45,8 @@
 #include <signal.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <atomic>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -104,15 +104,16 @@ int TrialsFromEnv(const char* name, int fallback) {
 std::shared_ptr<grpc::Channel> Channel(const std::string& address) {
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(-1);
-  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
+  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(),
+                                   args);
 }
 
 // What one StreamArticles call got back before the ingest process died.
 struct StreamOutcome {
   std::vector<v1::CreateArticleResult> acked;  // status OK, in order
-  int sent = 0;                                // requests the transport accepted
-  int results = 0;                             // results received (any status)
-  int failed = 0;                              // results with an error status
+  int sent = 0;     // requests the transport accepted
+  int results = 0;  // results received (any status)
+  int failed = 0;   // results with an error status
 };
 
 class CrashConsistencyTest : public ::testing::Test {
@@ -178,8 +179,9 @@ class CrashConsistencyTest : public ::testing::Test {
     StreamOutcome outcome;
     auto context = Context();
     // Generous for the loaded machines tests run on; bounded all the same.
-    context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60) +
-                          std::chrono::milliseconds(100 * static_cast<int64_t>(requests.size())));
+    context->set_deadline(
+        std::chrono::system_clock::now() + std::chrono::seconds(60) +
+        std::chrono::milliseconds(100 * static_cast<int64_t>(requests.size())));
     auto stream = ingest_stub_->StreamArticles(context.get());
     std::atomic<int> sent{0};
     std::thread writer([&] {
@@ -216,12 +218,14 @@ class CrashConsistencyTest : public ::testing::Test {
     for (int page = 0; page < 1000; ++page) {
       v1::ListArticlesResponse response;
       auto context = Context();
-      grpc::Status status = query_stub_->ListArticles(context.get(), request, &response);
+      grpc::Status status =
+          query_stub_->ListArticles(context.get(), request, &response);
       if (!status.ok()) {
         ADD_FAILURE() << "ListArticles: " << status.error_message();
         return std::nullopt;
       }
-      for (auto& article : *response.mutable_articles()) all.push_back(std::move(article));
+      for (auto& article : *response.mutable_articles())
+        all.push_back(std::move(article));
       if (response.next_page_token().empty()) return all;
       request.set_page_token(response.next_page_token());
     }
@@ -255,11 +259,13 @@ class CrashConsistencyTest : public ::testing::Test {
     int problems = 0;
     auto sent = sent_by_url_.find(stored.url());
     if (sent == sent_by_url_.end()) {
-      ADD_FAILURE() << where << ": stored article was never sent (url " << stored.url() << ")";
+      ADD_FAILURE() << where << ": stored article was never sent (url "
+                    << stored.url() << ")";
       return 1;
     }
     const v1::Article& original = sent->second.article();
-    if (stored.body() != original.body() || stored.title() != original.title() ||
+    if (stored.body() != original.body() ||
+        stored.title() != original.title() ||
         stored.source() != original.source() ||
         stored.publish_time().seconds() != original.publish_time().seconds()) {
       ADD_FAILURE() << where << ": stored fields differ from the upload";
@@ -269,8 +275,8 @@ class CrashConsistencyTest : public ::testing::Test {
         stored.mentions_size() != expected.mentions_size()) {
       ADD_FAILURE() << where << ": " << stored.quotes_size() << " quotes and "
                     << stored.mentions_size() << " mentions stored, "
-                    << expected.quotes_size() << " and " << expected.mentions_size()
-                    << " acknowledged";
+                    << expected.quotes_size() << " and "
+                    << expected.mentions_size() << " acknowledged";
       return problems + 1;
     }
     for (int i = 0; i < stored.quotes_size(); ++i) {
@@ -282,7 +288,8 @@ class CrashConsistencyTest : public ::testing::Test {
       }
     }
     for (int i = 0; i < stored.mentions_size(); ++i) {
-      if (!MessageDifferencer::Equals(stored.mentions(i), expected.mentions(i))) {
+      if (!MessageDifferencer::Equals(stored.mentions(i),
+                                      expected.mentions(i))) {
         ADD_FAILURE() << where << ": mention " << i << " differs";
         ++problems;
       }
@@ -311,8 +318,9 @@ class CrashConsistencyTest : public ::testing::Test {
     }
     for (const auto& quote : quotes.quotes()) listed.insert(quote.name());
     if (listed != printed) {
-      ADD_FAILURE() << where << ": ListQuotes(article) returned " << listed.size()
-                    << " utterances, the article prints " << printed.size();
+      ADD_FAILURE() << where << ": ListQuotes(article) returned "
+                    << listed.size() << " utterances, the article prints "
+                    << printed.size();
       ++problems;
     }
     for (const auto& appearance : stored.quotes()) {
@@ -323,16 +331,18 @@ class CrashConsistencyTest : public ::testing::Test {
       auto quote_context = Context();
       status = query_stub_->GetQuote(quote_context.get(), get, &quote);
       if (!status.ok()) {
-        ADD_FAILURE() << where << ": GetQuote(" << appearance.quote()
-                      << ") " << status.error_message();
+        ADD_FAILURE() << where << ": GetQuote(" << appearance.quote() << ") "
+                      << status.error_message();
         ++problems;
         continue;
       }
-      const bool found = std::any_of(
-          quote.appearances().begin(), quote.appearances().end(), [&](const auto& a) {
-            return a.article() == name && a.start_offset() == appearance.start_offset() &&
-                   a.text() == appearance.text();
-          });
+      const bool found =
+          std::any_of(quote.appearances().begin(), quote.appearances().end(),
+                      [&](const auto& a) {
+                        return a.article() == name &&
+                               a.start_offset() == appearance.start_offset() &&
+                               a.text() == appearance.text();
+                      });
       if (!found) {
         ADD_FAILURE() << where << ": " << appearance.quote()
                       << " does not list this article's appearance at "
@@ -374,17 +384,20 @@ void CrashConsistencyTest::RunTrials(int trials) {
     const bool kill_on_ack = trial % 3 == 1;
     // More than can be stored before the kill: the stream is cut mid-way.
     const int per_stream = 1500;
-    std::vector<std::vector<v1::CreateArticleRequest>> batches(two_streams ? 2 : 1);
+    std::vector<std::vector<v1::CreateArticleRequest>> batches(two_streams ? 2
+                                                                           : 1);
     for (size_t s = 0; s < batches.size(); ++s) {
       for (int i = 0; i < per_stream; ++i) {
-        auto request = generator.Next(host, absl::StrCat(trial, "-", s, "-", i));
+        auto request =
+            generator.Next(host, absl::StrCat(trial, "-", s, "-", i));
         sent_by_url_[request.article().url()] = request;
         batches[s].push_back(std::move(request));
       }
     }
     // Varied crash points: early (before the first result), mid-stream, or
     // immediately after a given acknowledgement.
-    const int delay_ms = trial % 4 == 0 ? generator.Uniform(0, 15) : generator.Uniform(20, 600);
+    const int delay_ms =
+        trial % 4 == 0 ? generator.Uniform(0, 15) : generator.Uniform(20, 600);
     const int kill_after_acks = generator.Uniform(1, 60);
     const pid_t pid = ingest_->pid();
     std::atomic<bool> killed{false};
@@ -407,13 +420,15 @@ void CrashConsistencyTest::RunTrials(int trials) {
     } else {
       // Bounded: if the k-th ack never comes, kill anyway.
       const absl::Time give_up = absl::Now() + absl::Seconds(20);
-      while (!killed.load() && absl::Now() < give_up) absl::SleepFor(absl::Milliseconds(1));
+      while (!killed.load() && absl::Now() < give_up)
+        absl::SleepFor(absl::Milliseconds(1));
       kill_now();
     }
     for (auto& thread : streams) thread.join();
     auto exit = ingest_->StopWith(SIGKILL, absl::Seconds(10));
     ASSERT_TRUE(exit.ok()) << exit.status();
-    ASSERT_TRUE(WIFSIGNALED(*exit) && WTERMSIG(*exit) == SIGKILL) << "wait status " << *exit;
+    ASSERT_TRUE(WIFSIGNALED(*exit) && WTERMSIG(*exit) == SIGKILL)
+        << "wait status " << *exit;
 
     int trial_acked = 0;
     int trial_sent = 0;
@@ -421,27 +436,31 @@ void CrashConsistencyTest::RunTrials(int trials) {
     for (size_t s = 0; s < batches.size(); ++s) {
       trial_acked += static_cast<int>(outcomes[s].acked.size());
       trial_sent += static_cast<int>(batches[s].size());
-      if (outcomes[s].results < static_cast<int>(batches[s].size())) interrupted = true;
+      if (outcomes[s].results < static_cast<int>(batches[s].size()))
+        interrupted = true;
       EXPECT_EQ(outcomes[s].failed, 0);
       for (const auto& result : outcomes[s].acked) {
         ASSERT_FALSE(result.article().name().empty());
         EXPECT_TRUE(result.created()) << result.article().name();
         EXPECT_FALSE(result.consistency_token().empty());
-        acknowledged[result.article().name()] = {result.article(), result.consistency_token()};
+        acknowledged[result.article().name()] = {result.article(),
+                                                 result.consistency_token()};
       }
     }
     interrupted_trials += interrupted ? 1 : 0;
     total_acked += trial_acked;
     total_sent += trial_sent;
-    std::printf("trial %2d: %s, %-20s %4d of %4d acknowledged before SIGKILL\n", trial,
-                two_streams ? "2 streams" : "1 stream",
-                kill_on_ack ? absl::StrCat("kill after ack ", kill_after_acks).c_str()
-                            : absl::StrCat("kill after ", delay_ms, " ms").c_str(),
+    std::printf("trial %2d: %s, %-20s %4d of %4d acknowledged before SIGKILL\n",
+                trial, two_streams ? "2 streams" : "1 stream",
+                kill_on_ack
+                    ? absl::StrCat("kill after ack ", kill_after_acks).c_str()
+                    : absl::StrCat("kill after ", delay_ms, " ms").c_str(),
                 trial_acked, trial_sent);
     std::fflush(stdout);
 
     // Ingest is dead: the query service keeps answering.
-    EXPECT_TRUE(QueryServing()) << "query service not SERVING while ingest is down";
+    EXPECT_TRUE(QueryServing())
+        << "query service not SERVING while ingest is down";
     EXPECT_TRUE(ListAllArticles().has_value());
 
     if (trial % 6 == 5) {
@@ -453,7 +472,8 @@ void CrashConsistencyTest::RunTrials(int trials) {
       ASSERT_TRUE(doomed.ok()) << doomed.status();
       absl::SleepFor(absl::Milliseconds(startup_kill_ms));
       ASSERT_TRUE((*doomed)->StopWith(SIGKILL, absl::Seconds(10)).ok());
-      std::printf("          and killed again %d ms into the restart\n", startup_kill_ms);
+      std::printf("          and killed again %d ms into the restart\n",
+                  startup_kill_ms);
     }
     ASSERT_TRUE(StartIngest());
 
@@ -472,7 +492,8 @@ void CrashConsistencyTest::RunTrials(int trials) {
       sent_by_url_[probe.article().url()] = probe;
       auto context = Context();
       v1::Article created;
-      grpc::Status status = ingest_stub_->CreateArticle(context.get(), probe, &created);
+      grpc::Status status =
+          ingest_stub_->CreateArticle(context.get(), probe, &created);
       ASSERT_TRUE(status.ok()) << status.error_message();
       const auto token = context->GetServerInitialMetadata().find(kTokenHeader);
       ASSERT_NE(token, context->GetServerInitialMetadata().end());
@@ -489,7 +510,8 @@ void CrashConsistencyTest::RunTrials(int trials) {
     std::set<std::string> listed_names;
     for (const auto& article : *listed) {
       listed_names.insert(article.name());
-      if (!absl::StrContains(article.url(), absl::StrCat("//", host, "/"))) continue;
+      if (!absl::StrContains(article.url(), absl::StrCat("//", host, "/")))
+        continue;
       auto ack = acknowledged.find(article.name());
       // Unacknowledged but stored (the ack was lost with the process): the
       // article must still be whole; compare it against itself and the upload.
@@ -502,7 +524,8 @@ void CrashConsistencyTest::RunTrials(int trials) {
       EXPECT_EQ(CheckComplete(article.name(), reference, ""), 0);
     }
     for (const auto& [name, ack] : acknowledged) {
-      EXPECT_TRUE(listed_names.count(name)) << name << " acknowledged but not listed";
+      EXPECT_TRUE(listed_names.count(name))
+          << name << " acknowledged but not listed";
     }
     if (HasFatalFailure()) return;
   }
@@ -515,7 +538,8 @@ void CrashConsistencyTest::RunTrials(int trials) {
   std::set<std::string> urls;
   int problems = 0;
   for (const auto& article : *listed) {
-    EXPECT_TRUE(urls.insert(article.url()).second) << article.url() << " stored twice";
+    EXPECT_TRUE(urls.insert(article.url()).second)
+        << article.url() << " stored twice";
     auto ack = acknowledged.find(article.name());
     v1::Article reference;
     if (ack != acknowledged.end()) {
@@ -527,7 +551,8 @@ void CrashConsistencyTest::RunTrials(int trials) {
   }
   EXPECT_EQ(problems, 0);
   for (const auto& [name, ack] : acknowledged) {
-    EXPECT_TRUE(urls.count(ack.first.url())) << name << " acknowledged but not listed";
+    EXPECT_TRUE(urls.count(ack.first.url()))
+        << name << " acknowledged but not listed";
   }
 
   // Upload every stored article again, without crashes: each is recognised
@@ -560,14 +585,18 @@ void CrashConsistencyTest::RunTrials(int trials) {
   // The test must actually have crashed the ingest mid-upload most of the time.
   EXPECT_GE(interrupted_trials, trials / 2);
   EXPECT_GT(total_acked, 0);
-  std::printf("%d trials (%d interrupted mid-stream), %d articles streamed, %d acknowledged "
-              "before a SIGKILL, %zu stored in the end (%zu without an acknowledgement), "
-              "all complete\n",
-              trials, interrupted_trials, total_sent, total_acked, listed->size(),
-              listed->size() - acknowledged.size());
+  std::printf(
+      "%d trials (%d interrupted mid-stream), %d articles streamed, %d "
+      "acknowledged "
+      "before a SIGKILL, %zu stored in the end (%zu without an "
+      "acknowledgement), "
+      "all complete\n",
+      trials, interrupted_trials, total_sent, total_acked, listed->size(),
+      listed->size() - acknowledged.size());
 }
 
-TEST_F(CrashConsistencyTest, AcknowledgedArticlesSurviveKill9AndNothingIsHalfWritten) {
+TEST_F(CrashConsistencyTest,
+       AcknowledgedArticlesSurviveKill9AndNothingIsHalfWritten) {
   RunTrials(TrialsFromEnv("VERBATIM_CRASH_TRIALS", kTrials));
 }
 

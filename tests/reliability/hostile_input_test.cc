@@ -14,9 +14,9 @@
 #include <algorithm>
 #include <atomic>
 #include <climits>
-#include <optional>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -61,11 +61,13 @@ std::shared_ptr<grpc::Channel> Channel(const std::string& address) {
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(-1);
   args.SetMaxSendMessageSize(-1);
-  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
+  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(),
+                                   args);
 }
 
 void SetDeadline(grpc::ClientContext* context, absl::Duration timeout) {
-  context->set_deadline(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(timeout));
+  context->set_deadline(std::chrono::system_clock::now() +
+                        absl::ToChronoMilliseconds(timeout));
 }
 
 // --- protobuf wire format by hand, for bytes protobuf would not serialize ---
@@ -100,12 +102,14 @@ struct Services {
   std::string query_address;
 };
 
-absl::Status StartServices(Services& s, int64_t max_body_bytes, bool with_query) {
+absl::Status StartServices(Services& s, int64_t max_body_bytes,
+                           bool with_query) {
   const std::string db = absl::StrCat("--db=", s.dir.path(), "/db");
-  auto ingest = ServiceProcess::Start(
-      VERBATIM_INGEST_BINARY,
-      {"--listen=127.0.0.1:0", db, absl::StrCat("--max_body_bytes=", max_body_bytes)},
-      s.dir.path() + "/ingest.log");
+  auto ingest =
+      ServiceProcess::Start(VERBATIM_INGEST_BINARY,
+                            {"--listen=127.0.0.1:0", db,
+                             absl::StrCat("--max_body_bytes=", max_body_bytes)},
+                            s.dir.path() + "/ingest.log");
   if (!ingest.ok()) return ingest.status();
   s.ingest = *std::move(ingest);
   auto address = s.ingest->WaitForAddress(kStartTimeout);
@@ -117,7 +121,8 @@ absl::Status StartServices(Services& s, int64_t max_body_bytes, bool with_query)
   if (!with_query) return absl::OkStatus();
   auto query = ServiceProcess::Start(
       VERBATIM_QUERY_BINARY,
-      {"--listen=127.0.0.1:0", db, absl::StrCat("--secondary_path=", s.dir.path(), "/secondary"),
+      {"--listen=127.0.0.1:0", db,
+       absl::StrCat("--secondary_path=", s.dir.path(), "/secondary"),
        "--catchup_interval_ms=50"},
       s.dir.path() + "/query.log");
   if (!query.ok()) return query.status();
@@ -145,7 +150,8 @@ bool Serving(const std::shared_ptr<grpc::Channel>& channel) {
 // The ErrorInfo of a status, if its details carry one.
 std::optional<google::rpc::ErrorInfo> ErrorInfoOf(const grpc::Status& status) {
   google::rpc::Status details;
-  if (status.error_details().empty() || !details.ParseFromString(status.error_details())) {
+  if (status.error_details().empty() ||
+      !details.ParseFromString(status.error_details())) {
     return std::nullopt;
   }
   for (const auto& any : details.details()) {
@@ -160,7 +166,8 @@ class HostileInputTest : public ::testing::Test {
   static void SetUpTestSuite() {
     main_ = new Services;
     small_ = new Services;
-    absl::Status status = StartServices(*main_, kLargeBodyLimit, /*with_query=*/true);
+    absl::Status status =
+        StartServices(*main_, kLargeBodyLimit, /*with_query=*/true);
     ASSERT_TRUE(status.ok()) << status;
     status = StartServices(*small_, kSmallBodyLimit, /*with_query=*/false);
     ASSERT_TRUE(status.ok()) << status;
@@ -180,7 +187,8 @@ class HostileInputTest : public ::testing::Test {
   }
 
   // CreateArticle with `body` and ordinary other fields.
-  static v1::CreateArticleRequest WithBody(const std::string& body, const std::string& url) {
+  static v1::CreateArticleRequest WithBody(const std::string& body,
+                                           const std::string& url) {
     v1::CreateArticleRequest request;
     request.mutable_article()->set_title("Hostile input");
     request.mutable_article()->set_url(url);
@@ -190,14 +198,16 @@ class HostileInputTest : public ::testing::Test {
     return request;
   }
 
-  grpc::Status Create(v1::IngestService::Stub* stub, const v1::CreateArticleRequest& request,
-                      v1::Article* article = nullptr, absl::Duration timeout = absl::Seconds(30),
+  grpc::Status Create(v1::IngestService::Stub* stub,
+                      const v1::CreateArticleRequest& request,
+                      v1::Article* article = nullptr,
+                      absl::Duration timeout = absl::Seconds(30),
                       std::string* token = nullptr) {
     grpc::ClientContext context;
     SetDeadline(&context, timeout);
     v1::Article ignored;
-    grpc::Status status =
-        stub->CreateArticle(&context, request, article != nullptr ? article : &ignored);
+    grpc::Status status = stub->CreateArticle(
+        &context, request, article != nullptr ? article : &ignored);
     if (token != nullptr && status.ok()) {
       auto it = context.GetServerInitialMetadata().find(kTokenHeader);
       if (it != context.GetServerInitialMetadata().end()) {
@@ -251,7 +261,8 @@ class HostileInputTest : public ::testing::Test {
       }
       return false;
     };
-    auto call = stub.PrepareCall(&context, "/verbatim.v1.IngestService/StreamArticles", &cq);
+    auto call = stub.PrepareCall(
+        &context, "/verbatim.v1.IngestService/StreamArticles", &cq);
     call->StartCall(reinterpret_cast<void*>(1));
     if (next(1)) {
       for (const std::string& bytes : items) {
@@ -270,7 +281,8 @@ class HostileInputTest : public ::testing::Test {
         std::vector<grpc::Slice> slices;
         std::string bytes;
         if (buffer.Dump(&slices).ok()) {
-          for (const auto& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+          for (const auto& s : slices)
+            bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
         }
         EXPECT_TRUE(result.ParseFromString(bytes));
         ++outcome.results;
@@ -301,13 +313,15 @@ class HostileInputTest : public ::testing::Test {
                                  absl::Duration timeout = absl::Seconds(60)) {
     v1::Article created;
     std::string token;
-    grpc::Status status = Create(ingest_.get(), request, &created, timeout, &token);
+    grpc::Status status =
+        Create(ingest_.get(), request, &created, timeout, &token);
     if (!status.ok()) return status;
     v1::Article stored;
     grpc::Status read = GetArticle(created.name(), &stored, token);
     EXPECT_TRUE(read.ok()) << read.error_message();
     EXPECT_EQ(stored.body().size(), request.article().body().size());
-    EXPECT_TRUE(stored.body() == request.article().body()) << "body changed in storage";
+    EXPECT_TRUE(stored.body() == request.article().body())
+        << "body changed in storage";
     for (const auto& quote : stored.quotes()) {
       EXPECT_LE(0, quote.start_offset());
       EXPECT_LE(quote.start_offset(), quote.end_offset());
@@ -318,7 +332,8 @@ class HostileInputTest : public ::testing::Test {
 
   template <typename Request, typename Response, typename Method>
   grpc::Status Query(Method method, const Request& request, Response* response,
-                     const std::string& token = "", absl::Duration timeout = absl::Seconds(20)) {
+                     const std::string& token = "",
+                     absl::Duration timeout = absl::Seconds(20)) {
     grpc::ClientContext context;
     SetDeadline(&context, timeout);
     if (!token.empty()) context.AddMetadata(kTokenHeader, token);
@@ -329,7 +344,8 @@ class HostileInputTest : public ::testing::Test {
   std::string RealToken(v1::ListArticlesRequest request) {
     request.set_page_size(1);
     v1::ListArticlesResponse response;
-    grpc::Status status = Query(&v1::QueryService::Stub::ListArticles, request, &response);
+    grpc::Status status =
+        Query(&v1::QueryService::Stub::ListArticles, request, &response);
     EXPECT_TRUE(status.ok()) << status.error_message();
     EXPECT_FALSE(response.next_page_token().empty());
     return response.next_page_token();
@@ -372,8 +388,9 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
   std::string baseline_token;
   for (int i = 0; i < 6; ++i) {
     v1::Article created;
-    grpc::Status status = Create(ingest_.get(), generator.Next("baseline.example", absl::StrCat(i)),
-                                 &created, absl::Seconds(30), &baseline_token);
+    grpc::Status status = Create(
+        ingest_.get(), generator.Next("baseline.example", absl::StrCat(i)),
+        &created, absl::Seconds(30), &baseline_token);
     ASSERT_TRUE(status.ok()) << status.error_message();
     baseline_names.push_back(created.name());
   }
@@ -398,15 +415,25 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
       // ---------------- article bodies ----------------
       {"empty body", StatusCode::INVALID_ARGUMENT, true, "article.body",
        [&] { return Create(ingest_.get(), WithBody("", "")); }},
-      {"whitespace-only body", StatusCode::INVALID_ARGUMENT, true, "article.body",
-       [&] { return Create(ingest_.get(), WithBody(" \t\r\n \n\n  \v\f", "")); }},
+      {"whitespace-only body", StatusCode::INVALID_ARGUMENT, true,
+       "article.body",
+       [&] {
+         return Create(ingest_.get(), WithBody(" \t\r\n \n\n  \v\f", ""));
+       }},
       {"no article at all", StatusCode::INVALID_ARGUMENT, true, "article",
        [&] { return Create(ingest_.get(), v1::CreateArticleRequest()); }},
       {"body over --max_body_bytes", StatusCode::RESOURCE_EXHAUSTED, true,
        absl::StrCat("limit is ", kSmallBodyLimit),
-       [&] { return Create(small_ingest_.get(), WithBody(std::string(kSmallBodyLimit + 1, 'a'), "")); }},
-      {"body far over the gRPC receive limit", StatusCode::RESOURCE_EXHAUSTED, false, "",
-       [&] { return Create(small_ingest_.get(), WithBody(std::string(3 << 20, 'a'), "")); }},
+       [&] {
+         return Create(small_ingest_.get(),
+                       WithBody(std::string(kSmallBodyLimit + 1, 'a'), ""));
+       }},
+      {"body far over the gRPC receive limit", StatusCode::RESOURCE_EXHAUSTED,
+       false, "",
+       [&] {
+         return Create(small_ingest_.get(),
+                       WithBody(std::string(3 << 20, 'a'), ""));
+       }},
       {"body exactly at --max_body_bytes", StatusCode::OK, false, "",
        [&] {
          std::string body = "“Right at the limit,” said Ada Brook. ";
@@ -416,49 +443,62 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
       // The ingest service reads these requests as raw bytes, so text that is
       // not UTF-8 reaches validation and is refused naming the field;
       // nothing is stored (checked below) and the service stays up.
-      {"raw-encoded valid request (control for the raw rows)", StatusCode::OK, false, "",
-       [&] {
-         return RawCall("/verbatim.v1.IngestService/CreateArticle",
-                        RawCreateRequest(Field(4, kRawSource) + Field(6, "A valid raw body.")));
-       }},
-      {"invalid UTF-8 body (raw bytes)", StatusCode::INVALID_ARGUMENT, true, "article.body",
+      {"raw-encoded valid request (control for the raw rows)", StatusCode::OK,
+       false, "",
        [&] {
          return RawCall("/verbatim.v1.IngestService/CreateArticle",
                         RawCreateRequest(Field(4, kRawSource) +
-                                         Field(6, "caf\xC3\x28 au lait \xFF\xFE")));
+                                         Field(6, "A valid raw body.")));
        }},
-      {"overlong UTF-8 encoding of '/' (raw bytes)", StatusCode::INVALID_ARGUMENT, true, "article.body",
+      {"invalid UTF-8 body (raw bytes)", StatusCode::INVALID_ARGUMENT, true,
+       "article.body",
        [&] {
-         return RawCall("/verbatim.v1.IngestService/CreateArticle",
-                        RawCreateRequest(Field(4, kRawSource) +
-                                         Field(6, "a\xC0\xAF b \xE0\x80\xAF c")));
+         return RawCall(
+             "/verbatim.v1.IngestService/CreateArticle",
+             RawCreateRequest(Field(4, kRawSource) +
+                              Field(6, "caf\xC3\x28 au lait \xFF\xFE")));
        }},
-      {"UTF-8-encoded surrogate half (raw bytes)", StatusCode::INVALID_ARGUMENT, true, "article.body",
+      {"overlong UTF-8 encoding of '/' (raw bytes)",
+       StatusCode::INVALID_ARGUMENT, true, "article.body",
        [&] {
-         return RawCall("/verbatim.v1.IngestService/CreateArticle",
-                        RawCreateRequest(Field(4, kRawSource) +
-                                         Field(6, "\xED\xA0\x80 lonely surrogate")));
+         return RawCall(
+             "/verbatim.v1.IngestService/CreateArticle",
+             RawCreateRequest(Field(4, kRawSource) +
+                              Field(6, "a\xC0\xAF b \xE0\x80\xAF c")));
        }},
-      {"invalid UTF-8 title (raw bytes)", StatusCode::INVALID_ARGUMENT, true, "article.title",
+      {"UTF-8-encoded surrogate half (raw bytes)", StatusCode::INVALID_ARGUMENT,
+       true, "article.body",
        [&] {
-         return RawCall("/verbatim.v1.IngestService/CreateArticle",
-                        RawCreateRequest(Field(2, "\x80\x80title") + Field(4, kRawSource) +
-                                         Field(6, "A fine body.")));
+         return RawCall(
+             "/verbatim.v1.IngestService/CreateArticle",
+             RawCreateRequest(Field(4, kRawSource) +
+                              Field(6, "\xED\xA0\x80 lonely surrogate")));
        }},
-      {"bytes that are not a protobuf message", StatusCode::INVALID_ARGUMENT, true, "request",
+      {"invalid UTF-8 title (raw bytes)", StatusCode::INVALID_ARGUMENT, true,
+       "article.title",
+       [&] {
+         return RawCall(
+             "/verbatim.v1.IngestService/CreateArticle",
+             RawCreateRequest(Field(2, "\x80\x80title") + Field(4, kRawSource) +
+                              Field(6, "A fine body.")));
+       }},
+      {"bytes that are not a protobuf message", StatusCode::INVALID_ARGUMENT,
+       true, "request",
        [&] {
          return RawCall("/verbatim.v1.IngestService/CreateArticle",
                         std::string("\x0A\xFF\xFF\xFF\xFF\x0F garbage", 14));
        }},
-      {"invalid UTF-8 in a StreamArticles item (raw bytes)", StatusCode::OK, false, "",
+      {"invalid UTF-8 in a StreamArticles item (raw bytes)", StatusCode::OK,
+       false, "",
        [&] {
          // The item is refused and nothing of it stored (next row); a fresh
          // call works afterwards. Whether the client is told is checked by
          // StreamReportsEveryUnparseableItem below.
-         RawStreamOutcome outcome = RawStream(
-             {RawCreateRequest(Field(4, kRawSource) + Field(6, "bad \xC3\x28 bytes"))});
+         RawStreamOutcome outcome = RawStream({RawCreateRequest(
+             Field(4, kRawSource) + Field(6, "bad \xC3\x28 bytes"))});
          EXPECT_EQ(outcome.ok_results, 0);
-         return Create(ingest_.get(), WithBody("“Still here,” said Ada Brook.", ""));
+         return Create(ingest_.get(),
+                       WithBody("“Still here,” said Ada Brook.", ""));
        }},
       {"nothing from the raw rows was stored", StatusCode::OK, false, "",
        [&] {
@@ -473,11 +513,16 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
            if (response.articles_size() > 0) break;
            absl::SleepFor(absl::Milliseconds(20));
          } while (absl::Now() < give_up);
-         EXPECT_EQ(response.articles_size(), 1) << "only the control row may be stored";
+         EXPECT_EQ(response.articles_size(), 1)
+             << "only the control row may be stored";
          return status;
        }},
       {"NUL byte in body", StatusCode::INVALID_ARGUMENT, true, "NUL",
-       [&] { return Create(ingest_.get(), WithBody(std::string("before\0after said Ada.", 22), "")); }},
+       [&] {
+         return Create(
+             ingest_.get(),
+             WithBody(std::string("before\0after said Ada.", 22), ""));
+       }},
       {"NUL byte in title", StatusCode::INVALID_ARGUMENT, true, "article.title",
        [&] {
          auto request = WithBody("A perfectly fine body.", "");
@@ -497,82 +542,112 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
       {"10 MB single line (raised limit)", StatusCode::OK, false, "",
        [&] {
          std::string body = "“It never ends,” said Ada Brook. ";
-         const std::string words = "and the river kept rising past the old mill ";
+         const std::string words =
+             "and the river kept rising past the old mill ";
          while (body.size() + words.size() < (10 << 20)) body += words;
          return CreateAndReadBack(WithBody(body, ""), absl::Seconds(120));
        }},
       {"only punctuation", StatusCode::OK, false, "",
-       [&] { return CreateAndReadBack(WithBody(Repeat("!?.,;:—–-()[]{}…«»“”‘’ ", 2000), "")); }},
+       [&] {
+         return CreateAndReadBack(
+             WithBody(Repeat("!?.,;:—–-()[]{}…«»“”‘’ ", 2000), ""));
+       }},
       {"right-to-left text with quotes", StatusCode::OK, false, "",
        [&] {
-         return CreateAndReadBack(WithBody(
-             "قال أحمد سليمان: «نحن لا نقبل هذا التأخير». "
-             "\u202E“This is reversed,” said Dana Cole.\u202C אמר דוד כהן: „זה לא ייתכן“.",
-             ""));
+         return CreateAndReadBack(
+             WithBody("قال أحمد سليمان: «نحن لا نقبل هذا التأخير». "
+                      "\u202E“This is reversed,” said Dana Cole.\u202C אמר דוד "
+                      "כהן: „זה לא ייתכן“.",
+                      ""));
        }},
       {"emoji, ZWJ sequences and combining marks", StatusCode::OK, false, "",
        [&] {
-         return CreateAndReadBack(WithBody(
-             "“👩‍👩‍👧‍👦 are 🔥🔥🔥,” said Zoë Ñúñez. “Z̷̢a̵l̸g̴o̷ ̶t̵e̷x̸t̴,” she added. "
-             "🏳️‍🌈 \uFEFF\u200B\u200D",
-             ""));
+         return CreateAndReadBack(
+             WithBody("“👩‍👩‍👧‍👦 are 🔥🔥🔥,” said Zoë Ñúñez. “Z̷̢a̵l̸g̴o̷ ̶t̵e̷x̸t̴,” "
+                      "she added. "
+                      "🏳️‍🌈 \uFEFF\u200B\u200D",
+                      ""));
        }},
       {"control characters in body", StatusCode::OK, false, "",
        [&] {
-         return CreateAndReadBack(
-             WithBody("“Bell\a and escape\x1B[31m,” said Ada Brook.\x7F\x01\x02", ""));
+         return CreateAndReadBack(WithBody(
+             "“Bell\a and escape\x1B[31m,” said Ada Brook.\x7F\x01\x02", ""));
        }},
       // ---------------- other article fields ----------------
-      {"publish_time after year 9999", StatusCode::INVALID_ARGUMENT, true, "publish_time",
+      {"publish_time after year 9999", StatusCode::INVALID_ARGUMENT, true,
+       "publish_time",
        [&] {
          auto request = WithBody("A fine body.", "");
-         request.mutable_article()->mutable_publish_time()->set_seconds(253402300800);
+         request.mutable_article()->mutable_publish_time()->set_seconds(
+             253402300800);
          return Create(ingest_.get(), request);
        }},
-      {"publish_time before year 1", StatusCode::INVALID_ARGUMENT, true, "publish_time",
+      {"publish_time before year 1", StatusCode::INVALID_ARGUMENT, true,
+       "publish_time",
        [&] {
          auto request = WithBody("A fine body.", "");
-         request.mutable_article()->mutable_publish_time()->set_seconds(LLONG_MIN);
+         request.mutable_article()->mutable_publish_time()->set_seconds(
+             LLONG_MIN);
          return Create(ingest_.get(), request);
        }},
-      {"publish_time negative nanos", StatusCode::INVALID_ARGUMENT, true, "publish_time",
+      {"publish_time negative nanos", StatusCode::INVALID_ARGUMENT, true,
+       "publish_time",
        [&] {
          auto request = WithBody("A fine body.", "");
          request.mutable_article()->mutable_publish_time()->set_nanos(-1);
          return Create(ingest_.get(), request);
        }},
-      {"url with another scheme", StatusCode::INVALID_ARGUMENT, true, "article.url",
-       [&] { return Create(ingest_.get(), WithBody("A fine body.", "javascript:alert(1)")); }},
-      {"url without host", StatusCode::INVALID_ARGUMENT, true, "article.url",
-       [&] { return Create(ingest_.get(), WithBody("A fine body.", "https:///path")); }},
-      {"url with spaces", StatusCode::INVALID_ARGUMENT, true, "article.url",
-       [&] { return Create(ingest_.get(), WithBody("A fine body.", "https://a.example/x y")); }},
-      {"relative url", StatusCode::INVALID_ARGUMENT, true, "article.url",
-       [&] { return Create(ingest_.get(), WithBody("A fine body.", "../../etc/passwd")); }},
-      {"url over 2048 bytes", StatusCode::INVALID_ARGUMENT, true, "limit is 2048",
+      {"url with another scheme", StatusCode::INVALID_ARGUMENT, true,
+       "article.url",
        [&] {
          return Create(ingest_.get(),
-                       WithBody("A fine body.", "https://a.example/" + std::string(3000, 'p')));
+                       WithBody("A fine body.", "javascript:alert(1)"));
        }},
-      {"title over 2000 bytes", StatusCode::INVALID_ARGUMENT, true, "limit is 2000",
+      {"url without host", StatusCode::INVALID_ARGUMENT, true, "article.url",
+       [&] {
+         return Create(ingest_.get(),
+                       WithBody("A fine body.", "https:///path"));
+       }},
+      {"url with spaces", StatusCode::INVALID_ARGUMENT, true, "article.url",
+       [&] {
+         return Create(ingest_.get(),
+                       WithBody("A fine body.", "https://a.example/x y"));
+       }},
+      {"relative url", StatusCode::INVALID_ARGUMENT, true, "article.url",
+       [&] {
+         return Create(ingest_.get(),
+                       WithBody("A fine body.", "../../etc/passwd"));
+       }},
+      {"url over 2048 bytes", StatusCode::INVALID_ARGUMENT, true,
+       "limit is 2048",
+       [&] {
+         return Create(ingest_.get(),
+                       WithBody("A fine body.",
+                                "https://a.example/" + std::string(3000, 'p')));
+       }},
+      {"title over 2000 bytes", StatusCode::INVALID_ARGUMENT, true,
+       "limit is 2000",
        [&] {
          auto request = WithBody("A fine body.", "");
          request.mutable_article()->set_title(Repeat("Ü", 1001));
          return Create(ingest_.get(), request);
        }},
-      {"source over 200 bytes", StatusCode::INVALID_ARGUMENT, true, "article.source",
+      {"source over 200 bytes", StatusCode::INVALID_ARGUMENT, true,
+       "article.source",
        [&] {
          auto request = WithBody("A fine body.", "");
          request.mutable_article()->set_source(std::string(201, 's'));
          return Create(ingest_.get(), request);
        }},
-      {"request_id over 128 bytes", StatusCode::INVALID_ARGUMENT, true, "request_id",
+      {"request_id over 128 bytes", StatusCode::INVALID_ARGUMENT, true,
+       "request_id",
        [&] {
          auto request = WithBody("A fine body.", "");
          request.set_request_id(std::string(129, 'r'));
          return Create(ingest_.get(), request);
        }},
-      {"unsupported content_type", StatusCode::INVALID_ARGUMENT, true, "content_type",
+      {"unsupported content_type", StatusCode::INVALID_ARGUMENT, true,
+       "content_type",
        [&] {
          auto request = WithBody("<p>A fine body.</p>", "");
          request.mutable_article()->set_content_type("text/html");
@@ -580,23 +655,27 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
        }},
       {"request_id reused with another article", StatusCode::OK, false, "",
        [&] {
-         auto first = WithBody("“First upload,” said Ada Brook.", "https://reuse.example/1");
+         auto first = WithBody("“First upload,” said Ada Brook.",
+                               "https://reuse.example/1");
          first.set_request_id("reused-id");
-         auto second = WithBody("“Second upload,” said Ada Brook.", "https://reuse.example/2");
+         auto second = WithBody("“Second upload,” said Ada Brook.",
+                                "https://reuse.example/2");
          second.set_request_id("reused-id");
          v1::Article a, b;
          grpc::Status status = Create(ingest_.get(), first, &a);
          if (!status.ok()) return status;
          status = Create(ingest_.get(), second, &b);
-         EXPECT_EQ(a.name(), b.name()) << "a repeated request_id stored a second article";
+         EXPECT_EQ(a.name(), b.name())
+             << "a repeated request_id stored a second article";
          return status;
        }},
       {"concurrent duplicate uploads from 8 threads", StatusCode::OK, false, "",
        [&] {
          // Half the threads use the url, half only the same body: every
          // upload must name the same article, and exactly one stores it.
-         auto request = WithBody("“Only once,” said Ada Brook, eight times over.",
-                                 "https://dup.example/once");
+         auto request =
+             WithBody("“Only once,” said Ada Brook, eight times over.",
+                      "https://dup.example/once");
          constexpr int kThreads = 8;
          std::vector<v1::CreateArticleResult> results(kThreads);
          std::vector<std::thread> threads;
@@ -635,7 +714,9 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
            status = query_->ListArticles(&context, list, &response);
            copies += static_cast<int>(std::count_if(
                response.articles().begin(), response.articles().end(),
-               [&](const v1::Article& a) { return a.url() == request.article().url(); }));
+               [&](const v1::Article& a) {
+                 return a.url() == request.article().url();
+               }));
            list.set_page_token(response.next_page_token());
          } while (status.ok() && !list.page_token().empty());
          EXPECT_EQ(copies, 1);
@@ -643,19 +724,43 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
        }},
       // ---------------- resource names ----------------
       {"GetArticle articles/abc", StatusCode::INVALID_ARGUMENT, true, "name",
-       [&] { v1::Article a; return GetArticle("articles/abc", &a); }},
-      {"GetArticle articles/../../x", StatusCode::INVALID_ARGUMENT, true, "name",
-       [&] { v1::Article a; return GetArticle("articles/../../x", &a); }},
+       [&] {
+         v1::Article a;
+         return GetArticle("articles/abc", &a);
+       }},
+      {"GetArticle articles/../../x", StatusCode::INVALID_ARGUMENT, true,
+       "name",
+       [&] {
+         v1::Article a;
+         return GetArticle("articles/../../x", &a);
+       }},
       {"GetArticle empty name", StatusCode::INVALID_ARGUMENT, true, "name",
-       [&] { v1::Article a; return GetArticle("", &a); }},
+       [&] {
+         v1::Article a;
+         return GetArticle("", &a);
+       }},
       {"GetArticle articles/0", StatusCode::INVALID_ARGUMENT, true, "name",
-       [&] { v1::Article a; return GetArticle("articles/0", &a); }},
-      {"GetArticle id beyond uint64", StatusCode::INVALID_ARGUMENT, true, "name",
-       [&] { v1::Article a; return GetArticle("articles/18446744073709551616", &a); }},
+       [&] {
+         v1::Article a;
+         return GetArticle("articles/0", &a);
+       }},
+      {"GetArticle id beyond uint64", StatusCode::INVALID_ARGUMENT, true,
+       "name",
+       [&] {
+         v1::Article a;
+         return GetArticle("articles/18446744073709551616", &a);
+       }},
       {"GetArticle articles/-1", StatusCode::INVALID_ARGUMENT, true, "name",
-       [&] { v1::Article a; return GetArticle("articles/-1", &a); }},
-      {"GetArticle unknown id", StatusCode::NOT_FOUND, true, "articles/987654321",
-       [&] { v1::Article a; return GetArticle("articles/987654321", &a); }},
+       [&] {
+         v1::Article a;
+         return GetArticle("articles/-1", &a);
+       }},
+      {"GetArticle unknown id", StatusCode::NOT_FOUND, true,
+       "articles/987654321",
+       [&] {
+         v1::Article a;
+         return GetArticle("articles/987654321", &a);
+       }},
       {"GetEntity entities/UPPER", StatusCode::INVALID_ARGUMENT, true, "name",
        [&] {
          v1::GetEntityRequest r;
@@ -702,7 +807,8 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
          google::protobuf::Empty e;
          return ingest_->DeleteArticle(&context, r, &e);
        }},
-      {"AddEntityAlias entities/UPPER", StatusCode::INVALID_ARGUMENT, true, "entity",
+      {"AddEntityAlias entities/UPPER", StatusCode::INVALID_ARGUMENT, true,
+       "entity",
        [&] {
          grpc::ClientContext context;
          SetDeadline(&context, absl::Seconds(10));
@@ -712,13 +818,15 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
          v1::Entity e;
          return ingest_->AddEntityAlias(&context, r, &e);
        }},
-      {"MergeEntities with 101 entities", StatusCode::INVALID_ARGUMENT, true, "100",
+      {"MergeEntities with 101 entities", StatusCode::INVALID_ARGUMENT, true,
+       "100",
        [&] {
          grpc::ClientContext context;
          SetDeadline(&context, absl::Seconds(10));
          v1::MergeEntitiesRequest r;
          r.set_entity("entities/ada-brook");
-         for (int i = 0; i < 101; ++i) r.add_merged_entities(absl::StrCat("entities/e", i));
+         for (int i = 0; i < 101; ++i)
+           r.add_merged_entities(absl::StrCat("entities/e", i));
          v1::Entity e;
          return ingest_->MergeEntities(&context, r, &e);
        }},
@@ -730,15 +838,19 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
          v1::ListArticlesResponse response;
          return Query(&QS::ListArticles, r, &response);
        }},
-      {"foreign page token (random bytes)", StatusCode::INVALID_ARGUMENT, true, "page_token",
+      {"foreign page token (random bytes)", StatusCode::INVALID_ARGUMENT, true,
+       "page_token",
        [&] {
          v1::ListArticlesRequest r;
-         r.set_page_token(absl::WebSafeBase64Escape(std::string(
-             "\x01\x13\x37\xC0\xFF\xEE\x00\x00\x00\xDE\xAD\xBE\xEF\x00\x00\x00\x00key", 20)));
+         r.set_page_token(absl::WebSafeBase64Escape(
+             std::string("\x01\x13\x37\xC0\xFF\xEE\x00\x00\x00\xDE\xAD\xBE\xEF"
+                         "\x00\x00\x00\x00key",
+                         20)));
          v1::ListArticlesResponse response;
          return Query(&QS::ListArticles, r, &response);
        }},
-      {"page token from another version", StatusCode::INVALID_ARGUMENT, true, "version",
+      {"page token from another version", StatusCode::INVALID_ARGUMENT, true,
+       "version",
        [&] {
          std::string raw;
          EXPECT_TRUE(absl::WebSafeBase64Unescape(list_token, &raw));
@@ -765,35 +877,38 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
          v1::ListArticlesResponse response;
          return Query(&QS::ListArticles, r, &response);
        }},
-      {"page token reused with another filter", StatusCode::INVALID_ARGUMENT, true,
-       "different filters",
+      {"page token reused with another filter", StatusCode::INVALID_ARGUMENT,
+       true, "different filters",
        [&] {
          v1::ListArticlesRequest r = by_source;
          r.set_page_token(list_token);
          v1::ListArticlesResponse response;
          return Query(&QS::ListArticles, r, &response);
        }},
-      {"ListArticles page token sent to ListQuotes", StatusCode::INVALID_ARGUMENT, true,
-       "page_token",
+      {"ListArticles page token sent to ListQuotes",
+       StatusCode::INVALID_ARGUMENT, true, "page_token",
        [&] {
          v1::ListQuotesRequest r;
          r.set_page_token(list_token);
          v1::ListQuotesResponse response;
          return Query(&QS::ListQuotes, r, &response);
        }},
-      {"stale page token (its article deleted since)", StatusCode::OK, false, "",
+      {"stale page token (its article deleted since)", StatusCode::OK, false,
+       "",
        [&] {
          // A token resumes at a key; deleting the article there must not
          // break the listing, which continues with the next one.
          v1::Article created;
          std::string token;
-         grpc::Status status =
-             Create(ingest_.get(), WithBody("“Soon gone,” said Ada Brook.", "https://stale.example/1"),
-                    &created, absl::Seconds(30), &token);
+         grpc::Status status = Create(ingest_.get(),
+                                      WithBody("“Soon gone,” said Ada Brook.",
+                                               "https://stale.example/1"),
+                                      &created, absl::Seconds(30), &token);
          if (!status.ok()) return status;
-         status = Create(ingest_.get(),
-                         WithBody("“Staying,” said Ada Brook.", "https://stale.example/2"),
-                         nullptr, absl::Seconds(30), &token);
+         status = Create(
+             ingest_.get(),
+             WithBody("“Staying,” said Ada Brook.", "https://stale.example/2"),
+             nullptr, absl::Seconds(30), &token);
          if (!status.ok()) return status;
          v1::ListArticlesRequest r;
          r.set_source("Hostile Gazette");
@@ -814,8 +929,10 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
          r.set_page_token(first.next_page_token());
          r.set_page_size(1000);
          v1::ListArticlesResponse rest;
-         status = Query(&QS::ListArticles, r, &rest, std::string(t->second.data(), t->second.size()));
-         for (const auto& a : rest.articles()) EXPECT_NE(a.name(), created.name());
+         status = Query(&QS::ListArticles, r, &rest,
+                        std::string(t->second.data(), t->second.size()));
+         for (const auto& a : rest.articles())
+           EXPECT_NE(a.name(), created.name());
          return status;
        }},
       {"negative page_size", StatusCode::INVALID_ARGUMENT, true, "page_size",
@@ -857,21 +974,24 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
          v1::ListQuotesResponse response;
          return Query(&QS::ListQuotes, r, &response);
        }},
-      {"malformed entity in ListRelatedEntities", StatusCode::INVALID_ARGUMENT, true, "entity",
+      {"malformed entity in ListRelatedEntities", StatusCode::INVALID_ARGUMENT,
+       true, "entity",
        [&] {
          v1::ListRelatedEntitiesRequest r;
          r.set_entity("entities/Not A Slug");
          v1::ListRelatedEntitiesResponse response;
          return Query(&QS::ListRelatedEntities, r, &response);
        }},
-      {"malformed article in ListQuotes filter", StatusCode::INVALID_ARGUMENT, true, "article",
+      {"malformed article in ListQuotes filter", StatusCode::INVALID_ARGUMENT,
+       true, "article",
        [&] {
          v1::ListQuotesRequest r;
          r.set_article("articles/1/../2");
          v1::ListQuotesResponse response;
          return Query(&QS::ListQuotes, r, &response);
        }},
-      {"time range start after end", StatusCode::INVALID_ARGUMENT, true, "end_time",
+      {"time range start after end", StatusCode::INVALID_ARGUMENT, true,
+       "end_time",
        [&] {
          v1::ListArticlesRequest r;
          r.mutable_start_time()->set_seconds(1750000000);
@@ -879,7 +999,8 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
          v1::ListArticlesResponse response;
          return Query(&QS::ListArticles, r, &response);
        }},
-      {"timeline end_time beyond year 9999", StatusCode::INVALID_ARGUMENT, true, "end_time",
+      {"timeline end_time beyond year 9999", StatusCode::INVALID_ARGUMENT, true,
+       "end_time",
        [&] {
          v1::GetEntityTimelineRequest r;
          r.set_entity("entities/ada-brook");
@@ -894,15 +1015,16 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
          v1::SearchQuotesResponse response;
          return Query(&QS::SearchQuotes, r, &response);
        }},
-      {"search of only quote marks and an unterminated phrase", StatusCode::INVALID_ARGUMENT,
-       true, "query",
+      {"search of only quote marks and an unterminated phrase",
+       StatusCode::INVALID_ARGUMENT, true, "query",
        [&] {
          v1::SearchQuotesRequest r;
          r.set_query(Repeat("\"", 10001));
          v1::SearchQuotesResponse response;
          return Query(&QS::SearchQuotes, r, &response);
        }},
-      {"entity search of 10k emoji", StatusCode::INVALID_ARGUMENT, true, "query",
+      {"entity search of 10k emoji", StatusCode::INVALID_ARGUMENT, true,
+       "query",
        [&] {
          v1::SearchEntitiesRequest r;
          r.set_query(Repeat("🦜", 10000));
@@ -919,7 +1041,8 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
          return status;
        }},
       // ---------------- consistency tokens ----------------
-      {"garbage consistency token", StatusCode::INVALID_ARGUMENT, true, "verbatim-consistency-token",
+      {"garbage consistency token", StatusCode::INVALID_ARGUMENT, true,
+       "verbatim-consistency-token",
        [&] {
          v1::Article a;
          return GetArticle(baseline_names[0], &a, "not-a-token");
@@ -936,14 +1059,16 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
          v1::Article a;
          return GetArticle(baseline_names[0], &a, "s-5");
        }},
-      {"consistency token from the future", StatusCode::DEADLINE_EXCEEDED, true, "caught up",
+      {"consistency token from the future", StatusCode::DEADLINE_EXCEEDED, true,
+       "caught up",
        [&] {
          // The server waits at most 5 s, then answers itself.
          v1::GetArticleRequest r;
          r.set_name(baseline_names[0]);
          v1::Article a;
          const absl::Time start = absl::Now();
-         grpc::Status status = Query(&QS::GetArticle, r, &a, "s999999999999", absl::Seconds(15));
+         grpc::Status status =
+             Query(&QS::GetArticle, r, &a, "s999999999999", absl::Seconds(15));
          EXPECT_LT(absl::Now() - start, absl::Seconds(10));
          return status;
        }},
@@ -968,16 +1093,19 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
       ok = ok && info.has_value();
     }
     if (!row.message_contains.empty()) {
-      EXPECT_TRUE(absl::StrContains(status.error_message(), row.message_contains))
-          << "message \"" << status.error_message() << "\" lacks \"" << row.message_contains
-          << "\"";
+      EXPECT_TRUE(
+          absl::StrContains(status.error_message(), row.message_contains))
+          << "message \"" << status.error_message() << "\" lacks \""
+          << row.message_contains << "\"";
     }
     // Nothing here should take long, and each call leaves the services up.
     EXPECT_LT(took, absl::Seconds(90));
     EXPECT_TRUE(Serving(main_->ingest_channel)) << "ingest down after this row";
     passed += ok ? 1 : 0;
     std::printf("%-55s %-20s %8.1f ms  %s\n", row.name.c_str(),
-                absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code())).c_str(),
+                absl::StatusCodeToString(
+                    static_cast<absl::StatusCode>(status.error_code()))
+                    .c_str(),
                 absl::ToDoubleMilliseconds(took),
                 status.error_message().substr(0, 90).c_str());
   }
@@ -991,8 +1119,9 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
     v1::Article after;
     ASSERT_TRUE(GetArticle(baseline_names[i], &after).ok());
     EXPECT_TRUE(MessageDifferencer::Equals(before[i], after))
-        << baseline_names[i] << " changed:\nbefore " << before[i].ShortDebugString()
-        << "\nafter " << after.ShortDebugString();
+        << baseline_names[i] << " changed:\nbefore "
+        << before[i].ShortDebugString() << "\nafter "
+        << after.ShortDebugString();
   }
   v1::GetQuoteRequest quote_request;
   quote_request.set_name(some_quote);
@@ -1005,22 +1134,25 @@ TEST_F(HostileInputTest, EveryKindOfBadInputGetsItsCodeAndChangesNothing) {
 // it and every item after it get no result. The contract is one result per
 // request, or a failed stream. Run with --gtest_also_run_disabled_tests.
 TEST_F(HostileInputTest, StreamReportsEveryUnparseableItem) {
-  const std::string good1 =
-      RawCreateRequest(Field(4, kRawSource) + Field(3, "https://raw.example/g1") +
-                       Field(6, "“First,” said Ada Brook."));
-  const std::string bad = RawCreateRequest(Field(4, kRawSource) + Field(6, "bad \xC3\x28"));
-  const std::string good2 =
-      RawCreateRequest(Field(4, kRawSource) + Field(3, "https://raw.example/g2") +
-                       Field(6, "“Second,” said Ada Brook."));
+  const std::string good1 = RawCreateRequest(
+      Field(4, kRawSource) + Field(3, "https://raw.example/g1") +
+      Field(6, "“First,” said Ada Brook."));
+  const std::string bad =
+      RawCreateRequest(Field(4, kRawSource) + Field(6, "bad \xC3\x28"));
+  const std::string good2 = RawCreateRequest(
+      Field(4, kRawSource) + Field(3, "https://raw.example/g2") +
+      Field(6, "“Second,” said Ada Brook."));
   RawStreamOutcome outcome = RawStream({good1, bad, good2});
-  std::printf("3 items sent: %d results (%d OK), stream status %s \"%s\"\n", outcome.results,
-              outcome.ok_results,
-              absl::StatusCodeToString(static_cast<absl::StatusCode>(outcome.status.error_code()))
+  std::printf("3 items sent: %d results (%d OK), stream status %s \"%s\"\n",
+              outcome.results, outcome.ok_results,
+              absl::StatusCodeToString(
+                  static_cast<absl::StatusCode>(outcome.status.error_code()))
                   .c_str(),
               outcome.status.error_message().c_str());
   EXPECT_TRUE(outcome.status.ok()) << outcome.status.error_message();
   EXPECT_EQ(outcome.results, 3) << "every item gets its own result";
-  EXPECT_EQ(outcome.ok_results, 2) << "only the item that is not UTF-8 is refused";
+  EXPECT_EQ(outcome.ok_results, 2)
+      << "only the item that is not UTF-8 is refused";
 }
 
 // ListArticles returns whole bodies; pages stop near 1 MB so that large
@@ -1028,16 +1160,19 @@ TEST_F(HostileInputTest, StreamReportsEveryUnparseableItem) {
 // receive limit.
 TEST_F(HostileInputTest, ListArticlesFitsDefaultClientLimits) {
   std::string body = "“Long,” said Ada Brook. ";
-  while (body.size() < (3 << 20)) body += "the river kept rising past the old mill ";
+  while (body.size() < (3 << 20))
+    body += "the river kept rising past the old mill ";
   auto request = WithBody(body, "https://big.example/3mb");
   request.mutable_article()->set_source("Big Body Gazette");
   std::string token;
   v1::Article created;
-  ASSERT_TRUE(Create(ingest_.get(), request, &created, absl::Seconds(60), &token).ok());
+  ASSERT_TRUE(
+      Create(ingest_.get(), request, &created, absl::Seconds(60), &token).ok());
   // A second article in the same source: a page of two is over 4 MB.
   auto second = WithBody(body + " again", "https://big.example/3mb-2");
   second.mutable_article()->set_source("Big Body Gazette");
-  ASSERT_TRUE(Create(ingest_.get(), second, &created, absl::Seconds(60), &token).ok());
+  ASSERT_TRUE(
+      Create(ingest_.get(), second, &created, absl::Seconds(60), &token).ok());
   auto default_stub = v1::QueryService::NewStub(grpc::CreateChannel(
       main_->query_address, grpc::InsecureChannelCredentials()));
   grpc::ClientContext context;
@@ -1047,7 +1182,8 @@ TEST_F(HostileInputTest, ListArticlesFitsDefaultClientLimits) {
   list.set_source("Big Body Gazette");
   v1::ListArticlesResponse response;
   grpc::Status status = default_stub->ListArticles(&context, list, &response);
-  EXPECT_TRUE(status.ok()) << status.error_code() << " " << status.error_message();
+  EXPECT_TRUE(status.ok()) << status.error_code() << " "
+                           << status.error_message();
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// ThreadSanitizer builds only (VERBATIM_SANITIZE=thread, cmake/Sanitizers.cmake):
-// tells TSan about absl::Mutex.
+// ThreadSanitizer builds only (VERBATIM_SANITIZE=thread,
+// cmake/Sanitizers.cmake): tells TSan about absl::Mutex.
 //
 // Debian's libabsl_synchronization.so is not built with -fsanitize=thread, so
 // TSan never sees absl::Mutex being locked: its fast path is an atomic
@@ -34,7 +34,8 @@ template <typename F>
 F Real(const char* symbol) {
   void* f = dlsym(RTLD_NEXT, symbol);
   if (f == nullptr) {
-    std::fprintf(stderr, "tsan_absl_mutex: %s not found: %s\n", symbol, dlerror());
+    std::fprintf(stderr, "tsan_absl_mutex: %s not found: %s\n", symbol,
+                 dlerror());
     std::abort();
   }
   return reinterpret_cast<F>(f);
@@ -45,7 +46,9 @@ constexpr unsigned kTry = __tsan_mutex_try_lock;
 constexpr unsigned kTryFailed = __tsan_mutex_try_lock_failed;
 
 void PreLock(void* mu, unsigned flags) { __tsan_mutex_pre_lock(mu, flags); }
-void PostLock(void* mu, unsigned flags) { __tsan_mutex_post_lock(mu, flags, 0); }
+void PostLock(void* mu, unsigned flags) {
+  __tsan_mutex_post_lock(mu, flags, 0);
+}
 void Released(void* mu, unsigned flags) {
   __tsan_mutex_pre_unlock(mu, flags);
   __tsan_mutex_post_unlock(mu, flags);
@@ -70,15 +73,18 @@ void MutexReaderLockWhen(absl::Mutex*, const absl::Condition&)
     VERBATIM_SYM("5Mutex14ReaderLockWhenERKNS0_9ConditionE");
 bool MutexLockWhenWithDeadline(absl::Mutex*, const absl::Condition&, absl::Time)
     VERBATIM_SYM("5Mutex20LockWhenWithDeadlineERKNS0_9ConditionENS0_4TimeE");
-bool MutexReaderLockWhenWithDeadline(absl::Mutex*, const absl::Condition&, absl::Time)
-    VERBATIM_SYM("5Mutex26ReaderLockWhenWithDeadlineERKNS0_9ConditionENS0_4TimeE");
+bool MutexReaderLockWhenWithDeadline(absl::Mutex*, const absl::Condition&,
+                                     absl::Time)
+    VERBATIM_SYM(
+        "5Mutex26ReaderLockWhenWithDeadlineERKNS0_9ConditionENS0_4TimeE");
 void MutexAwait(absl::Mutex*, const absl::Condition&)
     VERBATIM_SYM("5Mutex5AwaitERKNS0_9ConditionE");
 bool MutexAwaitWithDeadline(absl::Mutex*, const absl::Condition&, absl::Time)
     VERBATIM_SYM("5Mutex17AwaitWithDeadlineERKNS0_9ConditionENS0_4TimeE");
 void MutexDestroy1(absl::Mutex*) VERBATIM_SYM("5MutexD1Ev");
 void MutexDestroy2(absl::Mutex*) VERBATIM_SYM("5MutexD2Ev");
-void CondVarWait(absl::CondVar*, absl::Mutex*) VERBATIM_SYM("7CondVar4WaitEPNS0_5MutexE");
+void CondVarWait(absl::CondVar*, absl::Mutex*)
+    VERBATIM_SYM("7CondVar4WaitEPNS0_5MutexE");
 bool CondVarWaitWithDeadline(absl::CondVar*, absl::Mutex*, absl::Time)
     VERBATIM_SYM("7CondVar16WaitWithDeadlineEPNS0_5MutexENS0_4TimeE");
 
@@ -137,14 +143,15 @@ void MutexLockWhen(absl::Mutex* mu, const absl::Condition& cond) {
 }
 
 void MutexReaderLockWhen(absl::Mutex* mu, const absl::Condition& cond) {
-  VERBATIM_REAL(MutexReaderLockWhen, "5Mutex14ReaderLockWhenERKNS0_9ConditionE");
+  VERBATIM_REAL(MutexReaderLockWhen,
+                "5Mutex14ReaderLockWhenERKNS0_9ConditionE");
   PreLock(mu, kRead);
   real(mu, cond);
   PostLock(mu, kRead);
 }
 
-
-bool MutexLockWhenWithDeadline(absl::Mutex* mu, const absl::Condition& cond, absl::Time t) {
+bool MutexLockWhenWithDeadline(absl::Mutex* mu, const absl::Condition& cond,
+                               absl::Time t) {
   VERBATIM_REAL(MutexLockWhenWithDeadline,
                 "5Mutex20LockWhenWithDeadlineERKNS0_9ConditionENS0_4TimeE");
   PreLock(mu, 0);
@@ -153,11 +160,12 @@ bool MutexLockWhenWithDeadline(absl::Mutex* mu, const absl::Condition& cond, abs
   return met;
 }
 
-
-bool MutexReaderLockWhenWithDeadline(absl::Mutex* mu, const absl::Condition& cond,
+bool MutexReaderLockWhenWithDeadline(absl::Mutex* mu,
+                                     const absl::Condition& cond,
                                      absl::Time t) {
-  VERBATIM_REAL(MutexReaderLockWhenWithDeadline,
-                "5Mutex26ReaderLockWhenWithDeadlineERKNS0_9ConditionENS0_4TimeE");
+  VERBATIM_REAL(
+      MutexReaderLockWhenWithDeadline,
+      "5Mutex26ReaderLockWhenWithDeadlineERKNS0_9ConditionENS0_4TimeE");
   PreLock(mu, kRead);
   const bool met = real(mu, cond, t);
   PostLock(mu, kRead);
@@ -172,8 +180,8 @@ void MutexAwait(absl::Mutex* mu, const absl::Condition& cond) {
   PostLock(mu, 0);
 }
 
-
-bool MutexAwaitWithDeadline(absl::Mutex* mu, const absl::Condition& cond, absl::Time t) {
+bool MutexAwaitWithDeadline(absl::Mutex* mu, const absl::Condition& cond,
+                            absl::Time t) {
   VERBATIM_REAL(MutexAwaitWithDeadline,
                 "5Mutex17AwaitWithDeadlineERKNS0_9ConditionENS0_4TimeE");
   Released(mu, 0);
@@ -202,7 +210,6 @@ void CondVarWait(absl::CondVar* cv, absl::Mutex* mu) {
   PreLock(mu, 0);
   PostLock(mu, 0);
 }
-
 
 bool CondVarWaitWithDeadline(absl::CondVar* cv, absl::Mutex* mu, absl::Time t) {
   VERBATIM_REAL(CondVarWaitWithDeadline,
