@@ -272,10 +272,18 @@ absl::StatusOr<std::unique_ptr<Store>> Store::OpenPrimary(
       store->Get(Family::kMeta, kSchemaVersionKey);
   if (version.ok()) {
     int stored = 0;
-    if (!absl::SimpleAtoi(*version, &stored) || stored != kSchemaVersion) {
+    if (!absl::SimpleAtoi(*version, &stored) ||
+        stored < kOldestUpgradableSchemaVersion || stored > kSchemaVersion) {
       return absl::FailedPreconditionError(
           absl::StrCat("store ", path, " has schema version ", *version,
-                       "; this build reads version ", kSchemaVersion));
+                       "; this build reads versions ",
+                       kOldestUpgradableSchemaVersion, " to ", kSchemaVersion));
+    }
+    if (stored < kSchemaVersion) {
+      // Older builds must no longer open it: they would miss what changed.
+      Batch batch = store->NewBatch();
+      batch.Put(Family::kMeta, kSchemaVersionKey, absl::StrCat(kSchemaVersion));
+      if (absl::Status s = store->Write(batch); !s.ok()) return s;
     }
   } else if (absl::IsNotFound(version.status())) {
     Batch batch = store->NewBatch();

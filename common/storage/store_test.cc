@@ -140,6 +140,24 @@ TEST(StoreTest, SchemaVersionIsCheckedOnReopen) {
   EXPECT_EQ(reopened.status().code(), absl::StatusCode::kFailedPrecondition);
 }
 
+TEST(StoreTest, OlderSchemaIsUpgradedOnOpen) {
+  testing::TempDir dir;
+  {
+    auto store = Store::OpenPrimary(dir.path(), {});
+    ASSERT_TRUE(store.ok());
+    Batch batch = (*store)->NewBatch();
+    batch.Put(Family::kMeta, "schema_version",
+              absl::StrCat(kOldestUpgradableSchemaVersion));
+    batch.Put(Family::kQuoteTerms, "kept", "");
+    ASSERT_TRUE((*store)->Write(batch).ok());
+  }
+  auto reopened = Store::OpenPrimary(dir.path(), {});
+  ASSERT_TRUE(reopened.ok()) << reopened.status();
+  EXPECT_EQ(*(*reopened)->Get(Family::kMeta, "schema_version"),
+            absl::StrCat(kSchemaVersion));
+  EXPECT_TRUE((*reopened)->Get(Family::kQuoteTerms, "kept").ok());
+}
+
 TEST(StoreTest, SecondPrimaryIsUnavailable) {
   testing::TempDir dir;
   auto first = Store::OpenPrimary(dir.path(), {});

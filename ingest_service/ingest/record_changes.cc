@@ -13,6 +13,7 @@
 #include "common/paging/page_token.h"
 #include "common/text/edit_distance.h"
 #include "common/text/fold.h"
+#include "common/text/stop_words.h"
 
 namespace verbatim::ingest {
 namespace {
@@ -62,14 +63,17 @@ IndexRows QuoteRows(uint64_t quote_id, const v1::Quote& quote) {
   }
   // Term rows carry the term's count and the quote's length in words, for
   // ranking without reading the quote: the count is the most any printing
-  // has, so a search finds words an outlet printed differently.
+  // has, so a search finds words an outlet printed differently. Stop words
+  // get no rows: search checks them in the text (text/stop_words.h).
   std::map<std::string, int> counts;
   size_t length = 0;
   for (const std::string& printed : catalog::QuotePrintedTexts(quote)) {
     std::map<std::string, int> here;
     std::vector<std::string> words = text::FoldedWords(printed);
     if (length == 0) length = words.size();  // the canonical text
-    for (std::string& word : words) ++here[std::move(word)];
+    for (std::string& word : words) {
+      if (!text::IsSearchStopWord(word)) ++here[std::move(word)];
+    }
     for (const auto& [word, count] : here)
       counts[word] = std::max(counts[word], count);
   }

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/catalog/keys.h"
+#include "common/testing/temp_dir.h"
 #include "gtest/gtest.h"
 
 namespace verbatim::ingest {
@@ -56,6 +58,39 @@ TEST(QuoteShinglesTest, AnySharedRunOfAWindowSharesAFingerprint) {
 TEST(QuoteShinglesTest, CaseAndPunctuationDoNotChangeFingerprints) {
   EXPECT_EQ(QuoteShingles("We will rebuild the pier, every plank of it."),
             QuoteShingles("we WILL rebuild the pier every plank of it"));
+}
+
+// The quote ids with a term row for `term`.
+std::vector<uint64_t> TermPostings(const storage::Store& store,
+                                   const std::string& term) {
+  std::vector<uint64_t> ids;
+  auto cursor = store.NewPrefixCursor(storage::Family::kQuoteTerms);
+  for (cursor->Seek(catalog::GroupPrefix(term)); cursor->Valid();
+       cursor->Next()) {
+    uint64_t id = 0;
+    if (catalog::DecodeTrailingId(cursor->key(), &id)) ids.push_back(id);
+  }
+  return ids;
+}
+
+TEST(RecordChangesTest, TermRowsSkipStopWordsOfEveryPrinting) {
+  testing::TempDir dir;
+  auto store = storage::Store::OpenPrimary(dir.path(), {});
+  ASSERT_TRUE(store.ok());
+  RecordChanges changes(**store, 1);
+  v1::Quote* quote = changes.NewQuote(7);
+  quote->set_text("We will not close the ferry pier.");
+  quote->add_appearances()->set_text("We won't close the pier.");
+  storage::Batch batch = (*store)->NewBatch();
+  changes.Apply(batch);
+  ASSERT_TRUE((*store)->Write(batch).ok());
+
+  for (const char* term : {"close", "ferry", "pier", "will", "won"}) {
+    EXPECT_EQ(TermPostings(**store, term), std::vector<uint64_t>{7}) << term;
+  }
+  for (const char* term : {"we", "not", "the", "t"}) {
+    EXPECT_TRUE(TermPostings(**store, term).empty()) << term;
+  }
 }
 
 }  // namespace

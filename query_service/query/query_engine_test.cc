@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "common/storage/store.h"
 #include "common/testing/temp_dir.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "ingest_service/ingest/article_ingestor.h"
 
@@ -256,6 +257,31 @@ TEST_F(QueryEngineTest, SearchQuotesMatchesAllWordsCaseInsensitive) {
   request.set_query("!!!");
   EXPECT_EQ(engine_->SearchQuotes(request).status().code(),
             absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(QueryEngineTest, SearchQuotesChecksStopWordsInTheText) {
+  // Stop words have no index rows, yet every word must still occur.
+  v1::SearchQuotesRequest request;
+  request.set_query("fares will not rise");
+  auto response = engine_->SearchQuotes(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  ASSERT_EQ(response->quotes_size(), 1);
+  EXPECT_EQ(response->quotes(0).speaker_display_name(), "Ingrid Falk");
+  request.set_query("ferry crews not");
+  response = engine_->SearchQuotes(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->quotes_size(), 0);
+  request.set_query("\"what they think\"");
+  response = engine_->SearchQuotes(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->quotes_size(), 1);
+
+  request.set_query("what they did");
+  const auto only_stop_words = engine_->SearchQuotes(request);
+  EXPECT_EQ(only_stop_words.status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(only_stop_words.status().message(),
+              ::testing::HasSubstr("only common words"));
 }
 
 TEST_F(QueryEngineTest, GetQuoteAndEntity) {

@@ -7,6 +7,8 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "common/catalog/catalog_reader.h"
 #include "common/catalog/keys.h"
@@ -14,6 +16,7 @@
 #include "common/status/errors.h"
 #include "common/storage/key_codec.h"
 #include "common/text/fold.h"
+#include "common/text/stop_words.h"
 #include "query_service/query/index_scan.h"
 #include "query_service/query/quote_filter.h"
 
@@ -129,6 +132,16 @@ absl::StatusOr<SearchQuery> ParseSearchQuery(absl::string_view query) {
   }
   std::sort(all.begin(), all.end());
   all.erase(std::unique(all.begin(), all.end()), all.end());
+  for (const std::string& word : all) {
+    if (!text::IsSearchStopWord(word)) parsed.indexed_words.push_back(word);
+  }
+  if (parsed.indexed_words.empty()) {
+    return status::InvalidField(
+        "query",
+        absl::StrCat("has only common words (", absl::StrJoin(all, ", "),
+                     "), which are not indexed; add a less common "
+                     "word, such as a name or a noun"));
+  }
   parsed.words = std::move(all);
   return parsed;
 }
@@ -166,7 +179,7 @@ absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(
   }
 
   std::vector<Postings> postings;
-  for (const std::string& word : query->words) {
+  for (const std::string& word : query->indexed_words) {
     auto list = ReadPostings(store, word, max_id);
     if (!list.ok()) return list.status();
     postings.push_back(*std::move(list));

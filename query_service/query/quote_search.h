@@ -14,12 +14,15 @@ namespace verbatim::query {
 // A parsed search query: every word must occur; each phrase must occur as
 // consecutive words.
 struct SearchQuery {
-  std::vector<std::string> words;                 // folded, unique
+  std::vector<std::string> words;  // folded, unique
+  // The words that are not stop words (text/stop_words.h): only these have
+  // index rows, so only these find candidates.
+  std::vector<std::string> indexed_words;
   std::vector<std::vector<std::string>> phrases;  // folded words, 2 or more
 };
 
 // Splits `query` on double quotes: quoted parts are phrases. INVALID_ARGUMENT
-// when there is no word or more than 32.
+// when there is no word, more than 32, or only stop words ("to be or not").
 absl::StatusOr<SearchQuery> ParseSearchQuery(absl::string_view query);
 
 // True when `words` contains `phrase` as consecutive words.

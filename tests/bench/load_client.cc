@@ -19,8 +19,10 @@
 #include <thread>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "common/text/stop_words.h"
 #include "google/protobuf/util/time_util.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/create_channel.h"
@@ -151,8 +153,16 @@ struct QuerySamples {
   uint64_t last_article_id = 0;
 };
 
-// A search a reader would type: two consecutive content words (4+ letters)
-// of a quote, e.g. "science block"; one word when the quote has no such pair.
+// A word a reader would search for: 4+ letters and not a stop word (which
+// search refuses on its own).
+bool IsContentWord(const std::string& word) {
+  return word.size() >= 4 &&
+         !text::IsSearchStopWord(absl::AsciiStrToLower(word));
+}
+
+// A search a reader would type: two consecutive content words of a quote,
+// e.g. "science block"; one word when the quote has no such pair; empty when
+// it has none.
 std::string SearchTerms(const std::string& text, uint64_t pick) {
   std::vector<std::string> words;
   std::string w;
@@ -167,16 +177,17 @@ std::string SearchTerms(const std::string& text, uint64_t pick) {
   if (!w.empty()) words.push_back(std::move(w));
   std::vector<size_t> pairs;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
-    if (words[i].size() >= 4 && words[i + 1].size() >= 4) pairs.push_back(i);
+    if (IsContentWord(words[i]) && IsContentWord(words[i + 1]))
+      pairs.push_back(i);
   }
   if (!pairs.empty()) {
     const size_t i = pairs[pick % pairs.size()];
     return absl::StrCat(words[i], " ", words[i + 1]);
   }
   for (const std::string& word : words) {
-    if (word.size() >= 4) return word;
+    if (IsContentWord(word)) return word;
   }
-  return words.empty() ? "" : words[0];
+  return "";
 }
 
 void Collect(const v1::Article& article, QuerySamples& samples) {
