@@ -281,7 +281,7 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::StoreArticle(
   const google::protobuf::Timestamp printed_at =
       article.has_publish_time() ? article.publish_time() : now;
 
-  RecordChanges changes(*store_, version);
+  RecordChanges changes(*store_, version, &common_shingles_);
   auto links = LinkEntities(*store_, extraction.entities, now, changes);
   if (!links.ok()) return links.status();
   const std::set<std::string> article_entities =

@@ -11,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "common/storage/store.h"
 #include "ingest_service/ingest/record_changes.h"
@@ -30,13 +29,6 @@ inline constexpr size_t kMinWordsDespiteSpeaker = 8;
 
 // Share of a's folded words (with multiplicity) that also occur in b.
 double WordContainment(const std::string& a, const std::string& b);
-
-// Shingles shared by so many stored quotes that their rows tell nothing about
-// which quote a text is ("i do not", "we are going"). Linking learns them as
-// it probes and skips them afterwards instead of reading their rows again.
-// Rows of a shingle only grow until an article is deleted, so the owner
-// clears the set on delete. Not thread-safe; kept under the writer lock.
-using CommonShingles = absl::flat_hash_set<uint64_t>;
 
 // Links the printed quotations of one article (or batch) to utterances.
 // Candidates come from the shingle index, so the cost does not grow with the

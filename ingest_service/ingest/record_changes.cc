@@ -87,12 +87,15 @@ IndexRows QuoteRows(uint64_t quote_id, const v1::Quote& quote) {
 
 // Each shingle row carries the quote's shingle count, so that linking can
 // tell a short quote inside a long printing from a shared common phrase.
-// Shingles depend on the quote's text alone.
-IndexRows ShingleRows(uint64_t quote_id, const v1::Quote& quote) {
+// Shingles depend on the quote's text alone; those in `skip` (may be null)
+// get no row.
+IndexRows ShingleRows(uint64_t quote_id, const v1::Quote& quote,
+                      const CommonShingles* skip) {
   IndexRows rows;
   const std::vector<uint64_t> shingles = QuoteShingles(quote.text());
   const std::string shingle_count = absl::StrCat(shingles.size());
   for (uint64_t shingle : shingles) {
+    if (skip != nullptr && skip->contains(shingle)) continue;
     rows[{storage::Family::kQuoteShingles,
           catalog::QuoteShingleKey(shingle, quote_id)}] = shingle_count;
   }
@@ -349,9 +352,13 @@ void RecordChanges::Apply(storage::Batch& batch) const {
     const bool same_text = change.before && change.after &&
                            change.before->text() == change.after->text();
     if (!same_text) {
-      ApplyRowDiff(
-          change.before ? ShingleRows(id, *change.before) : IndexRows(),
-          change.after ? ShingleRows(id, *change.after) : IndexRows(), batch);
+      // Every row the old text may have had goes, common shingles included.
+      ApplyRowDiff(change.before ? ShingleRows(id, *change.before, nullptr)
+                                 : IndexRows(),
+                   change.after
+                       ? ShingleRows(id, *change.after, common_shingles_)
+                       : IndexRows(),
+                   batch);
     }
   }
 }

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "common/catalog/catalog_reader.h"
 #include "common/storage/store.h"
@@ -23,10 +24,21 @@
 
 namespace verbatim::ingest {
 
+// Shingles shared by so many stored quotes that their rows tell nothing about
+// which quote a text is ("i do not", "we are going"). Linking learns them as
+// it probes and skips them afterwards instead of reading their rows again,
+// and new quote texts get no rows for them, since no probe would read those.
+// Rows of a shingle only grow until an article is deleted, so the owner
+// clears the set on delete. Not thread-safe; kept under the writer lock.
+using CommonShingles = absl::flat_hash_set<uint64_t>;
+
 class RecordChanges {
  public:
-  RecordChanges(const storage::Store& store, int64_t version)
-      : reader_(store), version_(version) {}
+  // `common_shingles` (may be null; must outlive this) are left out of the
+  // shingle rows of new quote texts.
+  RecordChanges(const storage::Store& store, int64_t version,
+                const CommonShingles* common_shingles = nullptr)
+      : reader_(store), version_(version), common_shingles_(common_shingles) {}
 
   // The entity as changed so far in this batch, else as stored. NOT_FOUND
   // when neither exists. The pointer stays valid until Apply. Peek reads
@@ -51,6 +63,8 @@ class RecordChanges {
   absl::StatusOr<v1::Quote*> MutableQuote(uint64_t quote_id);
   absl::StatusOr<const v1::Quote*> PeekQuote(uint64_t quote_id);
   v1::Quote* NewQuote(uint64_t quote_id);
+  // Deletes a quote loaded (MutableQuote, PeekQuote) or created in this
+  // batch; for any other id it only stops a later load from finding it.
   void DeleteQuote(uint64_t quote_id);
   // Quotes created in this batch, by id.
   std::map<uint64_t, v1::Quote*> new_quotes();
@@ -92,6 +106,7 @@ class RecordChanges {
 
   catalog::RecordReader reader_;
   const int64_t version_;
+  const CommonShingles* const common_shingles_;
   std::map<std::string, Change<v1::Entity>> entities_;
   std::map<uint64_t, Change<v1::Quote>> quotes_;
   std::map<std::string, CountsChange> counts_;

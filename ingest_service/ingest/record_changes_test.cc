@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/catalog/keys.h"
+#include "common/storage/key_codec.h"
 #include "common/testing/temp_dir.h"
 #include "gtest/gtest.h"
 
@@ -91,6 +92,64 @@ TEST(RecordChangesTest, TermRowsSkipStopWordsOfEveryPrinting) {
   for (const char* term : {"we", "not", "the", "t"}) {
     EXPECT_TRUE(TermPostings(**store, term).empty()) << term;
   }
+}
+
+// The (quote id, stored shingle count) of each row of `shingle`.
+std::vector<std::pair<uint64_t, std::string>> ShingleRowsOf(
+    const storage::Store& store, uint64_t shingle) {
+  std::vector<std::pair<uint64_t, std::string>> rows;
+  auto cursor = store.NewPrefixCursor(storage::Family::kQuoteShingles);
+  for (cursor->Seek(storage::KeyWriter().Uint64(shingle).Release());
+       cursor->Valid(); cursor->Next()) {
+    uint64_t id = 0;
+    if (catalog::DecodeTrailingId(cursor->key(), &id)) {
+      rows.emplace_back(id, std::string(cursor->value()));
+    }
+  }
+  return rows;
+}
+
+TEST(RecordChangesTest, NewTextsGetNoRowsForCommonShinglesAndDeletesRemoveAll) {
+  testing::TempDir dir;
+  auto store = storage::Store::OpenPrimary(dir.path(), {});
+  ASSERT_TRUE(store.ok());
+  const std::string text = Words(0, 12);
+  const std::vector<uint64_t> shingles = QuoteShingles(text);
+  ASSERT_GE(shingles.size(), 2u);
+  const std::string count = absl::StrCat(shingles.size());
+
+  // Written before the first shingle was known to be common: a row for each.
+  {
+    RecordChanges changes(**store, 1);
+    changes.NewQuote(1)->set_text(text);
+    storage::Batch batch = (*store)->NewBatch();
+    changes.Apply(batch);
+    ASSERT_TRUE((*store)->Write(batch).ok());
+  }
+  const CommonShingles common = {shingles[0]};
+  {
+    RecordChanges changes(**store, 2, &common);
+    changes.NewQuote(2)->set_text(text);
+    storage::Batch batch = (*store)->NewBatch();
+    changes.Apply(batch);
+    ASSERT_TRUE((*store)->Write(batch).ok());
+  }
+  using Rows = std::vector<std::pair<uint64_t, std::string>>;
+  EXPECT_EQ(ShingleRowsOf(**store, shingles[0]), (Rows{{1, count}}));
+  // The count stays the text's whole shingle count.
+  EXPECT_EQ(ShingleRowsOf(**store, shingles[1]),
+            (Rows{{1, count}, {2, count}}));
+
+  {
+    RecordChanges changes(**store, 3, &common);
+    ASSERT_TRUE(changes.MutableQuote(1).ok());
+    changes.DeleteQuote(1);
+    storage::Batch batch = (*store)->NewBatch();
+    changes.Apply(batch);
+    ASSERT_TRUE((*store)->Write(batch).ok());
+  }
+  EXPECT_TRUE(ShingleRowsOf(**store, shingles[0]).empty());
+  EXPECT_EQ(ShingleRowsOf(**store, shingles[1]), (Rows{{2, count}}));
 }
 
 }  // namespace
