@@ -7,18 +7,27 @@
 #include "common/catalog/resource_names.h"
 #include "common/status/errors.h"
 #include "common/storage/key_codec.h"
+#include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/util/time_util.h"
+#include "google/protobuf/wire_format_lite.h"
 
 namespace verbatim::catalog {
 namespace {
 
 using google::protobuf::util::TimeUtil;
 
-// Reads the first (newest) version under `prefix` and parses it.
 template <typename Record>
-absl::StatusOr<Versioned<Record>> ReadNewest(storage::PrefixCursor& cursor,
-                                             const std::string& prefix,
-                                             absl::string_view resource_name) {
+bool ParseWhole(absl::string_view bytes, Record* record) {
+  return record->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()));
+}
+
+// Reads the first (newest) version under `prefix` and parses it with
+// `parse(bytes, &record)`.
+template <typename Record,
+          typename ParseFn = bool (*)(absl::string_view, Record*)>
+absl::StatusOr<Versioned<Record>> ReadNewest(
+    storage::PrefixCursor& cursor, const std::string& prefix,
+    absl::string_view resource_name, ParseFn parse = &ParseWhole<Record>) {
   cursor.Seek(prefix);
   if (!cursor.Valid()) {
     if (absl::Status s = cursor.status(); !s.ok()) return s;
@@ -27,11 +36,55 @@ absl::StatusOr<Versioned<Record>> ReadNewest(storage::PrefixCursor& cursor,
   Versioned<Record> result;
   storage::KeyReader reader(cursor.key().substr(prefix.size()));
   if (!reader.Int64Descending(&result.version) ||
-      !result.record.ParseFromArray(cursor.value().data(),
-                                    static_cast<int>(cursor.value().size()))) {
+      !parse(cursor.value(), &result.record)) {
     return absl::DataLossError(absl::StrCat("corrupt record ", resource_name));
   }
   return result;
+}
+
+// Parses the fields of a serialized Quote before its appearances and
+// mentioned entities, and skips those.
+bool ParseQuoteHead(absl::string_view bytes, v1::Quote* quote) {
+  using google::protobuf::internal::WireFormatLite;
+  google::protobuf::io::CodedInputStream in(
+      reinterpret_cast<const uint8_t*>(bytes.data()),
+      static_cast<int>(bytes.size()));
+  while (const uint32_t tag = in.ReadTag()) {
+    const bool length_delimited = WireFormatLite::GetTagWireType(tag) ==
+                                  WireFormatLite::WIRETYPE_LENGTH_DELIMITED;
+    std::string* field = nullptr;
+    switch (WireFormatLite::GetTagFieldNumber(tag)) {
+      case v1::Quote::kNameFieldNumber:
+        field = quote->mutable_name();
+        break;
+      case v1::Quote::kTextFieldNumber:
+        field = quote->mutable_text();
+        break;
+      case v1::Quote::kSpeakerFieldNumber:
+        field = quote->mutable_speaker();
+        break;
+      case v1::Quote::kSpeakerDisplayNameFieldNumber:
+        field = quote->mutable_speaker_display_name();
+        break;
+      case v1::Quote::kKindFieldNumber: {
+        uint32_t kind = 0;
+        if (WireFormatLite::GetTagWireType(tag) !=
+                WireFormatLite::WIRETYPE_VARINT ||
+            !in.ReadVarint32(&kind)) {
+          return false;
+        }
+        quote->set_kind(static_cast<v1::QuoteKind>(kind));
+        continue;
+      }
+      default:
+        if (!WireFormatLite::SkipField(&in, tag)) return false;
+        continue;
+    }
+    if (!length_delimited || !WireFormatLite::ReadString(&in, field)) {
+      return false;
+    }
+  }
+  return in.ConsumedEntireMessage();
 }
 
 }  // namespace
@@ -97,6 +150,13 @@ absl::StatusOr<Versioned<v1::Quote>> RecordReader::ReadQuote(
   return ReadNewest<v1::Quote>(CursorFor(storage::Family::kQuotes),
                                QuoteVersionPrefix(quote_id),
                                QuoteName(quote_id));
+}
+
+absl::StatusOr<Versioned<v1::Quote>> RecordReader::ReadQuoteHead(
+    uint64_t quote_id) {
+  return ReadNewest<v1::Quote>(CursorFor(storage::Family::kQuotes),
+                               QuoteVersionPrefix(quote_id),
+                               QuoteName(quote_id), &ParseQuoteHead);
 }
 
 absl::StatusOr<Versioned<v1::Article>> ReadArticleVersion(

@@ -43,6 +43,10 @@ class RecordReader {
       uint64_t article_id);
   absl::StatusOr<Versioned<v1::Entity>> ReadEntity(absl::string_view entity_id);
   absl::StatusOr<Versioned<v1::Quote>> ReadQuote(uint64_t quote_id);
+  // The quote with only its name, text, speaker, speaker display name and
+  // kind: for comparing many candidates, whose appearances would cost far
+  // more to parse than the rest. NOT_FOUND when there is none.
+  absl::StatusOr<Versioned<v1::Quote>> ReadQuoteHead(uint64_t quote_id);
   // The entity's counts; zero counts at version 0 when none were written.
   absl::StatusOr<Versioned<EntityCounts>> ReadEntityCounts(
       absl::string_view entity_id);

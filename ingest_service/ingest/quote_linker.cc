@@ -171,7 +171,7 @@ absl::StatusOr<std::optional<uint64_t>> QuoteLinker::FindUtterance(
                       });
       if (!repeat) continue;
     }
-    auto quote = changes_.PeekQuote(quote_id);
+    auto quote = changes_.PeekQuoteHead(quote_id);
     if (absl::IsNotFound(quote.status())) continue;
     if (!quote.ok()) return quote.status();
     const std::vector<std::string> theirs = text::FoldedWords((*quote)->text());

@@ -275,6 +275,22 @@ absl::StatusOr<const v1::Quote*> RecordChanges::PeekQuote(uint64_t quote_id) {
   return &*(*change)->after;
 }
 
+absl::StatusOr<const v1::Quote*> RecordChanges::PeekQuoteHead(
+    uint64_t quote_id) {
+  if (auto it = quotes_.find(quote_id); it != quotes_.end()) {
+    if (!it->second.after.has_value()) {
+      return absl::NotFoundError("deleted in this batch");
+    }
+    return &*it->second.after;
+  }
+  if (auto it = quote_heads_.find(quote_id); it != quote_heads_.end()) {
+    return &it->second;
+  }
+  auto head = reader_.ReadQuoteHead(quote_id);
+  if (!head.ok()) return head.status();
+  return &(quote_heads_[quote_id] = std::move(head->record));
+}
+
 v1::Quote* RecordChanges::NewQuote(uint64_t quote_id) {
   Change<v1::Quote>& change = quotes_[quote_id];
   change.after.emplace();

@@ -62,6 +62,10 @@ class RecordChanges {
 
   absl::StatusOr<v1::Quote*> MutableQuote(uint64_t quote_id);
   absl::StatusOr<const v1::Quote*> PeekQuote(uint64_t quote_id);
+  // The quote as changed in this batch, else only its head as stored
+  // (RecordReader::ReadQuoteHead): enough to compare its text and speaker.
+  // NOT_FOUND when neither exists. The pointer stays valid until Apply.
+  absl::StatusOr<const v1::Quote*> PeekQuoteHead(uint64_t quote_id);
   v1::Quote* NewQuote(uint64_t quote_id);
   // Deletes a quote loaded (MutableQuote, PeekQuote) or created in this
   // batch; for any other id it only stops a later load from finding it.
@@ -109,6 +113,8 @@ class RecordChanges {
   const CommonShingles* const common_shingles_;
   std::map<std::string, Change<v1::Entity>> entities_;
   std::map<uint64_t, Change<v1::Quote>> quotes_;
+  // Heads read by PeekQuoteHead of quotes not in quotes_ then.
+  std::map<uint64_t, v1::Quote> quote_heads_;
   std::map<std::string, CountsChange> counts_;
 };
 

@@ -152,5 +152,41 @@ TEST(RecordChangesTest, NewTextsGetNoRowsForCommonShinglesAndDeletesRemoveAll) {
   EXPECT_EQ(ShingleRowsOf(**store, shingles[1]), (Rows{{2, count}}));
 }
 
+TEST(RecordChangesTest, PeekQuoteHeadSeesThisBatchFirst) {
+  testing::TempDir dir;
+  auto store = storage::Store::OpenPrimary(dir.path(), {});
+  ASSERT_TRUE(store.ok());
+  {
+    RecordChanges changes(**store, 1);
+    v1::Quote* quote = changes.NewQuote(1);
+    quote->set_text("stored text");
+    quote->add_appearances()->set_text("stored text");
+    changes.NewQuote(2)->set_text("second");
+    storage::Batch batch = (*store)->NewBatch();
+    changes.Apply(batch);
+    ASSERT_TRUE((*store)->Write(batch).ok());
+  }
+  RecordChanges changes(**store, 2);
+  auto head = changes.PeekQuoteHead(1);
+  ASSERT_TRUE(head.ok()) << head.status();
+  EXPECT_EQ((*head)->text(), "stored text");
+  EXPECT_EQ((*head)->appearances_size(), 0);
+
+  auto changed = changes.MutableQuote(1);
+  ASSERT_TRUE(changed.ok());
+  EXPECT_EQ((*changed)->appearances_size(), 1);  // loaded whole
+  (*changed)->set_text("changed text");
+  head = changes.PeekQuoteHead(1);
+  ASSERT_TRUE(head.ok());
+  EXPECT_EQ((*head)->text(), "changed text");
+
+  ASSERT_TRUE(changes.MutableQuote(2).ok());
+  changes.DeleteQuote(2);
+  EXPECT_EQ(changes.PeekQuoteHead(2).status().code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_EQ(changes.PeekQuoteHead(3).status().code(),
+            absl::StatusCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace verbatim::ingest
