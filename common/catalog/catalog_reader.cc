@@ -112,11 +112,15 @@ absl::StatusOr<Versioned<v1::Article>> RecordReader::ReadArticleVersion(
                                  name);
 }
 
+absl::StatusOr<Versioned<v1::Entity>> RecordReader::ReadEntityRecord(
+    absl::string_view entity_id) {
+  return ReadNewest<v1::Entity>(CursorFor(storage::Family::kEntities),
+                                GroupPrefix(entity_id), EntityName(entity_id));
+}
+
 absl::StatusOr<Versioned<v1::Entity>> RecordReader::ReadEntity(
     absl::string_view entity_id) {
-  auto entity =
-      ReadNewest<v1::Entity>(CursorFor(storage::Family::kEntities),
-                             GroupPrefix(entity_id), EntityName(entity_id));
+  auto entity = ReadEntityRecord(entity_id);
   if (!entity.ok()) return entity;
   auto counts = ReadEntityCounts(entity_id);
   if (!counts.ok()) return counts.status();

@@ -42,6 +42,10 @@ class RecordReader {
   absl::StatusOr<Versioned<v1::Article>> ReadArticleVersion(
       uint64_t article_id);
   absl::StatusOr<Versioned<v1::Entity>> ReadEntity(absl::string_view entity_id);
+  // The entity's record alone: article_count and quote_count are 0 (they are
+  // ReadEntityCounts). NOT_FOUND when there is none.
+  absl::StatusOr<Versioned<v1::Entity>> ReadEntityRecord(
+      absl::string_view entity_id);
   absl::StatusOr<Versioned<v1::Quote>> ReadQuote(uint64_t quote_id);
   // The quote with only its name, text, speaker, speaker display name and
   // kind: for comparing many candidates, whose appearances would cost far

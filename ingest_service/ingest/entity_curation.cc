@@ -78,7 +78,11 @@ absl::StatusOr<v1::Entity> ArticleIngestor::AddEntityAlias(
   auto record = changes.MutableEntity(*target_id);
   if (!record.ok()) return record.status();
   AddAliasOnce(trimmed, **record);
-  const v1::Entity result = **record;
+  v1::Entity result = **record;
+  auto counts = changes.EntityCountsOf(*target_id);
+  if (!counts.ok()) return counts.status();
+  result.set_article_count(counts->articles);
+  result.set_quote_count(counts->quotes);
   storage::Batch batch = store_->NewBatch();
   if (absl::Status s = CommitLocked(batch, changes, counters); !s.ok())
     return s;

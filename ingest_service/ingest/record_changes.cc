@@ -182,8 +182,9 @@ absl::StatusOr<RecordChanges::Change<Record>*> RecordChanges::Load(
 
 absl::StatusOr<RecordChanges::Change<v1::Entity>*> RecordChanges::LoadEntity(
     const std::string& entity_id) {
-  return Load(entities_, entity_id,
-              [this](const std::string& id) { return reader_.ReadEntity(id); });
+  return Load(entities_, entity_id, [this](const std::string& id) {
+    return reader_.ReadEntityRecord(id);
+  });
 }
 
 absl::StatusOr<RecordChanges::Change<v1::Quote>*> RecordChanges::LoadQuote(
@@ -226,7 +227,7 @@ absl::Status RecordChanges::DeleteEntity(const std::string& entity_id) {
 
 absl::StatusOr<bool> RecordChanges::EntityExists(const std::string& entity_id) {
   if (entities_.contains(entity_id)) return true;
-  auto stored = reader_.ReadEntity(entity_id);
+  auto stored = reader_.ReadEntityRecord(entity_id);
   if (stored.ok()) return true;
   if (absl::IsNotFound(stored.status())) return false;
   return stored.status();

@@ -42,7 +42,8 @@ class RecordChanges {
 
   // The entity as changed so far in this batch, else as stored. NOT_FOUND
   // when neither exists. The pointer stays valid until Apply. Peek reads
-  // without marking the record changed.
+  // without marking the record changed. Its article_count and quote_count
+  // are 0: counts are EntityCountsOf.
   absl::StatusOr<v1::Entity*> MutableEntity(const std::string& entity_id);
   absl::StatusOr<const v1::Entity*> PeekEntity(const std::string& entity_id);
   // Starts a new entity; `entity_id` must not exist.
