@@ -42,6 +42,22 @@ absl::StatusOr<Versioned<Record>> ReadNewest(
   return result;
 }
 
+// Entity ids from rows String(key) String(entity_id), in cursor order,
+// unique, at most `limit`.
+template <typename CursorT>
+absl::StatusOr<std::vector<std::string>> CollectEntityIds(CursorT& cursor,
+                                                          size_t limit) {
+  std::vector<std::string> ids;
+  for (; cursor.Valid() && ids.size() < limit; cursor.Next()) {
+    storage::KeyReader reader(cursor.key());
+    std::string row_key, id;
+    if (!reader.String(&row_key) || !reader.String(&id)) continue;
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  }
+  if (absl::Status s = cursor.status(); !s.ok()) return s;
+  return ids;
+}
+
 // Parses the fields of a serialized Quote before its appearances and
 // mentioned entities, and skips those.
 bool ParseQuoteHead(absl::string_view bytes, v1::Quote* quote) {
@@ -91,12 +107,26 @@ bool ParseQuoteHead(absl::string_view bytes, v1::Quote* quote) {
 
 storage::PrefixCursor& RecordReader::CursorFor(storage::Family family) {
   std::unique_ptr<storage::PrefixCursor>& cursor =
-      family == storage::Family::kArticles       ? articles_
-      : family == storage::Family::kEntities     ? entities_
-      : family == storage::Family::kEntityCounts ? counts_
-                                                 : quotes_;
+      cursors_[static_cast<int>(family)];
   if (cursor == nullptr) cursor = store_.NewPrefixCursor(family);
   return *cursor;
+}
+
+absl::StatusOr<std::vector<std::string>> RecordReader::EntityIdsByNameKey(
+    absl::string_view name_key, size_t limit) {
+  return EntityIdsUnder(storage::Family::kEntityNames, name_key, limit);
+}
+
+absl::StatusOr<std::vector<std::string>> RecordReader::EntityIdsBySkeleton(
+    absl::string_view skeleton, size_t limit) {
+  return EntityIdsUnder(storage::Family::kEntitySkeletons, skeleton, limit);
+}
+
+absl::StatusOr<std::vector<std::string>> RecordReader::EntityIdsUnder(
+    storage::Family family, absl::string_view key, size_t limit) {
+  storage::PrefixCursor& cursor = CursorFor(family);
+  cursor.Seek(GroupPrefix(key));
+  return CollectEntityIds(cursor, limit);
 }
 
 absl::StatusOr<Versioned<v1::Article>> RecordReader::ReadArticleVersion(
@@ -219,15 +249,7 @@ absl::StatusOr<std::vector<std::string>> IdsUnderKey(
   std::string lower = GroupPrefix(key);
   if (prefix) lower.resize(lower.size() - 2);
   auto cursor = store.NewCursor(family, lower, storage::PrefixSuccessor(lower));
-  std::vector<std::string> ids;
-  for (; cursor->Valid() && ids.size() < limit; cursor->Next()) {
-    storage::KeyReader reader(cursor->key());
-    std::string row_key, id;
-    if (!reader.String(&row_key) || !reader.String(&id)) continue;
-    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-  }
-  if (absl::Status s = cursor->status(); !s.ok()) return s;
-  return ids;
+  return CollectEntityIds(*cursor, limit);
 }
 
 }  // namespace
@@ -248,8 +270,7 @@ absl::StatusOr<std::vector<std::string>> FindEntityIdsByNameWord(
 
 absl::StatusOr<std::vector<std::string>> FindEntityIdsBySkeleton(
     const storage::Store& store, absl::string_view skeleton, size_t limit) {
-  return IdsUnderKey(store, storage::Family::kEntitySkeletons, skeleton, false,
-                     limit);
+  return RecordReader(store).EntityIdsBySkeleton(skeleton, limit);
 }
 
 absl::StatusOr<std::vector<std::string>> CoMentionedEntityIds(

@@ -4,6 +4,7 @@
 #ifndef VERBATIM_COMMON_CATALOG_CATALOG_READER_H_
 #define VERBATIM_COMMON_CATALOG_CATALOG_READER_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -54,12 +55,22 @@ class RecordReader {
   // The entity's counts; zero counts at version 0 when none were written.
   absl::StatusOr<Versioned<EntityCounts>> ReadEntityCounts(
       absl::string_view entity_id);
+  // As FindEntityIdsByNameKey (exact) and FindEntityIdsBySkeleton below:
+  // linking looks up every entity of an article.
+  absl::StatusOr<std::vector<std::string>> EntityIdsByNameKey(
+      absl::string_view name_key, size_t limit);
+  absl::StatusOr<std::vector<std::string>> EntityIdsBySkeleton(
+      absl::string_view skeleton, size_t limit);
 
  private:
   storage::PrefixCursor& CursorFor(storage::Family family);
+  absl::StatusOr<std::vector<std::string>> EntityIdsUnder(
+      storage::Family family, absl::string_view key, size_t limit);
 
   const storage::Store& store_;
-  std::unique_ptr<storage::PrefixCursor> articles_, entities_, quotes_, counts_;
+  std::array<std::unique_ptr<storage::PrefixCursor>,
+             static_cast<int>(storage::Family::kCount)>
+      cursors_;
 };
 
 // The newest version of the article; NOT_FOUND (naming the resource) when it

@@ -72,5 +72,36 @@ TEST_F(RecordReaderTest, QuoteHeadReportsMissingAndCorruptRecords) {
             absl::StatusCode::kDataLoss);
 }
 
+TEST_F(RecordReaderTest, EntityIdsByNameKeyMatchesTheWholeKeyOnly) {
+  storage::Batch batch = store_->NewBatch();
+  batch.Put(storage::Family::kEntityNames, EntityNameKey("ana", "ana-ruiz"),
+            "");
+  batch.Put(storage::Family::kEntityNames, EntityNameKey("ana", "ana-ortiz"),
+            "");
+  batch.Put(storage::Family::kEntityNames, EntityNameKey("anabel", "anabel-x"),
+            "");
+  batch.Put(storage::Family::kEntitySkeletons, EntityNameKey("an", "ana-ruiz"),
+            "");
+  ASSERT_TRUE(store_->Write(batch).ok());
+
+  RecordReader reader(*store_);
+  auto ids = reader.EntityIdsByNameKey("ana", 10);
+  ASSERT_TRUE(ids.ok());
+  EXPECT_EQ(*ids, (std::vector<std::string>{"ana-ortiz", "ana-ruiz"}));
+  // The same cursor, re-aimed.
+  ids = reader.EntityIdsByNameKey("anabel", 10);
+  ASSERT_TRUE(ids.ok());
+  EXPECT_EQ(*ids, std::vector<std::string>{"anabel-x"});
+  ids = reader.EntityIdsByNameKey("ana", 1);
+  ASSERT_TRUE(ids.ok());
+  EXPECT_EQ(ids->size(), 1u);
+  ids = reader.EntityIdsByNameKey("bo", 10);
+  ASSERT_TRUE(ids.ok());
+  EXPECT_TRUE(ids->empty());
+  ids = reader.EntityIdsBySkeleton("an", 10);
+  ASSERT_TRUE(ids.ok());
+  EXPECT_EQ(*ids, std::vector<std::string>{"ana-ruiz"});
+}
+
 }  // namespace
 }  // namespace verbatim::catalog

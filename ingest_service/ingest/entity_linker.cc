@@ -59,12 +59,11 @@ absl::StatusOr<std::string> UniqueEntityId(const std::string& display_name,
 
 // A stored entity of `type` known by `key`; a display-name match beats an
 // alias match. "" when none.
-absl::StatusOr<std::string> FindByName(const storage::Store& store,
+absl::StatusOr<std::string> FindByName(catalog::RecordReader& index,
                                        const std::string& key,
                                        v1::EntityType type,
                                        RecordChanges& changes) {
-  auto candidates =
-      catalog::FindEntityIdsByNameKey(store, key, false, kMaxCandidates);
+  auto candidates = index.EntityIdsByNameKey(key, kMaxCandidates);
   if (!candidates.ok()) return candidates.status();
   std::string alias_match;
   for (const std::string& candidate : *candidates) {
@@ -81,13 +80,13 @@ absl::StatusOr<std::string> FindByName(const storage::Store& store,
 // A stored person whose name is a misspelling of `display_name` and whose
 // articles share enough entities with `context`; "" when none.
 absl::StatusOr<std::string> FindSpellingVariant(
-    const storage::Store& store, const std::string& display_name,
-    const std::set<std::string>& context, RecordChanges& changes) {
+    const storage::Store& store, catalog::RecordReader& index,
+    const std::string& display_name, const std::set<std::string>& context,
+    RecordChanges& changes) {
   const std::string skeleton = text::PersonNameSkeleton(display_name);
   if (skeleton.empty() || context.size() < kMinSharedContext)
     return std::string();
-  auto candidates =
-      catalog::FindEntityIdsBySkeleton(store, skeleton, kMaxCandidates);
+  auto candidates = index.EntityIdsBySkeleton(skeleton, kMaxCandidates);
   if (!candidates.ok()) return candidates.status();
   const std::string key = text::NameKey(display_name);
   for (const std::string& candidate : *candidates) {
@@ -137,10 +136,11 @@ absl::StatusOr<EntityLinks> LinkEntities(
   // Pass 1: names already known. What links here is the article's context
   // for pass 2.
   std::set<std::string> context;
+  catalog::RecordReader index(store);
   for (size_t i = 0; i < extracted.size(); ++i) {
     const std::string key = text::NameKey(extracted[i].display_name);
     if (key.empty()) continue;
-    auto id = FindByName(store, key, ToProtoType(extracted[i].type), changes);
+    auto id = FindByName(index, key, ToProtoType(extracted[i].type), changes);
     if (!id.ok()) return id.status();
     links.ids[i] = *id;
     if (!id->empty()) context.insert(*id);
@@ -159,8 +159,8 @@ absl::StatusOr<EntityLinks> LinkEntities(
         linked = it->second;
     }
     if (linked.empty() && type == v1::PERSON) {
-      auto variant =
-          FindSpellingVariant(store, entity.display_name, context, changes);
+      auto variant = FindSpellingVariant(store, index, entity.display_name,
+                                         context, changes);
       if (!variant.ok()) return variant.status();
       linked = *variant;
       if (!linked.empty()) links.confidence[i] = kSpellingVariantConfidence;
