@@ -1,7 +1,9 @@
 #include "ingest_service/ingest/record_changes.h"
 
 #include <algorithm>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -61,112 +63,104 @@ TEST(QuoteShinglesTest, CaseAndPunctuationDoNotChangeFingerprints) {
             QuoteShingles("we WILL rebuild the pier every plank of it"));
 }
 
-// The quote ids with a term row for `term`.
-std::vector<uint64_t> TermPostings(const storage::Store& store,
-                                   const std::string& term) {
-  std::vector<uint64_t> ids;
-  auto cursor = store.NewPrefixCursor(storage::Family::kQuoteTerms);
-  for (cursor->Seek(catalog::GroupPrefix(term)); cursor->Valid();
-       cursor->Next()) {
-    uint64_t id = 0;
-    if (catalog::DecodeTrailingId(cursor->key(), &id)) ids.push_back(id);
+class RecordChangesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = storage::Store::OpenPrimary(dir_.path(), {});
+    ASSERT_TRUE(store.ok());
+    store_ = *std::move(store);
   }
-  return ids;
-}
 
-TEST(RecordChangesTest, TermRowsSkipStopWordsOfEveryPrinting) {
-  testing::TempDir dir;
-  auto store = storage::Store::OpenPrimary(dir.path(), {});
-  ASSERT_TRUE(store.ok());
-  RecordChanges changes(**store, 1);
+  // Applies `changes` to the store.
+  void Write(const RecordChanges& changes) {
+    storage::Batch batch = store_->NewBatch();
+    changes.Apply(batch);
+    ASSERT_TRUE(store_->Write(batch).ok());
+  }
+
+  // The quote ids with a term row for `term`.
+  std::vector<uint64_t> TermPostings(const std::string& term) {
+    std::vector<uint64_t> ids;
+    auto cursor = store_->NewPrefixCursor(storage::Family::kQuoteTerms);
+    for (cursor->Seek(catalog::GroupPrefix(term)); cursor->Valid();
+         cursor->Next()) {
+      uint64_t id = 0;
+      if (catalog::DecodeTrailingId(cursor->key(), &id)) ids.push_back(id);
+    }
+    return ids;
+  }
+
+  // The (quote id, stored shingle count) of each row of `shingle`.
+  std::vector<std::pair<uint64_t, std::string>> ShingleRowsOf(
+      uint64_t shingle) {
+    std::vector<std::pair<uint64_t, std::string>> rows;
+    auto cursor = store_->NewPrefixCursor(storage::Family::kQuoteShingles);
+    for (cursor->Seek(storage::KeyWriter().Uint64(shingle).Release());
+         cursor->Valid(); cursor->Next()) {
+      uint64_t id = 0;
+      if (catalog::DecodeTrailingId(cursor->key(), &id)) {
+        rows.emplace_back(id, std::string(cursor->value()));
+      }
+    }
+    return rows;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<storage::Store> store_;
+};
+
+TEST_F(RecordChangesTest, TermRowsSkipStopWordsOfEveryPrinting) {
+  RecordChanges changes(*store_, 1);
   v1::Quote* quote = changes.NewQuote(7);
   quote->set_text("We will not close the ferry pier.");
   quote->add_appearances()->set_text("We won't close the pier.");
-  storage::Batch batch = (*store)->NewBatch();
-  changes.Apply(batch);
-  ASSERT_TRUE((*store)->Write(batch).ok());
+  Write(changes);
 
   for (const char* term : {"close", "ferry", "pier", "will", "won"}) {
-    EXPECT_EQ(TermPostings(**store, term), std::vector<uint64_t>{7}) << term;
+    EXPECT_EQ(TermPostings(term), std::vector<uint64_t>{7}) << term;
   }
   for (const char* term : {"we", "not", "the", "t"}) {
-    EXPECT_TRUE(TermPostings(**store, term).empty()) << term;
+    EXPECT_TRUE(TermPostings(term).empty()) << term;
   }
 }
 
-// The (quote id, stored shingle count) of each row of `shingle`.
-std::vector<std::pair<uint64_t, std::string>> ShingleRowsOf(
-    const storage::Store& store, uint64_t shingle) {
-  std::vector<std::pair<uint64_t, std::string>> rows;
-  auto cursor = store.NewPrefixCursor(storage::Family::kQuoteShingles);
-  for (cursor->Seek(storage::KeyWriter().Uint64(shingle).Release());
-       cursor->Valid(); cursor->Next()) {
-    uint64_t id = 0;
-    if (catalog::DecodeTrailingId(cursor->key(), &id)) {
-      rows.emplace_back(id, std::string(cursor->value()));
-    }
-  }
-  return rows;
-}
-
-TEST(RecordChangesTest, NewTextsGetNoRowsForCommonShinglesAndDeletesRemoveAll) {
-  testing::TempDir dir;
-  auto store = storage::Store::OpenPrimary(dir.path(), {});
-  ASSERT_TRUE(store.ok());
+TEST_F(RecordChangesTest,
+       NewTextsGetNoRowsForCommonShinglesAndDeletesRemoveAll) {
   const std::string text = Words(0, 12);
   const std::vector<uint64_t> shingles = QuoteShingles(text);
   ASSERT_GE(shingles.size(), 2u);
   const std::string count = absl::StrCat(shingles.size());
 
   // Written before the first shingle was known to be common: a row for each.
-  {
-    RecordChanges changes(**store, 1);
-    changes.NewQuote(1)->set_text(text);
-    storage::Batch batch = (*store)->NewBatch();
-    changes.Apply(batch);
-    ASSERT_TRUE((*store)->Write(batch).ok());
-  }
+  RecordChanges first(*store_, 1);
+  first.NewQuote(1)->set_text(text);
+  Write(first);
   const CommonShingles common = {shingles[0]};
-  {
-    RecordChanges changes(**store, 2, &common);
-    changes.NewQuote(2)->set_text(text);
-    storage::Batch batch = (*store)->NewBatch();
-    changes.Apply(batch);
-    ASSERT_TRUE((*store)->Write(batch).ok());
-  }
+  RecordChanges second(*store_, 2, &common);
+  second.NewQuote(2)->set_text(text);
+  Write(second);
   using Rows = std::vector<std::pair<uint64_t, std::string>>;
-  EXPECT_EQ(ShingleRowsOf(**store, shingles[0]), (Rows{{1, count}}));
+  EXPECT_EQ(ShingleRowsOf(shingles[0]), (Rows{{1, count}}));
   // The count stays the text's whole shingle count.
-  EXPECT_EQ(ShingleRowsOf(**store, shingles[1]),
-            (Rows{{1, count}, {2, count}}));
+  EXPECT_EQ(ShingleRowsOf(shingles[1]), (Rows{{1, count}, {2, count}}));
 
-  {
-    RecordChanges changes(**store, 3, &common);
-    ASSERT_TRUE(changes.MutableQuote(1).ok());
-    changes.DeleteQuote(1);
-    storage::Batch batch = (*store)->NewBatch();
-    changes.Apply(batch);
-    ASSERT_TRUE((*store)->Write(batch).ok());
-  }
-  EXPECT_TRUE(ShingleRowsOf(**store, shingles[0]).empty());
-  EXPECT_EQ(ShingleRowsOf(**store, shingles[1]), (Rows{{2, count}}));
+  RecordChanges deletion(*store_, 3, &common);
+  ASSERT_TRUE(deletion.MutableQuote(1).ok());
+  deletion.DeleteQuote(1);
+  Write(deletion);
+  EXPECT_TRUE(ShingleRowsOf(shingles[0]).empty());
+  EXPECT_EQ(ShingleRowsOf(shingles[1]), (Rows{{2, count}}));
 }
 
-TEST(RecordChangesTest, PeekQuoteHeadSeesThisBatchFirst) {
-  testing::TempDir dir;
-  auto store = storage::Store::OpenPrimary(dir.path(), {});
-  ASSERT_TRUE(store.ok());
-  {
-    RecordChanges changes(**store, 1);
-    v1::Quote* quote = changes.NewQuote(1);
-    quote->set_text("stored text");
-    quote->add_appearances()->set_text("stored text");
-    changes.NewQuote(2)->set_text("second");
-    storage::Batch batch = (*store)->NewBatch();
-    changes.Apply(batch);
-    ASSERT_TRUE((*store)->Write(batch).ok());
-  }
-  RecordChanges changes(**store, 2);
+TEST_F(RecordChangesTest, PeekQuoteHeadSeesThisBatchFirst) {
+  RecordChanges stored(*store_, 1);
+  v1::Quote* quote = stored.NewQuote(1);
+  quote->set_text("stored text");
+  quote->add_appearances()->set_text("stored text");
+  stored.NewQuote(2)->set_text("second");
+  Write(stored);
+
+  RecordChanges changes(*store_, 2);
   auto head = changes.PeekQuoteHead(1);
   ASSERT_TRUE(head.ok()) << head.status();
   EXPECT_EQ((*head)->text(), "stored text");
