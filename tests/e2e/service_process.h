@@ -13,7 +13,9 @@
 namespace verbatim::e2e {
 
 // A started child process whose stdout is captured. Killed (SIGKILL) on
-// destruction if still running.
+// destruction if still running, and when the thread that started it ends
+// (Linux's parent-death signal follows the thread, not the process): start
+// services from a thread that lives as long as they should.
 class ServiceProcess {
  public:
   // Starts `binary` with `args`; stderr goes to `stderr_path`.
