@@ -1,29 +1,20 @@
 #include "common/catalog/catalog_reader.h"
 
 #include "common/catalog/keys.h"
-#include "common/testing/temp_dir.h"
+#include "common/testing/store_fixture.h"
 #include "gtest/gtest.h"
 
 namespace verbatim::catalog {
 namespace {
 
-class RecordReaderTest : public ::testing::Test {
+class RecordReaderTest : public testing::StoreFixture {
  protected:
-  void SetUp() override {
-    auto store = storage::Store::OpenPrimary(dir_.path(), {});
-    ASSERT_TRUE(store.ok());
-    store_ = *std::move(store);
-  }
-
   void Put(uint64_t quote_id, int64_t version, const std::string& bytes) {
     storage::Batch batch = store_->NewBatch();
     batch.Put(storage::Family::kQuotes, QuoteVersionKey(quote_id, version),
               bytes);
     ASSERT_TRUE(store_->Write(batch).ok());
   }
-
-  testing::TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
 };
 
 TEST_F(RecordReaderTest, QuoteHeadHasTheNewestVersionsFieldsWithoutPrintings) {

@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/catalog/catalog_reader.h"
 #include "common/catalog/resource_names.h"
-#include "common/testing/temp_dir.h"
+#include "common/testing/store_fixture.h"
 #include "gtest/gtest.h"
 
 namespace verbatim::ingest {
@@ -36,12 +36,11 @@ v1::CreateArticleRequest Request(const std::string& body,
   return request;
 }
 
-class ArticleIngestorTest : public ::testing::Test {
+class ArticleIngestorTest : public testing::StoreFixture {
  protected:
   void SetUp() override {
-    auto store = storage::Store::OpenPrimary(dir_.path() + "/db", {});
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = *std::move(store);
+    StoreFixture::SetUp();
+    if (HasFatalFailure()) return;
     auto extractor = extraction::Extractor::Create();
     ASSERT_TRUE(extractor.ok()) << extractor.status();
     extractor_ = *std::move(extractor);
@@ -59,8 +58,6 @@ class ArticleIngestorTest : public ::testing::Test {
     return n;
   }
 
-  testing::TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
   std::unique_ptr<extraction::Extractor> extractor_;
   std::unique_ptr<ArticleIngestor> ingestor_;
 };
@@ -249,10 +246,7 @@ TEST_F(ArticleIngestorTest, CountersSurviveReopen) {
           ->CreateArticle(Request(kHarborArticle, "https://a.example/1", 1))
           .ok());
   ingestor_.reset();
-  store_.reset();
-  auto store = storage::Store::OpenPrimary(dir_.path() + "/db", {});
-  ASSERT_TRUE(store.ok());
-  store_ = *std::move(store);
+  OpenStore();
   auto ingestor = ArticleIngestor::Create(store_.get(), extractor_.get(), {});
   ASSERT_TRUE(ingestor.ok());
   auto next = (*ingestor)->CreateArticle(
@@ -326,7 +320,7 @@ TEST_F(ArticleIngestorTest, MisspelledNameLinksOnlyWithSharedContext) {
 // compactions too.
 TEST_F(ArticleIngestorTest, SecondarySeesUpdatedCountsAfterFlushAndCompaction) {
   auto secondary =
-      storage::Store::OpenSecondary(dir_.path() + "/db", dir_.path() + "/sec");
+      storage::Store::OpenSecondary(store_path(), dir_.path() + "/sec");
   ASSERT_TRUE(secondary.ok()) << secondary.status();
   for (int i = 1; i <= 4; ++i) {
     ASSERT_TRUE(

@@ -1,7 +1,7 @@
 #include <memory>
 
 #include "common/catalog/catalog_reader.h"
-#include "common/testing/temp_dir.h"
+#include "common/testing/store_fixture.h"
 #include "gtest/gtest.h"
 #include "ingest_service/ingest/article_ingestor.h"
 
@@ -20,12 +20,11 @@ constexpr char kLater[] =
     "A second pier is planned.\n\n“We start the north pier next spring,” said "
     "Sol Quintero.\n";
 
-class EntityCurationTest : public ::testing::Test {
+class EntityCurationTest : public testing::StoreFixture {
  protected:
   void SetUp() override {
-    auto store = storage::Store::OpenPrimary(dir_.path(), {});
-    ASSERT_TRUE(store.ok());
-    store_ = *std::move(store);
+    StoreFixture::SetUp();
+    if (HasFatalFailure()) return;
     auto extractor = extraction::Extractor::Create();
     ASSERT_TRUE(extractor.ok());
     extractor_ = *std::move(extractor);
@@ -43,8 +42,6 @@ class EntityCurationTest : public ::testing::Test {
     return outcome.ok() ? outcome->article : v1::Article();
   }
 
-  testing::TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
   std::unique_ptr<extraction::Extractor> extractor_;
   std::unique_ptr<ArticleIngestor> ingestor_;
 };

@@ -1,7 +1,7 @@
 #include "ingest_service/ingest/quote_linker.h"
 
 #include "absl/strings/str_cat.h"
-#include "common/testing/temp_dir.h"
+#include "common/testing/store_fixture.h"
 #include "gtest/gtest.h"
 
 namespace verbatim::ingest {
@@ -14,12 +14,11 @@ TEST(WordContainmentTest, CountsSharedWordsWithMultiplicity) {
   EXPECT_DOUBLE_EQ(WordContainment("", "anything"), 0.0);
 }
 
-class FindUtteranceTest : public ::testing::Test {
+class FindUtteranceTest : public testing::StoreFixture {
  protected:
   void SetUp() override {
-    auto store = storage::Store::OpenPrimary(dir_.path(), {});
-    ASSERT_TRUE(store.ok());
-    store_ = *std::move(store);
+    StoreFixture::SetUp();
+    if (HasFatalFailure()) return;
     Restart(1);
   }
 
@@ -52,8 +51,6 @@ class FindUtteranceTest : public ::testing::Test {
     return found.ok() ? *found : std::nullopt;
   }
 
-  testing::TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
   std::unique_ptr<RecordChanges> changes_;
   CommonShingles common_;
   std::unique_ptr<QuoteLinker> linker_;

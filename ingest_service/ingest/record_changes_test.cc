@@ -9,7 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/catalog/keys.h"
 #include "common/storage/key_codec.h"
-#include "common/testing/temp_dir.h"
+#include "common/testing/store_fixture.h"
 #include "gtest/gtest.h"
 
 namespace verbatim::ingest {
@@ -63,14 +63,8 @@ TEST(QuoteShinglesTest, CaseAndPunctuationDoNotChangeFingerprints) {
             QuoteShingles("we WILL rebuild the pier every plank of it"));
 }
 
-class RecordChangesTest : public ::testing::Test {
+class RecordChangesTest : public testing::StoreFixture {
  protected:
-  void SetUp() override {
-    auto store = storage::Store::OpenPrimary(dir_.path(), {});
-    ASSERT_TRUE(store.ok());
-    store_ = *std::move(store);
-  }
-
   // Applies `changes` to the store.
   void Write(const RecordChanges& changes) {
     storage::Batch batch = store_->NewBatch();
@@ -104,9 +98,6 @@ class RecordChangesTest : public ::testing::Test {
     }
     return rows;
   }
-
-  testing::TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
 };
 
 TEST_F(RecordChangesTest, TermRowsSkipStopWordsOfEveryPrinting) {

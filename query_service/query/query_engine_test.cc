@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/storage/store.h"
-#include "common/testing/temp_dir.h"
+#include "common/testing/store_fixture.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "ingest_service/ingest/article_ingestor.h"
@@ -27,12 +27,11 @@ constexpr const char* kBodies[] = {
     "A short notice about the library hours, with no quotes at all.\n",
 };
 
-class QueryEngineTest : public ::testing::Test {
+class QueryEngineTest : public testing::StoreFixture {
  protected:
   void SetUp() override {
-    auto store = storage::Store::OpenPrimary(dir_.path() + "/db", {});
-    ASSERT_TRUE(store.ok());
-    store_ = *std::move(store);
+    StoreFixture::SetUp();
+    if (HasFatalFailure()) return;
     auto extractor = extraction::Extractor::Create();
     ASSERT_TRUE(extractor.ok());
     extractor_ = *std::move(extractor);
@@ -51,8 +50,8 @@ class QueryEngineTest : public ::testing::Test {
       ASSERT_TRUE(ingestor_->CreateArticle(request).ok());
     }
     // Queries go through a secondary instance, as in the service.
-    auto secondary = storage::Store::OpenSecondary(dir_.path() + "/db",
-                                                   dir_.path() + "/sec");
+    auto secondary =
+        storage::Store::OpenSecondary(store_path(), dir_.path() + "/sec");
     ASSERT_TRUE(secondary.ok()) << secondary.status();
     secondary_ = *std::move(secondary);
     ASSERT_TRUE(secondary_->CatchUp().ok());
@@ -65,8 +64,6 @@ class QueryEngineTest : public ::testing::Test {
     ASSERT_TRUE(secondary_->CatchUp().ok());
   }
 
-  testing::TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
   std::unique_ptr<storage::Store> secondary_;
   std::unique_ptr<extraction::Extractor> extractor_;
   std::unique_ptr<ingest::ArticleIngestor> ingestor_;
