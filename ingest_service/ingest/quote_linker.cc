@@ -120,9 +120,7 @@ void QuoteLinker::ProbeNew(const std::vector<uint64_t>& shingles,
                            Candidates& out) {
   const size_t probes = std::min(kProbeShingles, shingles.size());
   for (const auto& [quote_id, quote] : changes_.new_quotes()) {
-    auto [it, inserted] = new_shingles_.try_emplace(quote_id);
-    if (inserted) it->second = QuoteShingles(quote->text());
-    const std::vector<uint64_t>& theirs = it->second;
+    const std::vector<uint64_t>& theirs = changes_.ShinglesOf(quote->text());
     int hits = 0;
     for (size_t i = 0; i < probes; ++i) {
       if (std::binary_search(theirs.begin(), theirs.end(), shingles[i])) ++hits;
@@ -138,7 +136,7 @@ absl::StatusOr<std::optional<uint64_t>> QuoteLinker::FindUtterance(
     const std::string& text, const std::string& speaker,
     const std::map<uint64_t, std::vector<std::string>>& printed_here) {
   const std::vector<std::string> words = text::FoldedWords(text);
-  const std::vector<uint64_t> shingles = ShinglesOfWords(words);
+  const std::vector<uint64_t>& shingles = changes_.ShinglesOf(text, words);
   if (shingles.empty()) return std::nullopt;
   Candidates candidates;
   if (absl::Status s = ProbeStored(shingles, candidates); !s.ok()) return s;

@@ -75,8 +75,6 @@ class QuoteLinker {
   RecordChanges& changes_;
   CommonShingles& common_;
   std::unique_ptr<storage::PrefixCursor> shingle_cursor_;
-  // Shingles of the utterances created in this batch, by id.
-  std::map<uint64_t, std::vector<uint64_t>> new_shingles_;
 };
 
 }  // namespace verbatim::ingest

@@ -89,10 +89,9 @@ IndexRows QuoteRows(uint64_t quote_id, const v1::Quote& quote) {
 // tell a short quote inside a long printing from a shared common phrase.
 // Shingles depend on the quote's text alone; those in `skip` (may be null)
 // get no row.
-IndexRows ShingleRows(uint64_t quote_id, const v1::Quote& quote,
+IndexRows ShingleRows(uint64_t quote_id, const std::vector<uint64_t>& shingles,
                       const CommonShingles* skip) {
   IndexRows rows;
-  const std::vector<uint64_t> shingles = QuoteShingles(quote.text());
   const std::string shingle_count = absl::StrCat(shingles.size());
   for (uint64_t shingle : shingles) {
     if (skip != nullptr && skip->contains(shingle)) continue;
@@ -170,7 +169,6 @@ absl::StatusOr<RecordChanges::Change<Record>*> RecordChanges::Load(
     auto stored = read(id);
     if (!stored.ok()) return stored.status();
     Change<Record>& change = changes[id];
-    change.stored = true;
     change.before_version = stored->version;
     change.after = std::move(stored->record);
     return &change;
@@ -309,17 +307,32 @@ void RecordChanges::DeleteQuote(uint64_t quote_id) {
 std::map<uint64_t, v1::Quote*> RecordChanges::new_quotes() {
   std::map<uint64_t, v1::Quote*> result;
   for (auto& [id, change] : quotes_) {
-    if (!change.stored && change.after.has_value()) {
+    if (!change.stored() && change.after.has_value()) {
       result[id] = &*change.after;
     }
   }
   return result;
 }
 
+const std::vector<uint64_t>& RecordChanges::ShinglesOf(
+    const std::string& text) const {
+  auto it = shingles_.find(text);
+  if (it != shingles_.end()) return it->second;
+  return ShinglesOf(text, text::FoldedWords(text));
+}
+
+const std::vector<uint64_t>& RecordChanges::ShinglesOf(
+    const std::string& text,
+    const std::vector<std::string>& folded_words) const {
+  auto [it, inserted] = shingles_.try_emplace(text);
+  if (inserted) it->second = ShinglesOfWords(folded_words);
+  return it->second;
+}
+
 void RecordChanges::Apply(storage::Batch& batch) const {
   for (const auto& [id, change] : entities_) {
     if (!change.dirty) continue;
-    if (change.stored) {
+    if (change.stored()) {
       batch.Delete(storage::Family::kEntities,
                    catalog::EntityVersionKey(id, change.before_version));
     }
@@ -353,7 +366,7 @@ void RecordChanges::Apply(storage::Batch& batch) const {
   }
   for (const auto& [id, change] : quotes_) {
     if (!change.dirty) continue;
-    if (change.stored) {
+    if (change.stored()) {
       batch.Delete(storage::Family::kQuotes,
                    catalog::QuoteVersionKey(id, change.before_version));
     }
@@ -370,12 +383,14 @@ void RecordChanges::Apply(storage::Batch& batch) const {
                            change.before->text() == change.after->text();
     if (!same_text) {
       // Every row the old text may have had goes, common shingles included.
-      ApplyRowDiff(change.before ? ShingleRows(id, *change.before, nullptr)
-                                 : IndexRows(),
-                   change.after
-                       ? ShingleRows(id, *change.after, common_shingles_)
+      ApplyRowDiff(
+          change.before
+              ? ShingleRows(id, ShinglesOf(change.before->text()), nullptr)
+              : IndexRows(),
+          change.after ? ShingleRows(id, ShinglesOf(change.after->text()),
+                                     common_shingles_)
                        : IndexRows(),
-                   batch);
+          batch);
     }
   }
 }

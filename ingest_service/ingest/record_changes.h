@@ -74,14 +74,23 @@ class RecordChanges {
   // Quotes created in this batch, by id.
   std::map<uint64_t, v1::Quote*> new_quotes();
 
+  // The shingle fingerprints (QuoteShingles) of `text`, computed once per
+  // text in this batch: linking a printed quote, comparing it with the quotes
+  // new in this batch, and writing a new quote's rows all need them.
+  // `folded_words` are text::FoldedWords(text) when the caller has them.
+  // The reference stays valid until this object is destroyed.
+  const std::vector<uint64_t>& ShinglesOf(const std::string& text) const;
+  const std::vector<uint64_t>& ShinglesOf(
+      const std::string& text,
+      const std::vector<std::string>& folded_words) const;
+
   // Writes every change into `batch`.
   void Apply(storage::Batch& batch) const;
 
  private:
   template <typename Record>
   struct Change {
-    bool stored = false;         // the record exists in the store
-    int64_t before_version = 0;  // its stored version
+    int64_t before_version = 0;  // its stored version; 0: not stored
     // As stored, kept only once the record is changed (Apply diffs it with
     // `after`): most loaded records are only peeked at.
     std::optional<Record> before;
@@ -91,9 +100,10 @@ class RecordChanges {
     // Call before changing `after`.
     void MarkDirty() {
       if (dirty) return;
-      if (stored && after.has_value()) before = *after;
+      if (stored() && after.has_value()) before = *after;
       dirty = true;
     }
+    bool stored() const { return before_version > 0; }
   };
 
   struct CountsChange {
@@ -117,6 +127,8 @@ class RecordChanges {
   // Heads read by PeekQuoteHead of quotes not in quotes_ then.
   std::map<uint64_t, v1::Quote> quote_heads_;
   std::map<std::string, CountsChange> counts_;
+  // ShinglesOf's memo; node-based so references stay valid.
+  mutable std::map<std::string, std::vector<uint64_t>> shingles_;
 };
 
 // Appends `value` to `values` unless it is there already.
