@@ -257,6 +257,7 @@ absl::StatusOr<std::vector<std::string>> IdsUnderKey(
 absl::StatusOr<std::vector<std::string>> FindEntityIdsByNameKey(
     const storage::Store& store, absl::string_view name_key, bool prefix,
     size_t limit) {
+  if (!prefix) return RecordReader(store).EntityIdsByNameKey(name_key, limit);
   return IdsUnderKey(store, storage::Family::kEntityNames, name_key, prefix,
                      limit);
 }

@@ -132,10 +132,7 @@ absl::StatusOr<SearchQuery> ParseSearchQuery(absl::string_view query) {
   }
   std::sort(all.begin(), all.end());
   all.erase(std::unique(all.begin(), all.end()), all.end());
-  for (const std::string& word : all) {
-    if (!text::IsSearchStopWord(word)) parsed.indexed_words.push_back(word);
-  }
-  if (parsed.indexed_words.empty()) {
+  if (std::all_of(all.begin(), all.end(), text::IsSearchStopWord)) {
     return status::InvalidField(
         "query",
         absl::StrCat("has only common words (", absl::StrJoin(all, ", "),
@@ -179,7 +176,8 @@ absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(
   }
 
   std::vector<Postings> postings;
-  for (const std::string& word : query->indexed_words) {
+  for (const std::string& word : query->words) {
+    if (text::IsSearchStopWord(word)) continue;
     auto list = ReadPostings(store, word, max_id);
     if (!list.ok()) return list.status();
     postings.push_back(*std::move(list));

@@ -14,10 +14,9 @@ namespace verbatim::query {
 // A parsed search query: every word must occur; each phrase must occur as
 // consecutive words.
 struct SearchQuery {
-  std::vector<std::string> words;  // folded, unique
-  // The words that are not stop words (text/stop_words.h): only these have
-  // index rows, so only these find candidates.
-  std::vector<std::string> indexed_words;
+  // Folded, unique. Only those that are not stop words (text/stop_words.h)
+  // have index rows, so only those find candidates.
+  std::vector<std::string> words;
   std::vector<std::vector<std::string>> phrases;  // folded words, 2 or more
 };
 
