@@ -299,6 +299,11 @@ absl::StatusOr<std::unique_ptr<Store>> Store::OpenSecondary(
     const std::string& primary_path, const std::string& secondary_path) {
   rocksdb::Options options;
   options.max_open_files = -1;
+  // Every catch-up that finds new table files loads them with this many
+  // threads, started and joined each time: while the primary flushes often
+  // that was a fifth of the secondary's CPU, and the ingest rate rose by a
+  // third without it. One thread opens a few files just as fast.
+  options.max_file_opening_threads = 1;
   std::unique_ptr<Store> store(new Store());
   store->secondary_ = true;
   rocksdb::DB* db = nullptr;
