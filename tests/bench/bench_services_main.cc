@@ -6,7 +6,7 @@
 //       [--window=8] [--query_requests=2000] [--lag_samples=200]
 //       [--no_concurrent] [--work_dir=DIR] [--prefix=NAME_] [--seed=S]
 //       [--catchup_interval_ms=50] [--segment_time_budget_s=T]
-//       [--op_time_budget_s=T]
+//       [--op_time_budget_s=T] [--settle_time_budget_s=T]
 //       [--keep_store]
 //   --articles=N is --checkpoints=N; --query_requests=0 measures ingest only.
 #include <cstdio>
@@ -66,6 +66,8 @@ int main(int argc, char** argv) {
       o.catchup_interval_ms = std::atoi(v.c_str());
     } else if (Flag(arg, "op_time_budget_s", &v)) {
       o.op_time_budget_s = std::atof(v.c_str());
+    } else if (Flag(arg, "settle_time_budget_s", &v)) {
+      o.settle_time_budget_s = std::atof(v.c_str());
     } else if (Flag(arg, "segment_time_budget_s", &v)) {
       o.segment_time_budget_s = std::atof(v.c_str());
     } else if (arg == "--keep_store") {

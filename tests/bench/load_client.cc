@@ -404,6 +404,9 @@ class Scenario {
   absl::Status WaitVisible(const std::string& name, double timeout_s,
                            double* waited_ms);
   void MeasureQueries(const std::string& suffix);
+  // Waits until the ingest service uses under kIdleCpuShare of a core, or
+  // the settle budget runs out; emits the wait and the CPU spent meanwhile.
+  void Settle(const std::string& suffix);
   // Emits name + "_p50_ms" + suffix etc.
   void MeasureLag(const std::string& name, const std::string& suffix,
                   int samples);
@@ -603,6 +606,28 @@ void Scenario::MeasureQueries(const std::string& suffix) {
   }
 }
 
+void Scenario::Settle(const std::string& suffix) {
+  // Idle: background flushes and compactions have finished.
+  constexpr double kIdleCpuShare = 0.05;
+  constexpr double kWindowS = 1.0;
+  const auto start = Clock::now();
+  const double cpu_at_start = ProcCpuSeconds(ingest_->pid());
+  double cpu = cpu_at_start;
+  bool idle = false;
+  while (!idle && Seconds(start) < o_.settle_time_budget_s) {
+    std::this_thread::sleep_for(std::chrono::duration<double>(kWindowS));
+    const double now = ProcCpuSeconds(ingest_->pid());
+    idle = now - cpu < kIdleCpuShare * kWindowS;
+    cpu = now;
+  }
+  const double waited = Seconds(start);
+  Log(absl::StrCat(idle ? "ingest service idle after " : "still busy after ",
+                   waited, " s"));
+  Emit("settle_after_bulk_s" + suffix, waited, "s");
+  Emit("settle_ingest_cpu_s" + suffix, cpu - cpu_at_start, "s");
+  Emit("settled" + suffix, idle ? 1 : 0, "bool");
+}
+
 void Scenario::MeasureLag(const std::string& name, const std::string& suffix,
                           int samples) {
   auto ingest = v1::IngestService::NewStub(ingest_channels_[0]);
@@ -721,6 +746,7 @@ absl::StatusOr<ScenarioResult> Scenario::Run() {
     Emit("store_du_live_bytes" + suffix,
          static_cast<double>(DuBytes(dir_ + "/db")), "bytes");
     if (o_.query_requests <= 0) continue;
+    if (o_.settle_time_budget_s > 0) Settle(suffix);
     Log(absl::StrCat("measuring queries at ", label, " stored articles"));
     MeasureQueries(suffix);
     if (o_.lag_samples > 0)

@@ -8,7 +8,8 @@
 //  - at each checkpoint (stored-article count): closed-loop single-client
 //    latency percentiles of grpc.health.v1 Check (the gRPC floor), GetQuote,
 //    ListQuotes(speaker, 50), SearchQuotes and SearchEntities, idle and while
-//    another stream keeps ingesting;
+//    another stream keeps ingesting (idle: optionally after the bulk load's
+//    compactions have settled);
 //  - visibility lag: CreateArticle ack -> first successful GetArticle on the
 //    query service without a consistency token;
 //  - store bytes per article (du of the db directory).
@@ -56,6 +57,11 @@ struct ScenarioOptions {
   // queries run at the size reached, and later checkpoints are skipped.
   // 0: no budget.
   double segment_time_budget_s = 0;
+  // Before the idle queries of each checkpoint: wait (at most this long)
+  // until the ingest service is idle, i.e. the bulk load's flushes and
+  // compactions are done, and report how long that took and the CPU it used.
+  // 0: measure right after the bulk load, while they still run.
+  double settle_time_budget_s = 0;
   // Where the store and logs go (a fresh subdirectory is made and removed).
   std::string work_dir = "/tmp";
   bool keep_store = false;

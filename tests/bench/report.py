@@ -104,13 +104,17 @@ def main():
     md.append("")
 
     md.append("### Main run (4 streams, --sync off), by stored articles\n")
-    md.append("| stored | segment articles/s | ingest RSS MiB | du of store (live), MB | catch-up after bulk ms |")
-    md.append("|---|---:|---:|---:|---:|")
+    md.append("| stored | segment articles/s | ingest RSS MiB | du of store (live), MB | catch-up after bulk ms "
+              "| settle s (idle queries wait for it) | ingest CPU s while settling |")
+    md.append("|---|---:|---:|---:|---:|---:|---:|")
     for l in labels:
-        md.append("| %s | %s | %s | %s | %s |" % (
+        settle = fmt(v("settle_after_bulk_s_at_" + l))
+        if v("settled_at_" + l) == 0:
+            settle += " (budget ran out)"
+        md.append("| %s | %s | %s | %s | %s | %s | %s |" % (
             l, fmt(v("ingest_articles_per_s_to_" + l)), fmt(v("ingest_rss_mib_at_" + l)),
             fmt(v("store_du_live_bytes_at_" + l) / 1e6 if v("store_du_live_bytes_at_" + l) else None),
-            fmt(v("catchup_after_bulk_ms_at_" + l))))
+            fmt(v("catchup_after_bulk_ms_at_" + l)), settle, fmt(v("settle_ingest_cpu_s_at_" + l))))
     md.append("")
     md.append("| figure | value | unit |\n|---|---:|---|")
     for name in ["ingest_articles_per_s", "ingest_mb_per_s", "ingest_mean_article_bytes",

@@ -5,7 +5,7 @@
 #   tests/bench/run.sh             # 10k / 100k / 1M checkpoints (about an hour)
 #   VERBATIM_BENCH_CHECKPOINTS=10000,100000 tests/bench/run.sh   # custom scales
 #   VERBATIM_BENCH_SEGMENT_BUDGET_S=600 ...   # stop each ingest segment after 600 s
-#   (also VERBATIM_BENCH_{SWEEP_ARTICLES,QUERY_REQUESTS,LAG_SAMPLES,OP_BUDGET_S,
+#   (also VERBATIM_BENCH_{SWEEP_ARTICLES,QUERY_REQUESTS,LAG_SAMPLES,OP_BUDGET_S,SETTLE_BUDGET_S,
 #    STAGE_MIN_TIME,STAGE_FILTER,DBBENCH_NUM}: see the defaults below)
 #
 # Builds the Release tree build-bench/ when needed (VERBATIM_BENCH_BUILD to
@@ -41,6 +41,7 @@ if [[ $MODE == quick ]]; then
   # (reported as such): keeps --quick under 5 minutes on a slow or busy box.
   SEGMENT_BUDGET_S="${VERBATIM_BENCH_SEGMENT_BUDGET_S:-75}"
   OP_BUDGET_S=6
+  SETTLE_BUDGET_S=20
 else
   CHECKPOINTS="${VERBATIM_BENCH_CHECKPOINTS:-10000,100000,1000000}"
   SWEEP_ARTICLES=3000
@@ -52,6 +53,7 @@ else
   STAGE_FILTER='.'
   SEGMENT_BUDGET_S="${VERBATIM_BENCH_SEGMENT_BUDGET_S:-0}"
   OP_BUDGET_S=60
+  SETTLE_BUDGET_S=600
 fi
 
 # Every knob can be overridden from the environment (VERBATIM_BENCH_<NAME>).
@@ -59,6 +61,7 @@ SWEEP_ARTICLES="${VERBATIM_BENCH_SWEEP_ARTICLES:-$SWEEP_ARTICLES}"
 QUERY_REQUESTS="${VERBATIM_BENCH_QUERY_REQUESTS:-$QUERY_REQUESTS}"
 LAG_SAMPLES="${VERBATIM_BENCH_LAG_SAMPLES:-$LAG_SAMPLES}"
 OP_BUDGET_S="${VERBATIM_BENCH_OP_BUDGET_S:-$OP_BUDGET_S}"
+SETTLE_BUDGET_S="${VERBATIM_BENCH_SETTLE_BUDGET_S:-$SETTLE_BUDGET_S}"
 STAGE_MIN_TIME="${VERBATIM_BENCH_STAGE_MIN_TIME:-$STAGE_MIN_TIME}"
 STAGE_FILTER="${VERBATIM_BENCH_STAGE_FILTER:-$STAGE_FILTER}"
 DBBENCH_NUM="${VERBATIM_BENCH_DBBENCH_NUM:-$DBBENCH_NUM}"
@@ -171,6 +174,7 @@ log "main run: checkpoints $CHECKPOINTS, 4 streams, sync off"
 "$BUILD/tests/bench/verbatim-bench-services" --checkpoints="$CHECKPOINTS" --streams=4 \
   --query_requests="$QUERY_REQUESTS" --lag_samples="$LAG_SAMPLES" --work_dir="$WORK" \
   --segment_time_budget_s="$SEGMENT_BUDGET_S" --op_time_budget_s="$OP_BUDGET_S" \
+  --settle_time_budget_s="$SETTLE_BUDGET_S" \
   2>>"$OUT/services.log" | tee -a "$RESULTS" ||
   log "main run reported failures (see $OUT/services.log)"
 emit load_at_end "$(cut -d, -f1 /proc/loadavg | awk '{print $1}')" loadavg
