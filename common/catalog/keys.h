@@ -1,35 +1,40 @@
 // The key layout of every column family (see storage/store.h for families).
 //
 // Records that change (articles when entities merge, entities, quotes) are
-// never overwritten in place: each
-// change writes the record under a new, higher version and deletes the old
-// one, and readers take the highest version. Secondary instances may briefly
-// still see a deleted older version, never a newer one hidden by an older.
+// never overwritten in place: each change writes the record under a new,
+// higher version and deletes the old one, and readers take the highest
+// version. Secondary instances may briefly still see a deleted older version,
+// never a newer one hidden by an older.
 //
-//   articles            Uint64(article_id) Int64Desc(version)   -> Article
-//   article_tombstones  Uint64(article_id)                      -> ""
-//   articles_by_time    Int64Desc(time_us) Uint64(article_id)   -> ""
+// Each family's key components, then its value (index rows without one have
+// an empty value):
+// clang-format off
+//   articles            Uint64(article_id) Int64Desc(version) -> Article
+//   article_tombstones  Uint64(article_id)
+//   articles_by_time    Int64Desc(time_us) Uint64(article_id)
 //   articles_by_source  String(source) Int64Desc(time_us) Uint64(article_id)
-//   articles_by_entity  String(entity_id) Int64Desc(time_us) Uint64(article_id)
-//   idempotency         String(idempotency key)                 ->
-//   Uint64(article_id) entities            String(entity_id) Int64Desc(version)
-//   -> Entity entity_names        String(NameKey(form)) String(entity_id) -> ""
-//   entity_skeletons    String(PersonNameSkeleton) String(entity_id) -> ""
-//   entity_words        String(folded word of a name) String(entity_id) -> ""
-//   entity_counts       String(entity_id) Int64Desc(version)    ->
-//   Int64(articles)
-//                                                                  Int64(quotes)
-//   quotes              Uint64(quote_id) Int64Desc(version)     -> Quote
-//   quotes_by_time      Int64Desc(time_us) Uint64(quote_id)     -> ""
+//   articles_by_entity  String(entity_id) Int64Desc(time_us)
+//                       Uint64(article_id)
+//   idempotency         String(idempotency key) -> Uint64(article_id)
+//   entities            String(entity_id) Int64Desc(version) -> Entity
+//   entity_names        String(NameKey(form)) String(entity_id)
+//   entity_skeletons    String(PersonNameSkeleton) String(entity_id)
+//   entity_words        String(folded word of a name) String(entity_id)
+//   entity_counts       String(entity_id) Int64Desc(version)
+//                       -> Int64(articles) Int64(quotes)
+//   quotes              Uint64(quote_id) Int64Desc(version) -> Quote
+//   quotes_by_time      Int64Desc(time_us) Uint64(quote_id)
 //   quotes_by_speaker   String(entity_id) Int64Desc(time_us) Uint64(quote_id)
 //   quotes_by_entity    unused since schema 2 (quotes by entity are found
-//   through
-//                       articles_by_entity); kept so older stores still open
-//   quote_terms         String(folded word) Uint64(quote_id)    ->
-//   "count/length" quote_shingles      Uint64(text fingerprint)
-//   Uint64(quote_id) -> "" meta                "schema_version",
-//   "next_article_id", "next_quote_id",
-//                       "next_version"                          -> decimal
+//                       through articles_by_entity); kept so older stores
+//                       still open
+//   quote_terms         String(folded word) Uint64(quote_id)
+//                       -> "count/length"
+//   quote_shingles      Uint64(text fingerprint) Uint64(quote_id)
+//                       -> decimal shingle count of the quote
+//   meta                "schema_version", "next_article_id",
+//                       "next_quote_id", "next_version" -> decimal
+// clang-format on
 //
 // time_us is the publish time in microseconds since the Unix epoch (the create
 // time when an article has none). Descending time puts the newest first.

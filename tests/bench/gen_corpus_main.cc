@@ -2,8 +2,8 @@
 // files (extraction/article_file.h format), 1000 per subdirectory.
 //
 //   verbatim-gen-corpus --articles=N --seed=S --out=DIR [--first=K]
-//   verbatim-gen-corpus --articles=N --seed=S --stats   (generate, count, write
-//   nothing)
+//   verbatim-gen-corpus --articles=N --seed=S --stats
+//       (generates and counts, writes nothing)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
