@@ -62,15 +62,19 @@ TEST(LoadClientTest, FiftyArticleRunCompletes) {
   o.query_requests = 20;
   o.lag_samples = 3;
   o.concurrent_ingest_queries = true;
+  o.settle_time_budget_s = 10;
   auto result = RunScenario(o);
   ASSERT_TRUE(result.ok()) << result.status();
   EXPECT_EQ(result->article_errors, 0u);
   EXPECT_EQ(result->query_errors, 0u);
   EXPECT_GE(result->articles_created, 50u);
-  bool has_bytes = false;
-  for (const Figure& f : result->figures)
+  bool has_bytes = false, has_settle = false;
+  for (const Figure& f : result->figures) {
     has_bytes |= f.name == "bytes_per_article";
+    has_settle |= f.name == "settle_after_bulk_s";
+  }
   EXPECT_TRUE(has_bytes);
+  EXPECT_TRUE(has_settle);
 }
 
 }  // namespace

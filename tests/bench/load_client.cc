@@ -404,7 +404,7 @@ class Scenario {
   absl::Status WaitVisible(const std::string& name, double timeout_s,
                            double* waited_ms);
   void MeasureQueries(const std::string& suffix);
-  // Waits until the ingest service uses under kIdleCpuShare of a core, or
+  // Waits until the ingest service uses under 5 % of a core for a second, or
   // the settle budget runs out; emits the wait and the CPU spent meanwhile.
   void Settle(const std::string& suffix);
   // Emits name + "_p50_ms" + suffix etc.
