@@ -52,7 +52,8 @@ IndexRows EntityRows(const v1::Entity& entity) {
   return rows;
 }
 
-IndexRows QuoteRows(uint64_t quote_id, const v1::Quote& quote) {
+// The rows that place a quote in time and under its speaker.
+IndexRows QuotePlacementRows(uint64_t quote_id, const v1::Quote& quote) {
   IndexRows rows;
   const int64_t time = catalog::QuoteIndexTimeMicros(quote);
   rows[{storage::Family::kQuotesByTime, catalog::TimeIndexKey(time, quote_id)}];
@@ -61,13 +62,20 @@ IndexRows QuoteRows(uint64_t quote_id, const v1::Quote& quote) {
           catalog::GroupTimeIndexKey(catalog::EntityIdOf(quote.speaker()), time,
                                      quote_id)}];
   }
-  // Term rows carry the term's count and the quote's length in words, for
-  // ranking without reading the quote: the count is the most any printing
-  // has, so a search finds words an outlet printed differently. Stop words
-  // get no rows: search checks them in the text (text/stop_words.h).
+  return rows;
+}
+
+// Term rows carry the term's count and the quote's length in words, for
+// ranking without reading the quote: the count is the most any printing has,
+// so a search finds words an outlet printed differently. Stop words get no
+// rows: search checks them in the text (text/stop_words.h). They depend on
+// the printed texts alone (`printed_texts`: catalog::QuotePrintedTexts).
+IndexRows QuoteTermRows(uint64_t quote_id,
+                        const std::vector<std::string>& printed_texts) {
+  IndexRows rows;
   std::map<std::string, int> counts;
   size_t length = 0;
-  for (const std::string& printed : catalog::QuotePrintedTexts(quote)) {
+  for (const std::string& printed : printed_texts) {
     std::map<std::string, int> here;
     std::vector<std::string> words = text::FoldedWords(printed);
     if (length == 0) length = words.size();  // the canonical text
@@ -375,9 +383,23 @@ void RecordChanges::Apply(storage::Batch& batch) const {
                 catalog::QuoteVersionKey(id, version_),
                 change.after->SerializeAsString());
     }
-    ApplyRowDiff(change.before ? QuoteRows(id, *change.before) : IndexRows(),
-                 change.after ? QuoteRows(id, *change.after) : IndexRows(),
-                 batch);
+    ApplyRowDiff(
+        change.before ? QuotePlacementRows(id, *change.before) : IndexRows(),
+        change.after ? QuotePlacementRows(id, *change.after) : IndexRows(),
+        batch);
+    // Most changes add a printing of the same words (a reprint): the term
+    // rows stay, and are not derived twice to find that out.
+    const std::vector<std::string> texts_before =
+        change.before ? catalog::QuotePrintedTexts(*change.before)
+                      : std::vector<std::string>();
+    const std::vector<std::string> texts_after =
+        change.after ? catalog::QuotePrintedTexts(*change.after)
+                     : std::vector<std::string>();
+    if (texts_before != texts_after) {
+      ApplyRowDiff(
+          change.before ? QuoteTermRows(id, texts_before) : IndexRows(),
+          change.after ? QuoteTermRows(id, texts_after) : IndexRows(), batch);
+    }
     // A reprint adds an appearance but keeps the text: its shingle rows stay.
     const bool same_text = change.before && change.after &&
                            change.before->text() == change.after->text();

@@ -115,6 +115,60 @@ TEST_F(RecordChangesTest, TermRowsSkipStopWordsOfEveryPrinting) {
   }
 }
 
+TEST_F(RecordChangesTest, TermRowsFollowThePrintedTexts) {
+  RecordChanges created(*store_, 1);
+  v1::Quote* quote = created.NewQuote(7);
+  quote->set_text("Rebuild the ferry pier.");
+  quote->add_appearances()->set_text("Rebuild the ferry pier.");
+  Write(created);
+  const std::string length4 = catalog::EncodeTermPosting(1, 4);
+  EXPECT_EQ(TermPostings("pier"), std::vector<uint64_t>{7});
+
+  // A reprint of the same words changes no term row.
+  RecordChanges reprinted(*store_, 2);
+  auto same = reprinted.MutableQuote(7);
+  ASSERT_TRUE(same.ok()) << same.status();
+  (*same)->add_appearances()->set_text("Rebuild the ferry pier.");
+  storage::Batch batch = store_->NewBatch();
+  reprinted.Apply(batch);
+  const int quote_record_rows = 2;  // the new version and the old one's delete
+  EXPECT_EQ(batch.count(), quote_record_rows);
+  ASSERT_TRUE(store_->Write(batch).ok());
+
+  // A printing with other words adds their rows and raises counts.
+  RecordChanges edited(*store_, 3);
+  auto other = edited.MutableQuote(7);
+  ASSERT_TRUE(other.ok());
+  (*other)->add_appearances()->set_text("Rebuild the old pier, the pier.");
+  Write(edited);
+  EXPECT_EQ(TermPostings("old"), std::vector<uint64_t>{7});
+  EXPECT_EQ(*store_->Get(storage::Family::kQuoteTerms,
+                         catalog::QuoteTermKey("pier", 7)),
+            catalog::EncodeTermPosting(2, 4));
+  EXPECT_EQ(*store_->Get(storage::Family::kQuoteTerms,
+                         catalog::QuoteTermKey("ferry", 7)),
+            length4);
+
+  // Losing that printing takes them back.
+  RecordChanges removed(*store_, 4);
+  auto fewer = removed.MutableQuote(7);
+  ASSERT_TRUE(fewer.ok());
+  (*fewer)->mutable_appearances()->RemoveLast();
+  Write(removed);
+  EXPECT_TRUE(TermPostings("old").empty());
+  EXPECT_EQ(*store_->Get(storage::Family::kQuoteTerms,
+                         catalog::QuoteTermKey("pier", 7)),
+            length4);
+
+  RecordChanges deleted(*store_, 5);
+  ASSERT_TRUE(deleted.MutableQuote(7).ok());
+  deleted.DeleteQuote(7);
+  Write(deleted);
+  for (const char* term : {"rebuild", "ferry", "pier"}) {
+    EXPECT_TRUE(TermPostings(term).empty()) << term;
+  }
+}
+
 TEST_F(RecordChangesTest,
        NewTextsGetNoRowsForCommonShinglesAndDeletesRemoveAll) {
   const std::string text = Words(0, 12);
