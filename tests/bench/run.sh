@@ -5,6 +5,8 @@
 #   tests/bench/run.sh             # 10k / 100k / 1M checkpoints (about an hour)
 #   VERBATIM_BENCH_CHECKPOINTS=10000,100000 tests/bench/run.sh   # custom scales
 #   VERBATIM_BENCH_SEGMENT_BUDGET_S=600 ...   # stop each ingest segment after 600 s
+#   VERBATIM_BENCH_KEEP_STORE=1 ...   # keep the main run's store (under bench-results/work/)
+#                                       for profiling queries; the next run removes it
 #   (also VERBATIM_BENCH_{SWEEP_ARTICLES,QUERY_REQUESTS,LAG_SAMPLES,OP_BUDGET_S,SETTLE_BUDGET_S,
 #    STAGE_MIN_TIME,STAGE_FILTER,DBBENCH_NUM}: see the defaults below)
 #
@@ -175,6 +177,7 @@ log "main run: checkpoints $CHECKPOINTS, 4 streams, sync off"
   --query_requests="$QUERY_REQUESTS" --lag_samples="$LAG_SAMPLES" --work_dir="$WORK" \
   --segment_time_budget_s="$SEGMENT_BUDGET_S" --op_time_budget_s="$OP_BUDGET_S" \
   --settle_time_budget_s="$SETTLE_BUDGET_S" \
+  $([[ ${VERBATIM_BENCH_KEEP_STORE:-0} == 1 ]] && echo --keep_store) \
   2>>"$OUT/services.log" | tee -a "$RESULTS" ||
   log "main run reported failures (see $OUT/services.log)"
 emit load_at_end "$(cut -d, -f1 /proc/loadavg | awk '{print $1}')" loadavg
