@@ -238,12 +238,18 @@ void PrefixCursor::Seek(absl::string_view prefix) {
   prefix_.assign(prefix.data(), prefix.size());
   it_->Seek(ToSlice(prefix_));
 }
+void PrefixCursor::SeekForPrev(absl::string_view prefix,
+                               absl::string_view target) {
+  prefix_.assign(prefix.data(), prefix.size());
+  it_->SeekForPrev(ToSlice(target));
+}
 bool PrefixCursor::Valid() const {
   return it_->Valid() && it_->key().starts_with(ToSlice(prefix_));
 }
 absl::string_view PrefixCursor::key() const { return ToView(it_->key()); }
 absl::string_view PrefixCursor::value() const { return ToView(it_->value()); }
 void PrefixCursor::Next() { it_->Next(); }
+void PrefixCursor::Prev() { it_->Prev(); }
 absl::Status PrefixCursor::status() const {
   return ToAbsl(it_->status(), "iterate");
 }

@@ -125,11 +125,15 @@ class PrefixCursor {
   ~PrefixCursor();
   // Positions at the first key starting with `prefix`.
   void Seek(absl::string_view prefix);
+  // Positions at the last key starting with `prefix` that is <= `target`
+  // (which starts with `prefix`), for reading a prefix backwards.
+  void SeekForPrev(absl::string_view prefix, absl::string_view target);
   // True while positioned on a key starting with the sought prefix.
   bool Valid() const;
   absl::string_view key() const;
   absl::string_view value() const;
   void Next();
+  void Prev();
   // OK, or the error that ended iteration early.
   absl::Status status() const;
 

@@ -117,6 +117,23 @@ TEST(StoreTest, PrefixCursorReadsOnePrefixAtATimeInMemtableAndFiles) {
   auto plain = (*store)->NewPrefixCursor(Family::kArticlesByTime);
   EXPECT_EQ(KeysUnder(*plain, KeyWriter().String("t").Release()).size(), 1u);
 
+  // Backwards from a bound, across memtable and files, never leaving the
+  // prefix ("rainy" sorts after every "rain" key).
+  const std::string rain = KeyWriter().String("rain").Release();
+  std::vector<std::string> backwards;
+  for (terms->SeekForPrev(rain, word_key("rain", ~uint64_t{0})); terms->Valid();
+       terms->Prev()) {
+    backwards.emplace_back(terms->key());
+  }
+  EXPECT_TRUE(terms->status().ok());
+  EXPECT_EQ(backwards, (std::vector<std::string>{word_key("rain", 5),
+                                                 word_key("rain", 1)}));
+  terms->SeekForPrev(rain, word_key("rain", 4));
+  ASSERT_TRUE(terms->Valid());
+  EXPECT_EQ(terms->key(), word_key("rain", 1));
+  terms->SeekForPrev(rain, word_key("rain", 0));
+  EXPECT_FALSE(terms->Valid());
+
   // A bounded cursor across prefixes ("rain" and "rainy") still sees both
   // families of keys: prefix filters never hide keys from a range scan.
   const std::string partial = "rain";

@@ -30,10 +30,14 @@ bool ContainsPhrase(const std::vector<std::string>& words,
 
 // Answers SearchQuotes: quotes with a printing that has every word and
 // phrase (any outlet's wording counts), passing the
-// filters, ranked by BM25 (k1 1.2, b 0.75). Each term's postings are read up
-// to 100,000 rows and at most 5,000 candidates are ranked. The first page
-// fixes the set of quotes searched (ids up to the highest seen), so later
-// pages neither repeat nor skip results while ingest keeps writing.
+// filters, ranked by BM25 (k1 1.2, b 0.75). The search is bounded whatever
+// the store's size: it walks the postings of the query's rarest indexed word
+// newest first (at most 50,000 rows), keeps the quotes having every other
+// word (looked up by key), and ranks the newest 5,000 of them. Document
+// frequencies are exact up to 4,096 quotes per word, and extrapolated from
+// the newest 4,096 rows beyond. The first page fixes the set of quotes
+// searched (ids up to the highest seen), so later pages neither repeat nor
+// skip results while ingest keeps writing.
 absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(
     const storage::Store& store, const v1::SearchQuotesRequest& request);
 
