@@ -1,6 +1,8 @@
 #include "common/storage/store.h"
 
 #include <array>
+#include <filesystem>
+#include <system_error>
 #include <utility>
 
 #include "absl/strings/match.h"
@@ -312,6 +314,7 @@ absl::StatusOr<std::unique_ptr<Store>> Store::OpenSecondary(
   options.max_file_opening_threads = 1;
   std::unique_ptr<Store> store(new Store());
   store->secondary_ = true;
+  store->primary_path_ = primary_path;
   rocksdb::DB* db = nullptr;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::Status s = rocksdb::DB::OpenAsSecondary(
@@ -343,10 +346,52 @@ rocksdb::ColumnFamilyHandle* Store::Handle(Family family) const {
   return handles_[static_cast<int>(family) + 1];
 }
 
+namespace {
+
+// The names and sizes of the primary's MANIFEST and WAL files: what a
+// catch-up reads. The primary appends every write and every flush or
+// compaction to them (WAL space is preallocated without changing the size),
+// and starts new ones under new names. Empty when the directory cannot be
+// read.
+std::string PrimaryLogFingerprint(const std::string& primary_path) {
+  std::error_code error;
+  std::string fingerprint;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(primary_path, error)) {
+    const std::string name = entry.path().filename().string();
+    if (!absl::StartsWith(name, "MANIFEST-") && !absl::EndsWith(name, ".log")) {
+      continue;
+    }
+    std::error_code size_error;
+    const uintmax_t size = entry.file_size(size_error);
+    if (size_error) return "";
+    absl::StrAppend(&fingerprint, name, ":", size, ";");
+  }
+  if (error) return "";
+  return fingerprint;
+}
+
+}  // namespace
+
 absl::Status Store::CatchUp() {
   if (!secondary_)
     return absl::FailedPreconditionError("not a secondary store");
-  return ToAbsl(db_->TryCatchUpWithPrimary(), "catch up with primary");
+  // A catch-up rebuilds the secondary's view of every table file even when
+  // the primary wrote nothing (about 1 ms at 1M articles, every interval,
+  // while queries wait on the same mutex): skip it when the files it would
+  // read are as they were when the last successful one started.
+  const std::string fingerprint = PrimaryLogFingerprint(primary_path_);
+  if (!fingerprint.empty()) {
+    absl::MutexLock lock(&caught_up_mu_);
+    if (fingerprint == caught_up_fingerprint_) return absl::OkStatus();
+  }
+  absl::Status status =
+      ToAbsl(db_->TryCatchUpWithPrimary(), "catch up with primary");
+  if (status.ok() && !fingerprint.empty()) {
+    absl::MutexLock lock(&caught_up_mu_);
+    caught_up_fingerprint_ = fingerprint;
+  }
+  return status;
 }
 
 absl::StatusOr<std::string> Store::Get(Family family,

@@ -22,6 +22,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 
 namespace rocksdb {
 class ColumnFamilyHandle;
@@ -198,6 +199,11 @@ class Store {
 
   StoreOptions options_;
   bool secondary_ = false;
+  std::string primary_path_;  // of a secondary
+  // What the primary's logs looked like when the last successful catch-up
+  // started (CatchUp).
+  absl::Mutex caught_up_mu_;
+  std::string caught_up_fingerprint_ ABSL_GUARDED_BY(caught_up_mu_);
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
 };

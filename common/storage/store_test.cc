@@ -272,6 +272,16 @@ TEST(StoreTest, SecondaryCatchesUpThroughFlushAndCompaction) {
   ASSERT_TRUE((*primary)->FlushAndCompact().ok());
   write(4);
   EXPECT_EQ(count_visible(), 4);
+  // Catch-ups that find the primary's logs unchanged skip the work, and the
+  // next write is seen all the same, before and after a flush.
+  EXPECT_EQ(count_visible(), 4);
+  EXPECT_EQ(count_visible(), 4);
+  write(5);
+  EXPECT_EQ(count_visible(), 5);
+  ASSERT_TRUE((*primary)->FlushAndCompact().ok());
+  EXPECT_EQ(count_visible(), 5);
+  write(6);
+  EXPECT_EQ(count_visible(), 6);
 }
 
 }  // namespace
