@@ -376,10 +376,10 @@ std::string PrimaryLogFingerprint(const std::string& primary_path) {
 absl::Status Store::CatchUp() {
   if (!secondary_)
     return absl::FailedPreconditionError("not a secondary store");
-  // A catch-up rebuilds the secondary's view of every table file even when
-  // the primary wrote nothing (about 1 ms at 1M articles, every interval,
-  // while queries wait on the same mutex): skip it when the files it would
-  // read are as they were when the last successful one started.
+  // A catch-up rebuilds the secondary's view of every table file under the
+  // DB mutex even when the primary wrote nothing (about 1 ms of CPU at 1M
+  // articles, every interval): skip it when the files it would read are as
+  // they were when the last successful one started.
   const std::string fingerprint = PrimaryLogFingerprint(primary_path_);
   if (!fingerprint.empty()) {
     absl::MutexLock lock(&caught_up_mu_);
