@@ -29,8 +29,8 @@ bool ContainsPhrase(const std::vector<std::string>& words,
                     const std::vector<std::string>& phrase);
 
 // Answers SearchQuotes: quotes with a printing that has every word and
-// phrase (any outlet's wording counts), passing the
-// filters, ranked by BM25 (k1 1.2, b 0.75). The search is bounded whatever
+// phrase (any outlet's wording counts), passing the filters, ranked by BM25
+// (k1 1.2, b 0.75). The search is bounded whatever
 // the store's size: it walks the postings of the query's rarest indexed word
 // newest first, keeps the quotes having every other word (read from their
 // own postings or looked up by key, whichever is cheaper), and ranks the
@@ -38,9 +38,8 @@ bool ContainsPhrase(const std::vector<std::string>& words,
 // of work: a search over very common words covers the newest quotes having
 // them. Document frequencies are exact up to 4,096 quotes per word, and
 // extrapolated from the newest rows beyond. The first page fixes the set of
-// quotes
-// searched (ids up to the highest seen), so later pages neither repeat nor
-// skip results while ingest keeps writing.
+// quotes searched (ids up to the highest seen), so later pages neither repeat
+// nor skip results while ingest keeps writing.
 absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(
     const storage::Store& store, const v1::SearchQuotesRequest& request);
 
