@@ -185,6 +185,29 @@ absl::string_view ToView(const rocksdb::Slice& s) {
   return {s.data(), s.size()};
 }
 
+// The names and sizes of the primary's MANIFEST and WAL files: what a
+// catch-up reads. The primary appends every write and every flush or
+// compaction to them (WAL space is preallocated without changing the size),
+// and starts new ones under new names. Empty when the directory cannot be
+// read.
+std::string PrimaryLogFingerprint(const std::string& primary_path) {
+  std::error_code error;
+  std::string fingerprint;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(primary_path, error)) {
+    const std::string name = entry.path().filename().string();
+    if (!absl::StartsWith(name, "MANIFEST-") && !absl::EndsWith(name, ".log")) {
+      continue;
+    }
+    std::error_code size_error;
+    const uintmax_t size = entry.file_size(size_error);
+    if (size_error) return "";
+    absl::StrAppend(&fingerprint, name, ":", size, ";");
+  }
+  if (error) return "";
+  return fingerprint;
+}
+
 }  // namespace
 
 absl::string_view FamilyName(Family family) {
@@ -345,33 +368,6 @@ rocksdb::ColumnFamilyHandle* Store::Handle(Family family) const {
   // handles_[0] is the default family, unused.
   return handles_[static_cast<int>(family) + 1];
 }
-
-namespace {
-
-// The names and sizes of the primary's MANIFEST and WAL files: what a
-// catch-up reads. The primary appends every write and every flush or
-// compaction to them (WAL space is preallocated without changing the size),
-// and starts new ones under new names. Empty when the directory cannot be
-// read.
-std::string PrimaryLogFingerprint(const std::string& primary_path) {
-  std::error_code error;
-  std::string fingerprint;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(primary_path, error)) {
-    const std::string name = entry.path().filename().string();
-    if (!absl::StartsWith(name, "MANIFEST-") && !absl::EndsWith(name, ".log")) {
-      continue;
-    }
-    std::error_code size_error;
-    const uintmax_t size = entry.file_size(size_error);
-    if (size_error) return "";
-    absl::StrAppend(&fingerprint, name, ":", size, ";");
-  }
-  if (error) return "";
-  return fingerprint;
-}
-
-}  // namespace
 
 absl::Status Store::CatchUp() {
   if (!secondary_)

@@ -396,9 +396,8 @@ void RecordChanges::Apply(storage::Batch& batch) const {
         change.after ? catalog::QuotePrintedTexts(*change.after)
                      : std::vector<std::string>();
     if (texts_before != texts_after) {
-      ApplyRowDiff(
-          change.before ? QuoteTermRows(id, texts_before) : IndexRows(),
-          change.after ? QuoteTermRows(id, texts_after) : IndexRows(), batch);
+      ApplyRowDiff(QuoteTermRows(id, texts_before),
+                   QuoteTermRows(id, texts_after), batch);
     }
     // A reprint adds an appearance but keeps the text: its shingle rows stay.
     const bool same_text = change.before && change.after &&

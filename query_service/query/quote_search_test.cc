@@ -24,6 +24,7 @@ class QuoteSearchTest : public testing::StoreFixture {
  protected:
   void SetUp() override {
     StoreFixture::SetUp();
+    if (HasFatalFailure()) return;
     // Every quote says "harbour"; every other one "quay"; three "lantern",
     // the oldest of them long before the newest rows of the common words.
     ingest::RecordChanges changes(*store_, 1);
