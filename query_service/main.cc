@@ -6,6 +6,7 @@
 
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
+#include "common/concurrency/work_pool.h"
 #include "common/flags/env_flags.h"
 #include "common/rpc/request_log.h"
 #include "common/server/grpc_server.h"
@@ -22,6 +23,9 @@ ABSL_FLAG(
     "Directory for this instance's own files (default: <db>-query-secondary)");
 ABSL_FLAG(int32_t, catchup_interval_ms, 50,
           "How often to read what ingest wrote");
+ABSL_FLAG(int32_t, read_threads, 8,
+          "Threads that read the records of a page in parallel (0: the "
+          "request's own thread reads them one after another)");
 
 int main(int argc, char** argv) {
   verbatim::server::BlockShutdownSignals();
@@ -40,6 +44,11 @@ int main(int argc, char** argv) {
   if (absl::GetFlag(FLAGS_catchup_interval_ms) <= 0) {
     std::fprintf(stderr,
                  "verbatim-query: --catchup_interval_ms must be positive\n");
+    return 1;
+  }
+  if (absl::GetFlag(FLAGS_read_threads) < 0) {
+    std::fprintf(stderr,
+                 "verbatim-query: --read_threads must not be negative\n");
     return 1;
   }
 
@@ -62,12 +71,13 @@ int main(int argc, char** argv) {
   std::printf("listening on %s:%d\n", host.c_str(), (*server)->port());
   std::fflush(stdout);
 
+  verbatim::concurrency::WorkPool read_pool(absl::GetFlag(FLAGS_read_threads));
   std::unique_ptr<verbatim::query::QueryEngine> engine;
   verbatim::query::StoreFollower follower(
       db, secondary_path,
       absl::Milliseconds(absl::GetFlag(FLAGS_catchup_interval_ms)));
   follower.Start([&](const verbatim::storage::Store* store) {
-    engine = std::make_unique<verbatim::query::QueryEngine>(store);
+    engine = std::make_unique<verbatim::query::QueryEngine>(store, &read_pool);
     service.SetBackend(engine.get(), &follower);
     (*server)->SetServing(true);
     verbatim::rpc::LogInfo(absl::StrCat("verbatim-query serving store ", db));

@@ -59,7 +59,7 @@ std::string EncodeResume(absl::string_view row, uint64_t done) {
 
 absl::StatusOr<std::string> ScanEntityQuotes(
     const storage::Store& store, catalog::RecordReader& reader,
-    const std::string& entity_id, const KeyRange& range,
+    QuoteBatch& quotes, const std::string& entity_id, const KeyRange& range,
     const PageRequest& page, const std::function<bool(v1::Quote& quote)>& add) {
   std::string resume_row;
   uint64_t done_in_row = 0;
@@ -88,7 +88,7 @@ absl::StatusOr<std::string> ScanEntityQuotes(
       if (added == page.size) {
         return paging::EncodePageToken(EncodeResume(row, i), page.filters);
       }
-      auto quote = reader.ReadQuote(quote_ids[i]);
+      auto quote = quotes.TakeInOrder(quote_ids, i, page.size - added);
       if (absl::IsNotFound(quote.status())) continue;
       if (!quote.ok()) return quote.status();
       auto first = FirstPrintingMentioning(store, quote->record, entity_id,

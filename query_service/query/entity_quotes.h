@@ -15,6 +15,7 @@
 #include "common/catalog/catalog_reader.h"
 #include "common/storage/store.h"
 #include "query_service/query/index_scan.h"
+#include "query_service/query/quote_batch.h"
 #include "verbatim/v1/quote.pb.h"
 
 namespace verbatim::query {
@@ -24,9 +25,11 @@ namespace verbatim::query {
 // until `add` has accepted page.size quotes. `add` returns true when it took
 // the quote (the caller's other filters). Returns the next page token, empty
 // after the last article. NOT_FOUND records (deleted meanwhile) are skipped.
+// Articles are read through `reader`, each article's quotes at once through
+// `quotes`.
 absl::StatusOr<std::string> ScanEntityQuotes(
     const storage::Store& store, catalog::RecordReader& reader,
-    const std::string& entity_id, const KeyRange& range,
+    QuoteBatch& quotes, const std::string& entity_id, const KeyRange& range,
     const PageRequest& page, const std::function<bool(v1::Quote& quote)>& add);
 
 }  // namespace verbatim::query

@@ -44,20 +44,36 @@ absl::StatusOr<std::string> ScanIndexPage(
     const storage::Store& store, storage::Family family,
     const std::string& lower, const std::string& upper, const PageRequest& page,
     const std::function<absl::StatusOr<bool>(absl::string_view key)>& visit,
-    const std::function<bool()>& full) {
+    const std::function<bool()>& full,
+    const std::function<void(const std::vector<std::string>& keys)>&
+        read_ahead) {
   auto cursor = store.NewCursor(family, lower, upper);
   if (!page.resume_key.empty()) cursor->Seek(page.resume_key);
   int added = 0;
-  for (; cursor->Valid(); cursor->Next()) {
-    if (added == page.size || (added > 0 && full && full())) {
-      return paging::EncodePageToken(cursor->key(), page.filters);
+  std::vector<std::string> keys;
+  while (true) {
+    keys.clear();
+    for (; cursor->Valid() && std::ssize(keys) < page.size - added;
+         cursor->Next()) {
+      keys.emplace_back(cursor->key());
     }
-    absl::StatusOr<bool> took = visit(cursor->key());
-    if (!took.ok()) return took.status();
-    if (*took) ++added;
+    if (absl::Status s = cursor->status(); !s.ok()) return s;
+    if (keys.empty()) return std::string();
+    if (read_ahead) read_ahead(keys);
+    for (const std::string& key : keys) {
+      if (added > 0 && full && full()) {
+        return paging::EncodePageToken(key, page.filters);
+      }
+      absl::StatusOr<bool> took = visit(key);
+      if (!took.ok()) return took.status();
+      if (*took) ++added;
+    }
+    if (added == page.size) {
+      return cursor->Valid()
+                 ? paging::EncodePageToken(cursor->key(), page.filters)
+                 : std::string();
+    }
   }
-  if (absl::Status s = cursor->status(); !s.ok()) return s;
-  return std::string();
 }
 
 absl::StatusOr<KeyRange> TimeRange(const std::string& prefix,

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "common/storage/store.h"
@@ -31,12 +32,16 @@ absl::StatusOr<PageRequest> ParsePageRequest(
 // Visits index rows of `family` in [lower, upper) from the page's resume key
 // on. `visit` returns true when it added an item for the row. Stops when the
 // page has page.size items or `full` (if given) says so; returns the next
-// page token, empty after the last row.
+// page token, empty after the last row. Rows are taken from the index as many
+// at a time as the page still lacks items; `read_ahead` (if given) sees each
+// such group before its rows are visited, to read their records at once.
 absl::StatusOr<std::string> ScanIndexPage(
     const storage::Store& store, storage::Family family,
     const std::string& lower, const std::string& upper, const PageRequest& page,
     const std::function<absl::StatusOr<bool>(absl::string_view key)>& visit,
-    const std::function<bool()>& full = nullptr);
+    const std::function<bool()>& full = nullptr,
+    const std::function<void(const std::vector<std::string>& keys)>&
+        read_ahead = nullptr);
 
 // Key bounds [lower, upper) of the rows under `prefix` whose descending time
 // component lies in [start, end); unset times leave that side open.

@@ -18,6 +18,7 @@
 #include "query_service/query/entity_quotes.h"
 #include "query_service/query/entity_stats.h"
 #include "query_service/query/index_scan.h"
+#include "query_service/query/quote_batch.h"
 #include "query_service/query/quote_filter.h"
 #include "query_service/query/quote_search.h"
 #include "query_service/query/text_diff.h"
@@ -230,6 +231,7 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
 
   v1::ListQuotesResponse response;
   catalog::RecordReader reader(store_);
+  QuoteBatch quotes(store_, read_pool_);
   if (!request.article().empty()) {
     auto article_id = catalog::ParseArticleName(request.article(), "article");
     if (!article_id.ok()) return article_id.status();
@@ -247,7 +249,8 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
     if (!offset.ok()) return offset.status();
     size_t i = *offset;
     for (; i < quote_ids.size() && response.quotes_size() < page->size; ++i) {
-      auto quote = UnlessNotFound(reader.ReadQuote(quote_ids[i]));
+      auto quote = UnlessNotFound(quotes.TakeInOrder(
+          quote_ids, i, page->size - response.quotes_size()));
       if (!quote.ok()) return quote.status();
       if (quote->has_value() && matches((*quote)->record)) {
         AddEdits((*quote)->record);
@@ -262,8 +265,8 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
     auto range =
         TimeRange(catalog::GroupPrefix(filter->entity_id()), start, end);
     if (!range.ok()) return range.status();
-    auto next = ScanEntityQuotes(store_, reader, filter->entity_id(), *range,
-                                 *page, [&](v1::Quote& quote) {
+    auto next = ScanEntityQuotes(store_, reader, quotes, filter->entity_id(),
+                                 *range, *page, [&](v1::Quote& quote) {
                                    if (!matches(quote)) return false;
                                    AddEdits(quote);
                                    *response.add_quotes() = std::move(quote);
@@ -291,7 +294,7 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
             !catalog::DecodeIndexTime(key, !prefix.empty(), &row_time)) {
           return false;
         }
-        auto quote = UnlessNotFound(reader.ReadQuote(id));
+        auto quote = UnlessNotFound(quotes.Take(id));
         if (!quote.ok()) return quote.status();
         // A row left from an older version of the quote is skipped: the
         // current version has its own row.
@@ -303,6 +306,15 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
         AddEdits((*quote)->record);
         *response.add_quotes() = std::move((*quote)->record);
         return true;
+      },
+      nullptr,
+      [&](const std::vector<std::string>& keys) {
+        std::vector<uint64_t> ids;
+        for (const std::string& key : keys) {
+          uint64_t id;
+          if (catalog::DecodeTrailingId(key, &id)) ids.push_back(id);
+        }
+        quotes.Read(ids);
       });
   if (!next.ok()) return next.status();
   response.set_next_page_token(*next);
@@ -311,7 +323,7 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
 
 absl::StatusOr<v1::SearchQuotesResponse> QueryEngine::SearchQuotes(
     const v1::SearchQuotesRequest& request) const {
-  auto response = query::SearchQuotes(store_, request);
+  auto response = query::SearchQuotes(store_, read_pool_, request);
   if (response.ok()) {
     for (v1::Quote& quote : *response->mutable_quotes()) AddEdits(quote);
   }

@@ -9,6 +9,7 @@
 #define VERBATIM_QUERY_SERVICE_QUERY_QUERY_ENGINE_H_
 
 #include "absl/status/statusor.h"
+#include "common/concurrency/work_pool.h"
 #include "common/storage/store.h"
 #include "verbatim/v1/query_service.pb.h"
 
@@ -19,8 +20,12 @@ inline constexpr int kMaxPageSize = 1000;
 
 class QueryEngine {
  public:
-  // `store` is not owned and must outlive the engine.
-  explicit QueryEngine(const storage::Store* store) : store_(*store) {}
+  // `store` and `read_pool` are not owned and must outlive the engine. The
+  // records of a page are read in parallel on `read_pool`; null reads them
+  // one after another.
+  explicit QueryEngine(const storage::Store* store,
+                       concurrency::WorkPool* read_pool = nullptr)
+      : store_(*store), read_pool_(read_pool) {}
 
   // NOT_FOUND for unknown names (also in filters); INVALID_ARGUMENT for
   // malformed ones, bad filters, negative page sizes and page tokens issued
@@ -46,6 +51,7 @@ class QueryEngine {
 
  private:
   const storage::Store& store_;
+  concurrency::WorkPool* const read_pool_;
 };
 
 }  // namespace verbatim::query

@@ -56,7 +56,7 @@ class QueryEngineTest : public testing::StoreFixture {
     secondary_ = *std::move(secondary);
     ASSERT_TRUE(secondary_->CatchUp().ok());
     ASSERT_TRUE(secondary_->CatchUp().ok());
-    engine_ = std::make_unique<QueryEngine>(secondary_.get());
+    engine_ = std::make_unique<QueryEngine>(secondary_.get(), &read_pool_);
   }
 
   void CatchUp() {
@@ -65,6 +65,8 @@ class QueryEngineTest : public testing::StoreFixture {
   }
 
   std::unique_ptr<storage::Store> secondary_;
+  // Every test reads pages in parallel, as the service does.
+  concurrency::WorkPool read_pool_{3};
   std::unique_ptr<extraction::Extractor> extractor_;
   std::unique_ptr<ingest::ArticleIngestor> ingestor_;
   std::unique_ptr<QueryEngine> engine_;
@@ -237,6 +239,50 @@ TEST_F(QueryEngineTest, ListQuotesByEntityListsEachQuoteOnceAcrossPages) {
   EXPECT_EQ(std::set<std::string>(texts.begin(), texts.end()).size(), 5u);
   EXPECT_TRUE(absl::StrContains(texts[3], "Fares will not rise"));
   EXPECT_TRUE(absl::StrContains(texts[4], "buses will run"));
+}
+
+// Walks every page of `request` (one quote per page) and returns the quote
+// names and page tokens in order.
+template <typename Request, typename Method>
+std::vector<std::string> WalkQuotePages(const QueryEngine& engine,
+                                        Request request, Method method) {
+  std::vector<std::string> seen;
+  request.set_page_size(1);
+  for (int pages = 0; pages < 20; ++pages) {
+    auto response = (engine.*method)(request);
+    EXPECT_TRUE(response.ok()) << response.status();
+    if (!response.ok()) break;
+    for (const v1::Quote& quote : response->quotes())
+      seen.push_back(quote.name());
+    seen.push_back("token:" + response->next_page_token());
+    if (response->next_page_token().empty()) break;
+    request.set_page_token(response->next_page_token());
+  }
+  return seen;
+}
+
+TEST_F(QueryEngineTest, ParallelReadsPageLikeSequentialReads) {
+  const QueryEngine sequential(secondary_.get());
+  v1::ListQuotesRequest by_speaker, by_entity, by_article, by_time;
+  by_speaker.set_speaker("entities/ingrid-falk");
+  by_entity.set_entity("entities/ingrid-falk");
+  by_article.set_article("articles/4");
+  for (const v1::ListQuotesRequest& request :
+       {by_speaker, by_entity, by_article, by_time}) {
+    const std::vector<std::string> pages =
+        WalkQuotePages(*engine_, request, &QueryEngine::ListQuotes);
+    EXPECT_GE(pages.size(), 2u) << request.ShortDebugString();
+    EXPECT_EQ(pages,
+              WalkQuotePages(sequential, request, &QueryEngine::ListQuotes))
+        << request.ShortDebugString();
+  }
+  v1::SearchQuotesRequest search;
+  search.set_query("ferry crews");
+  const std::vector<std::string> found =
+      WalkQuotePages(*engine_, search, &QueryEngine::SearchQuotes);
+  EXPECT_GE(found.size(), 2u);
+  EXPECT_EQ(found,
+            WalkQuotePages(sequential, search, &QueryEngine::SearchQuotes));
 }
 
 TEST_F(QueryEngineTest, SearchQuotesMatchesAllWordsCaseInsensitive) {

@@ -21,6 +21,7 @@
 #include "common/text/fold.h"
 #include "common/text/stop_words.h"
 #include "query_service/query/index_scan.h"
+#include "query_service/query/quote_batch.h"
 #include "query_service/query/quote_filter.h"
 
 namespace verbatim::query {
@@ -349,7 +350,8 @@ bool ContainsPhrase(const std::vector<std::string>& words,
 }
 
 absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(
-    const storage::Store& store, const v1::SearchQuotesRequest& request) {
+    const storage::Store& store, concurrency::WorkPool* read_pool,
+    const v1::SearchQuotesRequest& request) {
   auto query = ParseSearchQuery(request.query());
   if (!query.ok()) return query.status();
   QuoteFilter::Fields fields;
@@ -394,12 +396,19 @@ absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(
   // (a secondary may still show term rows of an older version), so some
   // printing must have every word and phrase, and the filters must match.
   const std::vector<Scored> ranked = RankByPostings(terms, *candidates, max_id);
-  catalog::RecordReader reader(store);
+  std::vector<uint64_t> ranked_ids;
+  ranked_ids.reserve(ranked.size());
+  for (const Scored& scored : ranked) ranked_ids.push_back(scored.id);
+  QuoteBatch quotes(store, read_pool);
   v1::SearchQuotesResponse response;
   uint64_t matched_so_far = 0;
   size_t next = 0;
   for (; next < ranked.size() && response.quotes_size() < page->size; ++next) {
-    auto quote = reader.ReadQuote(ranked[next].id);
+    // Results before the resume offset are read too (to count them).
+    const size_t ahead =
+        page->size - response.quotes_size() +
+        (matched_so_far < offset ? offset - matched_so_far : 0);
+    auto quote = quotes.TakeInOrder(ranked_ids, next, ahead);
     if (absl::IsNotFound(quote.status())) continue;
     if (!quote.ok()) return quote.status();
     if (!filter->Matches(quote->record)) continue;

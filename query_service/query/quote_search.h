@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "common/concurrency/work_pool.h"
 #include "common/storage/store.h"
 #include "verbatim/v1/query_service.pb.h"
 
@@ -39,9 +40,11 @@ bool ContainsPhrase(const std::vector<std::string>& words,
 // them. Document frequencies are exact up to 4,096 quotes per word, and
 // extrapolated from the newest rows beyond. The first page fixes the set of
 // quotes searched (ids up to the highest seen), so later pages neither repeat
-// nor skip results while ingest keeps writing.
+// nor skip results while ingest keeps writing. The quotes of a page are read
+// in parallel on `read_pool` (null: one after another).
 absl::StatusOr<v1::SearchQuotesResponse> SearchQuotes(
-    const storage::Store& store, const v1::SearchQuotesRequest& request);
+    const storage::Store& store, concurrency::WorkPool* read_pool,
+    const v1::SearchQuotesRequest& request);
 
 }  // namespace verbatim::query
 

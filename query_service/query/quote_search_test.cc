@@ -49,7 +49,7 @@ class QuoteSearchTest : public testing::StoreFixture {
     request.set_page_size(page_size);
     std::vector<uint64_t> ids;
     for (int page = 0; page < max_pages; ++page) {
-      auto response = SearchQuotes(*store_, request);
+      auto response = SearchQuotes(*store_, nullptr, request);
       EXPECT_TRUE(response.ok()) << response.status();
       if (!response.ok()) break;
       for (const v1::Quote& quote : response->quotes()) {
