@@ -108,7 +108,7 @@ bool ParseQuoteHead(absl::string_view bytes, v1::Quote* quote) {
 storage::PrefixCursor& RecordReader::CursorFor(storage::Family family) {
   std::unique_ptr<storage::PrefixCursor>& cursor =
       cursors_[static_cast<int>(family)];
-  if (cursor == nullptr) cursor = store_.NewPrefixCursor(family);
+  if (cursor == nullptr) cursor = store_.NewPrefixCursor(family, from_);
   return *cursor;
 }
 
@@ -234,8 +234,9 @@ std::string EntityIdOf(absl::string_view entity_name) {
 }
 
 absl::StatusOr<Versioned<v1::Quote>> ReadQuote(const storage::Store& store,
-                                               uint64_t quote_id) {
-  return RecordReader(store).ReadQuote(quote_id);
+                                               uint64_t quote_id,
+                                               storage::ReadFrom from) {
+  return RecordReader(store, from).ReadQuote(quote_id);
 }
 
 namespace {

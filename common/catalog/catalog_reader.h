@@ -37,7 +37,10 @@ struct EntityCounts {
 // the first read in it. Not thread-safe; the store must outlive it.
 class RecordReader {
  public:
-  explicit RecordReader(const storage::Store& store) : store_(store) {}
+  // With ReadFrom::kMemoryOnly, records not in memory read as UNAVAILABLE.
+  explicit RecordReader(const storage::Store& store,
+                        storage::ReadFrom from = storage::ReadFrom::kAnywhere)
+      : store_(store), from_(from) {}
 
   // As the functions of the same names below.
   absl::StatusOr<Versioned<v1::Article>> ReadArticleVersion(
@@ -68,6 +71,7 @@ class RecordReader {
       storage::Family family, absl::string_view key, size_t limit);
 
   const storage::Store& store_;
+  const storage::ReadFrom from_;
   std::array<std::unique_ptr<storage::PrefixCursor>,
              static_cast<int>(storage::Family::kCount)>
       cursors_;
@@ -93,9 +97,11 @@ absl::StatusOr<Versioned<v1::Entity>> ReadCanonicalEntity(
 // The id part of an entity resource name: "entities/a-b" -> "a-b".
 std::string EntityIdOf(absl::string_view entity_name);
 
-// The newest version of the utterance; NOT_FOUND when there is none.
-absl::StatusOr<Versioned<v1::Quote>> ReadQuote(const storage::Store& store,
-                                               uint64_t quote_id);
+// The newest version of the utterance; NOT_FOUND when there is none. With
+// ReadFrom::kMemoryOnly, UNAVAILABLE when reading it would need the disk.
+absl::StatusOr<Versioned<v1::Quote>> ReadQuote(
+    const storage::Store& store, uint64_t quote_id,
+    storage::ReadFrom from = storage::ReadFrom::kAnywhere);
 
 // Ids of entities with a name or alias whose NameKey equals `name_key`
 // (exact) or starts with it (prefix), in key order, at most `limit`.

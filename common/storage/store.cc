@@ -57,6 +57,7 @@ absl::Status ToAbsl(const rocksdb::Status& s, absl::string_view context) {
       return absl::UnimplementedError(message);
     case rocksdb::Status::kBusy:
     case rocksdb::Status::kTryAgain:
+    case rocksdb::Status::kIncomplete:  // a kMemoryOnly read needing the disk
       return absl::UnavailableError(message);
     case rocksdb::Status::kTimedOut:
       return absl::DeadlineExceededError(message);
@@ -440,9 +441,12 @@ std::unique_ptr<Cursor> Store::NewCursor(Family family, std::string lower,
   return cursor;
 }
 
-std::unique_ptr<PrefixCursor> Store::NewPrefixCursor(Family family) const {
+std::unique_ptr<PrefixCursor> Store::NewPrefixCursor(Family family,
+                                                     ReadFrom from) const {
   std::unique_ptr<PrefixCursor> cursor(new PrefixCursor());
   rocksdb::ReadOptions read_options;
+  if (from == ReadFrom::kMemoryOnly)
+    read_options.read_tier = rocksdb::kBlockCacheTier;
   // Families without a prefix extractor iterate in total order anyway.
   read_options.prefix_same_as_start = true;
   cursor->it_.reset(db_->NewIterator(read_options, Handle(family)));

@@ -61,6 +61,12 @@ enum class Family : int {
 // Returns the family's RocksDB name, e.g. "articles_by_time".
 absl::string_view FamilyName(Family family);
 
+// Where a cursor may read from. kMemoryOnly reads only the memtables and the
+// block cache: a read that would need the disk fails (UNAVAILABLE) instead of
+// waiting, so a caller can serve what is in memory at once and hand the rest
+// to other threads.
+enum class ReadFrom { kAnywhere, kMemoryOnly };
+
 struct StoreOptions {
   // fsync the WAL on every write. Without it an acknowledged write survives a
   // process crash but not a power loss.
@@ -184,7 +190,8 @@ class Store {
                                     std::string upper) const;
 
   // A re-aimable cursor over `family`; Seek it before use.
-  std::unique_ptr<PrefixCursor> NewPrefixCursor(Family family) const;
+  std::unique_ptr<PrefixCursor> NewPrefixCursor(
+      Family family, ReadFrom from = ReadFrom::kAnywhere) const;
 
   // The sequence number of the last write visible to this instance.
   uint64_t LatestSequenceNumber() const;

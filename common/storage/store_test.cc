@@ -144,6 +144,42 @@ TEST(StoreTest, PrefixCursorReadsOnePrefixAtATimeInMemtableAndFiles) {
   EXPECT_EQ(rows, 3);
 }
 
+TEST(StoreTest, MemoryOnlyCursorsReadMemtablesAndCachedBlocksOnly) {
+  testing::TempDir dir;
+  auto store = Store::OpenPrimary(dir.path(), {});
+  ASSERT_TRUE(store.ok()) << store.status();
+  const std::string flushed = KeyWriter().Uint64(0x5eed0001).Release();
+  const std::string unflushed = KeyWriter().Uint64(0x5eed0002).Release();
+  Batch batch = (*store)->NewBatch();
+  batch.Put(Family::kQuotes, flushed + "v", "on disk");
+  ASSERT_TRUE((*store)->Write(batch).ok());
+  ASSERT_TRUE((*store)->FlushAndCompact().ok());
+  Batch later = (*store)->NewBatch();
+  later.Put(Family::kQuotes, unflushed + "v", "in the memtable");
+  ASSERT_TRUE((*store)->Write(later).ok());
+
+  auto in_memory =
+      (*store)->NewPrefixCursor(Family::kQuotes, ReadFrom::kMemoryOnly);
+  in_memory->Seek(unflushed);
+  ASSERT_TRUE(in_memory->Valid());
+  EXPECT_EQ(in_memory->value(), "in the memtable");
+  // The flushed row's block has not been read yet: reading it needs the
+  // disk, which a memory-only cursor reports instead of doing.
+  in_memory->Seek(flushed);
+  EXPECT_FALSE(in_memory->Valid());
+  EXPECT_EQ(in_memory->status().code(), absl::StatusCode::kUnavailable)
+      << in_memory->status();
+
+  auto anywhere = (*store)->NewPrefixCursor(Family::kQuotes);
+  anywhere->Seek(flushed);
+  ASSERT_TRUE(anywhere->Valid());
+  EXPECT_EQ(anywhere->value(), "on disk");
+  // Now its block is in the block cache.
+  in_memory->Seek(flushed);
+  ASSERT_TRUE(in_memory->Valid()) << in_memory->status();
+  EXPECT_EQ(in_memory->value(), "on disk");
+}
+
 TEST(StoreTest, SchemaVersionIsCheckedOnReopen) {
   testing::TempDir dir;
   {

@@ -1,31 +1,43 @@
 #include "query_service/query/quote_batch.h"
 
 #include <algorithm>
-#include <optional>
 #include <vector>
+
+#include "absl/container/flat_hash_set.h"
 
 namespace verbatim::query {
 
 void QuoteBatch::Read(absl::Span<const uint64_t> ids) {
   std::vector<uint64_t> wanted;
+  absl::flat_hash_set<uint64_t> seen;
   for (uint64_t id : ids) {
-    if (!read_.contains(id) &&
-        std::find(wanted.begin(), wanted.end(), id) == wanted.end()) {
-      wanted.push_back(id);
+    if (!read_.contains(id) && seen.insert(id).second) wanted.push_back(id);
+  }
+  if (pool_ == nullptr) {
+    for (uint64_t id : wanted)
+      read_.emplace(id, catalog::ReadQuote(store_, id));
+    return;
+  }
+  // What is in memory is read here at once: a hit costs a few microseconds,
+  // less than handing it to another thread. Only the reads that would wait
+  // for the disk go to the pool.
+  catalog::RecordReader in_memory(store_, storage::ReadFrom::kMemoryOnly);
+  std::vector<uint64_t> cold;
+  for (uint64_t id : wanted) {
+    auto quote = in_memory.ReadQuote(id);
+    if (quote.ok() || absl::IsNotFound(quote.status())) {
+      read_.emplace(id, std::move(quote));
+    } else {
+      cold.push_back(id);
     }
   }
-  std::vector<std::optional<absl::StatusOr<catalog::Versioned<v1::Quote>>>>
-      results(wanted.size());
-  auto read_one = [&](size_t i) {
-    results[i] = catalog::ReadQuote(store_, wanted[i]);
-  };
-  if (pool_ != nullptr) {
-    pool_->ParallelFor(wanted.size(), read_one);
-  } else {
-    for (size_t i = 0; i < wanted.size(); ++i) read_one(i);
-  }
-  for (size_t i = 0; i < wanted.size(); ++i) {
-    read_.emplace(wanted[i], *std::move(results[i]));
+  std::vector<absl::StatusOr<catalog::Versioned<v1::Quote>>> results(
+      cold.size());
+  pool_->ParallelFor(cold.size(), [&](size_t i) {
+    results[i] = catalog::ReadQuote(store_, cold[i]);
+  });
+  for (size_t i = 0; i < cold.size(); ++i) {
+    read_.emplace(cold[i], std::move(results[i]));
   }
 }
 

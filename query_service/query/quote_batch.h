@@ -26,8 +26,9 @@ class QuoteBatch {
   QuoteBatch(const storage::Store& store, concurrency::WorkPool* pool)
       : store_(store), pool_(pool) {}
 
-  // Reads the quotes `ids` (in parallel on the pool) and keeps them for Take,
-  // together with those read before and not taken yet.
+  // Reads the quotes `ids` and keeps them for Take, together with those read
+  // before and not taken yet. Quotes in memory (memtables, block cache) are
+  // read on the caller's thread, the others in parallel on the pool.
   void Read(absl::Span<const uint64_t> ids);
 
   // The quote `id` as Read found it, or read now when no Read included it.
