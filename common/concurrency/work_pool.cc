@@ -17,16 +17,17 @@ struct Job {
   void Run() {
     for (size_t i; (i = next.fetch_add(1)) < n;) {
       fn(i);
-      absl::MutexLock lock(&mu);
-      ++done;
+      std::lock_guard<std::mutex> lock(mu);
+      if (++done == n) all_done.notify_all();
     }
   }
 
   const size_t n;
   const absl::FunctionRef<void(size_t)> fn;
   std::atomic<size_t> next{0};
-  absl::Mutex mu;
-  size_t done ABSL_GUARDED_BY(mu) = 0;
+  std::mutex mu;
+  std::condition_variable all_done;
+  size_t done = 0;  // guarded by mu
 };
 
 }  // namespace
@@ -37,9 +38,10 @@ WorkPool::WorkPool(int threads) {
 
 WorkPool::~WorkPool() {
   {
-    absl::MutexLock lock(&mu_);
+    std::lock_guard<std::mutex> lock(mu_);
     stopping_ = true;
   }
+  work_ready_.notify_all();
   for (std::thread& thread : threads_) thread.join();
 }
 
@@ -47,12 +49,8 @@ void WorkPool::Work() {
   while (true) {
     std::function<void()> task;
     {
-      absl::MutexLock lock(&mu_);
-      mu_.Await(absl::Condition(
-          +[](WorkPool* pool) ABSL_EXCLUSIVE_LOCKS_REQUIRED(pool->mu_) {
-            return pool->stopping_ || !pool->queue_.empty();
-          },
-          this));
+      std::unique_lock<std::mutex> lock(mu_);
+      work_ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping
       task = std::move(queue_.front());
       queue_.pop_front();
@@ -66,17 +64,17 @@ void WorkPool::ParallelFor(size_t n, absl::FunctionRef<void(size_t)> fn) {
   auto job = std::make_shared<Job>(n, fn);
   const size_t helpers = std::min(threads_.size(), n - 1);
   if (helpers > 0) {
-    absl::MutexLock lock(&mu_);
-    for (size_t i = 0; i < helpers; ++i) {
-      queue_.push_back([job] { job->Run(); });
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      for (size_t i = 0; i < helpers; ++i) {
+        queue_.push_back([job] { job->Run(); });
+      }
     }
+    work_ready_.notify_all();
   }
   job->Run();
-  absl::MutexLock lock(&job->mu);
-  job->mu.Await(absl::Condition(
-      +[](Job* j)
-           ABSL_EXCLUSIVE_LOCKS_REQUIRED(j->mu) { return j->done == j->n; },
-      job.get()));
+  std::unique_lock<std::mutex> lock(job->mu);
+  job->all_done.wait(lock, [&] { return job->done == job->n; });
 }
 
 }  // namespace verbatim::concurrency

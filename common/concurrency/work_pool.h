@@ -7,15 +7,15 @@
 #ifndef VERBATIM_COMMON_CONCURRENCY_WORK_POOL_H_
 #define VERBATIM_COMMON_CONCURRENCY_WORK_POOL_H_
 
+#include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <functional>
+#include <mutex>
 #include <thread>
 #include <vector>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/functional/function_ref.h"
-#include "absl/synchronization/mutex.h"
 
 namespace verbatim::concurrency {
 
@@ -39,9 +39,12 @@ class WorkPool {
  private:
   void Work();
 
-  absl::Mutex mu_;
-  std::deque<std::function<void()>> queue_ ABSL_GUARDED_BY(mu_);
-  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  // std::mutex rather than absl::Mutex: ThreadSanitizer follows it through
+  // condition waits in the uninstrumented system libraries.
+  std::mutex mu_;
+  std::condition_variable work_ready_;
+  std::deque<std::function<void()>> queue_;  // guarded by mu_
+  bool stopping_ = false;                    // guarded by mu_
   std::vector<std::thread> threads_;
 };
 

@@ -1,11 +1,12 @@
 #include "common/concurrency/work_pool.h"
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <set>
 #include <thread>
 #include <vector>
 
-#include "absl/synchronization/mutex.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -21,17 +22,17 @@ TEST(WorkPoolTest, CallsEveryIndexOnce) {
 
 TEST(WorkPoolTest, SpreadsBlockingWorkOverThreads) {
   WorkPool pool(3);
-  absl::Mutex mu;
+  std::mutex mu;
+  std::condition_variable all_waiting;
   std::set<std::thread::id> seen;
   int waiting = 0;
   // Each call waits until four calls run at once: only possible when the
   // caller and all three pool threads take part.
   pool.ParallelFor(4, [&](size_t) {
-    absl::MutexLock lock(&mu);
+    std::unique_lock<std::mutex> lock(mu);
     seen.insert(std::this_thread::get_id());
-    ++waiting;
-    mu.Await(absl::Condition(
-        +[](int* w) { return *w >= 4; }, &waiting));
+    if (++waiting == 4) all_waiting.notify_all();
+    all_waiting.wait(lock, [&] { return waiting >= 4; });
   });
   EXPECT_EQ(seen.size(), 4u);
 }
