@@ -34,8 +34,6 @@ class WorkPool {
   // serves another. `fn` must be safe to call from several threads at once.
   void ParallelFor(size_t n, absl::FunctionRef<void(size_t)> fn);
 
-  int threads() const { return static_cast<int>(threads_.size()); }
-
  private:
   void Work();
 

@@ -13,24 +13,22 @@ void QuoteBatch::Read(absl::Span<const uint64_t> ids) {
   for (uint64_t id : ids) {
     if (!read_.contains(id) && seen.insert(id).second) wanted.push_back(id);
   }
-  if (pool_ == nullptr) {
-    for (uint64_t id : wanted)
-      read_.emplace(id, catalog::ReadQuote(store_, id));
-    return;
-  }
-  // What is in memory is read here at once: a hit costs a few microseconds,
-  // less than handing it to another thread. Only the reads that would wait
-  // for the disk go to the pool.
-  catalog::RecordReader in_memory(store_, storage::ReadFrom::kMemoryOnly);
+  // Without a pool everything is read here. With one, only what is in memory
+  // is: a hit costs a few microseconds, less than handing it to another
+  // thread; the reads that would wait for the disk go to the pool.
+  catalog::RecordReader reader(store_, pool_ == nullptr
+                                           ? storage::ReadFrom::kAnywhere
+                                           : storage::ReadFrom::kMemoryOnly);
   std::vector<uint64_t> cold;
   for (uint64_t id : wanted) {
-    auto quote = in_memory.ReadQuote(id);
-    if (quote.ok() || absl::IsNotFound(quote.status())) {
+    auto quote = reader.ReadQuote(id);
+    if (pool_ == nullptr || quote.ok() || absl::IsNotFound(quote.status())) {
       read_.emplace(id, std::move(quote));
     } else {
       cold.push_back(id);
     }
   }
+  if (cold.empty()) return;
   std::vector<absl::StatusOr<catalog::Versioned<v1::Quote>>> results(
       cold.size());
   pool_->ParallelFor(cold.size(), [&](size_t i) {
