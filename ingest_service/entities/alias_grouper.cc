@@ -96,6 +96,23 @@ size_t AliasGrouper::CoreKey(std::string_view name, std::string& joined) const {
   return words.size() - drop;
 }
 
+std::string_view AliasGrouper::WithoutHonorifics(std::string_view name) const {
+  std::string_view rest = name;
+  bool dropped = false;
+  while (true) {
+    const size_t space = rest.find(' ');
+    if (space == std::string_view::npos) break;
+    std::string_view word = rest.substr(0, space);
+    if (word.ends_with('.')) word.remove_suffix(1);
+    const std::string key = LowerKey(word);
+    if (!lex_.honorifics.Contains(key) || key == "dj" || key == "mc") break;
+    rest = TrimAsciiSpace(rest.substr(space + 1));
+    dropped = true;
+  }
+  if (!dropped || rest.find(' ') == std::string_view::npos) return name;
+  return rest;
+}
+
 std::vector<std::string> AliasGrouper::CoreWords(std::string_view name) const {
   std::string joined;
   CoreKey(name, joined);
@@ -206,24 +223,28 @@ EntityAnalysis AliasGrouper::Group(
     if (same >= 0) return same;
     return any_type ? other : -1;
   };
-  // A lone word that is a given name or surname of a known person, taking
-  // the person mentioned last before it (or the first one after).
+  // A lone word that is a given name or surname of a known person. When
+  // several persons share it ("Clinton"), writers keep the bare name for the
+  // one the story is about and name the others in full: take the person
+  // mentioned most often before it, then the one introduced first (or the
+  // first one after it when none came before).
   auto person_word = [&](int i) {
     if (keys[i].words != 1) return -1;
     auto it = person_by_word.find(
         absl::string_view(keys[i].joined.data(), keys[i].joined.size()));
     if (it == person_by_word.end()) return -1;
     int best = it->second.front();
-    size_t best_pos = 0;
+    std::pair<ptrdiff_t, ptrdiff_t> best_rank{0, 0};
     for (int e : it->second) {
       const std::vector<size_t>& positions = entity_positions[e];
       auto after = std::upper_bound(positions.begin(), positions.end(),
                                     spans[i].span.begin);
       if (after == positions.begin()) continue;
-      const size_t pos = *(after - 1);
-      if (pos >= best_pos) {
+      const std::pair<ptrdiff_t, ptrdiff_t> rank{
+          after - positions.begin(), -static_cast<ptrdiff_t>(positions[0])};
+      if (best_rank.first == 0 || rank > best_rank) {
         best = e;
-        best_pos = pos;
+        best_rank = rank;
       }
     }
     return best;
@@ -330,6 +351,9 @@ EntityAnalysis AliasGrouper::Group(
       if (rank(i) > rank(best)) best = i;
     }
     entity.display_name = spans[best].text;
+    if (entity.type == EntityType::kPerson) {
+      entity.display_name = std::string(WithoutHonorifics(spans[best].text));
+    }
     std::string canonical;
     for (int i : members[e]) {
       if (!spans[i].canonical.empty()) canonical = spans[i].canonical;
@@ -377,6 +401,7 @@ int AliasGrouper::Match(const EntityAnalysis& analysis,
   std::string fj;
   std::string fj_squashed;
   int by_word = -1;
+  int exact_other = -1;
   for (size_t e = 0; e < analysis.entities.size(); ++e) {
     const Entity& entity = analysis.entities[e];
     auto check = [&](const std::string& form) {
@@ -409,10 +434,12 @@ int AliasGrouper::Match(const EntityAnalysis& analysis,
     for (const std::string& alias : entity.aliases) {
       best = std::max(best, check(alias));
     }
-    if (best == 2) return static_cast<int>(e);
+    const bool person = entity.type == EntityType::kPerson;
+    if (best == 2 && person) return static_cast<int>(e);
+    if (best == 2 && exact_other < 0) exact_other = static_cast<int>(e);
     if (best == 1 && by_word < 0) by_word = static_cast<int>(e);
   }
-  return by_word;
+  return by_word >= 0 ? by_word : exact_other;
 }
 
 }  // namespace verbatim::entities

@@ -42,7 +42,8 @@ class AliasGrouper {
 
   // The entity of `analysis` that `name` refers to, or -1. Matches whole
   // names, punctuation-insensitive forms and single given names or surnames
-  // of PERSON entities.
+  // of PERSON entities. Persons come first: "Jordan" is the Jim Jordan named
+  // before rather than the country, and other entities match only whole.
   int Match(const EntityAnalysis& analysis, std::string_view name) const;
 
   // Lower-cased words of a name without honorifics, a leading year or
@@ -52,6 +53,11 @@ class AliasGrouper {
   // CoreWords joined by single spaces into `joined` (cleared first), without
   // a vector of strings; returns the number of words.
   size_t CoreKey(std::string_view name, std::string& joined) const;
+
+  // A person's name without the honorifics before it when at least two words
+  // remain ("Gen. Michael Flynn" -> "Michael Flynn"); `name` itself otherwise
+  // ("Mr. Alexander", "Dr. Dre" stay as printed).
+  std::string_view WithoutHonorifics(std::string_view name) const;
 
  private:
   const Lexicons& lex_;

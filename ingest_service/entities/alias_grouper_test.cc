@@ -61,13 +61,47 @@ TEST_F(AliasGrouperTest, SurnameBeforeFullNameStillJoins) {
   EXPECT_EQ(a.mentions[0].entity, 0);
 }
 
-TEST_F(AliasGrouperTest, SharedSurnameGoesToMostRecentPerson) {
+TEST_F(AliasGrouperTest, SharedSurnameGoesToThePersonNamedMostSoFar) {
+  const AliasGrouper grouper(*lex_);
+  // The story is about Tade; Ines is named once, in full, in between.
+  std::vector<NamedSpan> spans = {Span("Tade Okoro"), Span("Okoro"),
+                                  Span("Ines Okoro"), Span("Okoro")};
+  const EntityAnalysis a = grouper.Group(spans, {});
+  ASSERT_EQ(a.entities.size(), 2u);
+  EXPECT_EQ(a.mentions[1].entity, a.mentions[0].entity);
+  EXPECT_EQ(a.mentions[3].entity, a.mentions[0].entity);
+  EXPECT_NE(a.mentions[2].entity, a.mentions[0].entity);
+}
+
+TEST_F(AliasGrouperTest, SharedSurnameTieGoesToThePersonIntroducedFirst) {
   const AliasGrouper grouper(*lex_);
   std::vector<NamedSpan> spans = {Span("Ines Okoro"), Span("Tade Okoro"),
                                   Span("Okoro")};
   const EntityAnalysis a = grouper.Group(spans, {});
   ASSERT_EQ(a.entities.size(), 2u);
-  EXPECT_EQ(a.mentions[2].entity, a.mentions[1].entity);
+  EXPECT_EQ(a.mentions[2].entity, a.mentions[0].entity);
+}
+
+TEST_F(AliasGrouperTest, DisplayNameDropsHonorificsBeforeAFullName) {
+  const AliasGrouper grouper(*lex_);
+  std::vector<NamedSpan> spans = {Span("Lt. Gen. Ines Okoro"), Span("Okoro"),
+                                  Span("Mr. Hale")};
+  const EntityAnalysis a = grouper.Group(spans, {});
+  ASSERT_EQ(a.entities.size(), 2u);
+  EXPECT_EQ(a.entities[0].display_name, "Ines Okoro");
+  EXPECT_THAT(a.entities[0].aliases,
+              UnorderedElementsAre("Lt. Gen. Ines Okoro", "Okoro"));
+  // A surname alone keeps its honorific: it is the only name printed.
+  EXPECT_EQ(a.entities[1].display_name, "Mr. Hale");
+}
+
+TEST_F(AliasGrouperTest, WithoutHonorificsKeepsNamesOfOneWord) {
+  const AliasGrouper grouper(*lex_);
+  EXPECT_EQ(grouper.WithoutHonorifics("Sen. Ines Okoro"), "Ines Okoro");
+  EXPECT_EQ(grouper.WithoutHonorifics("Gov. Lt. Tade Okoro"), "Tade Okoro");
+  EXPECT_EQ(grouper.WithoutHonorifics("Dr. Hale"), "Dr. Hale");
+  EXPECT_EQ(grouper.WithoutHonorifics("DJ Lo Vee"), "DJ Lo Vee");
+  EXPECT_EQ(grouper.WithoutHonorifics("Ines Okoro"), "Ines Okoro");
 }
 
 TEST_F(AliasGrouperTest, PunctuationVariantsOfNicknameJoin) {
@@ -143,6 +177,21 @@ TEST_F(AliasGrouperTest, MatchFindsEntityByAnyForm) {
   EXPECT_EQ(grouper.Match(a, "Ms Okoro"), 0);
   EXPECT_EQ(grouper.Match(a, "j.roc"), 1);
   EXPECT_EQ(grouper.Match(a, "Someone Else"), -1);
+}
+
+TEST_F(AliasGrouperTest, MatchPrefersAPersonsSurnameToAPlace) {
+  const AliasGrouper grouper(*lex_);
+  // A gazetteer place keeps its own entity (score 3 and more).
+  NamedSpan place = Span("Marlow", EntityType::kPlace);
+  place.score = 3.0f;
+  std::vector<NamedSpan> spans = {
+      Span("Ines Marlow"), place,
+      Span("Harbor Board", EntityType::kOrganization)};
+  const EntityAnalysis a = grouper.Group(spans, {});
+  ASSERT_EQ(a.entities.size(), 3u);
+  ASSERT_EQ(a.entities[0].type, EntityType::kPerson);
+  EXPECT_EQ(grouper.Match(a, "Marlow"), 0);
+  EXPECT_EQ(grouper.Match(a, "Harbor Board"), 2);
 }
 
 }  // namespace

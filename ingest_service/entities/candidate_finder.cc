@@ -109,11 +109,13 @@ bool PersonBefore(const Context& ctx, size_t first, size_t last) {
   return ctx.Has(first, kFirstName);
 }
 
-// "Mitch Brady of Kentucky": after a given name or honorific, "of" and "for"
-// start a description, not more of the name.
+// "Mitch Brady of Kentucky", "Senator Mitch Brady of Kentucky": after a given
+// name or honorific, or a title and a given name, "of" and "for" start a
+// description, not more of the name.
 bool PersonLed(const Context& ctx, size_t first, size_t last) {
   if (last == first) return false;
-  return ctx.Has(first, kFirstName | kHonorific);
+  return ctx.Has(first, kFirstName | kHonorific) ||
+         (ctx.Has(first, kRole) && ctx.Has(first + 1, kFirstName));
 }
 
 // Adjacent on one line: only spaces between a and the token after it.

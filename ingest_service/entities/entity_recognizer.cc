@@ -26,6 +26,24 @@ namespace {
 // Votes a list member needs to lend its type to the rest of the list.
 constexpr float kListLeaderScore = 2.0f;
 
+// The entity of the longest PERSON mention that ends where `subject` ends and
+// starts inside it, after its first character; -1 when there is none.
+int PersonEndingSubject(const EntityAnalysis& analysis, TextSpan subject) {
+  auto it = std::upper_bound(
+      analysis.mentions.begin(), analysis.mentions.end(), subject.begin,
+      [](size_t begin, const Mention& m) { return begin < m.span.begin; });
+  for (; it != analysis.mentions.end() && it->span.begin < subject.end; ++it) {
+    if (it->span.end != subject.end || it->entity < 0 ||
+        it->entity >= static_cast<int>(analysis.entities.size())) {
+      continue;
+    }
+    if (analysis.entities[it->entity].type == EntityType::kPerson) {
+      return it->entity;
+    }
+  }
+  return -1;
+}
+
 class RuleEntityRecognizer final : public EntityRecognizer {
  public:
   explicit RuleEntityRecognizer(Lexicons lex)
@@ -239,10 +257,16 @@ int RuleEntityRecognizer::ResolveName(std::string_view text, TextSpan span,
   const size_t lead = trimmed.empty() ? 0 : trimmed.data() - name.data();
   name = trimmed;
   span = {span.begin + lead, span.begin + lead + name.size()};
+  // A frame's subject can carry the speaker's title ("German Chancellor
+  // Angela Merkel said"), which the recognizer left out of the person's
+  // mention: the person mentioned at the end of the subject is the speaker.
+  if (const int inner = PersonEndingSubject(analysis, span); inner >= 0) {
+    return inner;
+  }
   int entity = grouper_.Match(analysis, name);
   if (entity < 0) {
     Entity e;
-    e.display_name = std::string(name);
+    e.display_name = std::string(grouper_.WithoutHonorifics(name));
     e.type = EntityType::kPerson;
     const std::vector<std::string> words = grouper_.CoreWords(name);
     const std::string first_word = LowerKey(name.substr(0, name.find(' ')));

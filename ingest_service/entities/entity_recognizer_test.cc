@@ -201,6 +201,20 @@ TEST_F(EntityRecognizerTest, ResolveNameCreatesPersonWhenUnknown) {
   EXPECT_EQ(a.mentions.size(), mentions);
 }
 
+TEST_F(EntityRecognizerTest, ResolveNameLooksPastATitleInTheSubject) {
+  const std::string text =
+      "Ines Okoro arrived on Monday. \"We will rebuild,\" said Harbor Board "
+      "Chairwoman Ines Okoro.";
+  EntityAnalysis a = Run(text);
+  const size_t begin = text.find("Harbor Board");
+  const size_t end = text.rfind('.');
+  const size_t before = a.entities.size();
+  const int e = recognizer_->ResolveName(text, {begin, end}, a);
+  ASSERT_GE(e, 0);
+  EXPECT_EQ(a.entities[e].display_name, "Ines Okoro");
+  EXPECT_EQ(a.entities.size(), before);
+}
+
 TEST_F(EntityRecognizerTest, HandlesDegenerateInput) {
   EXPECT_TRUE(Run("").entities.empty());
   EXPECT_TRUE(Run("   \n\n  ").entities.empty());
