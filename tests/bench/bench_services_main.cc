@@ -7,8 +7,11 @@
 //       [--no_concurrent] [--work_dir=DIR] [--prefix=NAME_] [--seed=S]
 //       [--catchup_interval_ms=50] [--segment_time_budget_s=T]
 //       [--op_time_budget_s=T] [--settle_time_budget_s=T]
-//       [--keep_store]
+//       [--keep_store] [--kept_store=DIR] [--query_flag=--read_threads=16]...
 //   --articles=N is --checkpoints=N; --query_requests=0 measures ingest only.
+//   --kept_store=DIR measures the idle queries on a store kept by an earlier
+//   run (DIR holds db/; see ScenarioOptions::kept_store), ingesting nothing.
+//   --query_flag passes a flag to the query service (repeatable).
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -70,6 +73,10 @@ int main(int argc, char** argv) {
       o.settle_time_budget_s = std::atof(v.c_str());
     } else if (Flag(arg, "segment_time_budget_s", &v)) {
       o.segment_time_budget_s = std::atof(v.c_str());
+    } else if (Flag(arg, "kept_store", &v)) {
+      o.kept_store = v;
+    } else if (Flag(arg, "query_flag", &v)) {
+      o.query_flags.push_back(v);
     } else if (arg == "--keep_store") {
       o.keep_store = true;
     } else {

@@ -1,8 +1,11 @@
 // Smoke tests of the benchmark tools. No timing is checked.
+#include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 
 #include "gmock/gmock.h"
+#include "common/testing/temp_dir.h"
 #include "gtest/gtest.h"
 #include "tests/bench/corpus.h"
 #include "tests/bench/load_client.h"
@@ -75,6 +78,56 @@ TEST(LoadClientTest, FiftyArticleRunCompletes) {
   }
   EXPECT_TRUE(has_bytes);
   EXPECT_TRUE(has_settle);
+}
+
+// Name and size of every file of a store directory.
+std::map<std::string, uintmax_t> StoreFiles(const std::filesystem::path& db) {
+  std::map<std::string, uintmax_t> files;
+  for (const auto& entry : std::filesystem::directory_iterator(db)) {
+    files[entry.path().filename().string()] =
+        entry.is_regular_file() ? entry.file_size() : 0;
+  }
+  return files;
+}
+
+TEST(LoadClientTest, KeptStoreIsMeasuredAgainWithoutWritingIt) {
+  const testing::TempDir work;
+  ScenarioOptions first;
+  first.checkpoints = {30};
+  first.streams = 1;
+  first.query_requests = 0;
+  first.lag_samples = 0;
+  first.work_dir = work.path();
+  first.keep_store = true;
+  auto ingested = RunScenario(first);
+  ASSERT_TRUE(ingested.ok()) << ingested.status();
+  ASSERT_EQ(ingested->articles_created, 30u);
+  std::filesystem::path kept;
+  for (const auto& entry : std::filesystem::directory_iterator(work.path())) {
+    kept = entry.path();
+  }
+  ASSERT_TRUE(std::filesystem::is_directory(kept / "db"));
+  const auto files_before = StoreFiles(kept / "db");
+
+  ScenarioOptions again;
+  again.kept_store = kept.string();
+  again.work_dir = work.path();
+  again.query_requests = 10;
+  again.query_flags = {"--read_threads=2"};
+  auto measured = RunScenario(again);
+  ASSERT_TRUE(measured.ok()) << measured.status();
+  EXPECT_EQ(measured->query_errors, 0u);
+  EXPECT_EQ(measured->articles_sent, 0u);
+  std::map<std::string, double> figures;
+  for (const Figure& f : measured->figures) figures[f.name] = f.value;
+  EXPECT_EQ(figures["stored_articles"], 30);
+  EXPECT_EQ(figures["get_quote_samples"], 20);
+  EXPECT_EQ(figures["list_quotes_samples"], 10);
+  EXPECT_GT(figures["list_quotes_p50_us"], 0);
+  EXPECT_EQ(StoreFiles(kept / "db"), files_before);
+
+  again.kept_store = (kept / "missing").string();
+  EXPECT_EQ(RunScenario(again).status().code(), absl::StatusCode::kNotFound);
 }
 
 }  // namespace

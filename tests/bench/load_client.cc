@@ -398,6 +398,13 @@ class Scenario {
     if (o_.log) o_.log(line);
   }
   absl::Status StartServices();
+  absl::Status StartQueryService(const std::string& secondary_path,
+                                 const std::string& log_path);
+  // RunScenario on a kept store (ScenarioOptions::kept_store).
+  absl::StatusOr<ScenarioResult> RunOnKeptStore();
+  // Fills samples_ from `count` articles drawn uniformly from the stored ones
+  // (ids 1..N, found by probing GetArticle); returns N.
+  absl::StatusOr<uint64_t> SampleStoredArticles(int count);
   // Ingests [begin, end) on all streams; stops early (truncated_) when the
   // segment time budget runs out.
   absl::Status Ingest(uint64_t begin, uint64_t end);
@@ -449,20 +456,26 @@ absl::Status Scenario::StartServices() {
   auto ingest_address = ingest_->WaitForAddress(absl::Seconds(60));
   if (!ingest_address.ok()) return ingest_address.status();
   ingest_address_ = *ingest_address;
-  auto query = e2e::ServiceProcess::Start(
-      VERBATIM_QUERY_BINARY,
-      {"--listen=127.0.0.1:0", db,
-       absl::StrCat("--secondary_path=", dir_, "/secondary"),
-       absl::StrCat("--catchup_interval_ms=", o_.catchup_interval_ms)},
-      dir_ + "/query.log");
+  for (int i = 0; i < o_.streams; ++i) {
+    ingest_channels_.push_back(MakeChannel(ingest_address_, i));
+  }
+  return StartQueryService(dir_ + "/secondary", dir_ + "/query.log");
+}
+
+absl::Status Scenario::StartQueryService(const std::string& secondary_path,
+                                         const std::string& log_path) {
+  std::vector<std::string> args = {
+      "--listen=127.0.0.1:0", absl::StrCat("--db=", dir_, "/db"),
+      absl::StrCat("--secondary_path=", secondary_path),
+      absl::StrCat("--catchup_interval_ms=", o_.catchup_interval_ms)};
+  args.insert(args.end(), o_.query_flags.begin(), o_.query_flags.end());
+  auto query =
+      e2e::ServiceProcess::Start(VERBATIM_QUERY_BINARY, args, log_path);
   if (!query.ok()) return query.status();
   query_ = *std::move(query);
   auto query_address = query_->WaitForAddress(absl::Seconds(60));
   if (!query_address.ok()) return query_address.status();
   query_address_ = *query_address;
-  for (int i = 0; i < o_.streams; ++i) {
-    ingest_channels_.push_back(MakeChannel(ingest_address_, i));
-  }
   query_channel_ = MakeChannel(query_address_, 1000);
   // Wait for SERVING.
   auto health = grpc::health::v1::Health::NewStub(query_channel_);
@@ -700,6 +713,7 @@ void Scenario::StopBackgroundIngest(const std::string& suffix) {
 }
 
 absl::StatusOr<ScenarioResult> Scenario::Run() {
+  if (!o_.kept_store.empty()) return RunOnKeptStore();
   std::string pattern = o_.work_dir + "/verbatim-bench-XXXXXX";
   if (mkdtemp(pattern.data()) == nullptr) {
     return absl::InternalError(
@@ -836,6 +850,76 @@ absl::StatusOr<ScenarioResult> Scenario::Run() {
   Emit("store_du_live_bytes_end", static_cast<double>(live), "bytes");
   Emit("store_du_bytes", static_cast<double>(closed), "bytes");
   Emit("bytes_per_article", static_cast<double>(closed) / stored, "bytes");
+  return std::move(result_);
+}
+
+absl::StatusOr<uint64_t> Scenario::SampleStoredArticles(int count) {
+  auto stub = v1::QueryService::NewStub(query_channel_);
+  auto exists = [&](uint64_t id) {
+    return ArticleVisible(*stub, absl::StrCat("articles/", id));
+  };
+  if (!exists(1)) return absl::NotFoundError("the kept store has no articles");
+  // Ids are dense from 1 (the bench never deletes): double, then bisect.
+  uint64_t low = 1, high = 2;
+  while (exists(high)) {
+    low = high;
+    high *= 2;
+  }
+  while (high - low > 1) {
+    const uint64_t mid = low + (high - low) / 2;
+    (exists(mid) ? low : high) = mid;
+  }
+  uint64_t k = o_.seed * 0x9E3779B97F4A7C15ULL + 1;
+  for (int i = 0; i < count; ++i) {
+    k = k * 6364136223846793005ULL + 1442695040888963407ULL;
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() +
+                         std::chrono::seconds(10));
+    v1::GetArticleRequest request;
+    request.set_name(absl::StrCat("articles/", 1 + (k >> 11) % low));
+    v1::Article article;
+    if (stub->GetArticle(&context, request, &article).ok()) {
+      Collect(article, samples_);
+    }
+  }
+  return low;
+}
+
+absl::StatusOr<ScenarioResult> Scenario::RunOnKeptStore() {
+  dir_ = o_.kept_store;
+  if (!std::filesystem::is_directory(dir_ + "/db")) {
+    return absl::NotFoundError(absl::StrCat("no store at ", dir_, "/db"));
+  }
+  // The secondary's own files and the log go to a fresh directory: the kept
+  // store is only read.
+  std::string pattern = o_.work_dir + "/verbatim-bench-query-XXXXXX";
+  if (mkdtemp(pattern.data()) == nullptr) {
+    return absl::InternalError(
+        absl::StrCat("mkdtemp in ", o_.work_dir, " failed"));
+  }
+  struct Cleanup {
+    std::string dir;
+    ~Cleanup() {
+      std::error_code ignored;
+      std::filesystem::remove_all(dir, ignored);
+    }
+  } cleanup{pattern};
+  if (absl::Status s =
+          StartQueryService(pattern + "/secondary", pattern + "/query.log");
+      !s.ok()) {
+    return s;
+  }
+  Log(absl::StrCat("query service up on the kept store ", dir_, ": ",
+                   query_address_, " (pid ", query_->pid(), ")"));
+  auto stored = SampleStoredArticles(4096);
+  if (!stored.ok()) return stored.status();
+  Log(absl::StrCat("measuring queries at ", *stored, " stored articles"));
+  Emit("stored_articles", static_cast<double>(*stored), "articles");
+  if (o_.query_requests > 0) MeasureQueries("");
+  Emit("query_peak_rss_mib", ProcStatusKib(query_->pid(), "VmHWM") / 1024,
+       "MiB");
+  auto status = query_->StopWith(SIGTERM, absl::Seconds(120));
+  if (!status.ok()) Log(std::string(status.status().message()));
   return std::move(result_);
 }
 

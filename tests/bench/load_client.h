@@ -1,6 +1,7 @@
 // A load client for the real verbatim-ingest and verbatim-query binaries.
 //
-// RunScenario starts both services as child processes on a fresh store,
+// RunScenario starts both services as child processes on a fresh store (or
+// only the query service, on a kept one: ScenarioOptions::kept_store),
 // streams generated articles through IngestService/StreamArticles on N
 // concurrent streams, and measures (each figure as a "name value unit" line):
 //  - ingest throughput (articles/s, MB/s of bodies) overall and in an early
@@ -64,6 +65,13 @@ struct ScenarioOptions {
   double settle_time_budget_s = 0;
   // Where the store and logs go (a fresh subdirectory is made and removed).
   std::string work_dir = "/tmp";
+  // The directory of a store kept by an earlier run (keep_store; it holds
+  // db/). When set, nothing is ingested: only the query service starts, as a
+  // secondary of that store, and the idle queries run once at its size with
+  // samples drawn from its articles. The store is not written.
+  std::string kept_store;
+  // Extra flags for the query service ("--read_threads=16").
+  std::vector<std::string> query_flags;
   bool keep_store = false;
   // Prefix of every figure name (e.g. "sweep_s4_sync1_").
   std::string prefix;
