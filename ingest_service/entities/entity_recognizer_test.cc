@@ -269,6 +269,18 @@ TEST_F(EntityRecognizerTest, VenuesAndOutletsAreNotPeople) {
   EXPECT_EQ(playhouse->type, EntityType::kPlace);
 }
 
+TEST_F(EntityRecognizerTest, RepublicsAndMonumentsArePlaces) {
+  const EntityAnalysis a =
+      Run("Delegates from the Veskan Republic met near the Harlan Monument, "
+          "where Ines Okoro spoke.");
+  const Entity* republic = Named(a, "Veskan Republic");
+  ASSERT_NE(republic, nullptr);
+  EXPECT_EQ(republic->type, EntityType::kPlace);
+  const Entity* monument = Named(a, "Harlan Monument");
+  ASSERT_NE(monument, nullptr);
+  EXPECT_EQ(monument->type, EntityType::kPlace);
+}
+
 TEST_F(EntityRecognizerTest, HyphenatedRoleBeforeNameIsNotPartOfIt) {
   const EntityAnalysis a =
       Run("Singer-songwriter Lena Marsh played two new songs. Marsh said the "
