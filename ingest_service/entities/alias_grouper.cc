@@ -99,17 +99,22 @@ size_t AliasGrouper::CoreKey(std::string_view name, std::string& joined) const {
 std::string_view AliasGrouper::WithoutHonorifics(std::string_view name) const {
   std::string_view rest = name;
   bool dropped = false;
+  // Words end at a space or a no-break space (U+00A0).
+  auto word_end = [](std::string_view text) {
+    return std::min(text.find(' '), text.find("\xC2\xA0"));
+  };
   while (true) {
-    const size_t space = rest.find(' ');
-    if (space == std::string_view::npos) break;
-    std::string_view word = rest.substr(0, space);
+    const size_t end = word_end(rest);
+    if (end == std::string_view::npos) break;
+    std::string_view word = rest.substr(0, end);
     if (word.ends_with('.')) word.remove_suffix(1);
     const std::string key = LowerKey(word);
     if (!lex_.honorifics.Contains(key) || key == "dj" || key == "mc") break;
-    rest = TrimAsciiSpace(rest.substr(space + 1));
+    rest = rest.substr(end + (rest[end] == ' ' ? 1 : 2));
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
     dropped = true;
   }
-  if (!dropped || rest.find(' ') == std::string_view::npos) return name;
+  if (!dropped || word_end(rest) == std::string_view::npos) return name;
   return rest;
 }
 

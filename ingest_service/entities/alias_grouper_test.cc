@@ -102,6 +102,7 @@ TEST_F(AliasGrouperTest, WithoutHonorificsKeepsNamesOfOneWord) {
   EXPECT_EQ(grouper.WithoutHonorifics("Dr. Hale"), "Dr. Hale");
   EXPECT_EQ(grouper.WithoutHonorifics("DJ Lo Vee"), "DJ Lo Vee");
   EXPECT_EQ(grouper.WithoutHonorifics("Ines Okoro"), "Ines Okoro");
+  EXPECT_EQ(grouper.WithoutHonorifics("Sen.\xC2\xA0Ines Okoro"), "Ines Okoro");
 }
 
 TEST_F(AliasGrouperTest, PunctuationVariantsOfNicknameJoin) {

@@ -255,13 +255,19 @@ void TrimLeading(const Context& ctx, Candidate& c) {
     const bool article = key == "the" || key == "a" || key == "an";
     const bool next_given = ctx.Has(f + 1, kFirstName);
     const bool role = ctx.Has(f, kRole) || (ctx.Has(f, kDemonym) && next_given);
-    const bool initial_word = t.sentence_start && ctx.Has(f, kCommonWord) &&
-                              !ctx.Has(f, kFirstName | kHonorific | kOrgName |
-                                              kPlaceName | kEventName);
-    if (!article && !role && !initial_word) return;
+    const bool common_word = ctx.Has(f, kCommonWord) &&
+                             !ctx.Has(f, kFirstName | kHonorific | kOrgName |
+                                             kPlaceName | kEventName);
+    const bool initial_word = t.sentence_start && common_word;
+    // "secretary of State Hillary Clinton", "Crooked Hillary Clinton": a
+    // dictionary word glued before a given name and surname is not part of
+    // the person's name (but "The New Jim Crow" is a title).
+    const bool before_full_name = round == 0 && common_word && next_given &&
+                                  c.last >= f + 2 && !ctx.Has(c.last, kAnyHead);
+    if (!article && !role && !initial_word && !before_full_name) return;
     // "Los Angeles", "New York Times": a known multi-word name keeps its
     // first word.
-    if (initial_word && !article && !role) {
+    if (initial_word && !article && !role && !before_full_name) {
       const std::string full =
           LowerKey(ctx.text.substr(c.span.begin, c.span.end - c.span.begin));
       if (ctx.lex.places.Contains(full) || ctx.lex.org_names.Contains(full) ||

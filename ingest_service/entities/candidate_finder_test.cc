@@ -136,6 +136,18 @@ TEST_F(CandidateFinderTest, TitlesBeforeNamesAreCut) {
               ElementsAre("Gov. Mark Hale"));
   EXPECT_THAT(Names("at the Justice Department today"),
               ElementsAre("Justice Department"));
+  EXPECT_THAT(Names("with Senator Maria Lopez of Texas and others"),
+              ElementsAre("Maria Lopez", "Texas"));
+}
+
+TEST_F(CandidateFinderTest, DictionaryWordGluedBeforeAFullNameIsCut) {
+  EXPECT_THAT(Names("then secretary of State Maria Lopez left"),
+              ElementsAre("Maria Lopez"));
+  EXPECT_THAT(Names("he called her Crooked Maria Lopez again"),
+              ElementsAre("Maria Lopez"));
+  // After an article the words are a title's.
+  EXPECT_THAT(Names("he read The New Maria Lopez twice"),
+              ElementsAre("New Maria Lopez"));
 }
 
 TEST_F(CandidateFinderTest, ConnectorsInsideOrganisationNames) {
