@@ -298,9 +298,17 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
         return true;
       }
       // "Officials at Homeland Security Investigations said": the people
-      // speak for the organisation, which is the better speaker. Anything
-      // else ("32% of Republican claims") makes the run an object.
-      if (!found || inner.kind != SubjectKind::kDescription) return false;
+      // speak for the organisation, which is the better speaker. A
+      // participle right after the run has it for subject ("footage of
+      // Ines Okoro saying, “Q”"). Anything else ("32% of Republican
+      // claims") makes the run an object.
+      const bool participle_subject = !found && j == end - 1 &&
+                                      end < f.size() && f.IsWord(end) &&
+                                      f.words[end].ends_with("ing");
+      if (!participle_subject &&
+          (!found || inner.kind != SubjectKind::kDescription)) {
+        return false;
+      }
     }
   }
   // A lone capitalised role opening a sentence ("Officials said", "Police

@@ -200,6 +200,15 @@ TEST(AttributionTest, PrepositionalObjectIsNotTheSpeaker) {
   EXPECT_EQ(r[0].subject, "Morgan");
 }
 
+TEST(AttributionTest, ParticipleAfterPrepositionalRunHasItForSubject) {
+  const auto r = AttributeAll(
+      "The ad shows footage of Ines Okoro asking, “Why are we not ahead?”");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "Ines Okoro");
+  EXPECT_EQ(r[0].kind, SubjectKind::kName);
+  EXPECT_EQ(r[0].cue, "asking");
+}
+
 TEST(AttributionTest, PrepositionalRunsAndCapitalisedRoles) {
   const auto r = AttributeAll(
       "Officials at Harbor Port Authority said the cranes “may need to be "

@@ -54,6 +54,27 @@ TEST_F(ExtractorTest, ExtractsQuotesWithSpeakers) {
   }
 }
 
+TEST_F(ExtractorTest, ItSpeaksForTheOrganisationOpeningItsSentence) {
+  const std::string body =
+      "The Harbor Council on Friday condemned the vote as what it called "
+      "“a clear threat to the port.”\n"
+      "Ines Okoro, a dock worker, said she agreed. Later it was "
+      "“a quiet day,” by most accounts.\n";
+  auto r = extractor_->Extract(body);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_GE(r->quotes.size(), 1u);
+  const QuoteAppearance& q0 = r->quotes[0];
+  EXPECT_EQ(q0.text, "a clear threat to the port.");
+  ASSERT_GE(q0.speaker, 0);
+  EXPECT_EQ(r->entities[q0.speaker].display_name, "Harbor Council");
+  // An "it" in a sentence opened by no organisation names no speaker.
+  for (const QuoteAppearance& q : r->quotes) {
+    if (q.text == "a quiet day,") {
+      EXPECT_LT(q.speaker, 0) << r->entities[q.speaker].display_name;
+    }
+  }
+}
+
 TEST_F(ExtractorTest, OffsetsPointIntoOriginalWhenNotNfc) {
   // "Rene\u0301e" is not NFC; the quote offsets must still index `body`.
   const std::string body =

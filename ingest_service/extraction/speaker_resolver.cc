@@ -336,13 +336,38 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return found;
   };
 
+  // "The Harbor Council condemned the test as what it called “Q”": the
+  // organisation opening the sentence of an "it", or -1.
+  auto sentence_organization = [&](size_t pos) {
+    const int s = sentence_of(pos);
+    if (s < 0) return -1;
+    size_t start = seg.sentences[s].begin;
+    if (StartsWithIgnoreCase(text.substr(start), "the ")) start += 4;
+    auto it = std::lower_bound(
+        analysis.mentions.begin(), analysis.mentions.end(), start,
+        [](const entities::Mention& m, size_t p) { return m.span.begin < p; });
+    if (it == analysis.mentions.end() || it->span.begin != start ||
+        it->span.end > pos || it->entity < 0 ||
+        it->entity >= static_cast<int>(analysis.entities.size()) ||
+        analysis.entities[it->entity].type != EntityType::kOrganization) {
+      return -1;
+    }
+    return it->entity;
+  };
+
   // 2. Pronouns, descriptions and links, in text order.
   for (int i = 0; i < nq; ++i) {
     const Attribution& a = attributions[i];
     switch (a.kind) {
       case SubjectKind::kPronoun:
-        if (!a.organization)
+        if (!a.organization) {
           speaker[i] = resolve_pronoun(a.subject.begin, a.gender);
+        } else if (EqualsIgnoreCase(
+                       text.substr(a.subject.begin,
+                                   a.subject.end - a.subject.begin),
+                       "it")) {
+          speaker[i] = sentence_organization(a.subject.begin);
+        }
         break;
       case SubjectKind::kDescription: {
         int described = a.organization ? -1 : resolve_description(a.subject);
