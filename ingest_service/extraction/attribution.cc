@@ -1017,6 +1017,43 @@ std::vector<Attribution> Attributor::Attribute(
       break;
     }
   }
+  // "Trump is promising lower taxes and “jobs, jobs, jobs,” but ...": a
+  // fragment with no frame at all is the words of the person whose name
+  // opens its sentence as the subject of a verb.
+  for (int qi = 0; qi < nq; ++qi) {
+    const QuoteCandidate& q = quotes[qi];
+    if (out[qi].kind != SubjectKind::kNone || !out[qi].fragment || !q.closed) {
+      continue;
+    }
+    auto it = std::upper_bound(
+        seg.sentences.begin(), seg.sentences.end(), q.outer.begin,
+        [](size_t p, const TextSpan& s) { return p < s.begin; });
+    if (it == seg.sentences.begin()) continue;
+    const size_t sentence_begin = (it - 1)->begin;
+    if (sentence_begin >= q.outer.begin ||
+        q.outer.begin - sentence_begin > 400) {
+      continue;
+    }
+    Frame f;
+    fill(f, sentence_begin, q.outer.begin);
+    Attribution lead;
+    if (!SubjectAfter(text, f, 0, lead) || lead.kind != SubjectKind::kName ||
+        f.size() == 0 || lead.subject.begin != f.toks[0].span.begin) {
+      continue;
+    }
+    int e = 0;
+    while (e < f.size() && f.toks[e].span.end <= lead.subject.end) ++e;
+    if (e == 0 || IsPossessive(f.words[e - 1])) continue;
+    e = SkipParenthetical(f, e);
+    if (e >= f.size() || !f.IsWord(e) || !StartsLower(f.words[e]) ||
+        lex_.pronouns.ContainsFolded(f.words[e])) {
+      continue;
+    }
+    lead.rule = "sentence_subject";
+    lead.confidence = 0.5;
+    lead.fragment = true;
+    out[qi] = lead;
+  }
   return out;
 }
 

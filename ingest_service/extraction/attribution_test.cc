@@ -209,6 +209,21 @@ TEST(AttributionTest, ParticipleAfterPrepositionalRunHasItForSubject) {
   EXPECT_EQ(r[0].cue, "asking");
 }
 
+TEST(AttributionTest, UnframedFragmentTakesTheSentenceSubject) {
+  auto r = AttributeAll(
+      "Ines Okoro is promising lower fares and “jobs, jobs, jobs,” but the "
+      "board is wary.");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "Ines Okoro");
+  EXPECT_EQ(r[0].rule, "sentence_subject");
+  EXPECT_TRUE(r[0].fragment);
+  // A possessive names an owner, not the one speaking.
+  r = AttributeAll(
+      "Ines Okoro's campaign is promising lower fares and “jobs, jobs, "
+      "jobs,” but the board is wary.");
+  for (const Result& x : r) EXPECT_EQ(x.kind, SubjectKind::kNone) << x.quote;
+}
+
 TEST(AttributionTest, PrepositionalRunsAndCapitalisedRoles) {
   const auto r = AttributeAll(
       "Officials at Harbor Port Authority said the cranes “may need to be "
