@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -38,6 +39,13 @@ class EntityRecognizerTest : public ::testing::Test {
       }
     }
     return nullptr;
+  }
+
+  // The type of the entity named `name`, none when there is no such entity.
+  static std::optional<EntityType> TypeOf(const EntityAnalysis& a,
+                                          std::string_view name) {
+    const Entity* e = Named(a, name);
+    return e == nullptr ? std::nullopt : std::optional<EntityType>(e->type);
   }
 
   static const EntityRecognizer* recognizer_;
@@ -258,36 +266,24 @@ TEST_F(EntityRecognizerTest, VenuesAndOutletsAreNotPeople) {
       "\xE2\x80\x9CWe added a second night,\xE2\x80\x9D the director told "
       "Tidewater Wire on Sunday. Tickets for the Kestrel Playhouse show went "
       "on sale later.");
-  const Entity* cinema = Named(a, "Eastgate Cinema");
-  ASSERT_NE(cinema, nullptr);
-  EXPECT_EQ(cinema->type, EntityType::kPlace);
-  const Entity* wire = Named(a, "Tidewater Wire");
-  ASSERT_NE(wire, nullptr);
-  EXPECT_EQ(wire->type, EntityType::kOrganization);
-  const Entity* playhouse = Named(a, "Kestrel Playhouse");
-  ASSERT_NE(playhouse, nullptr);
-  EXPECT_EQ(playhouse->type, EntityType::kPlace);
+  EXPECT_EQ(TypeOf(a, "Eastgate Cinema"), EntityType::kPlace);
+  EXPECT_EQ(TypeOf(a, "Tidewater Wire"), EntityType::kOrganization);
+  EXPECT_EQ(TypeOf(a, "Kestrel Playhouse"), EntityType::kPlace);
 }
 
 TEST_F(EntityRecognizerTest, RepublicsAndMonumentsArePlaces) {
   const EntityAnalysis a =
       Run("Delegates from the Veskan Republic met near the Harlan Monument, "
           "where Ines Okoro spoke.");
-  const Entity* republic = Named(a, "Veskan Republic");
-  ASSERT_NE(republic, nullptr);
-  EXPECT_EQ(republic->type, EntityType::kPlace);
-  const Entity* monument = Named(a, "Harlan Monument");
-  ASSERT_NE(monument, nullptr);
-  EXPECT_EQ(monument->type, EntityType::kPlace);
+  EXPECT_EQ(TypeOf(a, "Veskan Republic"), EntityType::kPlace);
+  EXPECT_EQ(TypeOf(a, "Harlan Monument"), EntityType::kPlace);
 }
 
 TEST_F(EntityRecognizerTest, HyphenatedRoleBeforeNameIsNotPartOfIt) {
   const EntityAnalysis a =
       Run("Singer-songwriter Lena Marsh played two new songs. Marsh said the "
           "tour starts in May.");
-  const Entity* marsh = Named(a, "Lena Marsh");
-  ASSERT_NE(marsh, nullptr);
-  EXPECT_EQ(marsh->type, EntityType::kPerson);
+  EXPECT_EQ(TypeOf(a, "Lena Marsh"), EntityType::kPerson);
   EXPECT_EQ(Named(a, "Singer-songwriter Lena Marsh"), nullptr);
 }
 
