@@ -5,8 +5,9 @@
 #   tests/bench/run.sh             # 10k / 100k / 1M checkpoints (about an hour)
 #   VERBATIM_BENCH_CHECKPOINTS=10000,100000 tests/bench/run.sh   # custom scales
 #   VERBATIM_BENCH_SEGMENT_BUDGET_S=600 ...   # stop each ingest segment after 600 s
-#   VERBATIM_BENCH_KEEP_STORE=1 ...   # keep the main run's store (under bench-results/work/)
-#                                       for profiling queries; the next run removes it
+#   VERBATIM_BENCH_KEEP_STORE=1 ...   # keep the main run's store under bench-results/kept/
+#                                       (never removed here) to profile or re-measure queries:
+#                                       verbatim-bench-services --kept_store=DIR
 #   (also VERBATIM_BENCH_{SWEEP_ARTICLES,QUERY_REQUESTS,LAG_SAMPLES,OP_BUDGET_S,SETTLE_BUDGET_S,
 #    STAGE_MIN_TIME,STAGE_FILTER,DBBENCH_NUM}: see the defaults below)
 #
@@ -83,6 +84,13 @@ OUT="$BUILD/bench-results"
 WORK="$OUT/work"
 rm -rf "$WORK"
 mkdir -p "$OUT" "$WORK"
+# Kept stores live apart from the scratch directory, so a later run (or a
+# quick one) does not remove a 1M store that took most of an hour to build.
+MAIN_WORK="$WORK"
+if [[ ${VERBATIM_BENCH_KEEP_STORE:-0} == 1 ]]; then
+  MAIN_WORK="$OUT/kept"
+  mkdir -p "$MAIN_WORK"
+fi
 RESULTS="$OUT/results.txt"
 : >"$RESULTS"
 emit() { echo "$1 $2 $3" | tee -a "$RESULTS"; }
@@ -174,7 +182,7 @@ done
 # --- 4. the main run: bulk ingest to each checkpoint, then queries -------------
 log "main run: checkpoints $CHECKPOINTS, 4 streams, sync off"
 "$BUILD/tests/bench/verbatim-bench-services" --checkpoints="$CHECKPOINTS" --streams=4 \
-  --query_requests="$QUERY_REQUESTS" --lag_samples="$LAG_SAMPLES" --work_dir="$WORK" \
+  --query_requests="$QUERY_REQUESTS" --lag_samples="$LAG_SAMPLES" --work_dir="$MAIN_WORK" \
   --segment_time_budget_s="$SEGMENT_BUDGET_S" --op_time_budget_s="$OP_BUDGET_S" \
   --settle_time_budget_s="$SETTLE_BUDGET_S" \
   $([[ ${VERBATIM_BENCH_KEEP_STORE:-0} == 1 ]] && echo --keep_store) \
