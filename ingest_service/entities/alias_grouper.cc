@@ -355,10 +355,9 @@ EntityAnalysis AliasGrouper::Group(
     for (int i : members[e]) {
       if (rank(i) > rank(best)) best = i;
     }
-    entity.display_name = spans[best].text;
-    if (entity.type == EntityType::kPerson) {
-      entity.display_name = std::string(WithoutHonorifics(spans[best].text));
-    }
+    entity.display_name = entity.type == EntityType::kPerson
+                              ? std::string(WithoutHonorifics(spans[best].text))
+                              : spans[best].text;
     std::string canonical;
     for (int i : members[e]) {
       if (!spans[i].canonical.empty()) canonical = spans[i].canonical;

@@ -32,6 +32,16 @@ size_t CharBoundaryAfter(std::string_view text, size_t pos, int dir) {
 }  // namespace
 
 struct Attributor::Frame {
+  // Replaces the tokens with those of text[span] (none when it is empty).
+  void Fill(std::string_view text, TextSpan span) {
+    toks.clear();
+    words.clear();
+    if (span.end > span.begin) Tokenize(text, span, toks);
+    for (const Token& t : toks) {
+      words.push_back(text.substr(t.span.begin, t.span.end - t.span.begin));
+    }
+  }
+
   std::vector<Token> toks;
   std::vector<std::string_view> words;  // text of each token
   // The marks of transparent (title) quotes stay in the frame as
@@ -679,10 +689,7 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
   Frame f;
   TextSpan prev = seg.sentences[si - 1];
   prev.begin = std::max(prev.begin, CharBoundaryAfter(text, prev.end, -1));
-  Tokenize(text, prev, f.toks);
-  for (const Token& t : f.toks) {
-    f.words.push_back(text.substr(t.span.begin, t.span.end - t.span.begin));
-  }
+  f.Fill(text, prev);
   // "..., Schiff said." — the cue among the last words before the period.
   int end = f.size();
   if (end > 0 && f.Is(end - 1, ".")) --end;
@@ -700,6 +707,44 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
     return true;
   }
   return false;
+}
+
+bool Attributor::AnalyzeSentenceSubject(std::string_view text,
+                                        const Segmentation& seg,
+                                        const QuoteCandidate& q,
+                                        Attribution& a) const {
+  if (!q.closed) return false;
+  auto it = std::upper_bound(
+      seg.sentences.begin(), seg.sentences.end(), q.outer.begin,
+      [](size_t p, const TextSpan& s) { return p < s.begin; });
+  if (it == seg.sentences.begin()) return false;
+  const size_t sentence_begin = (it - 1)->begin;
+  if (sentence_begin >= q.outer.begin || q.outer.begin - sentence_begin > 400) {
+    return false;
+  }
+  Frame f;
+  f.Fill(text, {sentence_begin, q.outer.begin});
+  Attribution lead;
+  if (f.size() == 0 || !SubjectAfter(text, f, 0, lead) ||
+      lead.kind != SubjectKind::kName ||
+      lead.subject.begin != f.toks[0].span.begin) {
+    return false;
+  }
+  // The name must be the subject of a verb: not a possessive ("Trump's
+  // campaign"), and followed by a lowercase word that is not a pronoun.
+  int e = 0;
+  while (e < f.size() && f.toks[e].span.end <= lead.subject.end) ++e;
+  if (e == 0 || IsPossessive(f.words[e - 1])) return false;
+  e = SkipParenthetical(f, e);
+  if (e >= f.size() || !f.IsWord(e) || !StartsLower(f.words[e]) ||
+      lex_.pronouns.ContainsFolded(f.words[e])) {
+    return false;
+  }
+  lead.rule = "sentence_subject";
+  lead.confidence = 0.5;
+  lead.fragment = true;
+  a = lead;
+  return true;
 }
 
 bool Attributor::AnalyzeParagraphIntro(std::string_view text,
@@ -720,10 +765,7 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
   }
   sent.begin = std::max(sent.begin, CharBoundaryAfter(text, sent.end, -1));
   Frame f;
-  Tokenize(text, sent, f.toks);
-  for (const Token& t : f.toks) {
-    f.words.push_back(text.substr(t.span.begin, t.span.end - t.span.begin));
-  }
+  f.Fill(text, sent);
   // A sentence with marks of its own is quoting, not introducing. One ending
   // in a colon ("McCrummen reports:") opens a block excerpt of writing more
   // often than speech; pre_paragraph_colon reads its closed quotes.
@@ -771,14 +813,6 @@ std::vector<Attribution> Attributor::Attribute(
   const int nq = static_cast<int>(quotes.size());
   size_t sent = 0;
   Frame pre, post;
-  auto fill = [&](Frame& f, size_t b, size_t e) {
-    f.toks.clear();
-    f.words.clear();
-    if (e > b) Tokenize(text, {b, e}, f.toks);
-    for (const Token& t : f.toks) {
-      f.words.push_back(text.substr(t.span.begin, t.span.end - t.span.begin));
-    }
-  };
 
   // Closest closed boundary quote before / after each quote, so the frame
   // search stays linear in the number of quotes.
@@ -822,9 +856,10 @@ std::vector<Attribution> Attributor::Attribute(
     // attribution cues sit within a few dozen words of the quote.
     const size_t pre_begin = std::max(
         {prev_end, sent_begin, CharBoundaryAfter(text, q.outer.begin, -1)});
-    fill(pre, pre_begin, q.outer.begin);
-    fill(post, q.outer.end,
-         std::min(next_begin, CharBoundaryAfter(text, q.outer.end, 1)));
+    pre.Fill(text, {pre_begin, q.outer.begin});
+    post.Fill(text,
+              {q.outer.end,
+               std::min(next_begin, CharBoundaryAfter(text, q.outer.end, 1))});
     // Cut the post frame at its first sentence end.
     for (int k = 0; k < post.size(); ++k) {
       if ((post.Is(k, ".") && !IsAbbreviationPeriod(post, k)) ||
@@ -873,8 +908,8 @@ std::vector<Attribution> Attributor::Attribute(
              ++s) {
           b = seg.sentences[s].begin;
         }
-        fill(pre, std::max(b, CharBoundaryAfter(text, prev_para.end, -1)),
-             prev_para.end);
+        pre.Fill(text, {std::max(b, CharBoundaryAfter(text, prev_para.end, -1)),
+                        prev_para.end});
         if (AnalyzePre(text, pre, a)) {
           a.rule = "pre_paragraph_colon";
           a.confidence = 0.8;
@@ -908,7 +943,7 @@ std::vector<Attribution> Attributor::Attribute(
     if (out[qi].kind != SubjectKind::kNone) continue;
     const TextSpan para = seg.paragraphs[quotes[qi].paragraph];
     Frame head;
-    fill(head, para.begin, std::min(para.end, para.begin + 80));
+    head.Fill(text, {para.begin, std::min(para.end, para.begin + 80)});
     int k = 0;
     if (k < head.size() && IsQuoteMarkWord(head.words[k])) ++k;
     const int start = k;
@@ -1017,42 +1052,10 @@ std::vector<Attribution> Attributor::Attribute(
       break;
     }
   }
-  // "Trump is promising lower taxes and “jobs, jobs, jobs,” but ...": a
-  // fragment with no frame at all is the words of the person whose name
-  // opens its sentence as the subject of a verb.
   for (int qi = 0; qi < nq; ++qi) {
-    const QuoteCandidate& q = quotes[qi];
-    if (out[qi].kind != SubjectKind::kNone || !out[qi].fragment || !q.closed) {
-      continue;
-    }
-    auto it = std::upper_bound(
-        seg.sentences.begin(), seg.sentences.end(), q.outer.begin,
-        [](size_t p, const TextSpan& s) { return p < s.begin; });
-    if (it == seg.sentences.begin()) continue;
-    const size_t sentence_begin = (it - 1)->begin;
-    if (sentence_begin >= q.outer.begin ||
-        q.outer.begin - sentence_begin > 400) {
-      continue;
-    }
-    Frame f;
-    fill(f, sentence_begin, q.outer.begin);
-    Attribution lead;
-    if (!SubjectAfter(text, f, 0, lead) || lead.kind != SubjectKind::kName ||
-        f.size() == 0 || lead.subject.begin != f.toks[0].span.begin) {
-      continue;
-    }
-    int e = 0;
-    while (e < f.size() && f.toks[e].span.end <= lead.subject.end) ++e;
-    if (e == 0 || IsPossessive(f.words[e - 1])) continue;
-    e = SkipParenthetical(f, e);
-    if (e >= f.size() || !f.IsWord(e) || !StartsLower(f.words[e]) ||
-        lex_.pronouns.ContainsFolded(f.words[e])) {
-      continue;
-    }
-    lead.rule = "sentence_subject";
-    lead.confidence = 0.5;
-    lead.fragment = true;
-    out[qi] = lead;
+    if (out[qi].kind != SubjectKind::kNone || !out[qi].fragment) continue;
+    Attribution a;
+    if (AnalyzeSentenceSubject(text, seg, quotes[qi], a)) out[qi] = a;
   }
   return out;
 }

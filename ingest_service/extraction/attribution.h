@@ -98,6 +98,11 @@ class Attributor {
                                const QuoteCandidate& q, Attribution& a) const;
   bool AnalyzeAccordingTo(std::string_view text, const Frame& f,
                           Attribution& a) const;
+  // "Trump is promising lower taxes and “jobs, jobs, jobs,” but ...": an
+  // unframed fragment is the words of the person whose name opens its
+  // sentence as the subject of a verb (the weakest rule).
+  bool AnalyzeSentenceSubject(std::string_view text, const Segmentation& seg,
+                              const QuoteCandidate& q, Attribution& a) const;
   // "She explained what the song meant.\n“Q ...": the last sentence of the
   // paragraph before a multi-paragraph quote has a cue with a subject.
   bool AnalyzeParagraphIntro(std::string_view text, const Segmentation& seg,
