@@ -381,6 +381,35 @@ bool ArticleVisible(v1::QueryService::Stub& stub, const std::string& name) {
   return stub.GetArticle(&context, request, &response).ok();
 }
 
+// A fresh directory under `parent`, removed with its contents when this
+// object dies unless `keep`.
+class ScratchDir {
+ public:
+  static absl::StatusOr<ScratchDir> Make(const std::string& parent,
+                                         const std::string& prefix, bool keep) {
+    std::string pattern = absl::StrCat(parent, "/", prefix, "XXXXXX");
+    if (mkdtemp(pattern.data()) == nullptr) {
+      return absl::InternalError(
+          absl::StrCat("mkdtemp in ", parent, " failed"));
+    }
+    return ScratchDir(std::move(pattern), keep);
+  }
+  ScratchDir(ScratchDir&& other) noexcept
+      : path_(std::exchange(other.path_, "")), keep_(other.keep_) {}
+  ScratchDir& operator=(ScratchDir&&) = delete;
+  ~ScratchDir() {
+    std::error_code ignored;
+    if (!keep_ && !path_.empty()) std::filesystem::remove_all(path_, ignored);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  ScratchDir(std::string path, bool keep)
+      : path_(std::move(path)), keep_(keep) {}
+  std::string path_;
+  bool keep_;
+};
+
 class Scenario {
  public:
   explicit Scenario(const ScenarioOptions& options)
@@ -714,20 +743,9 @@ void Scenario::StopBackgroundIngest(const std::string& suffix) {
 
 absl::StatusOr<ScenarioResult> Scenario::Run() {
   if (!o_.kept_store.empty()) return RunOnKeptStore();
-  std::string pattern = o_.work_dir + "/verbatim-bench-XXXXXX";
-  if (mkdtemp(pattern.data()) == nullptr) {
-    return absl::InternalError(
-        absl::StrCat("mkdtemp in ", o_.work_dir, " failed"));
-  }
-  dir_ = pattern;
-  struct Cleanup {
-    std::string dir;
-    bool keep;
-    ~Cleanup() {
-      std::error_code ignored;
-      if (!keep) std::filesystem::remove_all(dir, ignored);
-    }
-  } cleanup{dir_, o_.keep_store};
+  auto dir = ScratchDir::Make(o_.work_dir, "verbatim-bench-", o_.keep_store);
+  if (!dir.ok()) return dir.status();
+  dir_ = dir->path();
 
   if (absl::Status s = StartServices(); !s.ok()) return s;
   Log(absl::StrCat("services up: ingest ", ingest_address_, " (pid ",
@@ -890,36 +908,30 @@ absl::StatusOr<ScenarioResult> Scenario::RunOnKeptStore() {
   if (!std::filesystem::is_directory(dir_ + "/db")) {
     return absl::NotFoundError(absl::StrCat("no store at ", dir_, "/db"));
   }
-  // The secondary's own files and the log go to a fresh directory: the kept
-  // store is only read.
-  std::string pattern = o_.work_dir + "/verbatim-bench-query-XXXXXX";
-  if (mkdtemp(pattern.data()) == nullptr) {
-    return absl::InternalError(
-        absl::StrCat("mkdtemp in ", o_.work_dir, " failed"));
-  }
-  struct Cleanup {
-    std::string dir;
-    ~Cleanup() {
-      std::error_code ignored;
-      std::filesystem::remove_all(dir, ignored);
-    }
-  } cleanup{pattern};
-  if (absl::Status s =
-          StartQueryService(pattern + "/secondary", pattern + "/query.log");
+  // The secondary's own files and the log go to a scratch directory: the
+  // kept store is only read.
+  auto scratch =
+      ScratchDir::Make(o_.work_dir, "verbatim-bench-query-", /*keep=*/false);
+  if (!scratch.ok()) return scratch.status();
+  if (absl::Status s = StartQueryService(scratch->path() + "/secondary",
+                                         scratch->path() + "/query.log");
       !s.ok()) {
     return s;
   }
   Log(absl::StrCat("query service up on the kept store ", dir_, ": ",
                    query_address_, " (pid ", query_->pid(), ")"));
-  auto stored = SampleStoredArticles(4096);
-  if (!stored.ok()) return stored.status();
-  Log(absl::StrCat("measuring queries at ", *stored, " stored articles"));
-  Emit("stored_articles", static_cast<double>(*stored), "articles");
-  if (o_.query_requests > 0) MeasureQueries("");
-  Emit("query_peak_rss_mib", ProcStatusKib(query_->pid(), "VmHWM") / 1024,
-       "MiB");
+  absl::StatusOr<uint64_t> stored = SampleStoredArticles(4096);
+  if (stored.ok()) {
+    Log(absl::StrCat("measuring queries at ", *stored, " stored articles"));
+    Emit("stored_articles", static_cast<double>(*stored), "articles");
+    if (o_.query_requests > 0) MeasureQueries("");
+    Emit("query_peak_rss_mib", ProcStatusKib(query_->pid(), "VmHWM") / 1024,
+         "MiB");
+  }
+  // Stopped before its scratch directory goes.
   auto status = query_->StopWith(SIGTERM, absl::Seconds(120));
   if (!status.ok()) Log(std::string(status.status().message()));
+  if (!stored.ok()) return stored.status();
   return std::move(result_);
 }
 
