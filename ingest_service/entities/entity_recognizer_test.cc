@@ -279,6 +279,17 @@ TEST_F(EntityRecognizerTest, RepublicsAndMonumentsArePlaces) {
   EXPECT_EQ(TypeOf(a, "Harlan Monument"), EntityType::kPlace);
 }
 
+TEST_F(EntityRecognizerTest, BusinessNamesAndOrganisationCues) {
+  const EntityAnalysis a =
+      Run("Lionel Brask, whose firm Brask Tarvel lost money, spoke to the "
+          "Harbor Network's Ines Okoro. Analysts at Corvane Logistics "
+          "agreed.");
+  EXPECT_EQ(TypeOf(a, "Brask Tarvel"), EntityType::kOrganization);
+  EXPECT_EQ(TypeOf(a, "Corvane Logistics"), EntityType::kOrganization);
+  EXPECT_EQ(TypeOf(a, "Ines Okoro"), EntityType::kPerson);
+  EXPECT_EQ(TypeOf(a, "Lionel Brask"), EntityType::kPerson);
+}
+
 TEST_F(EntityRecognizerTest, HyphenatedRoleBeforeNameIsNotPartOfIt) {
   const EntityAnalysis a =
       Run("Singer-songwriter Lena Marsh played two new songs. Marsh said the "

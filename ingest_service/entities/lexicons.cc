@@ -99,6 +99,7 @@ absl::StatusOr<Lexicons> LoadLexicons(
       {"place_prefixes.txt", &lex.place_prefixes},
       {"speech_adverbs.txt", &lex.speech_adverbs},
       {"person_list_cues.txt", &lex.person_list_cues},
+      {"org_cues.txt", &lex.org_cues},
       {"place_prepositions.txt", &lex.place_prepositions},
       {"domain_suffixes.txt", &lex.domain_suffixes},
       {"author_suffixes.txt", &lex.author_suffixes},
@@ -171,6 +172,7 @@ absl::StatusOr<Lexicons> LoadLexicons(
       {&lex.place_prefixes, kPlacePrefix},
       {&lex.speech_adverbs, kSpeechAdverb},
       {&lex.person_list_cues, kPersonListCue},
+      {&lex.org_cues, kOrgCue},
       {&lex.place_prepositions, kPlacePreposition},
   };
   for (const FlagSource& source : flag_sources) {

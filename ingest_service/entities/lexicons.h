@@ -53,8 +53,8 @@ class WordHashSet {
 };
 
 // What the single-word lexicons say about one word, gathered at load time so
-// a token needs one hash lookup instead of one per lexicon. Three bits are
-// left; widen WordInfo::flags before adding a fourth.
+// a token needs one hash lookup instead of one per lexicon. Two bits are
+// left; widen WordInfo::flags before adding a third.
 enum WordFlag : uint32_t {
   kCommonWord = 1u << 0,  // dictionary word or a regular inflection of one
   kFirstName = 1u << 1,
@@ -85,6 +85,7 @@ enum WordFlag : uint32_t {
   kSpeechAdverb = 1u << 26,      // "also" of "X also said"
   kPersonListCue = 1u << 27,     // "featuring"
   kPlacePreposition = 1u << 28,  // "in", "near"
+  kOrgCue = 1u << 29,            // "firm" of "his firm Brask Maritime"
   kAnyHead = kOrgHead | kPlaceHead | kEventHead,
 };
 
@@ -123,6 +124,7 @@ struct Lexicons {
   Lexicon place_prefixes;
   Lexicon speech_adverbs;
   Lexicon person_list_cues;
+  Lexicon org_cues;
   Lexicon place_prepositions;
   // Matched against parts of a word rather than whole tokens, so they have
   // no flag (tokens carry cached flags; these are looked up directly).

@@ -296,6 +296,13 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       v[kP] += all_common ? 0.8 : 2;
     }
     if (ctx.Has(prev, kWorkCue)) v[kW] += 3;
+    // "his firm Brask Maritime"; not "the NFL Network's Rich Eisen" (a
+    // name's possessive) nor "a network Russia financed" (a known place).
+    if (ctx.Has(prev, kOrgCue) && !tokens[prev].upper_initial &&
+        !tokens[prev].possessive &&
+        !(words.size() == 1 && ctx.Has(c.first, kPlaceName))) {
+      v[kO] += 3;
+    }
     if (ctx.Has(prev, kPlacePreposition) && !all_common && !last.possessive) {
       v[kL] += 1.1;
     }
