@@ -281,6 +281,17 @@ EntityAnalysis AliasGrouper::Group(
       create(i);
     }
   }
+  // An "aka" link gives a name of one side to the other side's entity
+  // ("Ines Okoro, known as I-Ko": a weak nickname joins her), before weak
+  // spans look up known names, so later mentions of the nickname join too.
+  for (const auto& [a, b] : same_as) {
+    if (a < 0 || b < 0 || a >= n || b >= n) continue;
+    if (entity_of[a] >= 0 && entity_of[b] < 0 && keys[b].words > 0) {
+      assign(b, entity_of[a]);
+    } else if (entity_of[b] >= 0 && entity_of[a] < 0 && keys[a].words > 0) {
+      assign(a, entity_of[b]);
+    }
+  }
   // Pass 3: weak spans count only as further mentions of known entities.
   for (int i = 0; i < n; ++i) {
     if (spans[i].strong || keys[i].words == 0) continue;

@@ -97,8 +97,8 @@ bool RuleEntityRecognizer::ListSeparator(std::string_view text,
 bool RuleEntityRecognizer::AkaSeparator(std::string_view text,
                                         const std::vector<Token>& tokens,
                                         size_t from, size_t to) const {
-  // The longest link is "professionally known as" plus punctuation.
-  if (from >= to || to - from > 6) return false;
+  // Links are at most six words (lexicons/aka_phrases.txt) plus punctuation.
+  if (from >= to || to - from > 9) return false;
   std::string phrase;
   for (size_t i = from; i < to; ++i) {
     const Token& t = tokens[i];
@@ -110,9 +110,7 @@ bool RuleEntityRecognizer::AkaSeparator(std::string_view text,
     if (!phrase.empty()) phrase.push_back(' ');
     phrase.append(TokenKey(text, t));
   }
-  return phrase == "aka" || phrase == "a.k.a" || phrase == "also known as" ||
-         phrase == "better known as" || phrase == "formerly known as" ||
-         phrase == "known as" || phrase == "professionally known as";
+  return lex_.aka_phrases.Contains(phrase);
 }
 
 void RuleEntityRecognizer::MergePossessiveTitles(

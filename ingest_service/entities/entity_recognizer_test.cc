@@ -290,6 +290,18 @@ TEST_F(EntityRecognizerTest, BusinessNamesAndOrganisationCues) {
   EXPECT_EQ(TypeOf(a, "Lionel Brask"), EntityType::kPerson);
 }
 
+TEST_F(EntityRecognizerTest, LongerAkaPhrasesLinkNames) {
+  const EntityAnalysis a =
+      Run("Singer Ines Okoro, known to fans as I-Ko, released a record. "
+          "Later I-Ko toured and Tade Mbeki, who goes by T-Mak, joined.");
+  const Entity* ines = Named(a, "Ines Okoro");
+  ASSERT_NE(ines, nullptr);
+  EXPECT_EQ(Named(a, "I-Ko"), ines);
+  const Entity* tade = Named(a, "Tade Mbeki");
+  ASSERT_NE(tade, nullptr);
+  EXPECT_EQ(Named(a, "T-Mak"), tade);
+}
+
 TEST_F(EntityRecognizerTest, HyphenatedRoleBeforeNameIsNotPartOfIt) {
   const EntityAnalysis a =
       Run("Singer-songwriter Lena Marsh played two new songs. Marsh said the "
