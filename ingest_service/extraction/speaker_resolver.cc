@@ -1,6 +1,7 @@
 #include "ingest_service/extraction/speaker_resolver.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "ingest_service/extraction/lexicon.h"
 #include "ingest_service/extraction/text_util.h"
@@ -49,6 +50,40 @@ const Lexicon& ObjectPrepositions() {
   static const Lexicon* const words =
       new Lexicon(Lexicon::Load("object_prepositions.txt").value());
   return *words;
+}
+
+// Nouns that describe a person ("the mayor", "the Compton rapper").
+const Lexicon& RoleNouns() {
+  static const Lexicon* const words =
+      new Lexicon(Lexicon::Load("role_nouns.txt").value());
+  return *words;
+}
+
+// "The mayor" of "The mayor disagreed.": "the", at most two modifiers and a
+// person's role noun opening `sentence`; an empty span when it opens
+// otherwise.
+TextSpan OpeningDescription(std::string_view text, TextSpan sentence) {
+  size_t pos = sentence.begin;
+  const size_t limit = std::min(sentence.end, sentence.begin + 60);
+  for (int word = 0; word < 4 && pos < limit; ++word) {
+    size_t end = pos;
+    while (end < limit &&
+           (std::isalpha(static_cast<unsigned char>(text[end])) ||
+            text[end] == '-')) {
+      ++end;
+    }
+    if (end == pos) break;
+    const std::string_view w = text.substr(pos, end - pos);
+    if (word == 0) {
+      if (!EqualsIgnoreCase(w, "the")) break;
+    } else if (const std::string* kind = RoleNouns().FindFolded(w)) {
+      if (*kind == "person") return {sentence.begin, end};
+      break;
+    }
+    if (end >= limit || text[end] != ' ') break;
+    pos = end + 1;
+  }
+  return {sentence.begin, sentence.begin};
 }
 
 // False for a name mention that is the object of a preposition ("spoke to
@@ -212,35 +247,6 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return static_cast<int>(it - seg.sentences.begin()) - 1;
   };
 
-  const Lexicon& prepositions = ObjectPrepositions();
-  auto resolve_pronoun = [&](size_t pos, Gender g) {
-    const int s0 = sentence_of(pos);
-    // Six sentences back, not counting captions and other page furniture.
-    int budget = 6;
-    for (int s = s0; s >= 0 && budget > 0; --s) {
-      const TextSpan sent = seg.sentences[s];
-      if (Inside(sent.begin, boilerplate)) continue;
-      --budget;
-      const size_t limit = s == s0 ? pos : sent.end;
-      auto it = std::lower_bound(
-          persons.begin(), persons.end(), sent.begin,
-          [](const PersonMention& m, size_t p) { return m.begin < p; });
-      for (; it != persons.end() && it->begin < limit; ++it) {
-        if (!Compatible(g, analysis.entities[it->entity].gender)) continue;
-        // "Asked whether he would sell the songs back to Vega, he paused":
-        // a pronoun of the wanted gender already holds the subject, so a
-        // name after it as an object or owner is someone else.
-        if (g != Gender::kUnknown &&
-            !SubjectLike(text, it->begin, prepositions) &&
-            HasPronounBetween(text, sent.begin, it->begin, g)) {
-          continue;
-        }
-        return it->entity;
-      }
-    }
-    return -1;
-  };
-
   // "the manager said": the nearest earlier person introduced with that
   // noun, as a title ("manager Dave Free") or an appositive ("Dave Free,
   // the co-director of ..."). The head noun is the description's last word.
@@ -310,6 +316,47 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return -1;
   };
 
+  const Lexicon& prepositions = ObjectPrepositions();
+  auto resolve_pronoun = [&](size_t pos, Gender g) {
+    const int s0 = sentence_of(pos);
+    // Six sentences back, not counting captions and other page furniture.
+    int budget = 6;
+    for (int s = s0; s >= 0 && budget > 0; --s) {
+      const TextSpan sent = seg.sentences[s];
+      if (Inside(sent.begin, boilerplate)) continue;
+      --budget;
+      const size_t limit = s == s0 ? pos : sent.end;
+      // "The mayor disagreed. “Q,” she said.": a sentence opened by a
+      // description of a person continues that person.
+      if (s != s0) {
+        const TextSpan description = OpeningDescription(text, sent);
+        if (description.end > description.begin) {
+          const int described = resolve_description(description);
+          if (described >= 0 &&
+              Compatible(g, analysis.entities[described].gender)) {
+            return described;
+          }
+        }
+      }
+      auto it = std::lower_bound(
+          persons.begin(), persons.end(), sent.begin,
+          [](const PersonMention& m, size_t p) { return m.begin < p; });
+      for (; it != persons.end() && it->begin < limit; ++it) {
+        if (!Compatible(g, analysis.entities[it->entity].gender)) continue;
+        // "Asked whether he would sell the songs back to Vega, he paused":
+        // a pronoun of the wanted gender already holds the subject, so a
+        // name after it as an object or owner is someone else.
+        if (g != Gender::kUnknown &&
+            !SubjectLike(text, it->begin, prepositions) &&
+            HasPronounBetween(text, sent.begin, it->begin, g)) {
+          continue;
+        }
+        return it->entity;
+      }
+    }
+    return -1;
+  };
+
   // The last person mentioned before `pos` in its paragraph, or -1.
   auto paragraph_person = [&](size_t pos) {
     const int s = sentence_of(pos);
@@ -362,6 +409,12 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       case SubjectKind::kPronoun:
         if (!a.organization) {
           speaker[i] = resolve_pronoun(a.subject.begin, a.gender);
+          // "Mbeki was not convinced. “Q,” he said.": the pronoun tells the
+          // gender of a name the lexicons did not know, for later pronouns.
+          if (speaker[i] >= 0) {
+            entities::Entity& e = analysis.entities[speaker[i]];
+            if (e.gender == Gender::kUnknown) e.gender = a.gender;
+          }
         } else if (EqualsIgnoreCase(
                        text.substr(a.subject.begin,
                                    a.subject.end - a.subject.begin),
