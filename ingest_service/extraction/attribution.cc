@@ -1007,6 +1007,11 @@ std::vector<Attribution> Attributor::Attribute(
       out[qi].link = prev;
       out[qi].rule = "continuation";
       out[qi].confidence = 0.85;
+      // "“A,” she said. “B.\n“C.”": a part that runs on into the next
+      // paragraph after a framed part of its own paragraph is speech, not
+      // a block excerpt.
+      out[qi].framed_chain = !quotes[qi].closed && (out[prev].adjacent_frame ||
+                                                    out[prev].framed_chain);
       continue;
     }
     // Carry-over: this paragraph opens with the quote, and the previous

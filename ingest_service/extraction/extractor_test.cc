@@ -103,6 +103,17 @@ TEST_F(ExtractorTest, PronounsLearnGenderAndFollowDescriptions) {
   EXPECT_EQ(SpeakerOf(*r, 0), "Ines Okoro");
 }
 
+TEST_F(ExtractorTest, FramedPartRunningIntoNextParagraphIsSpeech) {
+  auto r = extractor_->Extract(
+      "Council member Lena Brandt led the drive.\n"
+      "“I want to thank every one of them,” she said. “Every single one.\n"
+      "“Even the kid who gave us a jar of pennies.”\n");
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->quotes.size(), 3u);
+  EXPECT_EQ(r->quotes[1].text, "Every single one.");
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(SpeakerOf(*r, i), "Lena Brandt");
+}
+
 TEST_F(ExtractorTest, OffsetsPointIntoOriginalWhenNotNfc) {
   // "Rene\u0301e" is not NFC; the quote offsets must still index `body`.
   const std::string body =
