@@ -283,9 +283,10 @@ TEST_F(EntityRecognizerTest, BusinessNamesAndOrganisationCues) {
   const EntityAnalysis a =
       Run("Lionel Brask, whose firm Brask Tarvel lost money, spoke to the "
           "Harbor Network's Ines Okoro. Analysts at Corvane Logistics "
-          "agreed.");
+          "agreed, and so did fans of Eastgate Rovers.");
   EXPECT_EQ(TypeOf(a, "Brask Tarvel"), EntityType::kOrganization);
   EXPECT_EQ(TypeOf(a, "Corvane Logistics"), EntityType::kOrganization);
+  EXPECT_EQ(TypeOf(a, "Eastgate Rovers"), EntityType::kOrganization);
   EXPECT_EQ(TypeOf(a, "Ines Okoro"), EntityType::kPerson);
   EXPECT_EQ(TypeOf(a, "Lionel Brask"), EntityType::kPerson);
 }

@@ -114,6 +114,20 @@ TEST_F(ExtractorTest, FramedPartRunningIntoNextParagraphIsSpeech) {
   for (size_t i = 0; i < 3; ++i) EXPECT_EQ(SpeakerOf(*r, i), "Lena Brandt");
 }
 
+TEST_F(ExtractorTest, IndefiniteDescriptionIsAnUnnamedSpeaker) {
+  auto r = extractor_->Extract(
+      "Striker Rui Salgado signed on Monday.\n"
+      "“I came here because the coach believed in me,” Salgado said.\n"
+      "“We needed a defender, not another striker,” wrote one supporter.\n"
+      "“He will score twenty,” the striker said.\n");
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->quotes.size(), 3u);
+  EXPECT_EQ(SpeakerOf(*r, 0), "Rui Salgado");
+  EXPECT_EQ(SpeakerOf(*r, 1), "");
+  // A definite description still names the article's person.
+  EXPECT_EQ(SpeakerOf(*r, 2), "Rui Salgado");
+}
+
 TEST_F(ExtractorTest, OffsetsPointIntoOriginalWhenNotNfc) {
   // "Rene\u0301e" is not NFC; the quote offsets must still index `body`.
   const std::string body =
