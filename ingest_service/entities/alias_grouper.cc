@@ -274,7 +274,16 @@ EntityAnalysis AliasGrouper::Group(
     if (!spans[i].strong || entity_of[i] >= 0 || keys[i].words == 0) continue;
     int e = lookup(i, false);
     if (e < 0) e = person_word(i);
-    if (e < 0 && spans[i].score < 2) e = lookup(i, true);
+    if (e < 0) {
+      // A name typed otherwise with at least as much evidence is that
+      // entity: "scooter maker Veltro ... “Q,” Veltro said" (organisations
+      // speak too).
+      const int other = lookup(i, true);
+      if (other >= 0 &&
+          (spans[i].score < 2 || entity_score[other] >= spans[i].score)) {
+        e = other;
+      }
+    }
     if (e >= 0) {
       assign(i, e);
     } else {

@@ -180,6 +180,25 @@ TEST_F(AliasGrouperTest, MatchFindsEntityByAnyForm) {
   EXPECT_EQ(grouper.Match(a, "Someone Else"), -1);
 }
 
+TEST_F(AliasGrouperTest, OneWordNameKeepsTheTypeWithMoreEvidence) {
+  const AliasGrouper grouper(*lex_);
+  // "scooter maker Veltro" (an organisation cue), then "Veltro said".
+  NamedSpan org = Span("Veltro", EntityType::kOrganization);
+  org.score = 3.0f;
+  NamedSpan speaker = Span("Veltro");
+  speaker.score = 2.0f;
+  std::vector<NamedSpan> spans = {org, speaker};
+  const EntityAnalysis a = grouper.Group(spans, {});
+  ASSERT_EQ(a.entities.size(), 1u);
+  EXPECT_EQ(a.entities[0].type, EntityType::kOrganization);
+  EXPECT_EQ(a.mentions[1].entity, 0);
+  // With less evidence for the organisation, a person of that name stays.
+  org.score = 1.5f;
+  speaker.score = 2.5f;
+  spans = {org, speaker};
+  EXPECT_EQ(grouper.Group(spans, {}).entities.size(), 2u);
+}
+
 TEST_F(AliasGrouperTest, MatchPrefersAPersonsSurnameToAPlace) {
   const AliasGrouper grouper(*lex_);
   // A gazetteer place keeps its own entity (score 3 and more).

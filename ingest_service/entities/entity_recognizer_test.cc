@@ -283,10 +283,15 @@ TEST_F(EntityRecognizerTest, BusinessNamesAndOrganisationCues) {
   const EntityAnalysis a =
       Run("Lionel Brask, whose firm Brask Tarvel lost money, spoke to the "
           "Harbor Network's Ines Okoro. Analysts at Corvane Logistics "
-          "agreed, and so did fans of Eastgate Rovers.");
+          "agreed, and so did fans of Eastgate Rovers. Scooter maker "
+          "Veltro said it would wait, Veltro said.");
   EXPECT_EQ(TypeOf(a, "Brask Tarvel"), EntityType::kOrganization);
   EXPECT_EQ(TypeOf(a, "Corvane Logistics"), EntityType::kOrganization);
   EXPECT_EQ(TypeOf(a, "Eastgate Rovers"), EntityType::kOrganization);
+  EXPECT_EQ(TypeOf(a, "Veltro"), EntityType::kOrganization);
+  int veltros = 0;
+  for (const Entity& e : a.entities) veltros += e.display_name == "Veltro";
+  EXPECT_EQ(veltros, 1);
   EXPECT_EQ(TypeOf(a, "Ines Okoro"), EntityType::kPerson);
   EXPECT_EQ(TypeOf(a, "Lionel Brask"), EntityType::kPerson);
 }
