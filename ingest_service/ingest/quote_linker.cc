@@ -28,6 +28,22 @@ constexpr double kOverlapContainment = 0.8;
 // shingles.
 constexpr double kMinSketchContainment = 0.15;
 
+// "entities/quenby" and "entities/marisol-quenby": a speaker one article
+// names by surname alone is not a different speaker from the full name
+// another article printed.
+bool SameSpeakerOrSurname(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  auto slug = [](std::string_view name) {
+    return name.substr(name.rfind('/') + 1);
+  };
+  auto surname_of = [](std::string_view one, std::string_view full) {
+    return one.find('-') == std::string_view::npos &&
+           full.size() > one.size() + 1 && full.ends_with(one) &&
+           full[full.size() - one.size() - 1] == '-';
+  };
+  return surname_of(slug(a), slug(b)) || surname_of(slug(b), slug(a));
+}
+
 // The first words of a text, folded: "It challenged me ..." -> "it challenged
 // me".
 std::string OpeningWords(const std::vector<std::string>& words) {
@@ -175,9 +191,9 @@ absl::StatusOr<std::optional<uint64_t>> QuoteLinker::FindUtterance(
     const std::vector<std::string> theirs = text::FoldedWords((*quote)->text());
     const double containment =
         std::max(Containment(words, theirs), Containment(theirs, words));
-    const bool speakers_differ = !speaker.empty() &&
-                                 !(*quote)->speaker().empty() &&
-                                 (*quote)->speaker() != speaker;
+    const bool speakers_differ =
+        !speaker.empty() && !(*quote)->speaker().empty() &&
+        !SameSpeakerOrSurname((*quote)->speaker(), speaker);
     // Different speakers usually mean different utterances, unless the text
     // is long and nearly identical (then one outlet misattributed it, or
     // named the speaker by an alias not yet linked).

@@ -141,6 +141,16 @@ TEST_F(FindUtteranceTest, ShortQuoteBySomeoneElseIsAnotherUtterance) {
   EXPECT_EQ(Find("We are ready for the vote.", "entities/a"), 1u);
 }
 
+TEST_F(FindUtteranceTest, ShortQuoteBySurnameOfItsSpeakerIsTheSame) {
+  AddQuote(1, "We are ready for the vote.", "entities/ines-okoro");
+  // Another article named her by surname alone.
+  EXPECT_EQ(Find("We are ready for the vote.", "entities/okoro"), 1u);
+  // A different person, or one whose surname only ends the same way, is not.
+  EXPECT_EQ(Find("We are ready for the vote.", "entities/tade-mbeki"),
+            std::nullopt);
+  EXPECT_EQ(Find("We are ready for the vote.", "entities/koro"), std::nullopt);
+}
+
 TEST_F(FindUtteranceTest, LongNearIdenticalQuoteLinksDespiteSpeakerNames) {
   AddQuote(
       1,
