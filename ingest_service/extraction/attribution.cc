@@ -1057,6 +1057,28 @@ std::vector<Attribution> Attributor::Attribute(
       break;
     }
   }
+  // "“We are not cutting a line,” he told MPs. “Not one.”": a short
+  // sentence in marks right after a framed quote and its frame goes on with
+  // that quote, though alone it would read like a scare quote.
+  for (int qi = 1; qi < nq; ++qi) {
+    const QuoteCandidate& q = quotes[qi];
+    const QuoteCandidate& p = quotes[qi - 1];
+    if (out[qi].kind != SubjectKind::kNone || frame_boundary[qi] || !q.closed ||
+        q.nested || !q.starts_upper || q.title_case || !q.has_terminal ||
+        p.paragraph != q.paragraph || p.outer.end > q.outer.begin ||
+        q.outer.begin - p.outer.end > 80 || !out[qi - 1].adjacent_frame ||
+        out[qi - 1].kind == SubjectKind::kNone) {
+      continue;
+    }
+    const std::string_view between =
+        text.substr(p.outer.end, q.outer.begin - p.outer.end);
+    if (between.find('.') == std::string_view::npos) continue;
+    out[qi].kind = SubjectKind::kContinuation;
+    out[qi].link = qi - 1;
+    out[qi].rule = "continuation";
+    out[qi].confidence = 0.85;  // as sure as the quote it continues
+    out[qi].adjacent_frame = true;
+  }
   for (int qi = 0; qi < nq; ++qi) {
     if (out[qi].kind != SubjectKind::kNone || !out[qi].fragment) continue;
     Attribution a;

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "ingest_service/extraction/article_file.h"
@@ -126,6 +128,20 @@ TEST_F(ExtractorTest, IndefiniteDescriptionIsAnUnnamedSpeaker) {
   EXPECT_EQ(SpeakerOf(*r, 1), "");
   // A definite description still names the article's person.
   EXPECT_EQ(SpeakerOf(*r, 2), "Rui Salgado");
+}
+
+TEST_F(ExtractorTest, ShortSentenceAfterAFramedQuoteContinuesIt) {
+  auto r = extractor_->Extract(
+      "The minister, Aled Morgan, spoke on Tuesday.\n"
+      "“We are not cutting a single line,” Mr Morgan told MPs. “Not one.”\n"
+      "“We will win,” Morgan said. Aides chanted “go Morgan” for an hour.\n");
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::vector<std::string> texts;
+  for (const QuoteAppearance& q : r->quotes) texts.push_back(q.text);
+  EXPECT_EQ(texts,
+            (std::vector<std::string>{"We are not cutting a single line,",
+                                      "Not one.", "We will win,"}));
+  EXPECT_EQ(SpeakerOf(*r, 1), "Aled Morgan");
 }
 
 TEST_F(ExtractorTest, OffsetsPointIntoOriginalWhenNotNfc) {
