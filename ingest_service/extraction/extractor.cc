@@ -53,19 +53,19 @@ absl::StatusOr<ExtractionResult> ExtractorImpl::Extract(
       FindQuotes(text, seg, boilerplate);
 
   const size_t n = candidates.size();
-  // American style quotes speech in double marks; when an article does, its
-  // top-level single-quoted spans are headline titles and scare quotes.
-  bool has_double = false;
+  // American style quotes speech in double marks; when an article mostly
+  // does, its top-level single-quoted spans are headline titles and scare
+  // quotes. British style quotes speech in single marks.
+  size_t doubles = 0, singles = 0;
   for (const QuoteCandidate& q : candidates) {
-    if (q.mark != QuoteMark::kSingle && q.closed && !IsWeakQuote(q)) {
-      has_double = true;
-      break;
-    }
+    if (!q.closed || q.nested || IsWeakQuote(q)) continue;
+    ++(q.mark == QuoteMark::kSingle ? singles : doubles);
   }
+  const bool speech_in_doubles = doubles > 0 && doubles >= singles;
   std::vector<bool> weak(n), boundary(n);
   for (size_t i = 0; i < n; ++i) {
     weak[i] = IsWeakQuote(candidates[i]) ||
-              (has_double && candidates[i].mark == QuoteMark::kSingle);
+              (speech_in_doubles && candidates[i].mark == QuoteMark::kSingle);
     // Quotes nested in an unclosed span are titles inside the outer speech.
     boundary[i] = !weak[i] && !candidates[i].nested;
   }

@@ -144,6 +144,22 @@ TEST_F(ExtractorTest, ShortSentenceAfterAFramedQuoteContinuesIt) {
   EXPECT_EQ(SpeakerOf(*r, 1), "Aled Morgan");
 }
 
+TEST_F(ExtractorTest, BritishSingleMarksSurviveOneDoublePair) {
+  auto r = extractor_->Extract(
+      "'We are not cutting a single line,' Mr Morgan told MPs.\n"
+      "'The minister is counting the same money twice,' Carys Pryce said.\n"
+      "The trains will run by 2028 - \"if the suppliers deliver,\" he "
+      "added.\n"
+      "Asked about fares, he said: 'They will rise with inflation.'\n");
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->quotes.size(), 4u);
+  EXPECT_EQ(r->quotes[0].text, "We are not cutting a single line,");
+  EXPECT_EQ(SpeakerOf(*r, 1), "Carys Pryce");
+  // Framed by a pronoun only: kept because single marks are this article's
+  // speech marks, not because the frame is strong.
+  EXPECT_EQ(r->quotes[3].text, "They will rise with inflation.");
+}
+
 TEST_F(ExtractorTest, OffsetsPointIntoOriginalWhenNotNfc) {
   // "Rene\u0301e" is not NFC; the quote offsets must still index `body`.
   const std::string body =
