@@ -308,6 +308,14 @@ TEST_F(EntityRecognizerTest, LongerAkaPhrasesLinkNames) {
   EXPECT_EQ(Named(a, "T-Mak"), tade);
 }
 
+TEST_F(EntityRecognizerTest, TimeZonesAreNotEntities) {
+  const EntityAnalysis a =
+      Run("Published 9:14 AM ET, March 3. Ines Okoro spoke at 4 PM EDT.");
+  EXPECT_EQ(Named(a, "ET"), nullptr);
+  EXPECT_EQ(Named(a, "EDT"), nullptr);
+  EXPECT_EQ(TypeOf(a, "Ines Okoro"), EntityType::kPerson);
+}
+
 TEST_F(EntityRecognizerTest, HyphenatedRoleBeforeNameIsNotPartOfIt) {
   const EntityAnalysis a =
       Run("Singer-songwriter Lena Marsh played two new songs. Marsh said the "
