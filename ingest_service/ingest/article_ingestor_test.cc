@@ -315,6 +315,44 @@ TEST_F(ArticleIngestorTest, MisspelledNameLinksOnlyWithSharedContext) {
   EXPECT_NE(c->article.quotes(0).speaker(), "entities/jonah-whitacre");
 }
 
+// The first article names Jonah Whitacre in full, with two other people.
+constexpr char kWhitacreArticle[] =
+    "Director Jonah Whitacre met Marisol Quintero and Ingrid Falk at the "
+    "pier.\n\n"
+    "“The film starts here,” said Jonah Whitacre.\n";
+
+TEST_F(ArticleIngestorTest, SurnameAloneLinksWithSharedContext) {
+  const std::string surname =
+      "Marisol Quintero and Ingrid Falk were on set again.\n\n"
+      "“We shoot at dawn,” Whitacre said.\n";
+  auto a = ingestor_->CreateArticle(
+      Request(kWhitacreArticle, "https://s.example/1", 1));
+  auto b = ingestor_->CreateArticle(Request(surname, "https://s.example/2", 2));
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_GE(b->article.quotes_size(), 1);
+  EXPECT_EQ(b->article.quotes(0).speaker(), "entities/jonah-whitacre");
+  double confidence = 0;
+  for (const auto& mention : b->article.mentions()) {
+    if (mention.entity() == "entities/jonah-whitacre")
+      confidence = mention.link_confidence();
+  }
+  EXPECT_LT(confidence, 1.0);
+  EXPECT_GT(confidence, 0.5);
+}
+
+TEST_F(ArticleIngestorTest, SurnameAloneWithoutSharedContextIsSomebodyElse) {
+  const std::string unrelated =
+      "The chess club elected a new captain.\n\n“I will train every night,” "
+      "Whitacre said.\n";
+  auto a = ingestor_->CreateArticle(
+      Request(kWhitacreArticle, "https://s.example/1", 1));
+  auto c =
+      ingestor_->CreateArticle(Request(unrelated, "https://s.example/3", 3));
+  ASSERT_TRUE(a.ok() && c.ok());
+  ASSERT_GE(c->article.quotes_size(), 1);
+  EXPECT_NE(c->article.quotes(0).speaker(), "entities/jonah-whitacre");
+}
+
 // Entity counts change with every article; the query service reads them from
 // a secondary instance, which must see each new count after flushes and
 // compactions too.

@@ -77,6 +77,20 @@ absl::StatusOr<std::string> FindByName(catalog::RecordReader& index,
   return alias_match;
 }
 
+// Whether the stored entity shares at least kMinSharedContext entities with
+// `context` over its newest articles.
+absl::StatusOr<bool> SharesContext(const storage::Store& store,
+                                   const std::string& entity_id,
+                                   const std::set<std::string>& context) {
+  auto co_mentioned =
+      catalog::CoMentionedEntityIds(store, entity_id, kContextArticles);
+  if (!co_mentioned.ok()) return co_mentioned.status();
+  const size_t shared = std::count_if(
+      co_mentioned->begin(), co_mentioned->end(),
+      [&](const std::string& id) { return context.contains(id); });
+  return shared >= kMinSharedContext;
+}
+
 // A stored person whose name is a misspelling of `display_name` and whose
 // articles share enough entities with `context`; "" when none.
 absl::StatusOr<std::string> FindSpellingVariant(
@@ -98,15 +112,43 @@ absl::StatusOr<std::string> FindSpellingVariant(
     const int max_edits = std::max<int>(
         1, static_cast<int>(std::max(key.size(), candidate_key.size())) / 4);
     if (text::EditDistance(key, candidate_key, max_edits) > max_edits) continue;
-    auto co_mentioned =
-        catalog::CoMentionedEntityIds(store, candidate, kContextArticles);
-    if (!co_mentioned.ok()) return co_mentioned.status();
-    const size_t shared = std::count_if(
-        co_mentioned->begin(), co_mentioned->end(),
-        [&](const std::string& id) { return context.contains(id); });
-    if (shared >= kMinSharedContext) return candidate;
+    auto shares = SharesContext(store, candidate, context);
+    if (!shares.ok()) return shares.status();
+    if (*shares) return candidate;
   }
   return std::string();
+}
+
+// The one stored person whose full name ends in `surname` (a name printed
+// alone, "Quenby" or "Ms. Quenby") and whose articles share enough entities
+// with `context`; "" when none, or when several do.
+absl::StatusOr<std::string> FindBySurname(const storage::Store& store,
+                                          const std::string& surname,
+                                          const std::set<std::string>& context,
+                                          RecordChanges& changes) {
+  if (surname.size() < 2 || context.size() < kMinSharedContext) {
+    return std::string();
+  }
+  auto candidates =
+      catalog::FindEntityIdsByNameWord(store, surname,
+                                       /*prefix=*/false, kMaxCandidates);
+  if (!candidates.ok()) return candidates.status();
+  std::string found;
+  for (const std::string& candidate : *candidates) {
+    auto record = changes.PeekEntity(candidate);
+    if (absl::IsNotFound(record.status())) continue;
+    if (!record.ok()) return record.status();
+    if ((*record)->type() != v1::PERSON) continue;
+    const std::vector<std::string> words =
+        text::FoldedWords((*record)->display_name());
+    if (words.size() < 2 || words.back() != surname) continue;
+    auto shares = SharesContext(store, candidate, context);
+    if (!shares.ok()) return shares.status();
+    if (!*shares) continue;
+    if (!found.empty()) return std::string();  // two namesakes: ambiguous
+    found = candidate;
+  }
+  return found;
 }
 
 }  // namespace
@@ -164,6 +206,22 @@ absl::StatusOr<EntityLinks> LinkEntities(
       if (!variant.ok()) return variant.status();
       linked = *variant;
       if (!linked.empty()) links.confidence[i] = kSpellingVariantConfidence;
+    }
+    if (linked.empty() && type == v1::PERSON) {
+      // A surname printed alone ("Quenby said", "Ms. Quenby").
+      const std::vector<std::string> words =
+          text::FoldedWords(entity.display_name);
+      const bool surname_only =
+          words.size() == 1 ||
+          (words.size() == 2 &&
+           entity.display_name.find('.') != std::string::npos &&
+           entity.display_name.find('.') < entity.display_name.find(' '));
+      if (surname_only) {
+        auto person = FindBySurname(store, words.back(), context, changes);
+        if (!person.ok()) return person.status();
+        linked = *person;
+        if (!linked.empty()) links.confidence[i] = kSurnameConfidence;
+      }
     }
     if (linked.empty()) {
       auto id = UniqueEntityId(entity.display_name, changes);

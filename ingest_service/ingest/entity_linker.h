@@ -24,6 +24,9 @@ struct EntityLinks {
 
 // Confidence of a link through a spelling variant with shared context.
 inline constexpr double kSpellingVariantConfidence = 0.8;
+// Confidence of a surname printed alone linked to the one stored person of
+// that surname with shared context.
+inline constexpr double kSurnameConfidence = 0.7;
 // How many entities the article and the stored entity's articles must share.
 inline constexpr size_t kMinSharedContext = 2;
 
@@ -33,7 +36,9 @@ inline constexpr size_t kMinSharedContext = 2;
 // misspelling (same skeleton, edit distance at most a quarter of the longer
 // name)
 // only when the article shares at least kMinSharedContext other entities with
-// that person's articles. Otherwise a new entity is created in `changes`.
+// that person's articles; a surname printed alone ("Quenby", "Ms. Quenby")
+// links, on the same condition, to the one stored person whose full name
+// ends in it. Otherwise a new entity is created in `changes`.
 // Surface forms not yet known become aliases. Counts are left to the caller.
 absl::StatusOr<EntityLinks> LinkEntities(
     const storage::Store& store, const std::vector<entities::Entity>& extracted,
