@@ -121,11 +121,14 @@ absl::StatusOr<std::string> FindSpellingVariant(
 
 // The one stored person whose full name ends in `surname` (a name printed
 // alone, "Quenby" or "Ms. Quenby") and whose articles share enough entities
-// with `context`; "" when none, or when several do.
+// with `context`; "" when none, or when several do. A surname shared by more
+// than kMaxNamesakes stored people is too common to guess from, and is not
+// worth reading their articles for.
 absl::StatusOr<std::string> FindBySurname(const storage::Store& store,
                                           const std::string& surname,
                                           const std::set<std::string>& context,
                                           RecordChanges& changes) {
+  constexpr size_t kMaxNamesakes = 3;
   if (surname.size() < 2 || context.size() < kMinSharedContext) {
     return std::string();
   }
@@ -133,7 +136,7 @@ absl::StatusOr<std::string> FindBySurname(const storage::Store& store,
       catalog::FindEntityIdsByNameWord(store, surname,
                                        /*prefix=*/false, kMaxCandidates);
   if (!candidates.ok()) return candidates.status();
-  std::string found;
+  std::vector<std::string> namesakes;
   for (const std::string& candidate : *candidates) {
     auto record = changes.PeekEntity(candidate);
     if (absl::IsNotFound(record.status())) continue;
@@ -142,6 +145,11 @@ absl::StatusOr<std::string> FindBySurname(const storage::Store& store,
     const std::vector<std::string> words =
         text::FoldedWords((*record)->display_name());
     if (words.size() < 2 || words.back() != surname) continue;
+    namesakes.push_back(candidate);
+    if (namesakes.size() > kMaxNamesakes) return std::string();
+  }
+  std::string found;
+  for (const std::string& candidate : namesakes) {
     auto shares = SharesContext(store, candidate, context);
     if (!shares.ok()) return shares.status();
     if (!*shares) continue;
