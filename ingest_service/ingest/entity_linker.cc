@@ -119,6 +119,17 @@ absl::StatusOr<std::string> FindSpellingVariant(
   return std::string();
 }
 
+// "Quenby", or one word after an abbreviated title or initial ("Ms. Quenby",
+// "J. Quenby"): a surname without a given name. `words` are the folded words
+// of `display_name`.
+bool SurnamePrintedAlone(const std::string& display_name,
+                         const std::vector<std::string>& words) {
+  if (words.size() == 1) return true;
+  const size_t dot = display_name.find('.');
+  return words.size() == 2 && dot != std::string::npos &&
+         dot < display_name.find(' ');
+}
+
 // The one stored person whose full name ends in `surname` (a name printed
 // alone, "Quenby" or "Ms. Quenby") and whose articles share enough entities
 // with `context`; "" when none, or when several do. A surname shared by more
@@ -216,15 +227,9 @@ absl::StatusOr<EntityLinks> LinkEntities(
       if (!linked.empty()) links.confidence[i] = kSpellingVariantConfidence;
     }
     if (linked.empty() && type == v1::PERSON) {
-      // A surname printed alone ("Quenby said", "Ms. Quenby").
       const std::vector<std::string> words =
           text::FoldedWords(entity.display_name);
-      const bool surname_only =
-          words.size() == 1 ||
-          (words.size() == 2 &&
-           entity.display_name.find('.') != std::string::npos &&
-           entity.display_name.find('.') < entity.display_name.find(' '));
-      if (surname_only) {
+      if (SurnamePrintedAlone(entity.display_name, words)) {
         auto person = FindBySurname(store, words.back(), context, changes);
         if (!person.ok()) return person.status();
         linked = *person;
