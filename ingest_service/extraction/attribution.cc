@@ -160,6 +160,11 @@ int Attributor::SkipParenthetical(const Frame& f, int k) const {
   return k;
 }
 
+bool Attributor::IsIndefinite(std::string_view determiner) const {
+  const std::string* kind = lex_.determiners.FindFolded(determiner);
+  return kind != nullptr && *kind == "indefinite";
+}
+
 bool Attributor::IsCue(std::string_view word) const {
   return StartsLower(word) && lex_.cues.ContainsFolded(word);
 }
@@ -249,18 +254,12 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
     }
     if (role == nullptr) return false;
     for (int k = j - 1; k >= floor && j - k <= 7; --k) {
-      if (f.IsWord(k) && lex_.determiners.ContainsFolded(f.words[k]) &&
-          StartsLower(f.words[k])) {
-        a.kind = SubjectKind::kDescription;
-        a.subject = {f.toks[k].span.begin, f.toks[j].span.end};
-        a.organization = *role == "org";
-        return true;
-      }
+      // "the rapper said", and sentence-initial "The rapper said".
       if (f.IsWord(k) && lex_.determiners.ContainsFolded(f.words[k])) {
-        // Sentence-initial "The rapper said".
         a.kind = SubjectKind::kDescription;
         a.subject = {f.toks[k].span.begin, f.toks[j].span.end};
         a.organization = *role == "org";
+        a.indefinite = IsIndefinite(f.words[k]);
         return true;
       }
       if (f.Is(k, ",") || f.Is(k, ".") || f.Is(k, ";")) break;
@@ -408,6 +407,7 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
         a.kind = SubjectKind::kDescription;
         a.subject = {f.toks[j].span.begin, f.toks[k].span.end};
         a.organization = *role == "org";
+        a.indefinite = IsIndefinite(w);
         return true;
       }
     }

@@ -55,6 +55,9 @@ struct Attribution {
   entities::TextSpan subject;  // the subject words, honorifics stripped
   entities::Gender gender = entities::Gender::kUnknown;  // from pronoun/title
   bool organization = false;  // description names an organisation
+  // The description introduces someone unnamed ("one supporter", "a
+  // resident"; lexicons/determiners.txt).
+  bool indefinite = false;
   std::string rule;
   std::string cue;
   double confidence = 0.0;
@@ -115,6 +118,7 @@ class Attributor {
   bool SubjectAfter(std::string_view text, const Frame& f, int begin,
                     Attribution& a) const;
   bool IsCue(std::string_view word) const;
+  bool IsIndefinite(std::string_view determiner) const;
   // Index after a parenthetical starting at `k` ("(R-Ohio)"), else `k`.
   int SkipParenthetical(const Frame& f, int k) const;
   // True when the period token `k` ends an abbreviation, an initial or sits

@@ -52,23 +52,6 @@ const Lexicon& ObjectPrepositions() {
   return *words;
 }
 
-// Words that open a description ("the", "a"); "indefinite" ones introduce
-// someone unnamed.
-const Lexicon& Determiners() {
-  static const Lexicon* const words =
-      new Lexicon(Lexicon::Load("determiners.txt").value());
-  return *words;
-}
-
-// True for "one supporter", "a resident": a description that introduces an
-// unnamed speaker instead of naming one again.
-bool IndefiniteDescription(std::string_view text, TextSpan subject) {
-  std::string_view d = text.substr(subject.begin, subject.end - subject.begin);
-  d = d.substr(0, d.find(' '));
-  const std::string* kind = Determiners().FindFolded(d);
-  return kind != nullptr && *kind == "indefinite";
-}
-
 // Nouns that describe a person ("the mayor", "the Compton rapper").
 const Lexicon& RoleNouns() {
   static const Lexicon* const words =
@@ -442,7 +425,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       case SubjectKind::kDescription: {
         int described = a.organization ? -1 : resolve_description(a.subject);
         // "“Q,” wrote one supporter": someone unnamed, not the main person.
-        if (described < 0 && IndefiniteDescription(text, a.subject)) break;
+        if (described < 0 && a.indefinite) break;
         // "Vega said little. “Q,” the singer wrote.": a paragraph names
         // its speaker before describing them.
         if (described < 0 && !a.organization) {

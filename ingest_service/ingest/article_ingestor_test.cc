@@ -1,6 +1,7 @@
 #include "ingest_service/ingest/article_ingestor.h"
 
 #include <set>
+#include <string_view>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -280,11 +281,21 @@ TEST_F(ArticleIngestorTest, ConcurrentUploadsGetDistinctIdsAndOneEntity) {
       catalog::ReadEntity(*store_, "marisol-quintero-2").status()));
 }
 
+// The first article names Jonah Whitacre in full, with two other people.
+constexpr char kWhitacreArticle[] =
+    "Director Jonah Whitacre met Marisol Quintero and Ingrid Falk at the "
+    "pier.\n\n"
+    "“The film starts here,” said Jonah Whitacre.\n";
+
+// The link confidence of the article's mention of `entity`, 0 when none.
+double LinkConfidence(const v1::Article& article, std::string_view entity) {
+  for (const auto& mention : article.mentions()) {
+    if (mention.entity() == entity) return mention.link_confidence();
+  }
+  return 0;
+}
+
 TEST_F(ArticleIngestorTest, MisspelledNameLinksOnlyWithSharedContext) {
-  const std::string first =
-      "Director Jonah Whitacre met Marisol Quintero and Ingrid Falk at the "
-      "pier.\n\n"
-      "“The film starts here,” said Jonah Whitacre.\n";
   const std::string misspelled =
       "Marisol Quintero and Ingrid Falk joined director Jona Whitacer on "
       "set.\n\n"
@@ -293,17 +304,15 @@ TEST_F(ArticleIngestorTest, MisspelledNameLinksOnlyWithSharedContext) {
       "The chess club elected a new captain.\n\n“I will train every night,” "
       "said "
       "Jonah Whitacer, a student.\n";
-  auto a = ingestor_->CreateArticle(Request(first, "https://e.example/1", 1));
+  auto a = ingestor_->CreateArticle(
+      Request(kWhitacreArticle, "https://e.example/1", 1));
   auto b =
       ingestor_->CreateArticle(Request(misspelled, "https://e.example/2", 2));
   ASSERT_TRUE(a.ok() && b.ok());
   ASSERT_GE(b->article.quotes_size(), 1);
   EXPECT_EQ(b->article.quotes(0).speaker(), "entities/jonah-whitacre");
-  double confidence = 0;
-  for (const auto& mention : b->article.mentions()) {
-    if (mention.entity() == "entities/jonah-whitacre")
-      confidence = mention.link_confidence();
-  }
+  const double confidence =
+      LinkConfidence(b->article, "entities/jonah-whitacre");
   EXPECT_LT(confidence, 1.0);
   EXPECT_GT(confidence, 0.5);
 
@@ -315,12 +324,6 @@ TEST_F(ArticleIngestorTest, MisspelledNameLinksOnlyWithSharedContext) {
   EXPECT_NE(c->article.quotes(0).speaker(), "entities/jonah-whitacre");
 }
 
-// The first article names Jonah Whitacre in full, with two other people.
-constexpr char kWhitacreArticle[] =
-    "Director Jonah Whitacre met Marisol Quintero and Ingrid Falk at the "
-    "pier.\n\n"
-    "“The film starts here,” said Jonah Whitacre.\n";
-
 TEST_F(ArticleIngestorTest, SurnameAloneLinksWithSharedContext) {
   const std::string surname =
       "Marisol Quintero and Ingrid Falk were on set again.\n\n"
@@ -331,11 +334,8 @@ TEST_F(ArticleIngestorTest, SurnameAloneLinksWithSharedContext) {
   ASSERT_TRUE(a.ok() && b.ok());
   ASSERT_GE(b->article.quotes_size(), 1);
   EXPECT_EQ(b->article.quotes(0).speaker(), "entities/jonah-whitacre");
-  double confidence = 0;
-  for (const auto& mention : b->article.mentions()) {
-    if (mention.entity() == "entities/jonah-whitacre")
-      confidence = mention.link_confidence();
-  }
+  const double confidence =
+      LinkConfidence(b->article, "entities/jonah-whitacre");
   EXPECT_LT(confidence, 1.0);
   EXPECT_GT(confidence, 0.5);
 }

@@ -230,7 +230,6 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
   auto matches = [&](const v1::Quote& quote) { return filter->Matches(quote); };
 
   v1::ListQuotesResponse response;
-  catalog::RecordReader reader(store_);
   QuoteBatch quotes(store_, read_pool_);
   if (!request.article().empty()) {
     auto article_id = catalog::ParseArticleName(request.article(), "article");
@@ -265,6 +264,7 @@ absl::StatusOr<v1::ListQuotesResponse> QueryEngine::ListQuotes(
     auto range =
         TimeRange(catalog::GroupPrefix(filter->entity_id()), start, end);
     if (!range.ok()) return range.status();
+    catalog::RecordReader reader(store_);
     auto next = ScanEntityQuotes(store_, reader, quotes, filter->entity_id(),
                                  *range, *page, [&](v1::Quote& quote) {
                                    if (!matches(quote)) return false;
