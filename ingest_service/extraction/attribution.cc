@@ -169,6 +169,17 @@ bool Attributor::IsCue(std::string_view word) const {
   return StartsLower(word) && lex_.cues.ContainsFolded(word);
 }
 
+bool Attributor::IsCueAt(const Frame& f, int k) const {
+  if (!f.IsWord(k) || !IsCue(f.words[k])) return false;
+  const std::string_view cue = f.words[k];
+  if (!cue.ends_with('s') || cue == "says" || k + 1 >= f.size() ||
+      !f.IsWord(k + 1)) {
+    return true;
+  }
+  const std::string_view next = f.words[k + 1];
+  return !(StartsLower(next) && next.size() > 4 && next.ends_with("ed"));
+}
+
 bool Attributor::IsRoleWord(std::string_view word) const {
   if (lex_.roles.FindFolded(word) != nullptr) return true;
   // "Singer-songwriter", "Actor-director": a compound of role nouns.
@@ -506,7 +517,7 @@ bool Attributor::AnalyzePost(std::string_view text, const Frame& f,
       k = SkipParenthetical(f, k);
       if (k < f.size() && f.Is(k, ",")) {
         for (int c = k + 1; c < f.size() && c - k < 40; ++c) {
-          if (f.IsWord(c) && IsCue(f.words[c]) && f.Is(c - 1, ",")) {
+          if (IsCueAt(f, c) && f.Is(c - 1, ",")) {
             lead.rule = "post_name_verb";
             lead.confidence = 0.9;
             lead.cue = std::string(f.words[c]);
@@ -527,7 +538,7 @@ bool Attributor::AnalyzePost(std::string_view text, const Frame& f,
       }
       continue;
     }
-    if (!IsCue(f.words[k])) continue;
+    if (!IsCueAt(f, k)) continue;
     Attribution s;
     if (k == i) {
       if (!SubjectAfter(text, f, k + 1, s)) return false;
@@ -599,7 +610,7 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
       k = SkipParenthetical(f, k);
       if (k < n && f.Is(k, ",")) {
         for (int c = k + 1; c < n && c - k < 40; ++c) {
-          if (f.IsWord(c) && IsCue(f.words[c]) && f.Is(c - 1, ",")) {
+          if (IsCueAt(f, c) && f.Is(c - 1, ",")) {
             lead.rule = colon_or_comma ? "pre_name_verb" : "pre_name_verb_that";
             lead.confidence = 0.85;
             lead.cue = std::string(f.words[c]);
@@ -617,7 +628,7 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
   // whose subject opens the sentence.
   for (int pass = 0; pass < 2; ++pass)
     for (int k = n - 1; k >= 0; --k) {
-      if (!f.IsWord(k) || !IsCue(f.words[k])) continue;
+      if (!f.IsWord(k) || !IsCueAt(f, k)) continue;
       Attribution s;
       bool participle = false;
       if (pass == 0 && !SubjectBefore(text, f, k, 0, s)) continue;
@@ -694,7 +705,7 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
   int end = f.size();
   if (end > 0 && f.Is(end - 1, ".")) --end;
   for (int k = end - 1; k >= 0 && end - k <= 4; --k) {
-    if (!f.IsWord(k) || !IsCue(f.words[k])) continue;
+    if (!f.IsWord(k) || !IsCueAt(f, k)) continue;
     Attribution s;
     if (!SubjectBefore(text, f, k, 0, s) ||
         s.kind == SubjectKind::kDescription) {
@@ -774,7 +785,7 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
     if (IsQuoteMarkWord(f.words[k])) return false;
   }
   for (int k = 0; k < f.size(); ++k) {
-    if (!f.IsWord(k) || !IsCue(f.words[k])) continue;
+    if (!f.IsWord(k) || !IsCueAt(f, k)) continue;
     Attribution s;
     if (!SubjectBefore(text, f, k, 0, s)) continue;
     s.rule = "paragraph_intro";

@@ -118,6 +118,10 @@ class Attributor {
   bool SubjectAfter(std::string_view text, const Frame& f, int begin,
                     Attribution& a) const;
   bool IsCue(std::string_view word) const;
+  // Whether token `k` of `f` is a cue used as a verb: not the plural noun
+  // of "once the newspaper reports appeared" (a cue ending in -s followed
+  // by a past-tense verb).
+  bool IsCueAt(const Frame& f, int k) const;
   bool IsIndefinite(std::string_view determiner) const;
   // Index after a parenthetical starting at `k` ("(R-Ohio)"), else `k`.
   int SkipParenthetical(const Frame& f, int k) const;

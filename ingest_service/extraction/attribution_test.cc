@@ -51,6 +51,18 @@ TEST(AttributionTest, PostNameVerb) {
   EXPECT_EQ(r[0].cue, "said");
 }
 
+// "reports" followed by a past-tense verb is a noun, not the cue of a
+// description after the fragment.
+TEST(AttributionTest, PluralNounIsNotACue) {
+  const auto r = AttributeAll(
+      "Judge Ana Reyes dissented. She wrote that the tenants \"had every "
+      "reason to object\" once the newspaper reports appeared.");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "She");
+  EXPECT_EQ(r[0].kind, SubjectKind::kPronoun);
+  EXPECT_EQ(r[0].cue, "wrote");
+}
+
 TEST(AttributionTest, PostVerbNameWithTitleAndAppositive) {
   const auto r = AttributeAll(
       "“Cases are falling,” said Dr. Maria Ortiz, the county’s chief medical "
