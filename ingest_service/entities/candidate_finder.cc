@@ -118,6 +118,22 @@ bool PersonLed(const Context& ctx, size_t first, size_t last) {
          (ctx.Has(first, kRole) && ctx.Has(first + 1, kFirstName));
 }
 
+// Whether the words first..last before an "and" already make a whole name,
+// so that the "and" lists two names even when the second ends in an
+// organisation head: "the Urban Institute and Brookings Institution", "the
+// FBI and Justice Department", "Ana Ruiz and Fox News". One word alone is
+// not ("Securities and Exchange Commission", "Food and Drug Administration"),
+// nor a name ending in a head that also names a field ("House Energy and
+// Commerce Committee": lexicon org_heads.txt, value `closing`).
+bool WholeNameBeforeAnd(const Context& ctx, size_t first, size_t last) {
+  if (first == last) {
+    const Token& t = ctx.tokens[first];
+    return t.all_upper && t.end - t.begin >= 2 && !ctx.Has(first, kCommonWord);
+  }
+  return ctx.lex.org_heads.Find(ctx.Key(last)) == "closing" ||
+         PersonLed(ctx, first, last);
+}
+
 // Adjacent on one line: only spaces between a and the token after it.
 bool SameLine(const Token& next) { return !next.newline_before; }
 
@@ -435,7 +451,8 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
       end = HeadEnd(tokens[next]);
       j = next + 1;
     }
-    if (before_and < last && !ctx.Has(last, kOrgHead)) {
+    if (before_and < last && (!ctx.Has(last, kOrgHead) ||
+                              WholeNameBeforeAnd(ctx, first, before_and))) {
       last = before_and;
       end = HeadEnd(tokens[last]);
     }

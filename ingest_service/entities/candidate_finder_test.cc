@@ -161,6 +161,24 @@ TEST_F(CandidateFinderTest, ConnectorsInsideOrganisationNames) {
               ElementsAre("GOP", "Harwick Party"));
   EXPECT_THAT(Names("met Mitch Brady of Kentucky"),
               ElementsAre("Mitch Brady", "Kentucky"));
+  EXPECT_THAT(Names("rules of the Food and Drug Administration now"),
+              ElementsAre("Food and Drug Administration"));
+  // A whole name before "and": two names, even when the second ends in an
+  // organisation head.
+  EXPECT_THAT(Names("the Harwick Institute and Dorset Foundation said"),
+              ElementsAre("Harwick Institute", "Dorset Foundation"));
+  EXPECT_THAT(Names(
+                  "a filing with the U.S. Securities and Exchange Commission "
+                  "said on the same day that it would be late"),
+              ElementsAre("U.S", "Securities and Exchange Commission"));
+  EXPECT_THAT(Names(
+                  "a hearing of the House Energy and Commerce Committee was "
+                  "called for the end of the month"),
+              ElementsAre("House Energy and Commerce Committee"));
+  EXPECT_THAT(Names("the FBI and Justice Department said"),
+              ElementsAre("FBI", "Justice Department"));
+  EXPECT_THAT(Names("told Maria Lopez and Harwick News on Monday"),
+              ElementsAre("Maria Lopez", "Harwick News"));
 }
 
 TEST_F(CandidateFinderTest, PrefixedAdjectivesAndStrayLettersAreNotNames) {
