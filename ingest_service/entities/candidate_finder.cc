@@ -293,7 +293,11 @@ void TrimLeading(const Context& ctx, Candidate& c) {
     }
     // "Justice Department": a role word before a head noun is part of the
     // organisation's name; so is a capitalised word before one.
-    if (!article && ctx.Has(c.last, kAnyHead) && (!role || !next_given)) {
+    // A role opener at a sentence start describes whoever follows: "Former
+    // Harbor City striker ...", "Veteran Labour Party MP ...".
+    const bool opener = initial_word && ctx.Has(f, kRoleOpener);
+    if (!article && !opener && ctx.Has(c.last, kAnyHead) &&
+        (!role || !next_given)) {
       return;
     }
     ++c.first;

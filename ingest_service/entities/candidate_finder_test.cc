@@ -90,6 +90,10 @@ TEST_F(CandidateFinderTest, LeadingArticleRoleAndInitialWordAreTrimmed) {
   EXPECT_THAT(Names("Singer Ada Okafor spoke"), ElementsAre("Ada Okafor"));
   EXPECT_THAT(Names("The Harwick band played"), ElementsAre("Harwick"));
   EXPECT_THAT(Names("Featuring Zubrin on drums"), ElementsAre("Zubrin"));
+  // A role opener goes even before a head noun ("City").
+  EXPECT_THAT(Names("Former Harbor City striker Ada Okafor said that it "
+                    "was over."),
+              ElementsAre("Harbor City", "Ada Okafor"));
 }
 
 TEST_F(CandidateFinderTest, KnownNamesKeepSentenceInitialWords) {
