@@ -86,6 +86,58 @@ TextSpan OpeningDescription(std::string_view text, TextSpan sentence) {
   return {sentence.begin, sentence.begin};
 }
 
+// The head noun of a description, its last word: "rapper" of "the Compton
+// rapper".
+std::string_view DescriptionHead(std::string_view text, TextSpan subject) {
+  const std::string_view desc =
+      text.substr(subject.begin, subject.end - subject.begin);
+  const size_t space = desc.find_last_of(' ');
+  return space == std::string_view::npos ? desc : desc.substr(space + 1);
+}
+
+// The non-empty parts of `s` between `separator`s, appended to `out`.
+void AppendParts(std::string_view s, char separator,
+                 std::vector<std::string_view>& out) {
+  size_t from = 0;
+  while (from <= s.size()) {
+    size_t to = s.find(separator, from);
+    if (to == std::string_view::npos) to = s.size();
+    if (to > from) out.push_back(s.substr(from, to - from));
+    from = to + 1;
+  }
+}
+
+// The words that may introduce the person named at `begin`: the title
+// before the name and its hyphenated parts ("singer-songwriter Ana Ruiz"),
+// and the words of an appositive after it ("Dave Free, the co-director of
+// the film,").
+std::vector<std::string_view> IntroducingWords(std::string_view text,
+                                               size_t begin) {
+  std::vector<std::string_view> words;
+  const size_t before = begin >= 40 ? begin - 40 : 0;
+  std::string_view left = text.substr(before, begin - before);
+  while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
+  const size_t space = left.find_last_of(" \t\n\r");
+  const std::string_view title =
+      space == std::string_view::npos ? left : left.substr(space + 1);
+  if (!title.empty()) words.push_back(title);
+  if (title.find('-') != std::string_view::npos) {
+    AppendParts(title, '-', words);
+  }
+  const size_t after_end = std::min(text.size(), begin + 120);
+  const std::string_view right = text.substr(begin, after_end - begin);
+  const size_t comma = right.find(", ");
+  if (comma == std::string_view::npos || comma >= 40) return words;
+  std::string_view appositive = right.substr(comma + 2);
+  appositive = appositive.substr(0, appositive.find_first_of(",.;"));
+  for (std::string_view determiner : {"the ", "a ", "an ", "his ", "her "}) {
+    if (!StartsWithIgnoreCase(appositive, determiner)) continue;
+    AppendParts(appositive, ' ', words);
+    break;
+  }
+  return words;
+}
+
 // False for a name mention that is the object of a preposition ("spoke to
 // Vega") or an owner ("Vega's albums"): positions that rarely hold the
 // subject a later pronoun continues.
@@ -251,11 +303,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   // noun, as a title ("manager Dave Free") or an appositive ("Dave Free,
   // the co-director of ..."). The head noun is the description's last word.
   auto resolve_description = [&](TextSpan subject) {
-    std::string_view desc =
-        text.substr(subject.begin, subject.end - subject.begin);
-    const size_t sp = desc.find_last_of(' ');
-    const std::string_view head =
-        sp == std::string_view::npos ? desc : desc.substr(sp + 1);
+    const std::string_view head = DescriptionHead(text, subject);
     if (head.size() < 3) return -1;
     auto it = std::lower_bound(
         persons.begin(), persons.end(), subject.begin,
@@ -264,56 +312,30 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     while (it != persons.begin() && seen < 12) {
       --it;
       ++seen;
-      const size_t b = it->begin;
-      // Title before the name: "... manager Dave Free".
-      const size_t before = b >= 40 ? b - 40 : 0;
-      std::string_view left = text.substr(before, b - before);
-      while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
-      if (left.size() >= head.size() &&
-          EqualsIgnoreCase(left.substr(left.size() - head.size()), head)) {
-        return it->entity;
-      }
-      // A compound title: "singer-songwriter Ana Ruiz" is a singer.
-      {
-        const size_t sp = left.find_last_of(' ');
-        std::string_view title =
-            sp == std::string_view::npos ? left : left.substr(sp + 1);
-        if (title.find('-') != std::string_view::npos) {
-          size_t from = 0;
-          while (from <= title.size()) {
-            size_t to = title.find('-', from);
-            if (to == std::string_view::npos) to = title.size();
-            if (EqualsIgnoreCase(title.substr(from, to - from), head)) {
-              return it->entity;
-            }
-            from = to + 1;
-          }
-        }
-      }
-      // Appositive after the name: "Dave Free, the co-director of ...".
-      const size_t after_end = std::min(text.size(), b + 120);
-      std::string_view right = text.substr(b, after_end - b);
-      const size_t comma = right.find(", ");
-      if (comma != std::string_view::npos && comma < 40) {
-        std::string_view app = right.substr(comma + 2);
-        app = app.substr(0, app.find_first_of(",.;"));
-        if (StartsWithIgnoreCase(app, "the ") ||
-            StartsWithIgnoreCase(app, "a ") ||
-            StartsWithIgnoreCase(app, "an ") ||
-            StartsWithIgnoreCase(app, "his ") ||
-            StartsWithIgnoreCase(app, "her ")) {
-          size_t pos = 0;
-          while ((pos = app.find(head, pos)) != std::string_view::npos) {
-            const bool start_ok = pos == 0 || app[pos - 1] == ' ';
-            const size_t end = pos + head.size();
-            const bool end_ok = end == app.size() || app[end] == ' ';
-            if (start_ok && end_ok) return it->entity;
-            pos = end;
-          }
-        }
+      for (std::string_view word : IntroducingWords(text, it->begin)) {
+        if (EqualsIgnoreCase(word, head)) return it->entity;
       }
     }
     return -1;
+  };
+
+  // Whether the person of `mention` was introduced with a role noun other
+  // than `head`, itself a role noun: "Dave Free, the co-director" is not
+  // "the rapper".
+  auto introduced_otherwise = [&](const PersonMention& mention,
+                                  std::string_view head) {
+    if (RoleNouns().FindFolded(head) == nullptr) return false;
+    bool other_role = false;
+    for (const PersonMention& m : persons) {
+      if (m.begin > mention.begin) break;
+      if (m.entity != mention.entity) continue;
+      for (std::string_view word : IntroducingWords(text, m.begin)) {
+        if (EqualsIgnoreCase(word, head)) return false;
+        const std::string* kind = RoleNouns().FindFolded(word);
+        other_role |= kind != nullptr && *kind == "person";
+      }
+    }
+    return other_role;
   };
 
   const Lexicon& prepositions = ObjectPrepositions();
@@ -368,6 +390,30 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     if (it == persons.begin()) return -1;
     --it;
     return it->begin >= para.begin ? it->entity : -1;
+  };
+
+  // The speaker of the last quote before quote `i` in the paragraph before
+  // its own, unless introduced with a role noun other than `head`; or -1.
+  // "“Q1,” Haddad said. ¶ “Q2,” the filmmaker added."
+  auto previous_paragraph_speaker = [&](int i, std::string_view head) {
+    const int s = sentence_of(quotes[i].outer.begin);
+    if (s < 0 || seg.sentence_paragraph[s] == 0) return -1;
+    const size_t floor =
+        seg.paragraphs[seg.sentence_paragraph[s] - 1].begin;
+    for (int j = i - 1; j >= 0 && quotes[j].outer.begin >= floor; --j) {
+      if (speaker[j] < 0) continue;
+      if (analysis.entities[speaker[j]].type != EntityType::kPerson) break;
+      auto mention = std::lower_bound(
+          persons.begin(), persons.end(), quotes[i].outer.begin,
+          [](const PersonMention& m, size_t p) { return m.begin < p; });
+      while (mention != persons.begin()) {
+        --mention;
+        if (mention->entity != speaker[j]) continue;
+        return introduced_otherwise(*mention, head) ? -1 : speaker[j];
+      }
+      return speaker[j];
+    }
+    return -1;
   };
 
   // The last person mention in [begin, end) that opens a sentence, or -1.
@@ -427,9 +473,13 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         // "“Q,” wrote one supporter": someone unnamed, not the main person.
         if (described < 0 && a.indefinite) break;
         // "Vega said little. “Q,” the singer wrote.": a paragraph names
-        // its speaker before describing them.
+        // its speaker before describing them; so may the paragraph before.
         if (described < 0 && !a.organization) {
           described = paragraph_person(a.subject.begin);
+        }
+        if (described < 0 && !a.organization) {
+          described =
+              previous_paragraph_speaker(i, DescriptionHead(text, a.subject));
         }
         speaker[i] = described >= 0 ? described : dominant(a.organization);
         break;

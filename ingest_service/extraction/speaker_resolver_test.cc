@@ -258,5 +258,46 @@ TEST(SpeakerResolverTest, DescriptionPrefersPersonNamedInItsParagraph) {
   EXPECT_EQ(speakers[1], 2);  // "singer-songwriter Joe Park"
 }
 
+TEST(SpeakerResolverTest, DescriptionTakesTheSpeakerOfTheParagraphBefore) {
+  // The paragraph before names its speaker; the description's paragraph
+  // names nobody. Tom Ruiz is named most, and Ann Lee was not introduced
+  // with another role, so "the filmmaker" is Ann Lee.
+  Fixture f = Analyze(
+      "Tom Ruiz stars in the film. Critics praised Tom Ruiz. Tom Ruiz "
+      "toured it.\n"
+      "It took eight years to make. According to Ann Lee, “every studio "
+      "said no.”\n"
+      "“I kept hearing that audiences want noise,” the filmmaker "
+      "explained.");
+  EntityAnalysis a;
+  a.entities = {{"Tom Ruiz", EntityType::kPerson, {}, Gender::kUnknown},
+                {"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown}};
+  AddEveryMention(a, f.text, "Tom Ruiz", 0);
+  AddMention(a, f.text, "Ann Lee", 1);
+  const std::vector<int> speakers = Resolve(f, a);
+  ASSERT_EQ(speakers.size(), 2u);
+  EXPECT_EQ(speakers[0], 1);
+  EXPECT_EQ(speakers[1], 1);
+}
+
+TEST(SpeakerResolverTest, DescriptionSkipsSpeakerIntroducedWithAnotherRole) {
+  // "Joe Park, the producer," spoke last, but "the singer" is someone else:
+  // the dominant Ann Lee.
+  Fixture f = Analyze(
+      "Ann Lee released an album. Critics loved Ann Lee. Ann Lee toured. "
+      "Fans followed Ann Lee.\n\n"
+      "“It took a year,” said Joe Park, the producer of the record.\n\n"
+      "“I wrote every song in one winter,” the singer said.");
+  EntityAnalysis a;
+  a.entities = {{"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown},
+                {"Joe Park", EntityType::kPerson, {}, Gender::kUnknown}};
+  AddEveryMention(a, f.text, "Ann Lee", 0);
+  AddMention(a, f.text, "Joe Park", 1);
+  const std::vector<int> speakers = Resolve(f, a);
+  ASSERT_EQ(speakers.size(), 2u);
+  EXPECT_EQ(speakers[0], 1);
+  EXPECT_EQ(speakers[1], 0);
+}
+
 }  // namespace
 }  // namespace verbatim::extraction
