@@ -257,9 +257,12 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
     return true;
   }
 
-  if (StartsLower(w)) {
+  // "the 41-year-old said": an age describes a person.
+  const bool age = w.ends_with("-year-old");
+  if (StartsLower(w) || age) {
     // Description: "the Compton rapper", "the mayor", "a spokesman".
-    const std::string* role = lex_.roles.FindFolded(w);
+    static const std::string kPerson = "person";
+    const std::string* role = age ? &kPerson : lex_.roles.FindFolded(w);
     if (role == nullptr && w.size() > 1 && w.back() == 's') {
       role = lex_.roles.FindFolded(w.substr(0, w.size() - 1));
     }

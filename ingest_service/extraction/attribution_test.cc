@@ -63,6 +63,15 @@ TEST(AttributionTest, PluralNounIsNotACue) {
   EXPECT_EQ(r[0].cue, "wrote");
 }
 
+TEST(AttributionTest, AgeIsADescription) {
+  const auto r = AttributeAll(
+      "Speaking to reporters, the 41-year-old said of the director: \"She "
+      "never lets you hide.\"");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "the 41-year-old");
+  EXPECT_EQ(r[0].kind, SubjectKind::kDescription);
+}
+
 TEST(AttributionTest, PostVerbNameWithTitleAndAppositive) {
   const auto r = AttributeAll(
       "“Cases are falling,” said Dr. Maria Ortiz, the county’s chief medical "

@@ -89,6 +89,28 @@ TEST_F(FindUtteranceTest, LongPrintingLinksTheShortStoredQuoteItContains) {
       1u);
 }
 
+// A first part shorter than a winnowing window ("“Nobody lets you hide,” she
+// said. “...”") need not share a winnowed shingle with a printing of the
+// whole sentence (before the opening fingerprint, 6 of 20 such pairs were
+// missed); its opening words find it.
+TEST_F(FindUtteranceTest, MergedPrintingFindsTheShortFirstPartItStartsWith) {
+  AddQuote(1, "Nobody lets you hide here,", "entities/a");
+  AddQuote(2, "She keeps the camera on you until you stop performing.",
+           "entities/a");
+  Commit();
+  EXPECT_EQ(Find("Nobody lets you hide here. She keeps the camera on you "
+                 "until you stop performing for the lens.",
+                 "entities/a"),
+            1u);
+  // A stored whole is found by a later short first part the same way.
+  AddQuote(3,
+           "Ferries run at dawn now. The crews come from every harbor town "
+           "along the coast and stay the whole season.",
+           "entities/b");
+  Commit();
+  EXPECT_EQ(Find("Ferries run at dawn now,", "entities/b"), 3u);
+}
+
 TEST_F(FindUtteranceTest, PhrasesSharedByManyQuotesDoNotHideTheRightOne) {
   // More quotes than the linker reads per shingle share "we are going to".
   for (uint64_t id = 1; id <= 80; ++id) {

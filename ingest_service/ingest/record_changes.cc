@@ -147,8 +147,14 @@ std::vector<uint64_t> ShinglesOfWords(const std::vector<std::string>& words) {
     hashes.push_back(paging::StableHash(
         absl::StrCat(words[i], " ", words[i + 1], " ", words[i + 2])));
   }
+  // The opening fingerprint: its own seed, and the top byte cleared so it
+  // sorts among the smallest (probes take the smallest first).
+  shingles.push_back(
+      paging::StableHash(absl::StrCat("opening ", words[0], " ", words[1], " ",
+                                      words[2])) >>
+      8);
   if (hashes.size() <= kWinnowWindow) {
-    shingles = std::move(hashes);
+    shingles.insert(shingles.end(), hashes.begin(), hashes.end());
   } else {
     // The minimum of each window (the rightmost on ties); consecutive windows
     // mostly share it, so it is added once per position.

@@ -142,6 +142,10 @@ void AddUnique(const std::string& value,
 // of them, and guarantees that two texts sharing a run of kWinnowWindow
 // 3-grams (kWinnowWindow + 2 words) share a fingerprint: the index holds
 // and probes a third of the rows a fingerprint per 3-gram would.
+// A quote's first three words add one more fingerprint, made small so that
+// every bottom-k probe includes it: a first part shorter than the window
+// ("“Nobody lets you hide,” she said. “...”") is then found by a printing of
+// the whole sentence, which it starts, and the other way round.
 inline constexpr size_t kWinnowWindow = 4;
 std::vector<uint64_t> QuoteShingles(const std::string& text);
 // The same, of text already split into folded words.

@@ -31,8 +31,20 @@ bool Shares(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
 TEST(QuoteShinglesTest, ShortTextsKeepEveryShingleAndTinyOnesOne) {
   EXPECT_EQ(QuoteShingles("").size(), 0u);
   EXPECT_EQ(QuoteShingles("Yes, twice.").size(), 1u);
-  // Five words: three 3-grams, fewer than a window, all kept.
-  EXPECT_EQ(QuoteShingles(Words(0, 5)).size(), 3u);
+  // Five words: three 3-grams, fewer than a window, all kept, and the
+  // opening fingerprint.
+  EXPECT_EQ(QuoteShingles(Words(0, 5)).size(), 4u);
+}
+
+TEST(QuoteShinglesTest, OpeningFingerprintIsAmongTheSmallest) {
+  // Texts that share their first three words share their smallest
+  // fingerprint, whatever follows.
+  const std::vector<uint64_t> a = QuoteShingles(Words(0, 5));
+  const std::vector<uint64_t> b = QuoteShingles(Words(0, 60));
+  ASSERT_FALSE(a.empty());
+  ASSERT_FALSE(b.empty());
+  EXPECT_EQ(a.front(), b.front());
+  EXPECT_NE(QuoteShingles(Words(1, 60)).front(), b.front());
 }
 
 TEST(QuoteShinglesTest, LongTextsKeepAboutTwoInWindowPlusOne) {
