@@ -295,6 +295,14 @@ EntityAnalysis AliasGrouper::Group(
   // spans look up known names, so later mentions of the nickname join too.
   for (const auto& [a, b] : same_as) {
     if (a < 0 || b < 0 || a >= n || b >= n) continue;
+    // "Varga, known to fans as “Teddy”": a side that is a known name's
+    // mention joins that name's entity first (the two are joined below).
+    for (const int side : {a, b}) {
+      if (entity_of[side] >= 0 || keys[side].words == 0) continue;
+      int known = lookup(side, true);
+      if (known < 0) known = person_word(side);
+      if (known >= 0) assign(side, known);
+    }
     if (entity_of[a] >= 0 && entity_of[b] < 0 && keys[b].words > 0) {
       assign(b, entity_of[a]);
     } else if (entity_of[b] >= 0 && entity_of[a] < 0 && keys[a].words > 0) {

@@ -26,6 +26,46 @@ namespace {
 // Votes a list member needs to lend its type to the rest of the list.
 constexpr float kListLeaderScore = 2.0f;
 
+std::string_view SpanText(std::string_view text, TextSpan span) {
+  return text.substr(span.begin, span.end - span.begin);
+}
+
+struct InnerNickname {
+  size_t given;  // index of the candidate before the nickname
+};
+
+// Candidates `given`, `given + 1` and `given + 2` read 'Teodor “Teddy”
+// Lindahl': a given name (or a word the dictionary lacks), a quoted nickname
+// of one or two words, and a one-word surname, each quote mark directly
+// between them.
+std::vector<InnerNickname> InnerNicknames(
+    const std::vector<Token>& tokens, const TokenKeys& keys,
+    const std::vector<Candidate>& candidates) {
+  std::vector<InnerNickname> out;
+  auto is_mark = [&](size_t k) {
+    const Token& t = tokens[k];
+    return t.kind == TokenKind::kPunct && !t.newline_before &&
+           (t.punct == 0x201C || t.punct == 0x201D || t.punct == 0x2018 ||
+            t.punct == 0x2019 || t.punct == '"');
+  };
+  for (size_t i = 0; i + 2 < candidates.size(); ++i) {
+    const Candidate& given = candidates[i];
+    const Candidate& nickname = candidates[i + 1];
+    const Candidate& surname = candidates[i + 2];
+    if (given.quoted_title || !nickname.quoted_title ||
+        surname.quoted_title || nickname.first != given.last + 2 ||
+        surname.first != nickname.last + 2 || surname.first != surname.last ||
+        nickname.last > nickname.first + 1 || !is_mark(given.last + 1) ||
+        !is_mark(nickname.last + 1) ||
+        (!keys.Has(given.last, kFirstName) &&
+         keys.Has(given.last, kCommonWord))) {
+      continue;
+    }
+    out.push_back({i});
+  }
+  return out;
+}
+
 // The entity of the longest PERSON mention that ends where `subject` ends and
 // starts inside it, after its first character; -1 when there is none.
 int PersonEndingSubject(const EntityAnalysis& analysis, TextSpan subject) {
@@ -104,7 +144,12 @@ bool RuleEntityRecognizer::AkaSeparator(std::string_view text,
     const Token& t = tokens[i];
     if (t.newline_before) return false;
     if (t.kind == TokenKind::kPunct) {
-      if (t.punct == '.' || t.punct == ',' || t.punct == '(') continue;
+      // The opening mark of a quoted nickname: "known to fans as “Teddy,”".
+      if (t.punct == '.' || t.punct == ',' || t.punct == '(' ||
+          ((t.punct == 0x201C || t.punct == 0x2018 || t.punct == '"') &&
+           i + 1 == to)) {
+        continue;
+      }
       return false;
     }
     if (!phrase.empty()) phrase.push_back(' ');
@@ -193,6 +238,20 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
     start = end;
   }
 
+  const std::vector<InnerNickname> nicknames =
+      InnerNicknames(tokens, keys, candidates);
+  std::vector<std::string> full_names(candidates.size());
+  for (const InnerNickname& n : nicknames) {
+    full_names[n.given] = std::string(SpanText(text, candidates[n.given].span));
+    full_names[n.given].push_back(' ');
+    full_names[n.given].append(SpanText(text, candidates[n.given + 2].span));
+    for (const size_t k : {n.given, n.given + 1}) {
+      Classification& c = classes[k];
+      c.type = EntityType::kPerson;
+      c.score = std::max(c.score, kAcceptScore);
+    }
+  }
+
   std::vector<NamedSpan> spans;
   spans.reserve(candidates.size());
   std::vector<int> span_of(candidates.size(), -1);
@@ -201,7 +260,8 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
     if (c.score <= 0) continue;
     NamedSpan s;
     s.span = c.span;
-    s.text = std::string(text.substr(c.span.begin, c.span.end - c.span.begin));
+    s.text = full_names[i].empty() ? std::string(SpanText(text, c.span))
+                                   : std::move(full_names[i]);
     s.type = c.type;
     s.score = c.score;
     s.strong = c.score >= kAcceptScore;
@@ -212,10 +272,21 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
     spans.push_back(std::move(s));
   }
   std::vector<std::pair<int, int>> same_as;
+  for (const InnerNickname& n : nicknames) {
+    if (span_of[n.given] >= 0 && span_of[n.given + 1] >= 0) {
+      same_as.emplace_back(span_of[n.given], span_of[n.given + 1]);
+    }
+  }
   for (size_t i = 0; i + 1 < candidates.size(); ++i) {
     if (span_of[i] < 0 || span_of[i + 1] < 0) continue;
     if (AkaSeparator(text, tokens, candidates[i].last + 1,
                      candidates[i + 1].first)) {
+      // A person's quoted nickname is a name, not a title.
+      NamedSpan& name = spans[span_of[i]];
+      NamedSpan& alias = spans[span_of[i + 1]];
+      if (candidates[i + 1].quoted_title && name.type == EntityType::kPerson) {
+        alias.type = EntityType::kPerson;
+      }
       same_as.emplace_back(span_of[i], span_of[i + 1]);
     }
   }

@@ -308,6 +308,28 @@ TEST_F(EntityRecognizerTest, LongerAkaPhrasesLinkNames) {
   EXPECT_EQ(Named(a, "T-Mak"), tade);
 }
 
+TEST_F(EntityRecognizerTest, QuotedNicknameAfterAkaPhraseIsAnAlias) {
+  const EntityAnalysis a =
+      Run("Actor Tomas Varga stars in the film. Varga, known to fans as "
+          "\u201cTeddy,\u201d called the role his hardest.");
+  const Entity* tomas = Named(a, "Tomas Varga");
+  ASSERT_NE(tomas, nullptr);
+  EXPECT_EQ(Named(a, "Teddy"), tomas);
+  EXPECT_EQ(Named(a, "Varga"), tomas);
+  EXPECT_EQ(tomas->type, EntityType::kPerson);
+}
+
+TEST_F(EntityRecognizerTest, QuotedNicknameInsideANameIsAnAlias) {
+  const EntityAnalysis a =
+      Run("The drama stars Tomas \u201cTeddy\u201d Varga as a fisherman. "
+          "Critics said Varga was superb.");
+  const Entity* tomas = Named(a, "Tomas Varga");
+  ASSERT_NE(tomas, nullptr);
+  EXPECT_EQ(tomas->type, EntityType::kPerson);
+  EXPECT_EQ(Named(a, "Teddy"), tomas);
+  EXPECT_EQ(Named(a, "Varga"), tomas);
+}
+
 TEST_F(EntityRecognizerTest, TimeZonesAreNotEntities) {
   const EntityAnalysis a =
       Run("Published 9:14 AM ET, March 3. Ines Okoro spoke at 4 PM EDT.");
