@@ -294,6 +294,8 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
   EntityAnalysis analysis = grouper_.Group(spans, same_as);
   size_t b = 0;
   for (Mention& m : analysis.mentions) {
+    // A given name grouped as its full name is still mentioned as printed.
+    if (!nicknames.empty()) m.text = std::string(SpanText(text, m.span));
     while (b < layout.boilerplate.size() &&
            layout.boilerplate[b].end <= m.span.begin) {
       ++b;
