@@ -295,7 +295,8 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     if (ctx.Has(prev, kSpeechVerb) && closes && !last.possessive) {
       v[kP] += all_common ? 0.8 : 2;
     }
-    if (ctx.Has(prev, kWorkCue)) v[kW] += 3;
+    // Stronger than a head noun: "her new feature Quiet Harbour".
+    if (ctx.Has(prev, kWorkCue)) v[kW] += 3.5;
     // "his firm Brask Maritime"; not "the NFL Network's Rich Eisen" (a
     // name's possessive) nor "a network Russia financed" (a known place).
     if (ctx.Has(prev, kOrgCue) && !tokens[prev].upper_initial &&
@@ -309,7 +310,8 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   } else if (c.first >= 2 && ctx.PunctAt(c.first - 1, ',') && closes) {
     // Appositive title: "his short film, We Cry Together, ...".
     const size_t before = ctx.WordBefore(c.first - 1);
-    if (ctx.Has(before, kWorkCue)) v[kW] += 2.5;
+    // Stronger than a head noun: "her debut, Quiet Harbour, ...".
+    if (ctx.Has(before, kWorkCue)) v[kW] += 3.5;
     if (ctx.Has(before, kRole)) v[kP] += 2;  // "her manager, X,"
   }
 

@@ -76,6 +76,8 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
       Is("zqLabs co-founder Ada Okafor", "zqLabs", EntityType::kOrganization));
   EXPECT_TRUE(Is("students of the University of Northern Iowa protested",
                  "University of Northern Iowa", EntityType::kOrganization));
+  EXPECT_TRUE(Is("with the French studio Maison Rivage today",
+                 "Maison Rivage", EntityType::kOrganization));
 }
 
 TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
@@ -101,6 +103,11 @@ TEST_F(TypeClassifierTest, WorkFromCuesAndQuotes) {
   EXPECT_TRUE(Is("the song \xE2\x80\x9CPaper Lanterns\xE2\x80\x9D charted",
                  "Paper Lanterns", EntityType::kWork));
   EXPECT_TRUE(Is("his Dust & The Long Road album", "Dust & The Long Road",
+                 EntityType::kWork));
+  // An appositive after a work cue outweighs a head noun ("Harbour").
+  EXPECT_TRUE(Is("for her debut, Quiet Harbour, she won", "Quiet Harbour",
+                 EntityType::kWork));
+  EXPECT_TRUE(Is("her new feature Quiet Harbour opens", "Quiet Harbour",
                  EntityType::kWork));
 }
 
