@@ -227,6 +227,9 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
     }
   };
   skip_parenthetical();
+  // A comma pulled inside a closing mark ends an appositive too: 'Lindahl,
+  // known to fans as “Teddy,” called'.
+  if (j > floor && IsQuoteMarkWord(f.words[j]) && f.Is(j - 1, ",")) --j;
   // Appositive or relative clause: "Hugh Hill, a doctor, said",
   // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said".
   if (j >= floor && f.Is(j, ",")) {

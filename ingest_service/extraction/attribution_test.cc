@@ -63,6 +63,15 @@ TEST(AttributionTest, PluralNounIsNotACue) {
   EXPECT_EQ(r[0].cue, "wrote");
 }
 
+TEST(AttributionTest, AppositiveEndingInAQuotedNickname) {
+  const auto r = AttributeAll(
+      "Ana Ruiz stars as a nurse. Ruiz, known to fans as \u201cRo,\u201d "
+      "called the role \u201cthe hardest thing I have ever done.\u201d");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "Ruiz");
+  EXPECT_EQ(r[0].cue, "called");
+}
+
 TEST(AttributionTest, AgeIsADescription) {
   const auto r = AttributeAll(
       "Speaking to reporters, the 41-year-old said of the director: \"She "
