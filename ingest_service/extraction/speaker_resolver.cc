@@ -319,16 +319,16 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return -1;
   };
 
-  // Whether the person of `mention` was introduced with a role noun other
-  // than `head`, itself a role noun: "Dave Free, the co-director" is not
-  // "the rapper".
-  auto introduced_otherwise = [&](const PersonMention& mention,
+  // Whether `entity`, a person, was introduced before `pos` with a role noun
+  // other than `head`, itself a role noun: "Dave Free, the co-director" is
+  // not "the rapper".
+  auto introduced_otherwise = [&](int entity, size_t pos,
                                   std::string_view head) {
     if (RoleNouns().FindFolded(head) == nullptr) return false;
     bool other_role = false;
     for (const PersonMention& m : persons) {
-      if (m.begin > mention.begin) break;
-      if (m.entity != mention.entity) continue;
+      if (m.begin >= pos) break;
+      if (m.entity != entity) continue;
       for (std::string_view word : IntroducingWords(text, m.begin)) {
         if (EqualsIgnoreCase(word, head)) return false;
         const std::string* kind = RoleNouns().FindFolded(word);
@@ -393,25 +393,17 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   };
 
   // The speaker of the last quote before quote `i` in the paragraph before
-  // its own, unless introduced with a role noun other than `head`; or -1.
-  // "“Q1,” Haddad said. ¶ “Q2,” the filmmaker added."
-  auto previous_paragraph_speaker = [&](int i, std::string_view head) {
+  // its own, if a person; or -1. "“Q1,” Haddad said. ¶ “Q2,” the filmmaker
+  // added."
+  auto previous_paragraph_speaker = [&](int i) {
     const int s = sentence_of(quotes[i].outer.begin);
     if (s < 0 || seg.sentence_paragraph[s] == 0) return -1;
-    const size_t floor =
-        seg.paragraphs[seg.sentence_paragraph[s] - 1].begin;
+    const size_t floor = seg.paragraphs[seg.sentence_paragraph[s] - 1].begin;
     for (int j = i - 1; j >= 0 && quotes[j].outer.begin >= floor; --j) {
       if (speaker[j] < 0) continue;
-      if (analysis.entities[speaker[j]].type != EntityType::kPerson) break;
-      auto mention = std::lower_bound(
-          persons.begin(), persons.end(), quotes[i].outer.begin,
-          [](const PersonMention& m, size_t p) { return m.begin < p; });
-      while (mention != persons.begin()) {
-        --mention;
-        if (mention->entity != speaker[j]) continue;
-        return introduced_otherwise(*mention, head) ? -1 : speaker[j];
-      }
-      return speaker[j];
+      return analysis.entities[speaker[j]].type == EntityType::kPerson
+                 ? speaker[j]
+                 : -1;
     }
     return -1;
   };
@@ -478,8 +470,21 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
           described = paragraph_person(a.subject.begin);
         }
         if (described < 0 && !a.organization) {
-          described =
-              previous_paragraph_speaker(i, DescriptionHead(text, a.subject));
+          // Then the speaker of the paragraph before, or the article's main
+          // person, whichever was not introduced with another role noun
+          // ("Dave Free, the co-director" is not "the rapper"); the speaker
+          // when both were.
+          const std::string_view head = DescriptionHead(text, a.subject);
+          const size_t pos = a.subject.begin;
+          const int previous = previous_paragraph_speaker(i);
+          const int main = dominant(false);
+          if (previous >= 0 && !introduced_otherwise(previous, pos, head)) {
+            described = previous;
+          } else if (main >= 0 && !introduced_otherwise(main, pos, head)) {
+            described = main;
+          } else {
+            described = previous >= 0 ? previous : main;
+          }
         }
         speaker[i] = described >= 0 ? described : dominant(a.organization);
         break;

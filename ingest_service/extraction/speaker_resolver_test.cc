@@ -299,5 +299,25 @@ TEST(SpeakerResolverTest, DescriptionSkipsSpeakerIntroducedWithAnotherRole) {
   EXPECT_EQ(speakers[1], 0);
 }
 
+TEST(SpeakerResolverTest, DescriptionTakesThePreviousSpeakerWhenBothHaveRoles) {
+  // Both the main person (a director) and the last speaker (a nominee) were
+  // introduced with other roles than "actor": the last speaker it is.
+  Fixture f = Analyze(
+      "Director Ann Lee made the film. Critics loved Ann Lee. Ann Lee "
+      "toured. Fans followed Ann Lee.\n\n"
+      "Nominee Joe Park called the role \u201cthe hardest thing I have ever "
+      "done.\u201d\n\n"
+      "\u201cShe never lets you hide,\u201d the actor said.");
+  EntityAnalysis a;
+  a.entities = {{"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown},
+                {"Joe Park", EntityType::kPerson, {}, Gender::kUnknown}};
+  AddEveryMention(a, f.text, "Ann Lee", 0);
+  AddMention(a, f.text, "Joe Park", 1);
+  const std::vector<int> speakers = Resolve(f, a);
+  ASSERT_EQ(speakers.size(), 2u);
+  EXPECT_EQ(speakers[0], 1);
+  EXPECT_EQ(speakers[1], 1);
+}
+
 }  // namespace
 }  // namespace verbatim::extraction
