@@ -115,7 +115,9 @@ bool PersonBefore(const Context& ctx, size_t first, size_t last) {
 bool PersonLed(const Context& ctx, size_t first, size_t last) {
   if (last == first) return false;
   return ctx.Has(first, kFirstName | kHonorific) ||
-         (ctx.Has(first, kRole) && ctx.Has(first + 1, kFirstName));
+         (ctx.Has(first, kRole) && ctx.Has(first + 1, kFirstName)) ||
+         // "Republican Sen. Mitch Brady of Kentucky"
+         (ctx.Has(first, kDemonym) && ctx.Has(first + 1, kHonorific));
 }
 
 // Whether the words first..last before an "and" already make a whole name,

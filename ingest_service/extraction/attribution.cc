@@ -67,6 +67,12 @@ bool StartsUpper(std::string_view w) {
   return IsUpper(c) || (c >= 0x80 && IsWordChar(c) && !IsLower(c));
 }
 
+// "R-Maine", "D-Calif.": a legislator's party and state.
+bool IsPartyTag(std::string_view w) {
+  return w.size() >= 3 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') &&
+         w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z';
+}
+
 bool StartsLower(std::string_view w) {
   if (w.empty()) return false;
   size_t len;
@@ -239,7 +245,8 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
       const std::string_view first = f.words[k + 1];
       const bool appositive = !StartsUpper(first) ||
                               lex_.determiners.ContainsFolded(first) ||
-                              EqualsIgnoreCase(first, "who");
+                              EqualsIgnoreCase(first, "who") ||
+                              (j - k == 2 && IsPartyTag(first));
       if (appositive) {
         j = k - 1;
         skip_parenthetical();
@@ -310,6 +317,19 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
       continue;
     }
     break;
+  }
+  // "the Ohio Republican said", "the Maine Senator said": a capitalised
+  // run after a determiner ending in a person's role noun describes the
+  // person ("The Harbor News Agency said" names an organisation).
+  if (b > floor && f.IsWord(b - 1) &&
+      lex_.determiners.ContainsFolded(f.words[b - 1])) {
+    const std::string* role = lex_.roles.FindFolded(w);
+    if (role != nullptr && *role == "person") {
+      a.kind = SubjectKind::kDescription;
+      a.subject = {f.toks[b - 1].span.begin, f.toks[j].span.end};
+      a.indefinite = IsIndefinite(f.words[b - 1]);
+      return true;
+    }
   }
   // "Mr. Morgan of the Sierra Club said": the run after a preposition is
   // the object; the speaker is the name before the preposition.
@@ -606,11 +626,22 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
       break;
     }
   }
+  // The subject begins at `start`, or after the title words and
+  // abbreviation dots opening it ("Sen. Margaret Whitfield").
+  auto opens_with = [&](int start, TextSpan subject) {
+    for (int k = start; k < n && k < start + 4; ++k) {
+      if (f.toks[k].span.begin == subject.begin) return true;
+      if (!f.Is(k, ".") && !(f.IsWord(k) && StartsUpper(f.words[k]))) break;
+    }
+    return false;
+  };
   for (int start : {0, intro}) {
     if (start < 0 || start >= n) continue;
     Attribution lead;
     if (SubjectAfter(text, f, start, lead) && lead.kind == SubjectKind::kName &&
-        lead.subject.begin == f.toks[start].span.begin) {
+        opens_with(start, lead.subject) &&
+        !IsPartyTag(text.substr(lead.subject.begin,
+                                lead.subject.end - lead.subject.begin))) {
       int k = start;
       while (k < n && f.toks[k].span.end <= lead.subject.end) ++k;
       k = SkipParenthetical(f, k);

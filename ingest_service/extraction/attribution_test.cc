@@ -72,6 +72,27 @@ TEST(AttributionTest, AppositiveEndingInAQuotedNickname) {
   EXPECT_EQ(r[0].cue, "called");
 }
 
+TEST(AttributionTest, PartyTagIsAnAppositive) {
+  const auto r = AttributeAll(
+      "Sen. Ana Whitby, R-Maine, said Tuesday she would vote no, calling it "
+      "\"a giveaway dressed up as a plan.\"");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "Ana Whitby");
+}
+
+TEST(AttributionTest, CapitalisedPartyAfterDeterminerIsADescription) {
+  const auto r =
+      AttributeAll("\u201cThis bill will pass,\u201d the Ohio Republican said.");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "the Ohio Republican");
+  EXPECT_EQ(r[0].kind, SubjectKind::kDescription);
+  // An organisation's name ending in a role noun stays a name.
+  const auto org = AttributeAll(
+      "\u201cWe saw it,\u201d the Harbor Energy Agency said on Monday.");
+  ASSERT_EQ(org.size(), 1u);
+  EXPECT_EQ(org[0].kind, SubjectKind::kName);
+}
+
 TEST(AttributionTest, AgeIsADescription) {
   const auto r = AttributeAll(
       "Speaking to reporters, the 41-year-old said of the director: \"She "
