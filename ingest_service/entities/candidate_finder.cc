@@ -120,6 +120,28 @@ bool PersonLed(const Context& ctx, size_t first, size_t last) {
          (ctx.Has(first, kDemonym) && ctx.Has(first + 1, kHonorific));
 }
 
+// "International Longshoremen's Association", "Writers' Guild": the
+// possessive of a plural dictionary word (not of a name, "Harvard's Kennedy
+// School", nor of a whole organisation, "Johns Hopkins University's School")
+// followed by capitalised words ending in an organisation head.
+bool PossessiveInsideName(const Context& ctx, size_t i) {
+  const std::string_view key = ctx.Key(i);
+  const bool plural = key.size() >= 4 &&
+                      (key.ends_with('s') || key.ends_with("men") ||
+                       key.ends_with("ren") || key.ends_with("ple"));
+  if (!plural || !ctx.Has(i, kCommonWord) || ctx.Has(i, kOrgHead) ||
+      !ctx.tokens[i].upper_initial) {
+    return false;
+  }
+  for (size_t k = i + 1; k < ctx.tokens.size() && k <= i + 3; ++k) {
+    const Token& t = ctx.tokens[k];
+    if (!IsWord(t) || !t.upper_initial || t.newline_before) return false;
+    if (ctx.Has(k, kOrgHead)) return true;
+    if (t.possessive) return false;
+  }
+  return false;
+}
+
 // Whether the words first..last before an "and" already make a whole name,
 // so that the "and" lists two names even when the second ends in an
 // organisation head: "the Urban Institute and Brookings Institution", "the
@@ -416,8 +438,9 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
     // "Securities and Exchange Commission": "and" stays inside a name only
     // when the name ends in an organisation head; otherwise it lists names.
     size_t before_and = tokens.size();
-    while (!tokens[last].possessive && !tokens[last].hyphen_tail &&
-           j < tokens.size()) {
+    while ((!tokens[last].possessive ||
+            PossessiveInsideName(ctx, last)) &&
+           !tokens[last].hyphen_tail && j < tokens.size()) {
       if (q < quoted.size() && quoted[q].first <= j) break;
       const Token& t = tokens[j];
       if (!SameLine(t)) break;

@@ -75,6 +75,13 @@ TEST_F(CandidateFinderTest, PossessiveEndsName) {
               ElementsAre("Nora Vance"));
 }
 
+TEST_F(CandidateFinderTest, PossessiveOfADictionaryWordInsideAnOrganisation) {
+  EXPECT_THAT(Names("the International Longshoremen\u2019s Association said"),
+              ElementsAre("International Longshoremen\u2019s Association"));
+  EXPECT_THAT(Names("at Harwick\u2019s Kennedy School today"),
+              ElementsAre("Harwick", "Kennedy School"));
+}
+
 TEST_F(CandidateFinderTest, HyphenTailIsCut) {
   EXPECT_THAT(Names("a Tomas Berg-produced track"), ElementsAre("Tomas Berg"));
 }
