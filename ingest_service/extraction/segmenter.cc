@@ -22,6 +22,8 @@ bool IsInnerJoiner(char32_t c) {
          c == 0x2010 || c == 0x2011;
 }
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
 }  // namespace
 
 void Tokenize(std::string_view text, entities::TextSpan range,
@@ -52,7 +54,10 @@ void Tokenize(std::string_view text, entities::TextSpan range,
         i += len;
         continue;
       }
-      if (IsInnerJoiner(d) && i + len < end) {
+      // "65,000" is one number: a comma joins digits.
+      const bool digit_comma = d == ',' && i > b && IsDigit(text[i - 1]) &&
+                               i + len < end && IsDigit(text[i + len]);
+      if ((IsInnerJoiner(d) || digit_comma) && i + len < end) {
         size_t len2;
         const char32_t e = DecodeAt(text, i + len, len2);
         if (IsWordChar(e)) {

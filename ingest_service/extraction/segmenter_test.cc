@@ -47,7 +47,8 @@ TEST(SegmenterTest, NoSplitBeforeLowercase) {
 }
 
 TEST(SegmenterTest, TokenizerKeepsInnerPunctuation) {
-  const std::string text = "K.Dot’s co-founder, .Paak and the U.S. “team”";
+  const std::string text =
+      "K.Dot’s co-founder, .Paak and the U.S. “team” of 65,000, 7, 8";
   std::vector<Token> toks;
   Tokenize(text, {0, text.size()}, toks);
   std::vector<std::string> words;
@@ -56,7 +57,8 @@ TEST(SegmenterTest, TokenizerKeepsInnerPunctuation) {
   }
   EXPECT_EQ(words,
             (std::vector<std::string>{"K.Dot’s", "co-founder", ",", ".Paak",
-                                      "and", "the", "U.S.", "“", "team", "”"}));
+                                      "and", "the", "U.S.", "“", "team", "”",
+                                      "of", "65,000", ",", "7", ",", "8"}));
 }
 
 }  // namespace
