@@ -221,7 +221,12 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       known =
           lex.places.Contains(LowerKey(text.substr(begin, c.span.end - begin)));
     }
-    v[kL] += known ? 3 : (ctx.Has(w0, kPlaceStart) ? 2 : 0);
+    // An unknown single word after a prefix ("North Yorkshire", "East
+    // Anglia") names a region; after a prefix, a dictionary word may not
+    // ("North Face").
+    const bool region = words.size() == 2 && ctx.Has(w0, kPlacePrefix) &&
+                        !ctx.Has(wn, kCommonWord | kFirstName);
+    v[kL] += known ? 3 : (ctx.Has(w0, kPlaceStart) || region ? 2 : 0);
   }
   // "Minnesota Vikings", "New York Yankees": a place and a plural noun name
   // a team.

@@ -78,6 +78,8 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
                  "University of Northern Iowa", EntityType::kOrganization));
   EXPECT_TRUE(Is("with the French studio Maison Rivage today",
                  "Maison Rivage", EntityType::kOrganization));
+  EXPECT_TRUE(Is("customers of Brackmoor Water were told", "Brackmoor Water",
+                 EntityType::kOrganization));
 }
 
 TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
@@ -91,6 +93,12 @@ TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
       Is("a rally at Harmon Square drew", "Harmon Square", EntityType::kPlace));
   EXPECT_TRUE(
       Is("The Brenwick rapper returned", "Brenwick", EntityType::kPlace));
+  // A compass prefix before an unknown word names a region; river, loch,
+  // isle open a place's name.
+  EXPECT_TRUE(Is("spills across North Brenshire last year", "North Brenshire",
+                 EntityType::kPlace));
+  EXPECT_TRUE(Is("water quality on the River Brenn for years", "River Brenn",
+                 EntityType::kPlace));
 }
 
 TEST_F(TypeClassifierTest, WorkFromCuesAndQuotes) {
@@ -140,6 +148,7 @@ TEST_F(TypeClassifierTest, DescriptionsAreNotEntities) {
   EXPECT_LE(Of("a New Jersey Democrat said", "New Jersey Democrat").score, 0);
   EXPECT_LE(Of("said the Vice President", "President").score, 0);
   EXPECT_LE(Of("most PACs spent more", "PACs").score, 0);
+  EXPECT_LE(Of("as many New Yorkers agree", "New Yorkers").score, 0);
 }
 
 TEST_F(TypeClassifierTest, CommonAcronymsAndCodesAreNotOrganizations) {
