@@ -110,10 +110,11 @@ void AppendParts(std::string_view s, char separator,
 // The words that may introduce the person named at `begin`: the title
 // before the name and its hyphenated parts ("singer-songwriter Ana Ruiz"),
 // and the words of an appositive after it ("Dave Free, the co-director of
-// the film,").
-std::vector<std::string_view> IntroducingWords(std::string_view text,
-                                               size_t begin) {
-  std::vector<std::string_view> words;
+// the film,"). Replaces the contents of `words` (reused by callers: this
+// runs for every person mention a description is checked against).
+void IntroducingWords(std::string_view text, size_t begin,
+                      std::vector<std::string_view>& words) {
+  words.clear();
   const size_t before = begin >= 40 ? begin - 40 : 0;
   std::string_view left = text.substr(before, begin - before);
   while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
@@ -127,7 +128,7 @@ std::vector<std::string_view> IntroducingWords(std::string_view text,
   const size_t after_end = std::min(text.size(), begin + 120);
   const std::string_view right = text.substr(begin, after_end - begin);
   const size_t comma = right.find(", ");
-  if (comma == std::string_view::npos || comma >= 40) return words;
+  if (comma == std::string_view::npos || comma >= 40) return;
   std::string_view appositive = right.substr(comma + 2);
   appositive = appositive.substr(0, appositive.find_first_of(",.;"));
   for (std::string_view determiner : {"the ", "a ", "an ", "his ", "her "}) {
@@ -135,7 +136,6 @@ std::vector<std::string_view> IntroducingWords(std::string_view text,
     AppendParts(appositive, ' ', words);
     break;
   }
-  return words;
 }
 
 // False for a name mention that is the object of a preposition ("spoke to
@@ -302,6 +302,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   // "the manager said": the nearest earlier person introduced with that
   // noun, as a title ("manager Dave Free") or an appositive ("Dave Free,
   // the co-director of ..."). The head noun is the description's last word.
+  std::vector<std::string_view> introducing;  // IntroducingWords' output
   auto resolve_description = [&](TextSpan subject) {
     const std::string_view head = DescriptionHead(text, subject);
     if (head.size() < 3) return -1;
@@ -312,7 +313,8 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     while (it != persons.begin() && seen < 12) {
       --it;
       ++seen;
-      for (std::string_view word : IntroducingWords(text, it->begin)) {
+      IntroducingWords(text, it->begin, introducing);
+      for (std::string_view word : introducing) {
         if (EqualsIgnoreCase(word, head)) return it->entity;
       }
     }
@@ -329,7 +331,8 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     for (const PersonMention& m : persons) {
       if (m.begin >= pos) break;
       if (m.entity != entity) continue;
-      for (std::string_view word : IntroducingWords(text, m.begin)) {
+      IntroducingWords(text, m.begin, introducing);
+      for (std::string_view word : introducing) {
         if (EqualsIgnoreCase(word, head)) return false;
         const std::string* kind = RoleNouns().FindFolded(word);
         other_role |= kind != nullptr && *kind == "person";
