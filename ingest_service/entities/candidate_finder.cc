@@ -115,7 +115,11 @@ bool PersonBefore(const Context& ctx, size_t first, size_t last) {
 bool PersonLed(const Context& ctx, size_t first, size_t last) {
   if (last == first) return false;
   return ctx.Has(first, kFirstName | kHonorific) ||
-         (ctx.Has(first, kRole) && ctx.Has(first + 1, kFirstName)) ||
+         // "President Xi Jinping of China": a title, then a name the
+         // lexicons lack.
+         (ctx.Has(first, kRole) &&
+          (ctx.Has(first + 1, kFirstName) ||
+           !ctx.Has(first + 1, kCommonWord | kAnyHead | kPlaceName))) ||
          // "Republican Sen. Mitch Brady of Kentucky"
          (ctx.Has(first, kDemonym) && ctx.Has(first + 1, kHonorific));
 }

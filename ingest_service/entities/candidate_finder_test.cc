@@ -174,6 +174,8 @@ TEST_F(CandidateFinderTest, ConnectorsInsideOrganisationNames) {
               ElementsAre("Mitch Brady", "Kentucky"));
   EXPECT_THAT(Names("then Republican Sen. Mitch Brady of Kentucky spoke"),
               ElementsAre("Sen. Mitch Brady", "Kentucky"));
+  EXPECT_THAT(Names("met President Xu Jianming of Harwick today"),
+              ElementsAre("Xu Jianming", "Harwick"));
   EXPECT_THAT(Names("rules of the Food and Drug Administration now"),
               ElementsAre("Food and Drug Administration"));
   // A whole name before "and": two names, even when the second ends in an
