@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "ingest_service/entities/alias_grouper.h"
 #include "ingest_service/entities/candidate_finder.h"
 #include "ingest_service/entities/lexicons.h"
@@ -28,6 +29,53 @@ constexpr float kListLeaderScore = 2.0f;
 
 std::string_view SpanText(std::string_view text, TextSpan span) {
   return text.substr(span.begin, span.end - span.begin);
+}
+
+// "the Environmental Protection Agency ... the EPA" (or "E.P.A."): a
+// capitalised acronym equal to the initials of a longer name in the same
+// article names the same entity, typed like it ("the HWA said" reads like
+// a person). People's names are left out: their initials collide with too
+// many acronyms.
+void LinkAcronyms(std::string_view text, const std::vector<Token>& tokens,
+                  const std::vector<Candidate>& candidates,
+                  const std::vector<int>& span_of,
+                  std::vector<NamedSpan>& spans,
+                  std::vector<std::pair<int, int>>& same_as) {
+  absl::flat_hash_map<std::string, int> by_initials;
+  std::vector<std::pair<std::string, int>> acronyms;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const int span = span_of[i];
+    if (span < 0) continue;
+    std::string initials;
+    size_t words = 0;
+    for (size_t k = candidates[i].first; k <= candidates[i].last; ++k) {
+      const Token& t = tokens[k];
+      if (t.kind != TokenKind::kWord) continue;
+      ++words;
+      if (t.upper_initial) initials.push_back(text[t.begin]);
+    }
+    if (words >= 2) {
+      if (initials.size() >= 2 && spans[span].type != EntityType::kPerson) {
+        by_initials.try_emplace(initials, span);
+      }
+      continue;
+    }
+    if (words != 1) continue;
+    std::string letters;
+    bool upper = true;
+    for (const char c : SpanText(text, spans[span].span)) {
+      if (c == '.') continue;
+      upper &= c >= 'A' && c <= 'Z';
+      letters.push_back(c);
+    }
+    if (upper && letters.size() >= 2) acronyms.emplace_back(letters, span);
+  }
+  for (const auto& [letters, span] : acronyms) {
+    auto it = by_initials.find(letters);
+    if (it == by_initials.end()) continue;
+    spans[span].type = spans[it->second].type;
+    same_as.emplace_back(it->second, span);
+  }
 }
 
 struct InnerNickname {
@@ -290,6 +338,8 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
       same_as.emplace_back(span_of[i], span_of[i + 1]);
     }
   }
+
+  LinkAcronyms(text, tokens, candidates, span_of, spans, same_as);
 
   EntityAnalysis analysis = grouper_.Group(spans, same_as);
   size_t b = 0;

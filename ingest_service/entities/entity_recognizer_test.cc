@@ -330,6 +330,21 @@ TEST_F(EntityRecognizerTest, QuotedNicknameInsideANameIsAnAlias) {
   EXPECT_EQ(Named(a, "Varga"), tomas);
 }
 
+TEST_F(EntityRecognizerTest, AcronymOfALongerNameIsItsAlias) {
+  const EntityAnalysis a =
+      Run("The Harwick Water Authority fined the plant. A spokesman for the "
+          "HWA said the fine stands, and the H.W.A. will appeal nothing. "
+          "The Dorset Film Festival opens Friday; DFF tickets sold out.");
+  const Entity* authority = Named(a, "Harwick Water Authority");
+  ASSERT_NE(authority, nullptr);
+  EXPECT_EQ(Named(a, "HWA"), authority);
+  EXPECT_EQ(Named(a, "H.W.A"), authority);
+  const Entity* festival = Named(a, "Dorset Film Festival");
+  ASSERT_NE(festival, nullptr);
+  EXPECT_EQ(Named(a, "DFF"), festival);
+  EXPECT_EQ(festival->type, EntityType::kEvent);
+}
+
 TEST_F(EntityRecognizerTest, TimeZonesAreNotEntities) {
   const EntityAnalysis a =
       Run("Published 9:14 AM ET, March 3. Ines Okoro spoke at 4 PM EDT.");
