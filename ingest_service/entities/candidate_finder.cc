@@ -130,9 +130,9 @@ bool PersonLed(const Context& ctx, size_t first, size_t last) {
 // followed by capitalised words ending in an organisation head.
 bool PossessiveInsideName(const Context& ctx, size_t i) {
   const std::string_view key = ctx.Key(i);
-  const bool plural = key.size() >= 4 &&
-                      (key.ends_with('s') || key.ends_with("men") ||
-                       key.ends_with("ren") || key.ends_with("ple"));
+  const bool plural =
+      key.size() >= 4 && (key.ends_with('s') || key.ends_with("men") ||
+                          key.ends_with("ren") || key.ends_with("ple"));
   if (!plural || !ctx.Has(i, kCommonWord) || ctx.Has(i, kOrgHead) ||
       !ctx.tokens[i].upper_initial) {
     return false;
@@ -442,8 +442,7 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
     // "Securities and Exchange Commission": "and" stays inside a name only
     // when the name ends in an organisation head; otherwise it lists names.
     size_t before_and = tokens.size();
-    while ((!tokens[last].possessive ||
-            PossessiveInsideName(ctx, last)) &&
+    while ((!tokens[last].possessive || PossessiveInsideName(ctx, last)) &&
            !tokens[last].hyphen_tail && j < tokens.size()) {
       if (q < quoted.size() && quoted[q].first <= j) break;
       const Token& t = tokens[j];

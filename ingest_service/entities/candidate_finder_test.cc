@@ -182,13 +182,11 @@ TEST_F(CandidateFinderTest, ConnectorsInsideOrganisationNames) {
   // organisation head.
   EXPECT_THAT(Names("the Harwick Institute and Dorset Foundation said"),
               ElementsAre("Harwick Institute", "Dorset Foundation"));
-  EXPECT_THAT(Names(
-                  "a filing with the U.S. Securities and Exchange Commission "
-                  "said on the same day that it would be late"),
+  EXPECT_THAT(Names("a filing with the U.S. Securities and Exchange Commission "
+                    "said on the same day that it would be late"),
               ElementsAre("U.S", "Securities and Exchange Commission"));
-  EXPECT_THAT(Names(
-                  "a hearing of the House Energy and Commerce Committee was "
-                  "called for the end of the month"),
+  EXPECT_THAT(Names("a hearing of the House Energy and Commerce Committee was "
+                    "called for the end of the month"),
               ElementsAre("House Energy and Commerce Committee"));
   EXPECT_THAT(Names("the FBI and Justice Department said"),
               ElementsAre("FBI", "Justice Department"));

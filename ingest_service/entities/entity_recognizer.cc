@@ -100,8 +100,8 @@ std::vector<InnerNickname> InnerNicknames(
     const Candidate& given = candidates[i];
     const Candidate& nickname = candidates[i + 1];
     const Candidate& surname = candidates[i + 2];
-    if (given.quoted_title || !nickname.quoted_title ||
-        surname.quoted_title || nickname.first != given.last + 2 ||
+    if (given.quoted_title || !nickname.quoted_title || surname.quoted_title ||
+        nickname.first != given.last + 2 ||
         surname.first != nickname.last + 2 || surname.first != surname.last ||
         nickname.last > nickname.first + 1 || !is_mark(given.last + 1) ||
         !is_mark(nickname.last + 1) ||

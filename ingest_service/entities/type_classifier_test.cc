@@ -76,8 +76,8 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
       Is("zqLabs co-founder Ada Okafor", "zqLabs", EntityType::kOrganization));
   EXPECT_TRUE(Is("students of the University of Northern Iowa protested",
                  "University of Northern Iowa", EntityType::kOrganization));
-  EXPECT_TRUE(Is("with the French studio Maison Rivage today",
-                 "Maison Rivage", EntityType::kOrganization));
+  EXPECT_TRUE(Is("with the French studio Maison Rivage today", "Maison Rivage",
+                 EntityType::kOrganization));
   EXPECT_TRUE(Is("customers of Brackmoor Water were told", "Brackmoor Water",
                  EntityType::kOrganization));
 }

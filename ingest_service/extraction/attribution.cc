@@ -243,10 +243,9 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
     while (k >= floor && !f.Is(k, ",") && j - k < 16) --k;
     if (k > floor && f.Is(k, ",") && j - k > 1) {
       const std::string_view first = f.words[k + 1];
-      const bool appositive = !StartsUpper(first) ||
-                              lex_.determiners.ContainsFolded(first) ||
-                              EqualsIgnoreCase(first, "who") ||
-                              (j - k == 2 && IsPartyTag(first));
+      const bool appositive =
+          !StartsUpper(first) || lex_.determiners.ContainsFolded(first) ||
+          EqualsIgnoreCase(first, "who") || (j - k == 2 && IsPartyTag(first));
       if (appositive) {
         j = k - 1;
         skip_parenthetical();

@@ -81,8 +81,8 @@ TEST(AttributionTest, PartyTagIsAnAppositive) {
 }
 
 TEST(AttributionTest, CapitalisedPartyAfterDeterminerIsADescription) {
-  const auto r =
-      AttributeAll("\u201cThis bill will pass,\u201d the Ohio Republican said.");
+  const auto r = AttributeAll(
+      "\u201cThis bill will pass,\u201d the Ohio Republican said.");
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].subject, "the Ohio Republican");
   EXPECT_EQ(r[0].kind, SubjectKind::kDescription);

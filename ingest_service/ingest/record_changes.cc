@@ -149,10 +149,9 @@ std::vector<uint64_t> ShinglesOfWords(const std::vector<std::string>& words) {
   }
   // The opening fingerprint: its own seed, and the top byte cleared so it
   // sorts among the smallest (probes take the smallest first).
-  shingles.push_back(
-      paging::StableHash(absl::StrCat("opening ", words[0], " ", words[1], " ",
-                                      words[2])) >>
-      8);
+  shingles.push_back(paging::StableHash(absl::StrCat(
+                         "opening ", words[0], " ", words[1], " ", words[2])) >>
+                     8);
   if (hashes.size() <= kWinnowWindow) {
     shingles.insert(shingles.end(), hashes.begin(), hashes.end());
   } else {
