@@ -19,14 +19,6 @@ bool IsContraction(std::string_view key) {
          tail == "d" || tail == "t";
 }
 
-bool IsQuoteOpen(char32_t c) { return c == 0x201C || c == 0x2018 || c == '"'; }
-
-char32_t ClosingFor(char32_t open) {
-  if (open == 0x201C) return 0x201D;
-  if (open == 0x2018) return 0x2019;
-  return '"';
-}
-
 struct Context {
   std::string_view text;
   const std::vector<Token>& tokens;
@@ -170,12 +162,13 @@ std::vector<Candidate> QuotedTitles(const Context& ctx) {
   const auto& tokens = ctx.tokens;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& open = tokens[i];
-    if (open.kind != TokenKind::kPunct || !IsQuoteOpen(open.punct)) continue;
+    if (open.kind != TokenKind::kPunct || !IsOpeningQuoteMark(open.punct))
+      continue;
     if (open.punct == '"' && !open.space_before && !open.newline_before &&
         i > 0 && tokens[i - 1].kind == TokenKind::kWord) {
       continue;  // a closing straight quote
     }
-    const char32_t close = ClosingFor(open.punct);
+    const char32_t close = ClosingQuoteMark(open.punct);
     size_t words = 0;
     size_t j = i + 1;
     bool ok = true;

@@ -90,11 +90,13 @@ std::vector<InnerNickname> InnerNicknames(
     const std::vector<Token>& tokens, const TokenKeys& keys,
     const std::vector<Candidate>& candidates) {
   std::vector<InnerNickname> out;
-  auto is_mark = [&](size_t k) {
-    const Token& t = tokens[k];
-    return t.kind == TokenKind::kPunct && !t.newline_before &&
-           (t.punct == 0x201C || t.punct == 0x201D || t.punct == 0x2018 ||
-            t.punct == 0x2019 || t.punct == '"');
+  // The marks around the nickname, on the given name's line.
+  auto marks = [&](size_t open, size_t close) {
+    const Token& a = tokens[open];
+    const Token& b = tokens[close];
+    return a.kind == TokenKind::kPunct && b.kind == TokenKind::kPunct &&
+           !a.newline_before && !b.newline_before &&
+           IsOpeningQuoteMark(a.punct) && b.punct == ClosingQuoteMark(a.punct);
   };
   for (size_t i = 0; i + 2 < candidates.size(); ++i) {
     const Candidate& given = candidates[i];
@@ -103,8 +105,8 @@ std::vector<InnerNickname> InnerNicknames(
     if (given.quoted_title || !nickname.quoted_title || surname.quoted_title ||
         nickname.first != given.last + 2 ||
         surname.first != nickname.last + 2 || surname.first != surname.last ||
-        nickname.last > nickname.first + 1 || !is_mark(given.last + 1) ||
-        !is_mark(nickname.last + 1) ||
+        nickname.last > nickname.first + 1 ||
+        !marks(given.last + 1, nickname.last + 1) ||
         (!keys.Has(given.last, kFirstName) &&
          keys.Has(given.last, kCommonWord))) {
       continue;
@@ -194,8 +196,7 @@ bool RuleEntityRecognizer::AkaSeparator(std::string_view text,
     if (t.kind == TokenKind::kPunct) {
       // The opening mark of a quoted nickname: "known to fans as “Teddy,”".
       if (t.punct == '.' || t.punct == ',' || t.punct == '(' ||
-          ((t.punct == 0x201C || t.punct == 0x2018 || t.punct == '"') &&
-           i + 1 == to)) {
+          (IsOpeningQuoteMark(t.punct) && i + 1 == to)) {
         continue;
       }
       return false;

@@ -25,6 +25,17 @@ bool IsDigitSlow(char32_t c);
 bool IsSpaceSlow(char32_t c);
 char32_t DecodeUtf8Slow(std::string_view text, size_t pos, size_t& len);
 
+// “ ‘ " open a quotation or quoted title; ClosingQuoteMark gives the mark
+// that closes it (" for ").
+inline bool IsOpeningQuoteMark(char32_t c) {
+  return c == 0x201C || c == 0x2018 || c == '"';
+}
+inline char32_t ClosingQuoteMark(char32_t open) {
+  if (open == 0x201C) return 0x201D;
+  if (open == 0x2018) return 0x2019;
+  return '"';
+}
+
 inline bool IsLetter(char32_t c) {
   return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : IsLetterSlow(c);
 }
