@@ -88,6 +88,18 @@ std::vector<int> Resolve(const Fixture& f, EntityAnalysis& a) {
                          recognizer, a);
 }
 
+// The same against `people` (entity i is people[i], gender unknown),
+// mentioned wherever their names occur.
+std::vector<int> ResolveAmong(const Fixture& f,
+                              std::initializer_list<const char*> people) {
+  EntityAnalysis a;
+  for (const char* name : people) {
+    AddEveryMention(a, f.text, name, static_cast<int>(a.entities.size()));
+    a.entities.push_back({name, EntityType::kPerson, {}, Gender::kUnknown});
+  }
+  return Resolve(f, a);
+}
+
 TEST(SpeakerResolverTest, NamesPronounsAndSplitQuotes) {
   Fixture f = Analyze(
       "Ann Lee met Tom Ruiz on Monday.\n"
@@ -141,14 +153,8 @@ TEST(SpeakerResolverTest, DescriptionMatchesTitleOrAppositive) {
       "spoke too. Joe Park, the band's drummer, stayed home.\n"
       "“We planned this tour for two years,” the manager said.\n"
       "“I needed the rest after all of it,” the drummer said.");
-  EntityAnalysis a;
-  a.entities = {{"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown},
-                {"Tom Ruiz", EntityType::kPerson, {}, Gender::kUnknown},
-                {"Joe Park", EntityType::kPerson, {}, Gender::kUnknown}};
-  AddEveryMention(a, f.text, "Ann Lee", 0);
-  AddMention(a, f.text, "Tom Ruiz", 1);
-  AddMention(a, f.text, "Joe Park", 2);
-  const std::vector<int> speakers = Resolve(f, a);
+  const std::vector<int> speakers =
+      ResolveAmong(f, {"Ann Lee", "Tom Ruiz", "Joe Park"});
   ASSERT_EQ(speakers.size(), 2u);
   EXPECT_EQ(speakers[0], 1);
   EXPECT_EQ(speakers[1], 2);
@@ -178,12 +184,7 @@ TEST(SpeakerResolverTest, DescriptionTakesDominantEntity) {
       "it.\n"
       "“I wrote every song in one winter,” the singer said.\n"
       "“We stand by the product we sell,” the company said.");
-  EntityAnalysis a;
-  a.entities = {{"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown},
-                {"Tom Ruiz", EntityType::kPerson, {}, Gender::kUnknown}};
-  AddEveryMention(a, f.text, "Ann Lee", 0);
-  AddMention(a, f.text, "Tom Ruiz", 1);
-  const std::vector<int> speakers = Resolve(f, a);
+  const std::vector<int> speakers = ResolveAmong(f, {"Ann Lee", "Tom Ruiz"});
   ASSERT_EQ(speakers.size(), 2u);
   EXPECT_EQ(speakers[0], 0);
   EXPECT_EQ(speakers[1], -1);  // no organisation in the article
@@ -245,14 +246,8 @@ TEST(SpeakerResolverTest, DescriptionPrefersPersonNamedInItsParagraph) {
       "wrote.\n"
       "Singer-songwriter Joe Park opened the show.\n"
       "“We played until two,” the songwriter said.");
-  EntityAnalysis a;
-  a.entities = {{"Tom Ruiz", EntityType::kPerson, {}, Gender::kUnknown},
-                {"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown},
-                {"Joe Park", EntityType::kPerson, {}, Gender::kUnknown}};
-  AddEveryMention(a, f.text, "Tom Ruiz", 0);
-  AddMention(a, f.text, "Ann Lee", 1);
-  AddMention(a, f.text, "Joe Park", 2);
-  const std::vector<int> speakers = Resolve(f, a);
+  const std::vector<int> speakers =
+      ResolveAmong(f, {"Tom Ruiz", "Ann Lee", "Joe Park"});
   ASSERT_EQ(speakers.size(), 2u);
   EXPECT_EQ(speakers[0], 1);  // not the dominant Tom Ruiz
   EXPECT_EQ(speakers[1], 2);  // "singer-songwriter Joe Park"
@@ -269,12 +264,7 @@ TEST(SpeakerResolverTest, DescriptionTakesTheSpeakerOfTheParagraphBefore) {
       "said no.”\n"
       "“I kept hearing that audiences want noise,” the filmmaker "
       "explained.");
-  EntityAnalysis a;
-  a.entities = {{"Tom Ruiz", EntityType::kPerson, {}, Gender::kUnknown},
-                {"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown}};
-  AddEveryMention(a, f.text, "Tom Ruiz", 0);
-  AddMention(a, f.text, "Ann Lee", 1);
-  const std::vector<int> speakers = Resolve(f, a);
+  const std::vector<int> speakers = ResolveAmong(f, {"Tom Ruiz", "Ann Lee"});
   ASSERT_EQ(speakers.size(), 2u);
   EXPECT_EQ(speakers[0], 1);
   EXPECT_EQ(speakers[1], 1);
@@ -288,12 +278,7 @@ TEST(SpeakerResolverTest, DescriptionSkipsSpeakerIntroducedWithAnotherRole) {
       "Fans followed Ann Lee.\n\n"
       "“It took a year,” said Joe Park, the producer of the record.\n\n"
       "“I wrote every song in one winter,” the singer said.");
-  EntityAnalysis a;
-  a.entities = {{"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown},
-                {"Joe Park", EntityType::kPerson, {}, Gender::kUnknown}};
-  AddEveryMention(a, f.text, "Ann Lee", 0);
-  AddMention(a, f.text, "Joe Park", 1);
-  const std::vector<int> speakers = Resolve(f, a);
+  const std::vector<int> speakers = ResolveAmong(f, {"Ann Lee", "Joe Park"});
   ASSERT_EQ(speakers.size(), 2u);
   EXPECT_EQ(speakers[0], 1);
   EXPECT_EQ(speakers[1], 0);
@@ -308,12 +293,7 @@ TEST(SpeakerResolverTest, DescriptionTakesThePreviousSpeakerWhenBothHaveRoles) {
       "Nominee Joe Park called the role \u201cthe hardest thing I have ever "
       "done.\u201d\n\n"
       "\u201cShe never lets you hide,\u201d the actor said.");
-  EntityAnalysis a;
-  a.entities = {{"Ann Lee", EntityType::kPerson, {}, Gender::kUnknown},
-                {"Joe Park", EntityType::kPerson, {}, Gender::kUnknown}};
-  AddEveryMention(a, f.text, "Ann Lee", 0);
-  AddMention(a, f.text, "Joe Park", 1);
-  const std::vector<int> speakers = Resolve(f, a);
+  const std::vector<int> speakers = ResolveAmong(f, {"Ann Lee", "Joe Park"});
   ASSERT_EQ(speakers.size(), 2u);
   EXPECT_EQ(speakers[0], 1);
   EXPECT_EQ(speakers[1], 1);
