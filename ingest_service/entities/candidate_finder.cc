@@ -138,6 +138,24 @@ bool PossessiveInsideName(const Context& ctx, size_t i) {
   return false;
 }
 
+// "her new feature, Salt and Iron,", "the novel War and Peace": after a work
+// cue (or a cue and a comma), a short run with "and" is one title, unless a
+// person's name follows the "and" at `and_at` ("the classic Belly and
+// Quentin Tarantino").
+bool TitleAfterWorkCue(const Context& ctx, size_t first, size_t and_at,
+                       size_t last) {
+  if (first == 0 || last > first + 4 ||
+      ctx.Has(and_at + 1, kFirstName | kHonorific)) {
+    return false;
+  }
+  size_t cue = first - 1;
+  if (ctx.tokens[cue].kind == TokenKind::kPunct &&
+      ctx.tokens[cue].punct == ',' && cue > 0) {
+    --cue;
+  }
+  return ctx.Has(cue, kWorkCue);
+}
+
 // Whether the words first..last before an "and" already make a whole name,
 // so that the "and" lists two names even when the second ends in an
 // organisation head: "the Urban Institute and Brookings Institution", "the
@@ -476,8 +494,10 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
       end = HeadEnd(tokens[next]);
       j = next + 1;
     }
-    if (before_and < last && (!ctx.Has(last, kOrgHead) ||
-                              WholeNameBeforeAnd(ctx, first, before_and))) {
+    if (before_and < last &&
+        !TitleAfterWorkCue(ctx, first, before_and + 1, last) &&
+        (!ctx.Has(last, kOrgHead) ||
+         WholeNameBeforeAnd(ctx, first, before_and))) {
       last = before_and;
       end = HeadEnd(tokens[last]);
     }

@@ -188,6 +188,13 @@ TEST_F(CandidateFinderTest, ConnectorsInsideOrganisationNames) {
   EXPECT_THAT(Names("a hearing of the House Energy and Commerce Committee was "
                     "called for the end of the month"),
               ElementsAre("House Energy and Commerce Committee"));
+  // After a work cue, "and" stays inside a short title.
+  EXPECT_THAT(Names("her new feature, Salt and Iron, opens in the autumn"),
+              ElementsAre("Salt and Iron"));
+  EXPECT_THAT(Names("he starred in the film Salt and Iron last year"),
+              ElementsAre("Salt and Iron"));
+  EXPECT_THAT(Names("inspired by the classic Tides and Ada Okafor films"),
+              ElementsAre("Tides", "Ada Okafor"));
   EXPECT_THAT(Names("the FBI and Justice Department said"),
               ElementsAre("FBI", "Justice Department"));
   EXPECT_THAT(Names("told Maria Lopez and Harwick News on Monday"),
