@@ -135,6 +135,7 @@ absl::StatusOr<Attributor> Attributor::Create() {
       {&lex.connectors, "name_connectors.txt"},
       {&lex.skip_words, "frame_skip_words.txt"},
       {&lex.determiners, "determiners.txt"},
+      {&lex.colon_verbs, "colon_verbs.txt"},
   };
   for (const Item& item : items) {
     auto loaded = Lexicon::Load(item.file);
@@ -718,6 +719,33 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
       a = s;
       return true;
     }
+  // "Asked about it, the Maine senator was blunt: “Q”": no cue, but a colon
+  // right before the quote and a subject opening the clause before it, then
+  // a verb that opens a predicate (lexicons/colon_verbs.txt).
+  if (f.Is(last, ":")) {
+    int start = 0;
+    for (int c = last - 1; c > 0; --c) {
+      if (f.Is(c, ",")) {
+        start = c + 1;
+        break;
+      }
+    }
+    Attribution s;
+    if (start < last && SubjectAfter(text, f, start, s) &&
+        s.kind != SubjectKind::kNone &&
+        s.subject.begin == f.toks[start].span.begin) {
+      int k = start;
+      while (k < last && f.toks[k].span.end <= s.subject.end) ++k;
+      if (k < last && f.IsWord(k) && StartsLower(f.words[k]) &&
+          lex_.colon_verbs.ContainsFolded(f.words[k])) {
+        s.rule = "pre_subject_colon";
+        s.confidence = 0.75;
+        s.adjacent_frame = last - k <= 6;
+        a = s;
+        return true;
+      }
+    }
+  }
   return false;
 }
 

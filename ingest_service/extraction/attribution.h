@@ -88,7 +88,7 @@ class Attributor {
  private:
   struct Lexicons {
     Lexicon cues, particles, abbreviations, honorifics, pronouns, roles,
-        stopwords, connectors, skip_words, determiners;
+        stopwords, connectors, skip_words, determiners, colon_verbs;
   };
   explicit Attributor(Lexicons lex) : lex_(std::move(lex)) {}
 

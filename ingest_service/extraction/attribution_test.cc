@@ -93,6 +93,29 @@ TEST(AttributionTest, CapitalisedPartyAfterDeterminerIsADescription) {
   EXPECT_EQ(org[0].kind, SubjectKind::kName);
 }
 
+TEST(AttributionTest, SubjectBeforeAColonWithoutACue) {
+  const auto r = AttributeAll(
+      "Asked whether she could be persuaded, the senator was blunt: "
+      "\u201cIf the leader wants my vote, he knows where my office is.\u201d");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "the senator");
+  EXPECT_TRUE(r[0].rule.starts_with("pre_subject_colon")) << r[0].rule;
+  // A clause that opens with no subject names no speaker.
+  const auto none = AttributeAll(
+      "The rules of the contest were clear: \u201cNo entry after midnight "
+      "will count toward the prize.\u201d");
+  for (const auto& q : none) {
+    EXPECT_FALSE(q.rule.starts_with("pre_subject_colon")) << q.rule;
+  }
+  // Nor does a noun after a capitalised word ("Partial transcript").
+  const auto noun = AttributeAll(
+      "Partial transcript follows: \u201cWe will not take questions about "
+      "the plan today.\u201d");
+  for (const auto& q : noun) {
+    EXPECT_FALSE(q.rule.starts_with("pre_subject_colon")) << q.rule;
+  }
+}
+
 TEST(AttributionTest, AgeIsADescription) {
   const auto r = AttributeAll(
       "Speaking to reporters, the 41-year-old said of the director: \"She "
