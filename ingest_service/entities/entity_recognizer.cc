@@ -204,7 +204,10 @@ bool RuleEntityRecognizer::AkaSeparator(std::string_view text,
     if (!phrase.empty()) phrase.push_back(' ');
     phrase.append(TokenKey(text, t));
   }
-  return lex_.aka_phrases.Contains(phrase);
+  // "known around the club as", "known to his teammates as": any few words
+  // between "known" and "as".
+  return lex_.aka_phrases.Contains(phrase) ||
+         (phrase.starts_with("known ") && phrase.ends_with(" as"));
 }
 
 void RuleEntityRecognizer::MergePossessiveTitles(

@@ -319,6 +319,15 @@ TEST_F(EntityRecognizerTest, QuotedNicknameAfterAkaPhraseIsAnAlias) {
   EXPECT_EQ(tomas->type, EntityType::kPerson);
 }
 
+TEST_F(EntityRecognizerTest, KnownAnyWordsAsLinksANickname) {
+  const EntityAnalysis a =
+      Run("Striker Tomas Varga scored twice. Varga, known around the club as "
+          "\u201cVargy,\u201d was mobbed.");
+  const Entity* tomas = Named(a, "Tomas Varga");
+  ASSERT_NE(tomas, nullptr);
+  EXPECT_EQ(Named(a, "Vargy"), tomas);
+}
+
 TEST_F(EntityRecognizerTest, QuotedNicknameInsideANameIsAnAlias) {
   const EntityAnalysis a =
       Run("The drama stars Tomas \u201cTeddy\u201d Varga as a fisherman. "

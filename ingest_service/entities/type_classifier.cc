@@ -239,6 +239,12 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       v[kO] += 3;
     }
   }
+  // "BBC Radio Humberside", "CNN International": a known organisation
+  // opening a longer name names a part of it.
+  if (words.size() >= 2 && !c.quoted_title && ctx.Has(w0, kOrgName) &&
+      tokens[w0].all_upper && !tokens[words[1]].all_upper) {  // not a shout
+    v[kO] += 2;
+  }
   const bool has_head = v[kO] + v[kE] + v[kL] > 0;
 
   // Honorifics and given names.

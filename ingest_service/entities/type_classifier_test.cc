@@ -80,6 +80,10 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
                  EntityType::kOrganization));
   EXPECT_TRUE(Is("customers of Brackmoor Water were told", "Brackmoor Water",
                  EntityType::kOrganization));
+  EXPECT_TRUE(Is("Greaves told BBC Radio Humberside on Saturday",
+                 "BBC Radio Humberside", EntityType::kOrganization));
+  EXPECT_TRUE(Is("they beat Castleford United on Saturday", "Castleford United",
+                 EntityType::kOrganization));
 }
 
 TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
