@@ -243,7 +243,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   // opening a longer name names a part of it.
   if (words.size() >= 2 && !c.quoted_title && ctx.Has(w0, kOrgName) &&
       tokens[w0].all_upper && !tokens[words[1]].all_upper) {  // not a shout
-    v[kO] += 2;
+    v[kO] += 3;
   }
   const bool has_head = v[kO] + v[kE] + v[kL] > 0;
 
@@ -303,7 +303,8 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     }
     if (prev_key == "by") v[kP] += 1;
     if (ctx.Has(prev, kPersonListCue)) v[kP] += 2;
-    if (ctx.Has(prev, kSpeechVerb) && closes && !last.possessive) {
+    if (ctx.Has(prev, kSpeechVerb) && closes && !last.possessive &&
+        lex.speech_verbs.Find(prev_key) != "listener") {
       v[kP] += all_common ? 0.8 : 2;
     }
     // Stronger than a head noun: "her new feature Quiet Harbour".

@@ -80,8 +80,9 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
                  EntityType::kOrganization));
   EXPECT_TRUE(Is("customers of Brackmoor Water were told", "Brackmoor Water",
                  EntityType::kOrganization));
-  EXPECT_TRUE(Is("Greaves told BBC Radio Humberside on Saturday",
-                 "BBC Radio Humberside", EntityType::kOrganization));
+  EXPECT_TRUE(
+      Is("\u201cIt was offside,\u201d Greaves told BBC Radio Humberside.",
+         "BBC Radio Humberside", EntityType::kOrganization));
   EXPECT_TRUE(Is("they beat Castleford United on Saturday", "Castleford United",
                  EntityType::kOrganization));
 }
