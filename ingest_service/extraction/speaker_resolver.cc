@@ -59,6 +59,14 @@ const Lexicon& RoleNouns() {
   return *words;
 }
 
+// Titles before names, with the role noun an abbreviation stands for
+// ("sen" -> "senator").
+const Lexicon& Honorifics() {
+  static const Lexicon* const words =
+      new Lexicon(Lexicon::Load("honorifics.txt").value());
+  return *words;
+}
+
 // "The mayor" of "The mayor disagreed.": "the", at most two modifiers and a
 // person's role noun opening `sentence`; an empty span when it opens
 // otherwise.
@@ -108,7 +116,8 @@ void AppendParts(std::string_view s, char separator,
 }
 
 // The words that may introduce the person named at `begin`: the title
-// before the name and its hyphenated parts ("singer-songwriter Ana Ruiz"),
+// before the name, its hyphenated parts ("singer-songwriter Ana Ruiz") or
+// the role an abbreviated title stands for ("Sen." -> "senator"),
 // and the words of an appositive after it ("Dave Free, the co-director of
 // the film,"). Replaces the contents of `words` (reused by callers: this
 // runs for every person mention a description is checked against).
@@ -124,6 +133,12 @@ void IntroducingWords(std::string_view text, size_t begin,
   if (!title.empty()) words.push_back(title);
   if (title.find('-') != std::string_view::npos) {
     AppendParts(title, '-', words);
+  }
+  // "Sen. Ana Whitby" is "the senator".
+  if (title.size() > 1 && title.back() == '.') {
+    const std::string* role =
+        Honorifics().FindFolded(title.substr(0, title.size() - 1));
+    if (role != nullptr && !role->empty()) words.push_back(*role);
   }
   const size_t after_end = std::min(text.size(), begin + 120);
   const std::string_view right = text.substr(begin, after_end - begin);

@@ -299,5 +299,16 @@ TEST(SpeakerResolverTest, DescriptionTakesThePreviousSpeakerWhenBothHaveRoles) {
   EXPECT_EQ(speakers[1], 1);
 }
 
+TEST(SpeakerResolverTest, AbbreviatedTitleIntroducesItsRole) {
+  Fixture f = Analyze(
+      "Joe Park spoke first. Critics loved Joe Park. Joe Park toured. "
+      "Sen. Ann Lee disagreed with him.\n\n"
+      "Joe Park left early.\n\n"
+      "\u201cWe will vote no,\u201d the senator said.");
+  const std::vector<int> speakers = ResolveAmong(f, {"Joe Park", "Ann Lee"});
+  ASSERT_EQ(speakers.size(), 1u);
+  EXPECT_EQ(speakers[0], 1);
+}
+
 }  // namespace
 }  // namespace verbatim::extraction
