@@ -12,7 +12,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "ingest_service/entities/alias_grouper.h"
 #include "ingest_service/entities/candidate_finder.h"
 #include "ingest_service/entities/lexicons.h"
@@ -41,12 +40,35 @@ void LinkAcronyms(std::string_view text, const std::vector<Token>& tokens,
                   const std::vector<int>& span_of,
                   std::vector<NamedSpan>& spans,
                   std::vector<std::pair<int, int>>& same_as) {
-  absl::flat_hash_map<std::string, int> by_initials;
+  // Acronyms first: most articles have none, and then nothing else is done.
   std::vector<std::pair<std::string, int>> acronyms;
   for (size_t i = 0; i < candidates.size(); ++i) {
+    const Token& t = tokens[candidates[i].first];
+    if (span_of[i] < 0 || candidates[i].first != candidates[i].last ||
+        !t.all_upper) {
+      continue;
+    }
+    std::string letters;
+    bool upper = true;
+    for (const char c : SpanText(text, spans[span_of[i]].span)) {
+      if (c == '.') continue;
+      upper &= c >= 'A' && c <= 'Z';
+      letters.push_back(c);
+    }
+    if (upper && letters.size() >= 2) {
+      acronyms.emplace_back(std::move(letters), span_of[i]);
+    }
+  }
+  if (acronyms.empty()) return;
+  std::vector<bool> linked(acronyms.size(), false);
+  std::string initials;
+  for (size_t i = 0; i < candidates.size(); ++i) {
     const int span = span_of[i];
-    if (span < 0) continue;
-    std::string initials;
+    if (span < 0 || candidates[i].first == candidates[i].last ||
+        spans[span].type == EntityType::kPerson) {
+      continue;
+    }
+    initials.clear();
     size_t words = 0;
     for (size_t k = candidates[i].first; k <= candidates[i].last; ++k) {
       const Token& t = tokens[k];
@@ -54,27 +76,13 @@ void LinkAcronyms(std::string_view text, const std::vector<Token>& tokens,
       ++words;
       if (t.upper_initial) initials.push_back(text[t.begin]);
     }
-    if (words >= 2) {
-      if (initials.size() >= 2 && spans[span].type != EntityType::kPerson) {
-        by_initials.try_emplace(initials, span);
-      }
-      continue;
+    if (words < 2 || initials.size() < 2) continue;
+    for (size_t a = 0; a < acronyms.size(); ++a) {
+      if (linked[a] || acronyms[a].first != initials) continue;
+      linked[a] = true;
+      spans[acronyms[a].second].type = spans[span].type;
+      same_as.emplace_back(span, acronyms[a].second);
     }
-    if (words != 1) continue;
-    std::string letters;
-    bool upper = true;
-    for (const char c : SpanText(text, spans[span].span)) {
-      if (c == '.') continue;
-      upper &= c >= 'A' && c <= 'Z';
-      letters.push_back(c);
-    }
-    if (upper && letters.size() >= 2) acronyms.emplace_back(letters, span);
-  }
-  for (const auto& [letters, span] : acronyms) {
-    auto it = by_initials.find(letters);
-    if (it == by_initials.end()) continue;
-    spans[span].type = spans[it->second].type;
-    same_as.emplace_back(it->second, span);
   }
 }
 
