@@ -271,18 +271,17 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   const bool age = w.ends_with("-year-old");
   if (StartsLower(w) || age) {
     // Description: "the Compton rapper", "the mayor", "a spokesman".
-    static const std::string kPerson = "person";
-    const std::string* role = age ? &kPerson : lex_.roles.FindFolded(w);
-    if (role == nullptr && w.size() > 1 && w.back() == 's') {
+    const std::string* role = age ? nullptr : lex_.roles.FindFolded(w);
+    if (role == nullptr && !age && w.size() > 1 && w.back() == 's') {
       role = lex_.roles.FindFolded(w.substr(0, w.size() - 1));
     }
-    if (role == nullptr) return false;
+    if (role == nullptr && !age) return false;
     for (int k = j - 1; k >= floor && j - k <= 7; --k) {
       // "the rapper said", and sentence-initial "The rapper said".
       if (f.IsWord(k) && lex_.determiners.ContainsFolded(f.words[k])) {
         a.kind = SubjectKind::kDescription;
         a.subject = {f.toks[k].span.begin, f.toks[j].span.end};
-        a.organization = *role == "org";
+        a.organization = role != nullptr && *role == "org";
         a.indefinite = IsIndefinite(f.words[k]);
         return true;
       }
@@ -665,7 +664,7 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
   // whose subject opens the sentence.
   for (int pass = 0; pass < 2; ++pass)
     for (int k = n - 1; k >= 0; --k) {
-      if (!f.IsWord(k) || !IsCueAt(f, k)) continue;
+      if (!IsCueAt(f, k)) continue;
       Attribution s;
       bool participle = false;
       if (pass == 0 && !SubjectBefore(text, f, k, 0, s)) continue;
@@ -769,7 +768,7 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
   int end = f.size();
   if (end > 0 && f.Is(end - 1, ".")) --end;
   for (int k = end - 1; k >= 0 && end - k <= 4; --k) {
-    if (!f.IsWord(k) || !IsCueAt(f, k)) continue;
+    if (!IsCueAt(f, k)) continue;
     Attribution s;
     if (!SubjectBefore(text, f, k, 0, s) ||
         s.kind == SubjectKind::kDescription) {
@@ -849,7 +848,7 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
     if (IsQuoteMarkWord(f.words[k])) return false;
   }
   for (int k = 0; k < f.size(); ++k) {
-    if (!f.IsWord(k) || !IsCueAt(f, k)) continue;
+    if (!IsCueAt(f, k)) continue;
     Attribution s;
     if (!SubjectBefore(text, f, k, 0, s)) continue;
     s.rule = "paragraph_intro";
