@@ -301,6 +301,17 @@ void CutAfterInnerTitle(const Context& ctx, Candidate& c) {
 }
 
 void TrimLeading(const Context& ctx, Candidate& c) {
+  // "Miss Universe Ana Ruiz": a title made of an honorific and a dictionary
+  // word before a given name and surname.
+  if (c.last >= c.first + 3 && ctx.Has(c.first, kHonorific) &&
+      ctx.tokens[c.first + 1].kind == TokenKind::kWord &&
+      ctx.Has(c.first + 1, kCommonWord) &&
+      !ctx.Has(c.first + 1, kFirstName | kHonorific) &&
+      ctx.Has(c.first + 2, kFirstName)) {
+    c.first += 2;
+    c.span.begin = ctx.tokens[c.first].begin;
+    return;
+  }
   for (int round = 0; round < 2 && c.first < c.last; ++round) {
     const Token& t = ctx.tokens[c.first];
     const Token& next = ctx.tokens[c.first + 1];

@@ -151,6 +151,13 @@ TEST_F(CandidateFinderTest, TitlesBeforeNamesAreCut) {
               ElementsAre("Maria Lopez", "Texas"));
 }
 
+TEST_F(CandidateFinderTest, HonorificTitleBeforeAFullNameIsCut) {
+  EXPECT_THAT(Names("the former Miss Universe Ana Ruiz said it"),
+              ElementsAre("Ana Ruiz"));
+  EXPECT_THAT(Names("then Mr. Ana Ruiz Lopez spoke"),
+              ElementsAre("Mr. Ana Ruiz Lopez"));
+}
+
 TEST_F(CandidateFinderTest, DictionaryWordGluedBeforeAFullNameIsCut) {
   EXPECT_THAT(Names("then secretary of State Maria Lopez left"),
               ElementsAre("Maria Lopez"));
