@@ -262,8 +262,10 @@ EntityAnalysis AliasGrouper::Group(
     const int e = lookup(i, false);
     if (e >= 0) {
       assign(i, e);
-    } else if (spans[i].score < 3 && keys[i].words == 1 &&
-               person_word(i) >= 0) {
+    } else if ((spans[i].score < 3 || spans[i].type == EntityType::kWork) &&
+               keys[i].words == 1 && person_word(i) >= 0) {
+      // A work's cues around a known person's surname ("classic Delgado",
+      // "the Lamar album") describe the person's work, not a title.
       assign(i, person_word(i));
     } else {
       create(i);

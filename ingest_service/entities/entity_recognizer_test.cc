@@ -319,6 +319,15 @@ TEST_F(EntityRecognizerTest, QuotedNicknameAfterAkaPhraseIsAnAlias) {
   EXPECT_EQ(tomas->type, EntityType::kPerson);
 }
 
+TEST_F(EntityRecognizerTest, WorkCueAroundAKnownSurnameIsThePerson) {
+  const EntityAnalysis a =
+      Run("Mayor Rosa Delgado spoke on Monday. A rival called the answer "
+          "\u201cclassic Delgado.\u201d");
+  const Entity* rosa = Named(a, "Rosa Delgado");
+  ASSERT_NE(rosa, nullptr);
+  EXPECT_EQ(Named(a, "Delgado"), rosa);
+}
+
 TEST_F(EntityRecognizerTest, KnownAnyWordsAsLinksANickname) {
   const EntityAnalysis a =
       Run("Striker Tomas Varga scored twice. Varga, known around the club as "
