@@ -250,6 +250,14 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
       if (appositive) {
         j = k - 1;
         skip_parenthetical();
+      } else {
+        // "a spokeswoman for the ministry, Ioana Popescu, told reporters":
+        // a name between the commas is the subject its description leads.
+        bool name = true;
+        for (int t = k + 1; t < j && name; ++t) {
+          name = f.IsWord(t) ? IsNameWord(f.words[t]) : f.Is(t, ".");
+        }
+        if (name) --j;
       }
     }
   }

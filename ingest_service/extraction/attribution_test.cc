@@ -116,6 +116,15 @@ TEST(AttributionTest, SubjectBeforeAColonWithoutACue) {
   }
 }
 
+TEST(AttributionTest, NameBetweenCommasAfterADescription) {
+  const auto r = AttributeAll(
+      "\u201cWe remain ready to talk,\u201d a spokeswoman for the ministry, "
+      "Ioana Popescu, told reporters.");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "Ioana Popescu");
+  EXPECT_EQ(r[0].kind, SubjectKind::kName);
+}
+
 TEST(AttributionTest, AgeIsADescription) {
   const auto r = AttributeAll(
       "Speaking to reporters, the 41-year-old said of the director: \"She "
