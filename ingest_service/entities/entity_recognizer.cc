@@ -400,13 +400,21 @@ int RuleEntityRecognizer::ResolveName(std::string_view text, TextSpan span,
   if (entity < 0) {
     Entity e;
     e.display_name = std::string(grouper_.WithoutHonorifics(name));
-    e.type = EntityType::kPerson;
     const std::vector<std::string> words = grouper_.CoreWords(name);
+    // A speaker named by an organisation's head ("The Alzheimer's Research
+    // Foundation called the results ...") is that organisation.
+    e.type =
+        words.size() >= 2 && lex_.org_heads.Contains(LowerKey(words.back()))
+            ? EntityType::kOrganization
+            : EntityType::kPerson;
     const std::string first_word = LowerKey(name.substr(0, name.find(' ')));
     std::string honorific = first_word;
     if (!honorific.empty() && honorific.back() == '.') honorific.pop_back();
-    e.gender = Lexicons::GenderOf(lex_.honorifics, honorific);
-    if (e.gender == Gender::kUnknown && words.size() >= 2) {
+    e.gender = e.type == EntityType::kPerson
+                   ? Lexicons::GenderOf(lex_.honorifics, honorific)
+                   : Gender::kUnknown;
+    if (e.type == EntityType::kPerson && e.gender == Gender::kUnknown &&
+        words.size() >= 2) {
       e.gender = Lexicons::GenderOf(lex_.first_names, words.front());
     }
     analysis.entities.push_back(std::move(e));

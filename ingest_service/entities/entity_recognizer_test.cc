@@ -184,6 +184,17 @@ TEST_F(EntityRecognizerTest, ResolveNameDropsPossessive) {
   }
 }
 
+TEST_F(EntityRecognizerTest, ResolveNameCreatesOrganisationByItsHead) {
+  const std::string text =
+      "said Quellbrook's Research Foundation in a statement";
+  EntityAnalysis a = Run(text);
+  const std::string name = "Quellbrook's Research Foundation";
+  const size_t pos = text.find(name);
+  const int e = recognizer_->ResolveName(text, {pos, pos + name.size()}, a);
+  ASSERT_GE(e, 0);
+  EXPECT_EQ(a.entities[e].type, EntityType::kOrganization);
+}
+
 TEST_F(EntityRecognizerTest, ResolveNameCreatesPersonWhenUnknown) {
   const std::string text = "the aide, said Mrs Quell in a note";
   EntityAnalysis a = Run(text);
