@@ -85,6 +85,8 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
          "BBC Radio Humberside", EntityType::kOrganization));
   EXPECT_TRUE(Is("they beat Castleford United on Saturday", "Castleford United",
                  EntityType::kOrganization));
+  EXPECT_TRUE(Is("is a columnist for the Eastbrook Echo today",
+                 "Eastbrook Echo", EntityType::kOrganization));
 }
 
 TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
