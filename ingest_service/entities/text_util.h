@@ -25,6 +25,16 @@ bool IsDigitSlow(char32_t c);
 bool IsSpaceSlow(char32_t c);
 char32_t DecodeUtf8Slow(std::string_view text, size_t pos, size_t& len);
 
+// "R-Maine", "D-Calif.", "(R-IN)": a legislator's party and state, in any
+// case. Never a name.
+inline bool IsPartyTag(std::string_view word) {
+  if (word.size() < 3 || word.size() > 8 || word[1] != '-') return false;
+  const char party = static_cast<char>(word[0] | 0x20);
+  const char state = static_cast<char>(word[2] | 0x20);
+  return (party == 'r' || party == 'd' || party == 'i') && state >= 'a' &&
+         state <= 'z';
+}
+
 // “ ‘ " open a quotation or quoted title; ClosingQuoteMark gives the mark
 // that closes it (" for ").
 inline bool IsOpeningQuoteMark(char32_t c) {

@@ -51,11 +51,6 @@ bool IsRomanNumeral(std::string_view key) {
   return true;
 }
 
-bool IsPartyState(std::string_view key) {
-  return key.size() >= 3 && key.size() <= 8 &&
-         (key[0] == 'r' || key[0] == 'd' || key[0] == 'i') && key[1] == '-';
-}
-
 class Context {
  public:
   explicit Context(const TokenKeys& keys)
@@ -268,7 +263,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   // Shape.
   if (words.size() == 1) {
     const std::string_view w = ctx.Key(w0);
-    if (first.all_upper && IsPartyState(w)) {
+    if (first.all_upper && IsPartyTag(w)) {
       return r;  // "(R-IN)": party and state of a legislator
     } else if (first.all_upper && c.last + 1 < tokens.size() &&
                ctx.PunctAt(c.last + 1, ':') && first.sentence_start) {

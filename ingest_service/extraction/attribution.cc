@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ingest_service/entities/text_util.h"
 #include "ingest_service/extraction/text_util.h"
 
 namespace verbatim::extraction {
@@ -65,12 +66,6 @@ bool StartsUpper(std::string_view w) {
   char32_t c = DecodeAt(w, 0, len);
   if (c == '.' && w.size() > 1) c = DecodeAt(w, 1, len);
   return IsUpper(c) || (c >= 0x80 && IsWordChar(c) && !IsLower(c));
-}
-
-// "R-Maine", "D-Calif.": a legislator's party and state.
-bool IsPartyTag(std::string_view w) {
-  return w.size() >= 3 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') &&
-         w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z';
 }
 
 bool StartsLower(std::string_view w) {
@@ -244,9 +239,10 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
     while (k >= floor && !f.Is(k, ",") && j - k < 16) --k;
     if (k > floor && f.Is(k, ",") && j - k > 1) {
       const std::string_view first = f.words[k + 1];
-      const bool appositive =
-          !StartsUpper(first) || lex_.determiners.ContainsFolded(first) ||
-          EqualsIgnoreCase(first, "who") || (j - k == 2 && IsPartyTag(first));
+      const bool appositive = !StartsUpper(first) ||
+                              lex_.determiners.ContainsFolded(first) ||
+                              EqualsIgnoreCase(first, "who") ||
+                              (j - k == 2 && entities::IsPartyTag(first));
       if (appositive) {
         j = k - 1;
         skip_parenthetical();
@@ -647,8 +643,8 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
     Attribution lead;
     if (SubjectAfter(text, f, start, lead) && lead.kind == SubjectKind::kName &&
         opens_with(start, lead.subject) &&
-        !IsPartyTag(text.substr(lead.subject.begin,
-                                lead.subject.end - lead.subject.begin))) {
+        !entities::IsPartyTag(text.substr(
+            lead.subject.begin, lead.subject.end - lead.subject.begin))) {
       int k = start;
       while (k < n && f.toks[k].span.end <= lead.subject.end) ++k;
       k = SkipParenthetical(f, k);
