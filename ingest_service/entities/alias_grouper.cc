@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 #include "ingest_service/entities/text_util.h"
@@ -83,6 +84,17 @@ size_t AliasGrouper::CoreKey(std::string_view name, std::string& joined) const {
       break;
     }
   }
+  // "Halstead Foods Co." is "Halstead Foods": a legal form does not tell
+  // two organisations apart.
+  size_t keep = words.size();
+  while (keep > drop + 1) {
+    std::string_view w = text.substr(
+        words[keep - 1].begin, words[keep - 1].end - words[keep - 1].begin);
+    if (w.ends_with('.')) w.remove_suffix(1);
+    if (lex_.org_heads.Find(w) != "legal") break;
+    --keep;
+  }
+  words.resize(keep);
   size_t out = 0;
   for (size_t k = drop; k < words.size(); ++k) {
     if (k > drop) joined[out++] = ' ';
@@ -132,6 +144,21 @@ std::vector<std::string> AliasGrouper::CoreWords(std::string_view name) const {
   return out;
 }
 
+bool AliasGrouper::IsShortName(std::string_view lower,
+                               std::string_view last) const {
+  if (lower.size() < 3 || IsNumberish(lower) || lex_.IsCommonWord(lower) ||
+      lower.find('.') != std::string_view::npos ||
+      lex_.local_org_heads.Contains(last)) {
+    return false;
+  }
+  // "Boston" of "Boston Globe", "American" of "American Airlines", "BBC" of
+  // "BBC Radio Humberside" (a name of its own).
+  constexpr uint32_t kDescribes = kPlaceName | kDemonym | kFirstName |
+                                  kFunctionWord | kHonorific | kRole |
+                                  kAnyHead | kOrgName | kEventName;
+  return (lex_.Word(lower).flags & kDescribes) == 0;
+}
+
 EntityAnalysis AliasGrouper::Group(
     const std::vector<NamedSpan>& spans,
     absl::Span<const std::pair<int, int>> same_as) const {
@@ -144,6 +171,9 @@ EntityAnalysis AliasGrouper::Group(
   // Given names and surnames of multi-word PERSON entities.
   absl::flat_hash_map<absl::string_view, absl::InlinedVector<int, 2>>
       person_by_word;
+  // First words of multi-word organisation names that name nothing else
+  // ("Halstead" of "Halstead Foods Co."): a company's short name.
+  absl::flat_hash_map<absl::string_view, int> org_by_first_word;
   // Per span: core words joined by spaces, their count and the first and
   // last word, the punctuation-free form and the lookup keys.
   struct SpanKey {
@@ -208,6 +238,13 @@ EntityAnalysis AliasGrouper::Group(
         }
       }
     }
+    if (entity_type[e] == EntityType::kOrganization && keys[i].words >= 2 &&
+        IsShortName(keys[i].first_word, keys[i].last_word)) {
+      org_by_first_word.try_emplace(
+          absl::string_view(keys[i].first_word.data(),
+                            keys[i].first_word.size()),
+          e);
+    }
   };
   auto create = [&](int i) {
     entity_type.push_back(spans[i].type);
@@ -255,10 +292,36 @@ EntityAnalysis AliasGrouper::Group(
     return best;
   };
 
+  // A lone word typed as a person or organisation that opens a known
+  // organisation's name: "Corvane Brands Inc. ... Corvane fell 3%".
+  auto org_word = [&](int i) {
+    if (keys[i].words != 1 || spans[i].type == EntityType::kPlace) return -1;
+    auto it = org_by_first_word.find(
+        absl::string_view(keys[i].joined.data(), keys[i].joined.size()));
+    return it == org_by_first_word.end() ? -1 : it->second;
+  };
+
+  // Short names wait for pass 2 even when printed before the full name (in
+  // a headline).
+  absl::flat_hash_set<absl::string_view> org_first_words;
+  for (int i = 0; i < n; ++i) {
+    if (spans[i].strong && spans[i].type == EntityType::kOrganization &&
+        keys[i].words >= 2 &&
+        IsShortName(keys[i].first_word, keys[i].last_word)) {
+      org_first_words.insert(absl::string_view(keys[i].first_word.data(),
+                                               keys[i].first_word.size()));
+    }
+  }
+
   // Pass 1: full names and non-person names create entities.
   for (int i = 0; i < n; ++i) {
     if (!spans[i].strong || keys[i].words == 0) continue;
     if (spans[i].type == EntityType::kPerson && keys[i].words < 2) continue;
+    if (keys[i].words == 1 && spans[i].type != EntityType::kPlace &&
+        org_first_words.contains(
+            absl::string_view(keys[i].joined.data(), keys[i].joined.size()))) {
+      continue;
+    }
     const int e = lookup(i, false);
     if (e >= 0) {
       assign(i, e);
@@ -276,6 +339,7 @@ EntityAnalysis AliasGrouper::Group(
     if (!spans[i].strong || entity_of[i] >= 0 || keys[i].words == 0) continue;
     int e = lookup(i, false);
     if (e < 0) e = person_word(i);
+    if (e < 0) e = org_word(i);
     if (e < 0) {
       // A name typed otherwise with at least as much evidence is that
       // entity: "scooter maker Veltro ... “Q,” Veltro said" (organisations
@@ -316,6 +380,7 @@ EntityAnalysis AliasGrouper::Group(
     if (spans[i].strong || keys[i].words == 0) continue;
     int e = lookup(i, true);
     if (e < 0) e = person_word(i);
+    if (e < 0) e = org_word(i);
     if (e >= 0) assign(i, e);
   }
 

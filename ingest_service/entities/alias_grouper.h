@@ -1,7 +1,8 @@
 // Groups the typed name spans of one article into entities: repeated names,
 // surnames and given names of a full name ("Lamar", "Kendrick"), honorific
 // forms ("Mr. Musk"), nicknames that differ only in punctuation, case or
-// spacing ("K-Dot", "K. Dot", "k.dot"), gazetteer nicknames ("Oscars") and
+// spacing ("K-Dot", "K. Dot", "k.dot"), gazetteer nicknames ("Oscars"),
+// organisations' short names ("Corvane" for "Corvane Brands Inc.") and
 // explicit "aka" links.
 //
 // Thread-safe: const methods, no mutable state.
@@ -47,7 +48,8 @@ class AliasGrouper {
   int Match(const EntityAnalysis& analysis, std::string_view name) const;
 
   // Lower-cased words of a name without honorifics, a leading year or
-  // ordinal, and possessive endings: "Mr. Musk" -> {"musk"}.
+  // ordinal, possessive endings and a trailing legal form: "Mr. Musk" ->
+  // {"musk"}, "Halstead Foods Co." -> {"halstead", "foods"}.
   std::vector<std::string> CoreWords(std::string_view name) const;
 
   // CoreWords joined by single spaces into `joined` (cleared first), without
@@ -60,6 +62,12 @@ class AliasGrouper {
   std::string_view WithoutHonorifics(std::string_view name) const;
 
  private:
+  // Whether the first word `lower` of an organisation's name ending in
+  // `last` (both lower case) can stand for the whole name: not a dictionary
+  // word, place, demonym, given name, title or head noun, nor the town of a
+  // local newspaper, club or council (lexicons/local_org_heads.txt).
+  bool IsShortName(std::string_view lower, std::string_view last) const;
+
   const Lexicons& lex_;
 };
 

@@ -86,11 +86,19 @@ bool ContinuesOnTitleLine(const Context& ctx, size_t first, size_t prev,
   return prev == first && ctx.Has(first, kFirstName);
 }
 
-// Whether a dot after tokens[i] may sit inside a name ("Mr. Musk", "K. Dot").
-bool DotContinues(const Context& ctx, size_t i) {
+// Whether a dot after tokens[i] may sit inside a name ("Mr. Musk", "K. Dot")
+// that goes on with tokens[next].
+bool DotContinues(const Context& ctx, size_t i, size_t next) {
   const Token& t = ctx.tokens[i];
   if (!t.trailing_dot || !t.upper_initial) return false;
   if (t.end - t.begin == 1) return true;
+  // "U.S. District Court", "U.K. Border Force"; not "to the U.S. The ...",
+  // nor in a headline, where every word is capitalised ("Navigate U.S.
+  // Media").
+  if (t.inner_dot && t.all_upper && t.end - t.begin <= 5) {
+    return next < ctx.tokens.size() && !ctx.title[next] &&
+           !ctx.Has(next, kFunctionWord | kClosedClassWord | kDateWord);
+  }
   return ctx.Has(i, kHonorific | kNameAbbreviation);
 }
 
@@ -138,6 +146,32 @@ bool PossessiveInsideName(const Context& ctx, size_t i) {
   return false;
 }
 
+// "National Museum of African American History and Culture", "Center for
+// Strategic and International Studies": after an organisation head and "of"
+// or "for", dictionary words after the "and" at `and_at` go on with the
+// complement rather than naming a second organisation ("Bank of America and
+// Wells Fargo", "the ACLU of Ohio and Demos": a place completes it).
+bool OfPhraseGoesOn(const Context& ctx, size_t first, size_t and_at,
+                    size_t last) {
+  size_t complement = 0;
+  for (size_t k = first + 1; k + 1 < and_at && complement == 0; ++k) {
+    const std::string_view key = ctx.Key(k);
+    if ((key == "of" || key == "for") && ctx.Has(k - 1, kOrgHead)) {
+      complement = k + 1;
+    }
+  }
+  if (complement == 0) return false;
+  if (complement + 1 == and_at && ctx.Has(complement, kPlaceName)) {
+    return false;
+  }
+  for (size_t k = and_at + 1; k <= last; ++k) {
+    if (ctx.tokens[k].kind == TokenKind::kWord && !ctx.Has(k, kCommonWord)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // "her new feature, Salt and Iron,", "the novel War and Peace": after a work
 // cue (or a cue and a comma), a short run with "and" is one title, unless a
 // person's name follows the "and" at `and_at` ("the classic Belly and
@@ -162,14 +196,15 @@ bool TitleAfterWorkCue(const Context& ctx, size_t first, size_t and_at,
 // FBI and Justice Department", "Ana Ruiz and Fox News". One word alone is
 // not ("Securities and Exchange Commission", "Food and Drug Administration"),
 // nor a name ending in a head that also names a field ("House Energy and
-// Commerce Committee": lexicon org_heads.txt, value `closing`).
+// Commerce Committee": lexicon org_heads.txt, values `closing` and `legal`).
 bool WholeNameBeforeAnd(const Context& ctx, size_t first, size_t last) {
   if (first == last) {
     const Token& t = ctx.tokens[first];
     return t.all_upper && t.end - t.begin >= 2 && !ctx.Has(first, kCommonWord);
   }
-  return ctx.lex.org_heads.Find(ctx.Key(last)) == "closing" ||
-         PersonLed(ctx, first, last);
+  const std::optional<std::string_view> head =
+      ctx.lex.org_heads.Find(ctx.Key(last));
+  return head == "closing" || head == "legal" || PersonLed(ctx, first, last);
 }
 
 // Adjacent on one line: only spaces between a and the token after it.
@@ -471,7 +506,8 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
       if (!SameLine(t)) break;
       size_t next = j;
       if (t.kind == TokenKind::kPunct) {
-        if (t.punct == '.' && !t.space_before && DotContinues(ctx, last)) {
+        if (t.punct == '.' && !t.space_before &&
+            DotContinues(ctx, last, j + 1)) {
           next = j + 1;
         } else if (t.punct == '&' && t.space_before &&
                    !PersonBefore(ctx, first, last)) {
@@ -507,6 +543,7 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
     }
     if (before_and < last &&
         !TitleAfterWorkCue(ctx, first, before_and + 1, last) &&
+        !OfPhraseGoesOn(ctx, first, before_and + 1, last) &&
         (!ctx.Has(last, kOrgHead) ||
          WholeNameBeforeAnd(ctx, first, before_and))) {
       last = before_and;

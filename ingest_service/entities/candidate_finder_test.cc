@@ -55,6 +55,31 @@ TEST_F(CandidateFinderTest, SentenceEndDotBreaks) {
               ElementsAre("Hale", "Ortega"));
 }
 
+TEST_F(CandidateFinderTest, DottedAbbreviationOpensALongerName) {
+  EXPECT_THAT(Names("the judge ruled on the case in U.S. District Court in "
+                    "Springfield on a cold day last week"),
+              ElementsAre("U.S. District Court", "Springfield"));
+  EXPECT_THAT(Names("after the war she moved with her family to the U.S. The "
+                    "next year was hard for all of them"),
+              ElementsAre("U.S"));
+}
+
+TEST_F(CandidateFinderTest, AndInsideTheComplementOfAnOrganisation) {
+  EXPECT_THAT(Names("she is a fellow at the Center for Strategic and "
+                    "International Studies in the capital"),
+              ElementsAre("Center for Strategic and International Studies"));
+  EXPECT_THAT(Names("the children went to the Museum of Science and Industry "
+                    "on a rainy day in the spring"),
+              ElementsAre("Museum of Science and Industry"));
+  // A place completes the complement; a name after "and" is a second one.
+  EXPECT_THAT(Names("the suit was brought by the Union of Ohio and Demos on "
+                    "behalf of voters last year"),
+              ElementsAre("Union of Ohio", "Demos"));
+  EXPECT_THAT(Names("lenders such as the Bank of Harwick and Quillon Deane "
+                    "agreed to the terms of the deal"),
+              ElementsAre("Bank of Harwick", "Quillon Deane"));
+}
+
 TEST_F(CandidateFinderTest, ParticlesInsideNames) {
   EXPECT_THAT(Names("she teaches at the University of Northern Iowa now"),
               ElementsAre("University of Northern Iowa"));
@@ -191,7 +216,7 @@ TEST_F(CandidateFinderTest, ConnectorsInsideOrganisationNames) {
               ElementsAre("Harwick Institute", "Dorset Foundation"));
   EXPECT_THAT(Names("a filing with the U.S. Securities and Exchange Commission "
                     "said on the same day that it would be late"),
-              ElementsAre("U.S", "Securities and Exchange Commission"));
+              ElementsAre("U.S. Securities and Exchange Commission"));
   EXPECT_THAT(Names("a hearing of the House Energy and Commerce Committee was "
                     "called for the end of the month"),
               ElementsAre("House Energy and Commerce Committee"));

@@ -74,7 +74,14 @@ void LinkAcronyms(std::string_view text, const std::vector<Token>& tokens,
       const Token& t = tokens[k];
       if (t.kind != TokenKind::kWord) continue;
       ++words;
-      if (t.upper_initial) initials.push_back(text[t.begin]);
+      if (t.inner_dot && t.all_upper) {
+        // "U.S. Senate" is USS, not US.
+        for (size_t c = t.begin; c < t.end; ++c) {
+          if (text[c] != '.') initials.push_back(text[c]);
+        }
+      } else if (t.upper_initial) {
+        initials.push_back(text[t.begin]);
+      }
     }
     if (words < 2 || initials.size() < 2) continue;
     for (size_t a = 0; a < acronyms.size(); ++a) {
@@ -209,8 +216,14 @@ bool RuleEntityRecognizer::AkaSeparator(std::string_view text,
       }
       return false;
     }
+    const std::string key = TokenKey(text, t);
+    // An age between name and link: "Holloway, 38, known to fans as".
+    if (phrase.empty() && !key.empty() && key.front() >= '0' &&
+        key.front() <= '9') {
+      continue;
+    }
     if (!phrase.empty()) phrase.push_back(' ');
-    phrase.append(TokenKey(text, t));
+    phrase.append(key);
   }
   // "known around the club as", "known to his teammates as": any few words
   // between "known" and "as".

@@ -374,6 +374,51 @@ TEST_F(EntityRecognizerTest, AcronymOfALongerNameIsItsAlias) {
   EXPECT_EQ(festival->type, EntityType::kEvent);
 }
 
+TEST_F(EntityRecognizerTest, DottedAbbreviationIsNotTheAcronymOfItsName) {
+  const EntityAnalysis a =
+      Run("He moved to the U.S. in 1990. The U.S. Senate voted on Tuesday.");
+  const Entity* us = Named(a, "U.S");
+  const Entity* senate = Named(a, "U.S. Senate");
+  ASSERT_NE(us, nullptr);
+  ASSERT_NE(senate, nullptr);
+  EXPECT_NE(us, senate);
+  EXPECT_EQ(us->type, EntityType::kPlace);
+  EXPECT_EQ(senate->type, EntityType::kOrganization);
+}
+
+TEST_F(EntityRecognizerTest, AgeBetweenNameAndNicknameLink) {
+  const EntityAnalysis a =
+      Run("Singer Mara Quillen will tour in June. Quillen, 38, known to fans "
+          "simply as \u201cMQ,\u201d sold out both nights.");
+  const Entity* mara = Named(a, "Mara Quillen");
+  ASSERT_NE(mara, nullptr);
+  EXPECT_EQ(Named(a, "MQ"), mara);
+}
+
+TEST_F(EntityRecognizerTest, CompanyShortNameJoinsItsFullName) {
+  const EntityAnalysis a =
+      Run("Corvane to Buy Halstead Foods\n"
+          "Corvane Brands Inc. agreed to buy Halstead Foods Co. on Monday. "
+          "Halstead shares jumped, while Corvane fell. Halstead's chairman, "
+          "Rob Quill, backed the deal. Goldman Sachs advised Corvane, said "
+          "Mia Tarr, an analyst at Ferndale. A columnist for the Wexbury "
+          "Gazette saw Wexbury residents protest.");
+  const Entity* corvane = Named(a, "Corvane Brands Inc");
+  ASSERT_NE(corvane, nullptr);
+  EXPECT_EQ(corvane->type, EntityType::kOrganization);
+  EXPECT_EQ(Named(a, "Corvane"), corvane);
+  const Entity* halstead = Named(a, "Halstead Foods");
+  ASSERT_NE(halstead, nullptr);
+  // The legal form does not make a second organisation.
+  EXPECT_EQ(Named(a, "Halstead Foods Co"), halstead);
+  EXPECT_EQ(Named(a, "Halstead"), halstead);
+  EXPECT_EQ(TypeOf(a, "Goldman Sachs"), EntityType::kOrganization);
+  EXPECT_EQ(TypeOf(a, "Ferndale"), EntityType::kOrganization);
+  // A local paper's first word is its town.
+  ASSERT_NE(Named(a, "Wexbury Gazette"), nullptr);
+  EXPECT_EQ(Named(a, "Wexbury"), nullptr);
+}
+
 TEST_F(EntityRecognizerTest, TimeZonesAreNotEntities) {
   const EntityAnalysis a =
       Run("Published 9:14 AM ET, March 3. Ines Okoro spoke at 4 PM EDT.");

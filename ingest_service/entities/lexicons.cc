@@ -100,6 +100,7 @@ absl::StatusOr<Lexicons> LoadLexicons(
       {"speech_adverbs.txt", &lex.speech_adverbs},
       {"person_list_cues.txt", &lex.person_list_cues},
       {"org_cues.txt", &lex.org_cues},
+      {"local_org_heads.txt", &lex.local_org_heads},
       {"aka_phrases.txt", &lex.aka_phrases},
       {"place_prepositions.txt", &lex.place_prepositions},
       {"domain_suffixes.txt", &lex.domain_suffixes},

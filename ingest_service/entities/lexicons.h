@@ -104,7 +104,8 @@ struct Lexicons {
   Lexicon speech_verbs;
   Lexicon work_cues;
   Lexicon org_heads;
-  Lexicon org_names;  // value: canonical name or empty
+  Lexicon local_org_heads;  // "Gazette" of "Brookfield Gazette"
+  Lexicon org_names;        // value: canonical name or empty
   Lexicon place_heads;
   Lexicon places;        // countries, subdivisions, cities
   Lexicon region_codes;  // "GA" in "Atlanta, GA"

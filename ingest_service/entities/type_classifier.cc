@@ -115,6 +115,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   absl::InlinedVector<size_t, 8> words;  // token indices of the words
   bool has_amp = false;
   bool has_of = false;
+  size_t head_before_of = 0;
   bool all_common = true;
   for (size_t k = c.first; k <= c.last; ++k) {
     const Token& t = tokens[k];
@@ -122,8 +123,14 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       has_amp |= t.punct == '&';
       continue;
     }
+    // "U.S. Court of Appeals", "District Court for the Southern District of
+    // Ohio": the head is the word before the first "of" or "for".
+    if (!has_of && !words.empty() &&
+        (ctx.Key(k) == "of" || ctx.Key(k) == "for")) {
+      has_of = true;
+      head_before_of = words.back();
+    }
     words.push_back(k);
-    has_of |= k > c.first && ctx.Key(k) == "of";
     if (!ctx.Has(k, kCommonWord | kParticle)) all_common = false;
   }
   if (words.empty()) return r;
@@ -193,8 +200,8 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   }
 
   // Head nouns: the last word (before a Roman numeral: "Super Bowl LVII"),
-  // or the first one before "of".
-  size_t head = has_of ? w0 : wn;
+  // or the one before "of".
+  size_t head = has_of ? head_before_of : wn;
   if (!has_of && words.size() >= 3 && IsRomanNumeral(ctx.Key(wn))) {
     head = words[words.size() - 2];
   }
@@ -297,6 +304,15 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       if (r.gender == Gender::kUnknown) r.gender = ctx.Info(prev).role_gender;
     }
     if (prev_key == "by") v[kP] += 1;
+    // "an analyst at Morningstar", "a professor at Carleton": where a person
+    // works.
+    if (prev_key == "at" && !ctx.Has(c.first, kPlaceName)) {
+      const size_t role = ctx.WordBefore(prev);
+      if (role != kNone && ctx.Has(role, kRole) &&
+          !tokens[role].upper_initial) {
+        v[kO] += 2;
+      }
+    }
     if (ctx.Has(prev, kPersonListCue)) v[kP] += 2;
     if (ctx.Has(prev, kSpeechVerb) && closes && !last.possessive &&
         lex.speech_verbs.Find(prev_key) != "listener") {

@@ -87,6 +87,18 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
                  EntityType::kOrganization));
   EXPECT_TRUE(Is("is a columnist for the Eastbrook Echo today",
                  "Eastbrook Echo", EntityType::kOrganization));
+  // The head before "of" or "for", after a dotted abbreviation too.
+  EXPECT_TRUE(
+      Is("the case was sent back to the U.S. Court of Appeals for "
+         "another hearing in the spring",
+         "U.S. Court of Appeals", EntityType::kOrganization));
+  EXPECT_TRUE(Is("she joined the Center for Coastal Policy in May",
+                 "Center for Coastal Policy", EntityType::kOrganization));
+  // Where a person works.
+  EXPECT_TRUE(Is("said Mia Tarr, an analyst at Ferndale.", "Ferndale",
+                 EntityType::kOrganization));
+  EXPECT_FALSE(Is("said Mia Tarr, an analyst at Chicago.", "Chicago",
+                  EntityType::kOrganization));
 }
 
 TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
