@@ -275,9 +275,11 @@ EntityAnalysis AliasGrouper::Group(
     auto it = person_by_word.find(
         absl::string_view(keys[i].joined.data(), keys[i].joined.size()));
     if (it == person_by_word.end()) return -1;
-    int best = it->second.front();
+    int best = -1;
     std::pair<ptrdiff_t, ptrdiff_t> best_rank{0, 0};
     for (int e : it->second) {
+      if (entity_type[e] != EntityType::kPerson) continue;  // retyped
+      if (best < 0) best = e;
       const std::vector<size_t>& positions = entity_positions[e];
       auto after = std::upper_bound(positions.begin(), positions.end(),
                                     spans[i].span.begin);
@@ -322,8 +324,17 @@ EntityAnalysis AliasGrouper::Group(
             absl::string_view(keys[i].joined.data(), keys[i].joined.size()))) {
       continue;
     }
-    const int e = lookup(i, false);
-    if (e >= 0) {
+    // A name of two or more words names one thing in an article, typed by
+    // its strongest evidence ("by Franklin College", "a professor at
+    // Franklin College").
+    const int e = lookup(i, keys[i].words >= 2);
+    if (e >= 0 && entity_type[e] != spans[i].type) {
+      if (spans[i].score > entity_score[e]) {
+        entity_type[e] = spans[i].type;
+        entity_score[e] = spans[i].score;
+      }
+      assign(i, e);
+    } else if (e >= 0) {
       assign(i, e);
     } else if ((spans[i].score < 3 || spans[i].type == EntityType::kWork) &&
                keys[i].words == 1 && person_word(i) >= 0) {

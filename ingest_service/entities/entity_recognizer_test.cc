@@ -419,6 +419,19 @@ TEST_F(EntityRecognizerTest, CompanyShortNameJoinsItsFullName) {
   EXPECT_EQ(Named(a, "Wexbury"), nullptr);
 }
 
+TEST_F(EntityRecognizerTest, OneNameTypedTwoWaysIsOneEntity) {
+  const EntityAnalysis a =
+      Run("A poll released by Franklin College showed a tight race. \u201cIt "
+          "is close,\u201d said Jo Marr, a professor at Franklin College.");
+  const Entity* college = Named(a, "Franklin College");
+  ASSERT_NE(college, nullptr);
+  EXPECT_EQ(college->type, EntityType::kOrganization);
+  int named = 0;
+  for (const Entity& e : a.entities)
+    named += e.display_name == "Franklin College";
+  EXPECT_EQ(named, 1);
+}
+
 TEST_F(EntityRecognizerTest, TimeZonesAreNotEntities) {
   const EntityAnalysis a =
       Run("Published 9:14 AM ET, March 3. Ines Okoro spoke at 4 PM EDT.");

@@ -208,6 +208,19 @@ bool Attributor::IsNameWord(std::string_view word) const {
   return true;
 }
 
+bool Attributor::TitledName(const Frame& f, int begin, int end) const {
+  int t = begin;
+  while (t < end && f.IsWord(t) && StartsLower(f.words[t]) &&
+         IsRoleWord(f.words[t])) {
+    ++t;
+  }
+  if (t == begin || t == end) return false;
+  for (; t < end; ++t) {
+    if (f.IsWord(t) ? !IsNameWord(f.words[t]) : !f.Is(t, ".")) return false;
+  }
+  return true;
+}
+
 bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
                                int floor, Attribution& a) const {
   int j = end - 1;
@@ -243,7 +256,11 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
                               lex_.determiners.ContainsFolded(first) ||
                               EqualsIgnoreCase(first, "who") ||
                               (j - k == 2 && entities::IsPartyTag(first));
-      if (appositive) {
+      if (appositive && TitledName(f, k + 1, j)) {
+        // "Her challenger, businessman Victor Salas, wrote": the titled
+        // name between the commas is the subject its description leads.
+        --j;
+      } else if (appositive) {
         j = k - 1;
         skip_parenthetical();
       } else {

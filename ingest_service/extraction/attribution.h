@@ -129,6 +129,9 @@ class Attributor {
   // inside parentheses, so it does not end the frame's sentence.
   bool IsAbbreviationPeriod(const Frame& f, int k) const;
   bool IsNameWord(std::string_view word) const;
+  // Whether tokens [begin, end) of `f` are role nouns and then a name
+  // ("businessman Victor Salas").
+  bool TitledName(const Frame& f, int begin, int end) const;
   // A role noun ("singer") or a hyphenated compound of them
   // ("singer-songwriter"), in any case.
   bool IsRoleWord(std::string_view word) const;

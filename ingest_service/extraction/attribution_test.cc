@@ -125,6 +125,23 @@ TEST(AttributionTest, NameBetweenCommasAfterADescription) {
   EXPECT_EQ(r[0].kind, SubjectKind::kName);
 }
 
+TEST(AttributionTest, TitledNameBetweenCommasAfterADescription) {
+  const auto r = AttributeAll(
+      "Her challenger, businessman Pavel Ostrow, wrote on Twitter that the "
+      "audit showed \u201ca city hall that has lost control.\u201d");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "Pavel Ostrow");
+  EXPECT_EQ(r[0].kind, SubjectKind::kName);
+}
+
+TEST(AttributionTest, CueVerbWithParticle) {
+  const auto r = AttributeAll(
+      "Ostrow, a three-term state senator, shot back that the plan would "
+      "\u201cbankrupt every town in this state.\u201d");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "Ostrow");
+}
+
 TEST(AttributionTest, AgeIsADescription) {
   const auto r = AttributeAll(
       "Speaking to reporters, the 41-year-old said of the director: \"She "
