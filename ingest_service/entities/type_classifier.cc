@@ -304,6 +304,14 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       if (r.gender == Gender::kUnknown) r.gender = ctx.Info(prev).role_gender;
     }
     if (prev_key == "by") v[kP] += 1;
+    // "the town of Ashby", "the county of Kent".
+    if (prev_key == "of") {
+      const size_t noun = ctx.WordBefore(prev);
+      if (noun != kNone && ctx.Has(noun, kPlaceHead) &&
+          !tokens[noun].upper_initial) {
+        v[kL] += 3;
+      }
+    }
     // "an analyst at Morningstar", "a professor at Carleton": where a person
     // works.
     if (prev_key == "at" && !ctx.Has(c.first, kPlaceName)) {
@@ -336,6 +344,8 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     // Stronger than a head noun: "her debut, Quiet Harbour, ...".
     if (ctx.Has(before, kWorkCue)) v[kW] += 3.5;
     if (ctx.Has(before, kRole)) v[kP] += 2;  // "her manager, X,"
+    // "The company, Granite State Aggregates, said".
+    if (ctx.Has(before, kOrgCue) && !tokens[before].upper_initial) v[kO] += 3;
   }
 
   // The word after (or the lower-case tail of "Williams-directed").

@@ -99,9 +99,17 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
                  EntityType::kOrganization));
   EXPECT_FALSE(Is("said Mia Tarr, an analyst at Chicago.", "Chicago",
                   EntityType::kOrganization));
+  EXPECT_TRUE(
+      Is("the mine's owner, the company, Granite Vale Aggregates, "
+         "said it would appeal",
+         "Granite Vale Aggregates", EntityType::kOrganization));
 }
 
 TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
+  EXPECT_TRUE(Is("the people of the town of Ashmoor were split over it",
+                 "Ashmoor", EntityType::kPlace));
+  EXPECT_TRUE(Is("the farm lies below Cobham Ridge in the valley",
+                 "Cobham Ridge", EntityType::kPlace));
   EXPECT_TRUE(
       Is("a show in Brenwick last night", "Brenwick", EntityType::kPlace));
   EXPECT_TRUE(

@@ -751,6 +751,40 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
       }
     }
     Attribution s;
+    // "Her son, Luc, who runs the farm now, was blunter: “Q”": the verb
+    // follows appositives; the subject is the first name before them, else
+    // the description opening the clause.
+    const bool verb_first = start < last && f.IsWord(start) &&
+                            StartsLower(f.words[start]) &&
+                            lex_.colon_verbs.ContainsFolded(f.words[start]);
+    if (verb_first) {
+      Attribution named;
+      Attribution described;
+      for (int st = 0; st < start; ++st) {
+        if (st > 0 && !f.Is(st - 1, ",")) continue;
+        Attribution lead;
+        if (!SubjectAfter(text, f, st, lead) ||
+            lead.subject.begin != f.toks[st].span.begin) {
+          continue;
+        }
+        if (lead.kind == SubjectKind::kName) {
+          named = lead;
+          break;
+        }
+        if (lead.kind == SubjectKind::kDescription &&
+            described.kind == SubjectKind::kNone) {
+          described = lead;
+        }
+      }
+      s = named.kind != SubjectKind::kNone ? named : described;
+      if (s.kind != SubjectKind::kNone) {
+        s.rule = "pre_subject_colon";
+        s.confidence = 0.7;
+        s.adjacent_frame = last - start <= 6;
+        a = s;
+        return true;
+      }
+    }
     if (start < last && SubjectAfter(text, f, start, s) &&
         s.kind != SubjectKind::kNone &&
         s.subject.begin == f.toks[start].span.begin) {

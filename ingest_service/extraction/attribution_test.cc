@@ -142,6 +142,15 @@ TEST(AttributionTest, CueVerbWithParticle) {
   EXPECT_EQ(r[0].subject, "Ostrow");
 }
 
+TEST(AttributionTest, ColonFrameAfterAppositives) {
+  const auto r = AttributeAll(
+      "Her son, Luc, who runs the farm now, was blunter: \u201cIf they blast "
+      "that ridge, we are done.\u201d");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "Luc");
+  EXPECT_EQ(r[0].rule, "pre_subject_colon");
+}
+
 TEST(AttributionTest, AgeIsADescription) {
   const auto r = AttributeAll(
       "Speaking to reporters, the 41-year-old said of the director: \"She "
