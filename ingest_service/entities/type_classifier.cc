@@ -94,6 +94,21 @@ class Context {
   const std::vector<Token>& tokens_;
 };
 
+// "analyst", "Analysts".
+bool IsRoleOrPlural(std::string_view key, const Lexicons& lex) {
+  return lex.person_roles.Contains(key) ||
+         (key.size() > 3 && key.back() == 's' &&
+          lex.person_roles.Contains(key.substr(0, key.size() - 1)));
+}
+
+// "Journal-Constitution", "Post-Gazette": a newspaper's double head.
+bool HyphenPartIsOrgHead(std::string_view key, const Lexicons& lex) {
+  const size_t hyphen = key.find('-');
+  if (hyphen == std::string_view::npos) return false;
+  return lex.org_heads.Contains(key.substr(0, hyphen)) ||
+         lex.org_heads.Contains(key.substr(key.rfind('-') + 1));
+}
+
 }  // namespace
 
 Classification Classify(std::string_view text, const std::vector<Token>& tokens,
@@ -209,7 +224,9 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     // '&' mostly joins title words ("... & The Long Road"), so a head noun
     // after it says less.
     const float weight = has_amp ? 1.5f : 3.0f;
-    if (ctx.Has(head, kOrgHead)) v[kO] += weight;
+    if (ctx.Has(head, kOrgHead) || HyphenPartIsOrgHead(ctx.Key(head), lex)) {
+      v[kO] += weight;
+    }
     if (ctx.Has(head, kEventHead)) v[kE] += weight;
     if (ctx.Has(head, kPlaceHead)) v[kL] += weight;
   }
@@ -316,8 +333,9 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     // works.
     if (prev_key == "at" && !ctx.Has(c.first, kPlaceName)) {
       const size_t role = ctx.WordBefore(prev);
-      if (role != kNone && ctx.Has(role, kRole) &&
-          !tokens[role].upper_initial) {
+      if (role != kNone &&
+          (!tokens[role].upper_initial || tokens[role].sentence_start) &&
+          IsRoleOrPlural(ctx.Key(role), lex)) {
         v[kO] += 2;
       }
     }
