@@ -103,6 +103,12 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
       Is("the mine's owner, the company, Granite Vale Aggregates, "
          "said it would appeal",
          "Granite Vale Aggregates", EntityType::kOrganization));
+  EXPECT_TRUE(
+      Is("the drug could sell well. Analysts at Fennimore estimated "
+         "peak sales of a billion dollars",
+         "Fennimore", EntityType::kOrganization));
+  EXPECT_TRUE(Is("she told the Dunmore Herald-Courier in an interview",
+                 "Dunmore Herald-Courier", EntityType::kOrganization));
 }
 
 TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
