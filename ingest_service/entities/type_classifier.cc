@@ -397,6 +397,11 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
         }
       }
     }
+    // "the Eastgate neighborhood", "Leeds station".
+    if (words.size() == 1 && !tokens[next].upper_initial &&
+        lex.place_heads.Find(ctx.Key(next)) == "after") {
+      v[kL] += 2;
+    }
     if (ctx.Has(next, kWorkCueAfter) ||
         (ctx.Has(next, kWorkAdjective) &&
          ctx.Has(ctx.WordAt(c.last + 2), kWorkCueAfter))) {

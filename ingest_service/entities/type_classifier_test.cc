@@ -107,6 +107,8 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
       Is("the drug could sell well. Analysts at Fennimore estimated "
          "peak sales of a billion dollars",
          "Fennimore", EntityType::kOrganization));
+  EXPECT_TRUE(Is("backed by the Harbor Chamber of Commerce and two unions",
+                 "Harbor Chamber of Commerce", EntityType::kOrganization));
   EXPECT_TRUE(Is("she told the Dunmore Herald-Courier in an interview",
                  "Dunmore Herald-Courier", EntityType::kOrganization));
 }
@@ -116,6 +118,10 @@ TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
                  "Ashmoor", EntityType::kPlace));
   EXPECT_TRUE(Is("the farm lies below Cobham Ridge in the valley",
                  "Cobham Ridge", EntityType::kPlace));
+  EXPECT_TRUE(
+      Is("a meeting last week in the Eastmoor neighborhood drew a "
+         "crowd",
+         "Eastmoor", EntityType::kPlace));
   EXPECT_TRUE(
       Is("a show in Brenwick last night", "Brenwick", EntityType::kPlace));
   EXPECT_TRUE(
