@@ -172,6 +172,15 @@ class RuleEntityRecognizer final : public EntityRecognizer {
                              std::vector<Candidate>& candidates,
                              std::vector<Classification>& classes) const;
   // Words between two candidates that make them one entity ("aka").
+  // "Mateo Alvarenga ... The 24-year-old, nicknamed “El Tanque” by fans":
+  // a quoted nickname linked to a description opening its sentence names
+  // the person named last before it.
+  void LinkDescribedNicknames(std::string_view text,
+                              const std::vector<Token>& tokens,
+                              const std::vector<Candidate>& candidates,
+                              const std::vector<int>& span_of,
+                              std::vector<NamedSpan>& spans,
+                              std::vector<std::pair<int, int>>& same_as) const;
   bool AkaSeparator(std::string_view text, const std::vector<Token>& tokens,
                     size_t from, size_t to) const;
 
@@ -229,6 +238,59 @@ bool RuleEntityRecognizer::AkaSeparator(std::string_view text,
   // between "known" and "as".
   return lex_.aka_phrases.Contains(phrase) ||
          (phrase.starts_with("known ") && phrase.ends_with(" as"));
+}
+
+void RuleEntityRecognizer::LinkDescribedNicknames(
+    std::string_view text, const std::vector<Token>& tokens,
+    const std::vector<Candidate>& candidates, const std::vector<int>& span_of,
+    std::vector<NamedSpan>& spans,
+    std::vector<std::pair<int, int>>& same_as) const {
+  // How far back the described person may have been named.
+  constexpr size_t kReachBytes = 600;
+  for (size_t j = 0; j < candidates.size(); ++j) {
+    const Candidate& nick = candidates[j];
+    if (!nick.quoted_title || span_of[j] < 0 || nick.first < 4) continue;
+    // The comma closing the description, a few words before the nickname.
+    size_t comma = nick.first;
+    while (comma > 0 && nick.first - comma < 9 &&
+           !(tokens[comma - 1].kind == TokenKind::kPunct &&
+             tokens[comma - 1].punct == ',')) {
+      --comma;
+    }
+    if (comma == 0 || nick.first - comma >= 9) continue;
+    --comma;  // the comma itself
+    if (!AkaSeparator(text, tokens, comma + 1, nick.first)) continue;
+    // "The forward," "The 24-year-old,": a determiner opening the sentence
+    // and at most three lower-case words ending in a person's role or age.
+    size_t open = comma;
+    while (open > 0 && comma - open < 4 && !tokens[open - 1].sentence_start &&
+           tokens[open - 1].kind == TokenKind::kWord &&
+           !tokens[open - 1].upper_initial) {
+      --open;
+    }
+    if (open == 0 || open == comma) continue;
+    const Token& det = tokens[open - 1];
+    const std::string head = TokenKey(text, tokens[comma - 1]);
+    if (!det.sentence_start || det.kind != TokenKind::kWord ||
+        TokenKey(text, det) != "the" ||
+        !(lex_.person_roles.Contains(head) || head.ends_with("-year-old"))) {
+      continue;  // not "The club, known as ..."
+    }
+    // The person named last before the description.
+    int person = -1;
+    for (size_t i = j; i-- > 0;) {
+      const int s = span_of[i];
+      if (candidates[i].span.end > det.begin) continue;
+      if (det.begin - candidates[i].span.end > kReachBytes) break;
+      if (s >= 0 && spans[s].strong && spans[s].type == EntityType::kPerson) {
+        person = s;
+        break;
+      }
+    }
+    if (person < 0) continue;
+    spans[span_of[j]].type = EntityType::kPerson;
+    same_as.emplace_back(person, span_of[j]);
+  }
 }
 
 void RuleEntityRecognizer::MergePossessiveTitles(
@@ -364,6 +426,7 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
     }
   }
 
+  LinkDescribedNicknames(text, tokens, candidates, span_of, spans, same_as);
   LinkAcronyms(text, tokens, candidates, span_of, spans, same_as);
 
   EntityAnalysis analysis = grouper_.Group(spans, same_as);

@@ -432,6 +432,26 @@ TEST_F(EntityRecognizerTest, OneNameTypedTwoWaysIsOneEntity) {
   EXPECT_EQ(named, 1);
 }
 
+TEST_F(EntityRecognizerTest, NicknameOfADescriptionNamesThePersonBefore) {
+  const EntityAnalysis a =
+      Run("Northbridge have signed striker Mateo Alvarenga from Vale. The "
+          "24-year-old, nicknamed \u201cEl Tanque\u201d by fans, scored 31 "
+          "goals. The club, known as \u201cThe Bridge,\u201d paid a record "
+          "fee.");
+  const Entity* mateo = Named(a, "Mateo Alvarenga");
+  ASSERT_NE(mateo, nullptr);
+  EXPECT_EQ(Named(a, "El Tanque"), mateo);
+  // The club's nickname is no person's.
+  EXPECT_NE(Named(a, "The Bridge"), mateo);
+}
+
+TEST_F(EntityRecognizerTest, PossessiveRoleOwnsWhatFollows) {
+  const EntityAnalysis a =
+      Run("\u201cI watched every game on my father's TV,\u201d Mateo "
+          "Alvarenga said.");
+  EXPECT_EQ(Named(a, "TV"), nullptr);
+}
+
 TEST_F(EntityRecognizerTest, TimeZonesAreNotEntities) {
   const EntityAnalysis a =
       Run("Published 9:14 AM ET, March 3. Ines Okoro spoke at 4 PM EDT.");

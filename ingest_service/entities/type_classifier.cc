@@ -316,7 +316,8 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
                       tokens[c.last + 1].newline_before;
   if (prev != kNone) {
     const std::string_view prev_key = ctx.Key(prev);
-    if (ctx.Has(prev, kRole)) {
+    // Not "my father's TV": after a possessive role comes what is theirs.
+    if (ctx.Has(prev, kRole) && !tokens[prev].possessive) {
       v[kP] += 3;
       if (r.gender == Gender::kUnknown) r.gender = ctx.Info(prev).role_gender;
     }

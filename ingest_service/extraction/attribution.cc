@@ -710,6 +710,12 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
             int e = st;
             while (e < n && f.toks[e].span.end <= lead.subject.end) ++e;
             e = SkipParenthetical(f, e);
+            // "Alvarenga, the striker signed in May, waved ... and told".
+            if (e < k && f.Is(e, ",")) {
+              int close = e + 1;
+              while (close < k && close - e < 25 && !f.Is(close, ",")) ++close;
+              if (close < k && f.Is(close, ",")) e = close + 1;
+            }
             if (e < k && f.IsWord(e) && StartsLower(f.words[e]) &&
                 !lex_.pronouns.ContainsFolded(f.words[e])) {
               s = lead;

@@ -151,6 +151,14 @@ TEST(AttributionTest, ColonFrameAfterAppositives) {
   EXPECT_EQ(r[0].rule, "pre_subject_colon");
 }
 
+TEST(AttributionTest, SubjectBeforeAnAppositiveAndACoordinatedCue) {
+  const auto r = AttributeAll(
+      "Mateo Alvarenga, the striker signed from Vale, waved to fans and told "
+      "them he had \u201cdreamed about this club as a boy.\u201d");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "Mateo Alvarenga");
+}
+
 TEST(AttributionTest, AgeIsADescription) {
   const auto r = AttributeAll(
       "Speaking to reporters, the 41-year-old said of the director: \"She "
