@@ -293,8 +293,7 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::StoreArticle(
   for (const extraction::QuoteAppearance& appearance : extraction.quotes) {
     const std::string speaker = LinkedEntityName(*links, appearance.speaker);
     const std::string speaker_display_name =
-        speaker.empty() ? ""
-                        : extraction.entities[appearance.speaker].display_name;
+        speaker.empty() ? "" : links->display_names[appearance.speaker];
     auto utterance =
         linker.FindUtterance(appearance.text, speaker, printed_here);
     if (!utterance.ok()) return utterance.status();

@@ -27,22 +27,23 @@ bool IsNewAlias(const std::string& form, const v1::Entity& entity) {
 }
 
 // Adds the forms that are new aliases, rewriting the record only then.
-absl::Status AddAliases(const std::string& entity_id,
-                        const std::vector<std::string>& forms,
-                        RecordChanges& changes) {
+// Adds the forms the entity is not yet known by; returns its display name.
+absl::StatusOr<std::string> AddAliases(const std::string& entity_id,
+                                       const std::vector<std::string>& forms,
+                                       RecordChanges& changes) {
   auto stored = changes.PeekEntity(entity_id);
   if (!stored.ok()) return stored.status();
   if (std::none_of(forms.begin(), forms.end(), [&](const std::string& form) {
         return IsNewAlias(form, **stored);
       })) {
-    return absl::OkStatus();
+    return (*stored)->display_name();
   }
   auto record = changes.MutableEntity(entity_id);
   if (!record.ok()) return record.status();
   for (const std::string& form : forms) {
     if (IsNewAlias(form, **record)) (*record)->add_aliases(form);
   }
-  return absl::OkStatus();
+  return (*record)->display_name();
 }
 
 absl::StatusOr<std::string> UniqueEntityId(const std::string& display_name,
@@ -194,6 +195,7 @@ absl::StatusOr<EntityLinks> LinkEntities(
   EntityLinks links;
   links.ids.resize(extracted.size());
   links.confidence.assign(extracted.size(), 1.0);
+  links.display_names.resize(extracted.size());
   // Pass 1: names already known. What links here is the article's context
   // for pass 2.
   std::set<std::string> context;
@@ -248,7 +250,15 @@ absl::StatusOr<EntityLinks> LinkEntities(
     }
     std::vector<std::string> forms = {entity.display_name};
     forms.insert(forms.end(), entity.aliases.begin(), entity.aliases.end());
-    if (absl::Status s = AddAliases(linked, forms, changes); !s.ok()) return s;
+    auto stored_name = AddAliases(linked, forms, changes);
+    if (!stored_name.ok()) return stored_name.status();
+    // A surname printed alone or a misspelling is shown by the name the
+    // entity is known by; a fuller name printed here stays.
+    links.display_names[i] =
+        text::FoldedWords(*stored_name).size() >=
+                text::FoldedWords(entity.display_name).size()
+            ? *std::move(stored_name)
+            : entity.display_name;
   }
   return links;
 }

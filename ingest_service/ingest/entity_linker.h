@@ -16,10 +16,13 @@ namespace verbatim::ingest {
 v1::EntityType ToProtoType(entities::EntityType type);
 
 // For each extracted entity, in order: the entity id it was linked to ("" when
-// its name has no letters or digits) and the confidence of the link.
+// its name has no letters or digits), the confidence of the link and the name
+// to show it by (the linked entity's display name, unless the article prints
+// a name of more words; "" when not linked).
 struct EntityLinks {
   std::vector<std::string> ids;
   std::vector<double> confidence;
+  std::vector<std::string> display_names;
 };
 
 // Confidence of a link through a spelling variant with shared context.
