@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_join.h"
+#include "common/catalog/catalog_reader.h"
 #include "common/catalog/keys.h"
 #include "common/storage/key_codec.h"
 #include "common/text/fold.h"
@@ -20,6 +21,12 @@ constexpr size_t kProbeShingles = 16;
 constexpr size_t kMaxRowsPerShingle = 32;
 constexpr size_t kMaxCandidates = 8;
 constexpr size_t kOpeningWords = 3;
+// Reordered printings (short fragments a writer quoted from memory) are
+// looked for among this many of the speaker's latest quotes, for printings
+// of this many words.
+constexpr size_t kMaxSpeakerQuotes = 8;
+constexpr size_t kMinRewordedWords = 5;
+constexpr size_t kMaxRewordedWords = 12;
 // One way: the same text printed twice in one article (a pull quote), or a
 // snippet and then the whole.
 constexpr double kOverlapContainment = 0.8;
@@ -166,13 +173,51 @@ absl::StatusOr<std::optional<uint64_t>> QuoteLinker::FindUtterance(
   }
   std::sort(ranked.rbegin(), ranked.rend());
   if (ranked.size() > kMaxCandidates) ranked.resize(kMaxCandidates);
+  std::vector<uint64_t> ids;
+  for (const auto& [count, quote_id] : ranked) ids.push_back(quote_id);
+  auto best = BestCandidate(ids, words, speaker, printed_here);
+  if (!best.ok() || best->has_value() || speaker.empty() ||
+      words.size() < kMinRewordedWords || words.size() > kMaxRewordedWords) {
+    return best;
+  }
+  // "dreamed about this club as a boy" for "This is the club I dreamed
+  // about as a boy": a printing that reorders the words shares no shingle
+  // with the utterance; the speaker's latest quotes are the candidates.
+  ids.clear();
+  if (absl::Status s = ProbeSpeaker(speaker, ids); !s.ok()) return s;
+  return BestCandidate(ids, words, speaker, printed_here);
+}
 
+absl::Status QuoteLinker::ProbeSpeaker(const std::string& speaker,
+                                       std::vector<uint64_t>& out) {
+  for (const auto& [quote_id, quote] : changes_.new_quotes()) {
+    if (quote->speaker() == speaker) out.push_back(quote_id);
+  }
+  if (speaker_cursor_ == nullptr) {
+    speaker_cursor_ = store_.NewPrefixCursor(storage::Family::kQuotesBySpeaker);
+  }
+  storage::PrefixCursor& cursor = *speaker_cursor_;
+  const size_t limit = out.size() + kMaxSpeakerQuotes;
+  for (cursor.Seek(catalog::GroupPrefix(catalog::EntityIdOf(speaker)));
+       cursor.Valid() && out.size() < limit; cursor.Next()) {
+    uint64_t quote_id;
+    if (catalog::DecodeTrailingId(cursor.key(), &quote_id)) {
+      out.push_back(quote_id);
+    }
+  }
+  return cursor.status();
+}
+
+absl::StatusOr<std::optional<uint64_t>> QuoteLinker::BestCandidate(
+    const std::vector<uint64_t>& ids, const std::vector<std::string>& words,
+    const std::string& speaker,
+    const std::map<uint64_t, std::vector<std::string>>& printed_here) {
   // A printing that merges two utterances belongs to the one it starts
   // with; among equally good candidates, prefer the one starting alike.
   const std::string opening = OpeningWords(words);
   std::optional<uint64_t> best;
   std::pair<bool, double> best_score{false, 0.0};
-  for (const auto& [count, quote_id] : ranked) {
+  for (const uint64_t quote_id : ids) {
     if (auto it = printed_here.find(quote_id); it != printed_here.end()) {
       const bool repeat =
           std::any_of(it->second.begin(), it->second.end(),

@@ -34,7 +34,9 @@ double WordContainment(const std::string& a, const std::string& b);
 // Candidates come from the shingle index, so the cost does not grow with the
 // number of stored quotes: the smallest shingle hashes of a text (a bottom-k
 // sketch) are probed, and a candidate is read only when the shingles it
-// shares make the texts plausibly contain one another.
+// shares make the texts plausibly contain one another. A printing that shares
+// no shingle (its words reordered) is compared with its speaker's latest
+// quotes.
 //
 // Not thread-safe; used under the writer lock together with `changes`. The
 // store, `changes` and `common` must outlive it. It sees the store as of its
@@ -70,11 +72,22 @@ class QuoteLinker {
   absl::Status ProbeStored(const std::vector<uint64_t>& shingles,
                            Candidates& out);
   void ProbeNew(const std::vector<uint64_t>& shingles, Candidates& out);
+  // Appends the ids of `speaker`'s quotes in `changes_` and of their latest
+  // stored ones.
+  absl::Status ProbeSpeaker(const std::string& speaker,
+                            std::vector<uint64_t>& out);
+  // The candidate among `ids` (best first) that is the same utterance as the
+  // printing of `words` by `speaker`, or nullopt.
+  absl::StatusOr<std::optional<uint64_t>> BestCandidate(
+      const std::vector<uint64_t>& ids, const std::vector<std::string>& words,
+      const std::string& speaker,
+      const std::map<uint64_t, std::vector<std::string>>& printed_here);
 
   const storage::Store& store_;
   RecordChanges& changes_;
   CommonShingles& common_;
   std::unique_ptr<storage::PrefixCursor> shingle_cursor_;
+  std::unique_ptr<storage::PrefixCursor> speaker_cursor_;
 };
 
 }  // namespace verbatim::ingest

@@ -173,6 +173,24 @@ TEST_F(FindUtteranceTest, ShortQuoteBySurnameOfItsSpeakerIsTheSame) {
   EXPECT_EQ(Find("We are ready for the vote.", "entities/koro"), std::nullopt);
 }
 
+TEST_F(FindUtteranceTest, ReorderedFragmentLinksToItsSpeakersQuote) {
+  AddQuote(1, "This is the club I dreamed about as a boy in Rosario.",
+           "entities/mateo-alvarenga");
+  AddQuote(2, "We will be ready for the derby.", "entities/mateo-alvarenga");
+  // Before and after the quotes are stored.
+  for (int stored = 0; stored < 2; ++stored) {
+    EXPECT_EQ(
+        Find("dreamed about this club as a boy", "entities/mateo-alvarenga"),
+        1u);
+    // Another speaker's, or too few words to tell.
+    EXPECT_EQ(Find("dreamed about this club as a boy", "entities/ilse-kremer"),
+              std::nullopt);
+    EXPECT_EQ(Find("a boy who dreamed", "entities/mateo-alvarenga"),
+              std::nullopt);
+    Commit();
+  }
+}
+
 TEST_F(FindUtteranceTest, LongNearIdenticalQuoteLinksDespiteSpeakerNames) {
   AddQuote(
       1,
