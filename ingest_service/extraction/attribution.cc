@@ -183,7 +183,11 @@ bool Attributor::IsCueAt(const Frame& f, int k) const {
 }
 
 bool Attributor::IsRoleWord(std::string_view word) const {
-  if (lex_.roles.FindFolded(word) != nullptr) return true;
+  // "international" heads a description ("the Argentina international")
+  // but is no title ("International Longshoremen's Association").
+  if (const std::string* kind = lex_.roles.FindFolded(word)) {
+    return *kind != "description";
+  }
   // "Singer-songwriter", "Actor-director": a compound of role nouns.
   if (word.find('-') == std::string_view::npos) return false;
   size_t pos = 0;
@@ -478,7 +482,7 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
       ++m;
     }
     if (m > j && m < f.size() && m - 1 >= j && f.IsWord(m - 1) &&
-        lex_.roles.ContainsFolded(f.words[m - 1]) && IsNameWord(f.words[m])) {
+        IsRoleWord(f.words[m - 1]) && IsNameWord(f.words[m])) {
       j = m;
     }
   }
@@ -522,7 +526,7 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
       ++lower;
     }
     if (lower > 0 && m < f.size() && f.IsWord(m) && IsNameWord(f.words[m]) &&
-        lex_.roles.ContainsFolded(f.words[m - 1])) {
+        IsRoleWord(f.words[m - 1])) {
       Attribution named;
       if (SubjectAfter(text, f, m, named) && named.kind == SubjectKind::kName) {
         a = named;

@@ -159,6 +159,19 @@ TEST(AttributionTest, SubjectBeforeAnAppositiveAndACoordinatedCue) {
   EXPECT_EQ(r[0].subject, "Mateo Alvarenga");
 }
 
+TEST(AttributionTest, DescriptionOnlyRoleIsNoTitle) {
+  const auto r = AttributeAll(
+      "\u201cThis is the club I dreamed about,\u201d the Argentina "
+      "international said.");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].kind, SubjectKind::kDescription);
+  const auto org = AttributeAll(
+      "\u201cWe stand with her,\u201d said International Dockers Union "
+      "president Ray Moss.");
+  ASSERT_EQ(org.size(), 1u);
+  EXPECT_EQ(org[0].subject, "Ray Moss");
+}
+
 TEST(AttributionTest, AgeIsADescription) {
   const auto r = AttributeAll(
       "Speaking to reporters, the 41-year-old said of the director: \"She "

@@ -59,6 +59,13 @@ const Lexicon& RoleNouns() {
   return *words;
 }
 
+// Speech verbs ("said", "says", "told").
+const Lexicon& CueVerbs() {
+  static const Lexicon* const words =
+      new Lexicon(Lexicon::Load("cue_verbs.txt").value());
+  return *words;
+}
+
 // Titles before names, with the role noun an abbreviation stands for
 // ("sen" -> "senator").
 const Lexicon& Honorifics() {
@@ -219,6 +226,7 @@ bool HasPronounBetween(std::string_view text, size_t begin, size_t end,
 struct PersonMention {
   size_t begin;
   int entity;
+  size_t end;
 };
 
 bool Compatible(Gender want, Gender have) {
@@ -278,7 +286,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     }
     ++weight[m.entity];
     if (analysis.entities[m.entity].type == EntityType::kPerson) {
-      persons.push_back({m.span.begin, m.entity});
+      persons.push_back({m.span.begin, m.entity, m.span.end});
     }
   }
   std::sort(persons.begin(), persons.end(),
@@ -286,12 +294,14 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
               return a.begin < b.begin;
             });
   const std::vector<int> mention_count = weight;
-  // Speakers found by name count as prominent too.
+  // Speakers found by name count as prominent too, and so does the person a
+  // story opens with.
   for (int i = 0; i < nq; ++i) {
     if (speaker[i] >= 0 && speaker[i] < static_cast<int>(weight.size())) {
       weight[speaker[i]] += 2;
     }
   }
+  if (!persons.empty()) weight[persons.front().entity] += 2;
   auto dominant = [&](bool org) {
     int best = -1;
     for (int e = 0; e < static_cast<int>(weight.size()); ++e) {
@@ -423,7 +433,28 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
                  ? speaker[j]
                  : -1;
     }
-    return -1;
+    // "Alvarenga says joining the club is a dream.": reported speech.
+    const size_t ceiling = seg.paragraphs[seg.sentence_paragraph[s]].begin;
+    int reporting = -1;
+    for (auto it = std::lower_bound(
+             persons.begin(), persons.end(), floor,
+             [](const PersonMention&m, size_t p) { return m.begin < p; });
+         it != persons.end() && it->begin < ceiling; ++it) {
+      const int m = sentence_of(it->begin);
+      if (m < 0 || seg.sentences[m].begin != it->begin) continue;
+      size_t verb = it->end;
+      while (verb < ceiling && text[verb] == ' ') ++verb;
+      size_t verb_end = verb;
+      while (verb_end < ceiling &&
+             std::isalpha(static_cast<unsigned char>(text[verb_end]))) {
+        ++verb_end;
+      }
+      if (verb_end > verb && CueVerbs().FindFolded(text.substr(
+                                 verb, verb_end - verb)) != nullptr) {
+        reporting = it->entity;
+      }
+    }
+    return reporting;
   };
 
   // The last person mention in [begin, end) that opens a sentence, or -1.

@@ -310,5 +310,21 @@ TEST(SpeakerResolverTest, AbbreviatedTitleIntroducesItsRole) {
   EXPECT_EQ(speakers[0], 1);
 }
 
+TEST(SpeakerResolverTest,
+     DescriptionWithoutNamesTakesThePersonTheStoryOpensWith) {
+  Fixture f = Analyze(
+      "Mateo Alvarenga says joining the club is a childhood dream.\n\n"
+      "\u201cThis is the club I dreamed about,\u201d the Argentina "
+      "international said.\n\n"
+      "Manager Ilse Kremer said: \u201cMateo is a complete striker.\u201d\n\n"
+      "Kremer added: \u201cHe scores every kind of goal.\u201d");
+  const std::vector<int> speakers =
+      ResolveAmong(f, {"Mateo Alvarenga", "Ilse Kremer"});
+  ASSERT_EQ(speakers.size(), 3u);
+  EXPECT_EQ(speakers[0], 0);
+  EXPECT_EQ(speakers[1], 1);
+  EXPECT_EQ(speakers[2], 1);
+}
+
 }  // namespace
 }  // namespace verbatim::extraction
