@@ -204,7 +204,9 @@ bool WholeNameBeforeAnd(const Context& ctx, size_t first, size_t last) {
   }
   const std::optional<std::string_view> head =
       ctx.lex.org_heads.Find(ctx.Key(last));
-  return head == "closing" || head == "legal" || PersonLed(ctx, first, last);
+  // "the Grammy Awards and Brit Awards": an event's name is whole too.
+  return head == "closing" || head == "legal" || ctx.Has(last, kEventHead) ||
+         PersonLed(ctx, first, last);
 }
 
 // Adjacent on one line: only spaces between a and the token after it.
@@ -496,8 +498,9 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
     size_t last = i;
     size_t end = HeadEnd(tokens[i]);
     size_t j = i + 1;
-    // "Securities and Exchange Commission": "and" stays inside a name only
-    // when the name ends in an organisation head; otherwise it lists names.
+    // "Securities and Exchange Commission", "Coachella Valley Music and Arts
+    // Festival": "and" stays inside a name only when the name ends in an
+    // organisation or event head; otherwise it lists names.
     size_t before_and = tokens.size();
     while ((!tokens[last].possessive || PossessiveInsideName(ctx, last)) &&
            !tokens[last].hyphen_tail && j < tokens.size()) {
@@ -544,7 +547,7 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
     if (before_and < last &&
         !TitleAfterWorkCue(ctx, first, before_and + 1, last) &&
         !OfPhraseGoesOn(ctx, first, before_and + 1, last) &&
-        (!ctx.Has(last, kOrgHead) ||
+        (!ctx.Has(last, kOrgHead | kEventHead) ||
          WholeNameBeforeAnd(ctx, first, before_and))) {
       last = before_and;
       end = HeadEnd(tokens[last]);

@@ -64,6 +64,15 @@ TEST_F(CandidateFinderTest, DottedAbbreviationOpensALongerName) {
               ElementsAre("U.S"));
 }
 
+TEST_F(CandidateFinderTest, AndInsideAnEventNameButBetweenTwoEvents) {
+  EXPECT_THAT(Names("her set at the Coachella Valley Music and Arts Festival "
+                    "in the desert was long"),
+              ElementsAre("Coachella Valley Music and Arts Festival"));
+  EXPECT_THAT(Names("she was nominated at both the Grammy Awards and Brit "
+                    "Awards in the same year"),
+              ElementsAre("Grammy Awards", "Brit Awards"));
+}
+
 TEST_F(CandidateFinderTest, AndInsideTheComplementOfAnOrganisation) {
   EXPECT_THAT(Names("she is a fellow at the Center for Strategic and "
                     "International Studies in the capital"),

@@ -452,6 +452,19 @@ TEST_F(EntityRecognizerTest, PossessiveRoleOwnsWhatFollows) {
   EXPECT_EQ(Named(a, "TV"), nullptr);
 }
 
+TEST_F(EntityRecognizerTest, SentenceOpeningDictionaryWordJoinsAKnownName) {
+  const EntityAnalysis a =
+      Run("The EP was made with producer Rowan Pierce in a rented house. "
+          "Pierce, who also produced tracks for Steve Lacy, said it took "
+          "three weeks. Lil Corvo, whose real name is Marcus Delane, sang.");
+  const Entity* rowan = Named(a, "Rowan Pierce");
+  ASSERT_NE(rowan, nullptr);
+  EXPECT_EQ(Named(a, "Pierce"), rowan);
+  const Entity* corvo = Named(a, "Lil Corvo");
+  ASSERT_NE(corvo, nullptr);
+  EXPECT_EQ(Named(a, "Marcus Delane"), corvo);
+}
+
 TEST_F(EntityRecognizerTest, TimeZonesAreNotEntities) {
   const EntityAnalysis a =
       Run("Published 9:14 AM ET, March 3. Ines Okoro spoke at 4 PM EDT.");
