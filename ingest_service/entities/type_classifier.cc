@@ -94,6 +94,15 @@ class Context {
   const std::vector<Token>& tokens_;
 };
 
+// "a.i" -> "ai".
+std::string WithoutDots(std::string_view key) {
+  std::string out;
+  for (const char c : key) {
+    if (c != '.') out.push_back(c);
+  }
+  return out;
+}
+
 // "analyst", "Analysts".
 bool IsRoleOrPlural(std::string_view key, const Lexicons& lex) {
   return lex.person_roles.Contains(key) ||
@@ -296,7 +305,9 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
                ctx.PunctAt(c.last + 1, ':') && first.sentence_start) {
       v[kP] += 2;  // a transcript's speaker label: "WALLACE: ..."
     } else if (first.all_upper && !first.has_digit && w.size() >= 2 &&
-               w.size() <= 5 && !ctx.Has(w0, kCommonWord)) {
+               w.size() <= 5 && !ctx.Has(w0, kCommonWord) &&
+               !(first.inner_dot && lex.IsCommonWord(WithoutDots(w)))) {
+      // Not "A.I." for "AI", a common noun.
       v[kO] += 1.2;  // acronyms are mostly organisations (NASA, TDE)
     } else if (!first.upper_initial && first.inner_upper) {
       v[kO] += 1.5;  // "pgLang", "eBay"
@@ -368,6 +379,26 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     if (ctx.Has(before, kRole)) v[kP] += 2;  // "her manager, X,"
     // "The company, Granite State Aggregates, said".
     if (ctx.Has(before, kOrgCue) && !tokens[before].upper_initial) v[kO] += 3;
+  }
+
+  // "Vantly, the maker of ...", "Brask, a startup that ...": an appositive
+  // that describes an organisation.
+  if (ctx.PunctAt(c.last + 1, ',') && !last.possessive) {
+    size_t k = ctx.WordAt(c.last + 2);
+    if (k != kNone && !tokens[k].upper_initial &&
+        (ctx.Key(k) == "the" || ctx.Key(k) == "a" || ctx.Key(k) == "an")) {
+      for (int skipped = 0; skipped < 3; ++skipped) {
+        k = ctx.WordAt(k + 1);
+        // Not "Harland, the union's general secretary".
+        if (k == kNone || tokens[k].upper_initial || tokens[k].possessive) {
+          break;
+        }
+        if (ctx.Has(k, kOrgCue)) {
+          v[kO] += 3;
+          break;
+        }
+      }
+    }
   }
 
   // The word after (or the lower-case tail of "Williams-directed").

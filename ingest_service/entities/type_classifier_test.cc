@@ -107,6 +107,18 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
       Is("the drug could sell well. Analysts at Fennimore estimated "
          "peak sales of a billion dollars",
          "Fennimore", EntityType::kOrganization));
+  EXPECT_TRUE(
+      Is("on Tuesday Vantly, the maker of planning software, said it "
+         "would cut jobs",
+         "Vantly", EntityType::kOrganization));
+  EXPECT_FALSE(
+      Is("on Tuesday Mick Harland, the union's general secretary, "
+         "said talks had failed",
+         "Mick Harland", EntityType::kOrganization));
+  EXPECT_TRUE(
+      Is("the study was paid for by the National Institutes of Health "
+         "last year",
+         "National Institutes of Health", EntityType::kOrganization));
   EXPECT_TRUE(Is("backed by the Harbor Chamber of Commerce and two unions",
                  "Harbor Chamber of Commerce", EntityType::kOrganization));
   EXPECT_TRUE(Is("she told the Dunmore Herald-Courier in an interview",
@@ -191,6 +203,8 @@ TEST_F(TypeClassifierTest, DescriptionsAreNotEntities) {
 }
 
 TEST_F(TypeClassifierTest, CommonAcronymsAndCodesAreNotOrganizations) {
+  EXPECT_FALSE(Is("a press release with \u2018A.I.\u2019 in it", "A.I",
+                  EntityType::kOrganization));
   EXPECT_LT(Of("he drove an SUV home", "SUV").score, kAcceptScore);
   EXPECT_LT(Of("sales of the A6 rose", "A6").score, kAcceptScore);
   EXPECT_TRUE(
