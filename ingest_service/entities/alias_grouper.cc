@@ -328,13 +328,11 @@ EntityAnalysis AliasGrouper::Group(
     // its strongest evidence ("by Franklin College", "a professor at
     // Franklin College").
     const int e = lookup(i, keys[i].words >= 2);
-    if (e >= 0 && entity_type[e] != spans[i].type) {
-      if (spans[i].score > entity_score[e]) {
+    if (e >= 0) {
+      if (entity_type[e] != spans[i].type && spans[i].score > entity_score[e]) {
         entity_type[e] = spans[i].type;
         entity_score[e] = spans[i].score;
       }
-      assign(i, e);
-    } else if (e >= 0) {
       assign(i, e);
     } else if ((spans[i].score < 3 || spans[i].type == EntityType::kWork) &&
                keys[i].words == 1 && person_word(i) >= 0) {

@@ -171,7 +171,6 @@ class RuleEntityRecognizer final : public EntityRecognizer {
                              const std::vector<Token>& tokens,
                              std::vector<Candidate>& candidates,
                              std::vector<Classification>& classes) const;
-  // Words between two candidates that make them one entity ("aka").
   // "Mateo Alvarenga ... The 24-year-old, nicknamed “El Tanque” by fans":
   // a quoted nickname linked to a description opening its sentence names
   // the person named last before it.
@@ -181,6 +180,7 @@ class RuleEntityRecognizer final : public EntityRecognizer {
                               const std::vector<int>& span_of,
                               std::vector<NamedSpan>& spans,
                               std::vector<std::pair<int, int>>& same_as) const;
+  // Words between two candidates that make them one entity ("aka").
   bool AkaSeparator(std::string_view text, const std::vector<Token>& tokens,
                     size_t from, size_t to) const;
 

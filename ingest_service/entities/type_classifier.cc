@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/container/inlined_vector.h"
+#include "absl/strings/str_replace.h"
 #include "ingest_service/entities/text_util.h"
 #include "ingest_service/entities/token_keys.h"
 
@@ -93,15 +94,6 @@ class Context {
   const TokenKeys& keys_;
   const std::vector<Token>& tokens_;
 };
-
-// "a.i" -> "ai".
-std::string WithoutDots(std::string_view key) {
-  std::string out;
-  for (const char c : key) {
-    if (c != '.') out.push_back(c);
-  }
-  return out;
-}
 
 // "analyst", "Analysts".
 bool IsRoleOrPlural(std::string_view key, const Lexicons& lex) {
@@ -306,7 +298,9 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       v[kP] += 2;  // a transcript's speaker label: "WALLACE: ..."
     } else if (first.all_upper && !first.has_digit && w.size() >= 2 &&
                w.size() <= 5 && !ctx.Has(w0, kCommonWord) &&
-               !(first.inner_dot && lex.IsCommonWord(WithoutDots(w)))) {
+               !(first.inner_dot &&
+                 lex.IsCommonWord(absl::StrReplaceAll(
+                     absl::string_view(w.data(), w.size()), {{".", ""}})))) {
       // Not "A.I." for "AI", a common noun.
       v[kO] += 1.2;  // acronyms are mostly organisations (NASA, TDE)
     } else if (!first.upper_initial && first.inner_upper) {

@@ -293,6 +293,12 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
             [](const PersonMention& a, const PersonMention& b) {
               return a.begin < b.begin;
             });
+  // The first person mention at or after byte `pos`.
+  auto persons_from = [&](size_t pos) {
+    return std::lower_bound(
+        persons.begin(), persons.end(), pos,
+        [](const PersonMention& m, size_t p) { return m.begin < p; });
+  };
   const std::vector<int> mention_count = weight;
   // Speakers found by name count as prominent too, and so does the person a
   // story opens with.
@@ -331,9 +337,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   auto resolve_description = [&](TextSpan subject) {
     const std::string_view head = DescriptionHead(text, subject);
     if (head.size() < 3) return -1;
-    auto it = std::lower_bound(
-        persons.begin(), persons.end(), subject.begin,
-        [](const PersonMention& m, size_t p) { return m.begin < p; });
+    auto it = persons_from(subject.begin);
     int seen = 0;
     while (it != persons.begin() && seen < 12) {
       --it;
@@ -388,9 +392,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
           }
         }
       }
-      auto it = std::lower_bound(
-          persons.begin(), persons.end(), sent.begin,
-          [](const PersonMention& m, size_t p) { return m.begin < p; });
+      auto it = persons_from(sent.begin);
       for (; it != persons.end() && it->begin < limit; ++it) {
         if (!Compatible(g, analysis.entities[it->entity].gender)) continue;
         // "Asked whether he would sell the songs back to Vega, he paused":
@@ -412,9 +414,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     const int s = sentence_of(pos);
     if (s < 0) return -1;
     const TextSpan para = seg.paragraphs[seg.sentence_paragraph[s]];
-    auto it = std::lower_bound(
-        persons.begin(), persons.end(), pos,
-        [](const PersonMention& m, size_t p) { return m.begin < p; });
+    auto it = persons_from(pos);
     if (it == persons.begin()) return -1;
     --it;
     return it->begin >= para.begin ? it->entity : -1;
@@ -436,12 +436,10 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     // "Alvarenga says joining the club is a dream.": reported speech.
     const size_t ceiling = seg.paragraphs[seg.sentence_paragraph[s]].begin;
     int reporting = -1;
-    for (auto it = std::lower_bound(
-             persons.begin(), persons.end(), floor,
-             [](const PersonMention&m, size_t p) { return m.begin < p; });
+    for (auto it = persons_from(floor);
          it != persons.end() && it->begin < ceiling; ++it) {
-      const int m = sentence_of(it->begin);
-      if (m < 0 || seg.sentences[m].begin != it->begin) continue;
+      const int opened = sentence_of(it->begin);
+      if (opened < 0 || seg.sentences[opened].begin != it->begin) continue;
       size_t verb = it->end;
       while (verb < ceiling && text[verb] == ' ') ++verb;
       size_t verb_end = verb;
@@ -460,9 +458,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   // The last person mention in [begin, end) that opens a sentence, or -1.
   auto sentence_subject_between = [&](size_t begin, size_t end) {
     int found = -1;
-    auto it = std::lower_bound(
-        persons.begin(), persons.end(), begin,
-        [](const PersonMention& m, size_t p) { return m.begin < p; });
+    auto it = persons_from(begin);
     for (; it != persons.end() && it->begin < end; ++it) {
       const int s = sentence_of(it->begin);
       if (s >= 0 && seg.sentences[s].begin == it->begin) found = it->entity;
