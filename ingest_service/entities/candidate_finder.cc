@@ -271,8 +271,14 @@ std::vector<Candidate> QuotedTitles(const Context& ctx) {
       if (ctx.Has(k, kCommonWord | kMinorTitleWord)) ++common;
     }
     if (!title) continue;
-    // A lone capitalised dictionary word in quotes is emphasis ("OK").
-    if (words == 1 && common == 1) continue;
+    // A lone capitalised dictionary word in quotes is emphasis ("OK"),
+    // unless it stands between a given name and a name: 'Ray "Rooster"
+    // Malloy' (not in a headline: 'Trump Was ‘Mocking’ Clinton Camp').
+    const bool between_names =
+        i > 0 && ctx.Has(i - 1, kFirstName) && !ctx.title[i] &&
+        j + 1 < tokens.size() && tokens[j + 1].kind == TokenKind::kWord &&
+        tokens[j + 1].upper_initial && !tokens[j + 1].newline_before;
+    if (words == 1 && common == 1 && !between_names) continue;
     Candidate c;
     c.first = i + 1;
     c.last = last;

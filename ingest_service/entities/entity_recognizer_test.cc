@@ -465,6 +465,17 @@ TEST_F(EntityRecognizerTest, SentenceOpeningDictionaryWordJoinsAKnownName) {
   EXPECT_EQ(Named(a, "Marcus Delane"), corvo);
 }
 
+TEST_F(EntityRecognizerTest, DictionaryWordNicknameBetweenNames) {
+  const EntityAnalysis a =
+      Run("Guitarist Ray \"Rooster\" Malloy was more playful than the rest "
+          "of the band.\n\n"
+          "Trump Was \u2018Mocking\u2019 Clinton Camp, Aides Say\n");
+  const Entity* ray = Named(a, "Ray Malloy");
+  ASSERT_NE(ray, nullptr);
+  EXPECT_EQ(Named(a, "Rooster"), ray);
+  EXPECT_EQ(Named(a, "Mocking"), nullptr);
+}
+
 TEST_F(EntityRecognizerTest, TimeZonesAreNotEntities) {
   const EntityAnalysis a =
       Run("Published 9:14 AM ET, March 3. Ines Okoro spoke at 4 PM EDT.");

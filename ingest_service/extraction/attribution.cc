@@ -281,6 +281,11 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   if (j < floor || !f.IsWord(j)) return false;
   const std::string_view w = f.words[j];
 
+  // "Dana Whitlock of the band Northern Lights, who called it “Q”": the
+  // relative pronoun stands for the name before its comma.
+  if (EqualsIgnoreCase(w, "who") && j - 1 > floor && f.Is(j - 1, ",")) {
+    return SubjectBefore(text, f, j - 1, floor, a);
+  }
   if (const std::string* g = lex_.pronouns.FindFolded(w)) {
     if (*g == "any") return false;  // "I said": the writer
     a.kind = SubjectKind::kPronoun;
@@ -359,6 +364,17 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   // the object; the speaker is the name before the preposition.
   {
     int p = b - 1;
+    // "of the rock band Northern Lights": a description of the object.
+    for (int described = 0;
+         described < 2 && p > floor && f.IsWord(p) && StartsLower(f.words[p]) &&
+         !IsPreposition(f.words[p]) && !EqualsIgnoreCase(f.words[p], "the");
+         ++described) {
+      --p;
+    }
+    if (p < b - 1 &&
+        !(p >= floor && f.IsWord(p) && EqualsIgnoreCase(f.words[p], "the"))) {
+      p = b - 1;  // no article before the description: nothing skipped
+    }
     if (p >= floor && f.IsWord(p) && EqualsIgnoreCase(f.words[p], "the")) --p;
     if (p >= floor && f.IsWord(p) && IsPreposition(f.words[p])) {
       Attribution inner;

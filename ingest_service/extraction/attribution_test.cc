@@ -172,6 +172,14 @@ TEST(AttributionTest, DescriptionOnlyRoleIsNoTitle) {
   EXPECT_EQ(org[0].subject, "Ray Moss");
 }
 
+TEST(AttributionTest, RelativePronounStandsForTheNameBeforeIt) {
+  const auto r = AttributeAll(
+      "The band was inducted by Dana Whitlock of the rock band Northern "
+      "Lights, who called them \u201cthe reason I picked up a guitar.\u201d");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "Dana Whitlock");
+}
+
 TEST(AttributionTest, AgeIsADescription) {
   const auto r = AttributeAll(
       "Speaking to reporters, the 41-year-old said of the director: \"She "
