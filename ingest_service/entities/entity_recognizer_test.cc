@@ -476,6 +476,18 @@ TEST_F(EntityRecognizerTest, DictionaryWordNicknameBetweenNames) {
   EXPECT_EQ(Named(a, "Mocking"), nullptr);
 }
 
+TEST_F(EntityRecognizerTest, ShortCountryNamesAreTheCountry) {
+  const EntityAnalysis a = Run(
+      "The film will be released in the U.S. by a small distributor. Critics "
+      "in the United States were kind, and the UK release follows.");
+  const Entity* us = Named(a, "United States");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(Named(a, "U.S"), us);
+  const Entity* uk = Named(a, "UK");
+  ASSERT_NE(uk, nullptr);
+  EXPECT_EQ(uk->display_name, "United Kingdom");
+}
+
 TEST_F(EntityRecognizerTest, TimeZonesAreNotEntities) {
   const EntityAnalysis a =
       Run("Published 9:14 AM ET, March 3. Ines Okoro spoke at 4 PM EDT.");

@@ -192,9 +192,16 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   // a multi-word gazetteer name ("White House") is a name anywhere.
   if (!typographic || !one_word) {
     std::string full;
-    if (!one_word || ctx.Has(w0, kEventName | kOrgName)) {
+    if (!one_word || ctx.Has(w0, kEventName | kOrgName | kPlaceName)) {
       full = LowerKey(text.substr(c.span.begin, c.span.end - c.span.begin));
     }
+    // "US" and "U.S." are the United States.
+    auto place = [&](const std::string& key) {
+      if (!lex.places.Contains(key)) return;
+      v[kL] += 3;
+      const std::string_view canonical = lex.places.Find(key).value_or("");
+      if (!canonical.empty()) r.canonical = std::string(canonical);
+    };
     if (one_word ? ctx.Has(w0, kEventName) : lex.event_names.Contains(full)) {
       v[kE] += 4;
       r.canonical = std::string(lex.event_names.Find(full).value_or(""));
@@ -204,9 +211,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       const std::string_view canonical = lex.org_names.Find(full).value_or("");
       if (!canonical.empty()) r.canonical = std::string(canonical);
     }
-    if (one_word ? ctx.Has(w0, kPlaceName) : lex.places.Contains(full)) {
-      v[kL] += 3;
-    }
+    place(full);
     // "U.S." and "N.C." keep their final dot in the gazetteers.
     if (last.trailing_dot) {
       if (full.empty()) {
@@ -214,7 +219,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       }
       full.push_back('.');
       if (lex.org_names.Contains(full)) v[kO] += 4;
-      if (lex.places.Contains(full)) v[kL] += 3;
+      place(full);
     }
   }
 
