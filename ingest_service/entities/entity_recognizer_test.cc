@@ -48,6 +48,14 @@ class EntityRecognizerTest : public ::testing::Test {
     return e == nullptr ? std::nullopt : std::optional<EntityType>(e->type);
   }
 
+  // Expects `alias` to name the entity named `name` (display name or alias).
+  static void ExpectSameEntity(const EntityAnalysis& a, std::string_view name,
+                               std::string_view alias) {
+    const Entity* e = Named(a, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(Named(a, alias), e) << alias;
+  }
+
   static const EntityRecognizer* recognizer_;
 };
 
@@ -311,12 +319,8 @@ TEST_F(EntityRecognizerTest, LongerAkaPhrasesLinkNames) {
   const EntityAnalysis a =
       Run("Singer Ines Okoro, known to fans as I-Ko, released a record. "
           "Later I-Ko toured and Tade Mbeki, who goes by T-Mak, joined.");
-  const Entity* ines = Named(a, "Ines Okoro");
-  ASSERT_NE(ines, nullptr);
-  EXPECT_EQ(Named(a, "I-Ko"), ines);
-  const Entity* tade = Named(a, "Tade Mbeki");
-  ASSERT_NE(tade, nullptr);
-  EXPECT_EQ(Named(a, "T-Mak"), tade);
+  ExpectSameEntity(a, "Ines Okoro", "I-Ko");
+  ExpectSameEntity(a, "Tade Mbeki", "T-Mak");
 }
 
 TEST_F(EntityRecognizerTest, QuotedNicknameAfterAkaPhraseIsAnAlias) {
@@ -334,9 +338,7 @@ TEST_F(EntityRecognizerTest, WorkCueAroundAKnownSurnameIsThePerson) {
   const EntityAnalysis a =
       Run("Mayor Rosa Delgado spoke on Monday. A rival called the answer "
           "\u201cclassic Delgado.\u201d");
-  const Entity* rosa = Named(a, "Rosa Delgado");
-  ASSERT_NE(rosa, nullptr);
-  EXPECT_EQ(Named(a, "Delgado"), rosa);
+  ExpectSameEntity(a, "Rosa Delgado", "Delgado");
 }
 
 TEST_F(EntityRecognizerTest, KnownAnyWordsAsLinksANickname) {
@@ -390,9 +392,7 @@ TEST_F(EntityRecognizerTest, AgeBetweenNameAndNicknameLink) {
   const EntityAnalysis a =
       Run("Singer Mara Quillen will tour in June. Quillen, 38, known to fans "
           "simply as \u201cMQ,\u201d sold out both nights.");
-  const Entity* mara = Named(a, "Mara Quillen");
-  ASSERT_NE(mara, nullptr);
-  EXPECT_EQ(Named(a, "MQ"), mara);
+  ExpectSameEntity(a, "Mara Quillen", "MQ");
 }
 
 TEST_F(EntityRecognizerTest, CompanyShortNameJoinsItsFullName) {
@@ -457,12 +457,8 @@ TEST_F(EntityRecognizerTest, SentenceOpeningDictionaryWordJoinsAKnownName) {
       Run("The EP was made with producer Rowan Pierce in a rented house. "
           "Pierce, who also produced tracks for Steve Lacy, said it took "
           "three weeks. Lil Corvo, whose real name is Marcus Delane, sang.");
-  const Entity* rowan = Named(a, "Rowan Pierce");
-  ASSERT_NE(rowan, nullptr);
-  EXPECT_EQ(Named(a, "Pierce"), rowan);
-  const Entity* corvo = Named(a, "Lil Corvo");
-  ASSERT_NE(corvo, nullptr);
-  EXPECT_EQ(Named(a, "Marcus Delane"), corvo);
+  ExpectSameEntity(a, "Rowan Pierce", "Pierce");
+  ExpectSameEntity(a, "Lil Corvo", "Marcus Delane");
 }
 
 TEST_F(EntityRecognizerTest, DictionaryWordNicknameBetweenNames) {
@@ -470,9 +466,7 @@ TEST_F(EntityRecognizerTest, DictionaryWordNicknameBetweenNames) {
       Run("Guitarist Ray \"Rooster\" Malloy was more playful than the rest "
           "of the band.\n\n"
           "Trump Was \u2018Mocking\u2019 Clinton Camp, Aides Say\n");
-  const Entity* ray = Named(a, "Ray Malloy");
-  ASSERT_NE(ray, nullptr);
-  EXPECT_EQ(Named(a, "Rooster"), ray);
+  ExpectSameEntity(a, "Ray Malloy", "Rooster");
   EXPECT_EQ(Named(a, "Mocking"), nullptr);
 }
 
@@ -480,9 +474,7 @@ TEST_F(EntityRecognizerTest, ShortCountryNamesAreTheCountry) {
   const EntityAnalysis a = Run(
       "The film will be released in the U.S. by a small distributor. Critics "
       "in the United States were kind, and the UK release follows.");
-  const Entity* us = Named(a, "United States");
-  ASSERT_NE(us, nullptr);
-  EXPECT_EQ(Named(a, "U.S"), us);
+  ExpectSameEntity(a, "United States", "U.S");
   const Entity* uk = Named(a, "UK");
   ASSERT_NE(uk, nullptr);
   EXPECT_EQ(uk->display_name, "United Kingdom");

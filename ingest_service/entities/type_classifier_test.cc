@@ -65,64 +65,56 @@ TEST_F(TypeClassifierTest, GenderFromHonorificGivenNameAndRole) {
 }
 
 TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
-  EXPECT_TRUE(Is("funded by Harlow Foundation and others", "Harlow Foundation",
-                 EntityType::kOrganization));
-  EXPECT_TRUE(Is("signed to Quarry Lane Records last year",
-                 "Quarry Lane Records", EntityType::kOrganization));
-  EXPECT_TRUE(Is("a report from Reuters on Friday", "Reuters",
-                 EntityType::kOrganization));
-  EXPECT_TRUE(Is("the former ZNT rapper", "ZNT", EntityType::kOrganization));
-  EXPECT_TRUE(
-      Is("zqLabs co-founder Ada Okafor", "zqLabs", EntityType::kOrganization));
-  EXPECT_TRUE(Is("students of the University of Northern Iowa protested",
-                 "University of Northern Iowa", EntityType::kOrganization));
-  EXPECT_TRUE(Is("with the French studio Maison Rivage today", "Maison Rivage",
-                 EntityType::kOrganization));
-  EXPECT_TRUE(Is("customers of Brackmoor Water were told", "Brackmoor Water",
-                 EntityType::kOrganization));
-  EXPECT_TRUE(
-      Is("\u201cIt was offside,\u201d Greaves told BBC Radio Humberside.",
-         "BBC Radio Humberside", EntityType::kOrganization));
-  EXPECT_TRUE(Is("they beat Castleford United on Saturday", "Castleford United",
-                 EntityType::kOrganization));
-  EXPECT_TRUE(Is("is a columnist for the Eastbrook Echo today",
-                 "Eastbrook Echo", EntityType::kOrganization));
-  // The head before "of" or "for", after a dotted abbreviation too.
-  EXPECT_TRUE(
-      Is("the case was sent back to the U.S. Court of Appeals for "
-         "another hearing in the spring",
-         "U.S. Court of Appeals", EntityType::kOrganization));
-  EXPECT_TRUE(Is("she joined the Center for Coastal Policy in May",
-                 "Center for Coastal Policy", EntityType::kOrganization));
-  // Where a person works.
-  EXPECT_TRUE(Is("said Mia Tarr, an analyst at Ferndale.", "Ferndale",
-                 EntityType::kOrganization));
-  EXPECT_FALSE(Is("said Mia Tarr, an analyst at Chicago.", "Chicago",
-                  EntityType::kOrganization));
-  EXPECT_TRUE(
-      Is("the mine's owner, the company, Granite Vale Aggregates, "
-         "said it would appeal",
-         "Granite Vale Aggregates", EntityType::kOrganization));
-  EXPECT_TRUE(
-      Is("the drug could sell well. Analysts at Fennimore estimated "
-         "peak sales of a billion dollars",
-         "Fennimore", EntityType::kOrganization));
-  EXPECT_TRUE(
-      Is("on Tuesday Vantly, the maker of planning software, said it "
-         "would cut jobs",
-         "Vantly", EntityType::kOrganization));
-  EXPECT_FALSE(
-      Is("on Tuesday Mick Harland, the union's general secretary, "
-         "said talks had failed",
-         "Mick Harland", EntityType::kOrganization));
-  EXPECT_TRUE(
-      Is("the study was paid for by the National Institutes of Health "
-         "last year",
-         "National Institutes of Health", EntityType::kOrganization));
-  EXPECT_TRUE(Is("backed by the Harbor Chamber of Commerce and two unions",
-                 "Harbor Chamber of Commerce", EntityType::kOrganization));
-  EXPECT_TRUE(Is("she told the Dunmore Herald-Courier in an interview",
-                 "Dunmore Herald-Courier", EntityType::kOrganization));
+  struct Example {
+    const char* text;
+    const char* name;
+    bool organization;
+  };
+  const Example examples[] = {
+      {"funded by Harlow Foundation and others", "Harlow Foundation", true},
+      {"signed to Quarry Lane Records last year", "Quarry Lane Records", true},
+      {"a report from Reuters on Friday", "Reuters", true},
+      {"the former ZNT rapper", "ZNT", true},
+      {"zqLabs co-founder Ada Okafor", "zqLabs", true},
+      {"students of the University of Northern Iowa protested",
+       "University of Northern Iowa", true},
+      {"with the French studio Maison Rivage today", "Maison Rivage", true},
+      {"customers of Brackmoor Water were told", "Brackmoor Water", true},
+      {"\u201cIt was offside,\u201d Greaves told BBC Radio Humberside.",
+       "BBC Radio Humberside", true},
+      {"they beat Castleford United on Saturday", "Castleford United", true},
+      {"is a columnist for the Eastbrook Echo today", "Eastbrook Echo", true},
+      {"the case was sent back to the U.S. Court of Appeals for "
+       "another hearing in the spring",
+       "U.S. Court of Appeals", true},
+      {"she joined the Center for Coastal Policy in May",
+       "Center for Coastal Policy", true},
+      {"said Mia Tarr, an analyst at Ferndale.", "Ferndale", true},
+      {"said Mia Tarr, an analyst at Chicago.", "Chicago", false},
+      {"the mine's owner, the company, Granite Vale Aggregates, "
+       "said it would appeal",
+       "Granite Vale Aggregates", true},
+      {"the drug could sell well. Analysts at Fennimore estimated "
+       "peak sales of a billion dollars",
+       "Fennimore", true},
+      {"on Tuesday Vantly, the maker of planning software, said it "
+       "would cut jobs",
+       "Vantly", true},
+      {"on Tuesday Mick Harland, the union's general secretary, "
+       "said talks had failed",
+       "Mick Harland", false},
+      {"the study was paid for by the National Institutes of Health "
+       "last year",
+       "National Institutes of Health", true},
+      {"backed by the Harbor Chamber of Commerce and two unions",
+       "Harbor Chamber of Commerce", true},
+      {"she told the Dunmore Herald-Courier in an interview",
+       "Dunmore Herald-Courier", true},
+  };
+  for (const Example& e : examples) {
+    EXPECT_EQ(Is(e.text, e.name, EntityType::kOrganization), e.organization)
+        << e.text;
+  }
 }
 
 TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
