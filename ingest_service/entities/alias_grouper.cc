@@ -42,6 +42,11 @@ struct UnionFind {
   std::vector<int> parent;
 };
 
+// Organisations and events go by the first word of their names.
+bool HasShortName(EntityType type) {
+  return type == EntityType::kOrganization || type == EntityType::kEvent;
+}
+
 }  // namespace
 
 size_t AliasGrouper::CoreKey(std::string_view name, std::string& joined) const {
@@ -171,8 +176,9 @@ EntityAnalysis AliasGrouper::Group(
   // Given names and surnames of multi-word PERSON entities.
   absl::flat_hash_map<absl::string_view, absl::InlinedVector<int, 2>>
       person_by_word;
-  // First words of multi-word organisation names that name nothing else
-  // ("Halstead" of "Halstead Foods Co."): a company's short name.
+  // First words of multi-word organisation and event names that name
+  // nothing else ("Halstead" of "Halstead Foods Co.", "Sundance" of
+  // "Sundance Film Festival"): their short names.
   absl::flat_hash_map<absl::string_view, int> org_by_first_word;
   // Per span: core words joined by spaces, their count and the first and
   // last word, the punctuation-free form and the lookup keys.
@@ -238,7 +244,7 @@ EntityAnalysis AliasGrouper::Group(
         }
       }
     }
-    if (entity_type[e] == EntityType::kOrganization && keys[i].words >= 2 &&
+    if (HasShortName(entity_type[e]) && keys[i].words >= 2 &&
         IsShortName(keys[i].first_word, keys[i].last_word)) {
       org_by_first_word.try_emplace(
           absl::string_view(keys[i].first_word.data(),
@@ -294,8 +300,8 @@ EntityAnalysis AliasGrouper::Group(
     return best;
   };
 
-  // A lone word typed as a person or organisation that opens a known
-  // organisation's name: "Corvane Brands Inc. ... Corvane fell 3%".
+  // A lone word not typed a place that opens a known organisation's or
+  // event's name: "Corvane Brands Inc. ... Corvane fell 3%".
   auto org_word = [&](int i) {
     if (keys[i].words != 1 || spans[i].type == EntityType::kPlace) return -1;
     auto it = org_by_first_word.find(
@@ -307,8 +313,7 @@ EntityAnalysis AliasGrouper::Group(
   // a headline).
   absl::flat_hash_set<absl::string_view> org_first_words;
   for (int i = 0; i < n; ++i) {
-    if (spans[i].strong && spans[i].type == EntityType::kOrganization &&
-        keys[i].words >= 2 &&
+    if (spans[i].strong && HasShortName(spans[i].type) && keys[i].words >= 2 &&
         IsShortName(keys[i].first_word, keys[i].last_word)) {
       org_first_words.insert(absl::string_view(keys[i].first_word.data(),
                                                keys[i].first_word.size()));

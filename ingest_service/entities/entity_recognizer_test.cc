@@ -480,6 +480,13 @@ TEST_F(EntityRecognizerTest, ShortCountryNamesAreTheCountry) {
   EXPECT_EQ(uk->display_name, "United Kingdom");
 }
 
+TEST_F(EntityRecognizerTest, EventShortNameJoinsItsFullName) {
+  const EntityAnalysis a =
+      Run("Her film premiered at the Glenmoor Film Festival in January. At "
+          "Glenmoor, critics called it the best debut of the year.");
+  ExpectSameEntity(a, "Glenmoor Film Festival", "Glenmoor");
+}
+
 TEST_F(EntityRecognizerTest, TimeZonesAreNotEntities) {
   const EntityAnalysis a =
       Run("Published 9:14 AM ET, March 3. Ines Okoro spoke at 4 PM EDT.");
