@@ -101,6 +101,7 @@ absl::StatusOr<Lexicons> LoadLexicons(
       {"person_list_cues.txt", &lex.person_list_cues},
       {"org_cues.txt", &lex.org_cues},
       {"local_org_heads.txt", &lex.local_org_heads},
+      {"surname_prefixes.txt", &lex.surname_prefixes},
       {"aka_phrases.txt", &lex.aka_phrases},
       {"place_prepositions.txt", &lex.place_prepositions},
       {"domain_suffixes.txt", &lex.domain_suffixes},

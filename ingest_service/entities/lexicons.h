@@ -105,6 +105,7 @@ struct Lexicons {
   Lexicon work_cues;
   Lexicon org_heads;
   Lexicon local_org_heads;  // "Gazette" of "Brookfield Gazette"
+  Lexicon surname_prefixes;  // "mc" of "McCain"
   Lexicon org_names;        // value: canonical name or empty
   Lexicon place_heads;
   Lexicon places;        // countries, subdivisions, cities

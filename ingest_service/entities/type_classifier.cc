@@ -95,6 +95,36 @@ class Context {
   const std::vector<Token>& tokens_;
 };
 
+// "McCain", "DeSantis", "O'Neil": a capital inside a person's name after a
+// surname prefix (lexicons/surname_prefixes.txt).
+bool IsSurnamePrefixed(std::string_view key, const Lexicons& lex) {
+  for (size_t n = 2; n <= 4 && n < key.size(); ++n) {
+    if (lex.surname_prefixes.Contains(key.substr(0, n))) return true;
+  }
+  return false;
+}
+
+// "NetChoice", "FiveThirtyEight": one word with capitals inside, as brands
+// are written; not a surname ("McCain"), a compound ("Anglo-Saxon"), a
+// hashtag or handle ("#JusticeForEli", "@MaryJBlige", "HillaryClinton": a
+// given name first) or a code with digits.
+bool IsCamelCaseBrand(std::string_view text, const Token& t,
+                      std::string_view key, const Lexicons& lex) {
+  if (!t.upper_initial || !t.inner_upper || t.all_upper || t.has_digit ||
+      key.find('-') != std::string_view::npos || IsSurnamePrefixed(key, lex)) {
+    return false;
+  }
+  if (t.begin > 0 && (text[t.begin - 1] == '#' || text[t.begin - 1] == '@')) {
+    return false;
+  }
+  size_t part = 1;
+  while (part < key.size() &&
+         !(text[t.begin + part] >= 'A' && text[t.begin + part] <= 'Z')) {
+    ++part;
+  }
+  return !lex.first_names.Contains(key.substr(0, part));
+}
+
 // "analyst", "Analysts".
 bool IsRoleOrPlural(std::string_view key, const Lexicons& lex) {
   return lex.person_roles.Contains(key) ||
@@ -310,6 +340,8 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       v[kO] += 1.2;  // acronyms are mostly organisations (NASA, TDE)
     } else if (!first.upper_initial && first.inner_upper) {
       v[kO] += 1.5;  // "pgLang", "eBay"
+    } else if (IsCamelCaseBrand(text, first, w, lex)) {
+      v[kO] += 1.2;  // "NetChoice", "JetBlue"; not "McCain", "DeSantis"
     } else if (!first.upper_initial && first.inner_dot) {
       v[kP] += 0.5;  // "k.dot": a handle, needs a cue
     } else if (!all_common) {
@@ -392,7 +424,9 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
         if (k == kNone || tokens[k].upper_initial || tokens[k].possessive) {
           break;
         }
-        if (ctx.Has(k, kOrgCue)) {
+        // "a trade group", not "a group of Republicans".
+        if (ctx.Has(k, kOrgCue) &&
+            (skipped > 0 || lex.org_cues.Find(ctx.Key(k)) != "modified")) {
           v[kO] += 3;
           break;
         }

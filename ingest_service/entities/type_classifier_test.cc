@@ -110,6 +110,14 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
        "Harbor Chamber of Commerce", true},
       {"she told the Dunmore Herald-Courier in an interview",
        "Dunmore Herald-Courier", true},
+      {"said Paul Kessler, arguing for NetBridge, a trade group that speaks "
+       "for them",
+       "NetBridge", true},
+      {"a poll average from RealClearPolling showed a tie", "RealClearPolling",
+       true},
+      {"a poll average from McCallister showed a tie", "McCallister", false},
+      {"the Anglo-Saxon monopoly on news", "Anglo-Saxon", false},
+      {"in the Capitol, a group of senators met", "Capitol", false},
   };
   for (const Example& e : examples) {
     EXPECT_EQ(Is(e.text, e.name, EntityType::kOrganization), e.organization)
