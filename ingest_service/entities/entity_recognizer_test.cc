@@ -487,6 +487,18 @@ TEST_F(EntityRecognizerTest, EventShortNameJoinsItsFullName) {
   ExpectSameEntity(a, "Glenmoor Film Festival", "Glenmoor");
 }
 
+TEST_F(EntityRecognizerTest, BirthNameAndSentenceOpeningPossessive) {
+  const EntityAnalysis a =
+      Run("Rapper Kaysha Vale will tour. Vale, born Kayla Shavers, grew up in "
+          "the city. Vale's new album is due in June.");
+  ExpectSameEntity(a, "Kaysha Vale", "Kayla Shavers");
+  int vale_mentions = 0;
+  for (const Mention& m : a.mentions) {
+    vale_mentions += m.text.starts_with("Vale");
+  }
+  EXPECT_EQ(vale_mentions, 2);
+}
+
 TEST_F(EntityRecognizerTest, TimeZonesAreNotEntities) {
   const EntityAnalysis a =
       Run("Published 9:14 AM ET, March 3. Ines Okoro spoke at 4 PM EDT.");

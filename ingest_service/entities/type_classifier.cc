@@ -203,10 +203,12 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   if (typographic && words.size() == 1) {
     // Only a speech verb can make this a (weak) name; it then has to match
     // a name found elsewhere ("Free added" for "Dana Free"). So may an
-    // appositive or clause after it ("Pierce, who produced ...").
+    // appositive or clause after it ("Pierce, who produced ...") or a
+    // possessive ("Vale's new album").
     if (!last.possessive && ctx.Has(ctx.WordAt(c.last + 1), kSpeechVerb)) {
       v[kP] += 0.8;
-    } else if (first.sentence_start && ctx.PunctAt(c.last + 1, ',')) {
+    } else if (first.sentence_start &&
+               (ctx.PunctAt(c.last + 1, ',') || last.possessive)) {
       v[kP] += 0.1;
     }
     r.score = v[kP];
