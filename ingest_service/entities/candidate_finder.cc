@@ -95,8 +95,12 @@ bool DotContinues(const Context& ctx, size_t i, size_t next) {
   // "U.S. District Court", "U.K. Border Force"; not "to the U.S. The ...",
   // nor in a headline, where every word is capitalised ("Navigate U.S.
   // Media").
+  // Not after a city ("Fargo, N.D. About 300 pilots ...").
   if (t.inner_dot && t.all_upper && t.end - t.begin <= 5) {
-    return next < ctx.tokens.size() && !ctx.title[next] &&
+    const bool after_city = i > 0 &&
+                            ctx.tokens[i - 1].kind == TokenKind::kPunct &&
+                            ctx.tokens[i - 1].punct == ',';
+    return next < ctx.tokens.size() && !ctx.title[next] && !after_city &&
            !ctx.Has(next, kFunctionWord | kClosedClassWord | kDateWord);
   }
   return ctx.Has(i, kHonorific | kNameAbbreviation);

@@ -62,6 +62,9 @@ TEST_F(CandidateFinderTest, DottedAbbreviationOpensALongerName) {
   EXPECT_THAT(Names("after the war she moved with her family to the U.S. The "
                     "next year was hard for all of them"),
               ElementsAre("U.S"));
+  EXPECT_THAT(Names("flights to Fargo, N.D. About 300 pilots will be offered "
+                    "transfers to other bases"),
+              ElementsAre("Fargo", "N.D", "About"));
 }
 
 TEST_F(CandidateFinderTest, AndInsideAnEventNameButBetweenTwoEvents) {
