@@ -65,7 +65,8 @@ class AliasGrouper {
   // Whether the first word `lower` of an organisation's name ending in
   // `last` (both lower case) can stand for the whole name: not a dictionary
   // word, place, demonym, given name, title or head noun, nor the town of a
-  // local newspaper, club or council (lexicons/local_org_heads.txt).
+  // local newspaper, club or council, nor the founder of a foundation or
+  // institute (lexicons/local_org_heads.txt).
   bool IsShortName(std::string_view lower, std::string_view last) const;
 
   const Lexicons& lex_;

@@ -417,6 +417,11 @@ TEST_F(EntityRecognizerTest, CompanyShortNameJoinsItsFullName) {
   // A local paper's first word is its town.
   ASSERT_NE(Named(a, "Wexbury Gazette"), nullptr);
   EXPECT_EQ(Named(a, "Wexbury"), nullptr);
+  // A foundation's first word is its founder.
+  const EntityAnalysis founder =
+      Run("The Whitmore Foundation raised $3 million last year.\n\n"
+          "\u201cWe are proud of it,\u201d Whitmore said on Tuesday.");
+  EXPECT_NE(Named(founder, "Whitmore"), Named(founder, "Whitmore Foundation"));
 }
 
 TEST_F(EntityRecognizerTest, OneNameTypedTwoWaysIsOneEntity) {

@@ -104,9 +104,9 @@ struct Lexicons {
   Lexicon speech_verbs;
   Lexicon work_cues;
   Lexicon org_heads;
-  Lexicon local_org_heads;  // "Gazette" of "Brookfield Gazette"
+  Lexicon local_org_heads;   // "Gazette" of "Brookfield Gazette"
   Lexicon surname_prefixes;  // "mc" of "McCain"
-  Lexicon org_names;        // value: canonical name or empty
+  Lexicon org_names;         // value: canonical name or empty
   Lexicon place_heads;
   Lexicon places;        // countries, subdivisions, cities
   Lexicon region_codes;  // "GA" in "Atlanta, GA"
