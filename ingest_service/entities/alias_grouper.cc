@@ -220,6 +220,12 @@ EntityAnalysis AliasGrouper::Group(
     }
     if (!k.canonical.empty()) fn(std::string_view(k.canonical));
   };
+  // Whether span `i`, of an entity of `type`, names it in full with a first
+  // word that can stand for it alone.
+  auto opens_short_name = [&](int i, EntityType type) {
+    return HasShortName(type) && keys[i].words >= 2 &&
+           IsShortName(keys[i].first_word, keys[i].last_word);
+  };
   // Where each entity has been mentioned so far, to pick the most recent
   // person when a surname is shared.
   std::vector<std::vector<size_t>> entity_positions;
@@ -244,8 +250,7 @@ EntityAnalysis AliasGrouper::Group(
         }
       }
     }
-    if (HasShortName(entity_type[e]) && keys[i].words >= 2 &&
-        IsShortName(keys[i].first_word, keys[i].last_word)) {
+    if (opens_short_name(i, entity_type[e])) {
       org_by_first_word.try_emplace(
           absl::string_view(keys[i].first_word.data(),
                             keys[i].first_word.size()),
@@ -313,8 +318,7 @@ EntityAnalysis AliasGrouper::Group(
   // a headline).
   absl::flat_hash_set<absl::string_view> org_first_words;
   for (int i = 0; i < n; ++i) {
-    if (spans[i].strong && HasShortName(spans[i].type) && keys[i].words >= 2 &&
-        IsShortName(keys[i].first_word, keys[i].last_word)) {
+    if (spans[i].strong && opens_short_name(i, spans[i].type)) {
       org_first_words.insert(absl::string_view(keys[i].first_word.data(),
                                                keys[i].first_word.size()));
     }

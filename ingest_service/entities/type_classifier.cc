@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "absl/container/inlined_vector.h"
@@ -229,10 +230,10 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     }
     // "US" and "U.S." are the United States.
     auto place = [&](const std::string& key) {
-      if (!lex.places.Contains(key)) return;
+      const std::optional<std::string_view> canonical = lex.places.Find(key);
+      if (!canonical.has_value()) return;
       v[kL] += 3;
-      const std::string_view canonical = lex.places.Find(key).value_or("");
-      if (!canonical.empty()) r.canonical = std::string(canonical);
+      if (!canonical->empty()) r.canonical = std::string(*canonical);
     };
     if (one_word ? ctx.Has(w0, kEventName) : lex.event_names.Contains(full)) {
       v[kE] += 4;

@@ -212,17 +212,20 @@ bool Attributor::IsNameWord(std::string_view word) const {
   return true;
 }
 
+bool Attributor::NameRun(const Frame& f, int begin, int end) const {
+  for (int t = begin; t < end; ++t) {
+    if (f.IsWord(t) ? !IsNameWord(f.words[t]) : !f.Is(t, ".")) return false;
+  }
+  return true;
+}
+
 bool Attributor::TitledName(const Frame& f, int begin, int end) const {
   int t = begin;
   while (t < end && f.IsWord(t) && StartsLower(f.words[t]) &&
          IsRoleWord(f.words[t])) {
     ++t;
   }
-  if (t == begin || t == end) return false;
-  for (; t < end; ++t) {
-    if (f.IsWord(t) ? !IsNameWord(f.words[t]) : !f.Is(t, ".")) return false;
-  }
-  return true;
+  return t > begin && t < end && NameRun(f, t, end);
 }
 
 bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
@@ -270,11 +273,7 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
       } else {
         // "a spokeswoman for the ministry, Ioana Popescu, told reporters":
         // a name between the commas is the subject its description leads.
-        bool name = true;
-        for (int t = k + 1; t < j && name; ++t) {
-          name = f.IsWord(t) ? IsNameWord(f.words[t]) : f.Is(t, ".");
-        }
-        if (name) --j;
+        if (NameRun(f, k + 1, j)) --j;
       }
     }
   }
@@ -363,19 +362,20 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   // "Mr. Morgan of the Sierra Club said": the run after a preposition is
   // the object; the speaker is the name before the preposition.
   {
+    auto is_the = [&](int k) {
+      return k >= floor && f.IsWord(k) && EqualsIgnoreCase(f.words[k], "the");
+    };
     int p = b - 1;
-    // "of the rock band Northern Lights": a description of the object.
-    for (int described = 0;
-         described < 2 && p > floor && f.IsWord(p) && StartsLower(f.words[p]) &&
-         !IsPreposition(f.words[p]) && !EqualsIgnoreCase(f.words[p], "the");
-         ++described) {
-      --p;
+    // "of the rock band Northern Lights": up to two words describing the
+    // object after its article.
+    int described = p;
+    while (p - described < 2 && described > floor && f.IsWord(described) &&
+           StartsLower(f.words[described]) &&
+           !IsPreposition(f.words[described]) && !is_the(described)) {
+      --described;
     }
-    if (p < b - 1 &&
-        !(p >= floor && f.IsWord(p) && EqualsIgnoreCase(f.words[p], "the"))) {
-      p = b - 1;  // no article before the description: nothing skipped
-    }
-    if (p >= floor && f.IsWord(p) && EqualsIgnoreCase(f.words[p], "the")) --p;
+    if (described < p && is_the(described)) p = described;
+    if (is_the(p)) --p;
     if (p >= floor && f.IsWord(p) && IsPreposition(f.words[p])) {
       Attribution inner;
       const bool found = p > floor && SubjectBefore(text, f, p, floor, inner);

@@ -129,6 +129,8 @@ class Attributor {
   // inside parentheses, so it does not end the frame's sentence.
   bool IsAbbreviationPeriod(const Frame& f, int k) const;
   bool IsNameWord(std::string_view word) const;
+  // Whether tokens [begin, end) of `f` are name words and dots.
+  bool NameRun(const Frame& f, int begin, int end) const;
   // Whether tokens [begin, end) of `f` are role nouns and then a name
   // ("businessman Victor Salas").
   bool TitledName(const Frame& f, int begin, int end) const;
