@@ -345,9 +345,7 @@ TEST_F(EntityRecognizerTest, KnownAnyWordsAsLinksANickname) {
   const EntityAnalysis a =
       Run("Striker Tomas Varga scored twice. Varga, known around the club as "
           "\u201cVargy,\u201d was mobbed.");
-  const Entity* tomas = Named(a, "Tomas Varga");
-  ASSERT_NE(tomas, nullptr);
-  EXPECT_EQ(Named(a, "Vargy"), tomas);
+  ExpectSameEntity(a, "Tomas Varga", "Vargy");
 }
 
 TEST_F(EntityRecognizerTest, QuotedNicknameInsideANameIsAnAlias) {

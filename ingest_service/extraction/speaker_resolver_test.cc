@@ -1,10 +1,13 @@
 #include "ingest_service/extraction/speaker_resolver.h"
 
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "ingest_service/extraction/quote_filter.h"
 
 namespace verbatim::extraction {
 namespace {
+
+using ::testing::ElementsAre;
 
 using entities::Entity;
 using entities::EntityAnalysis;
@@ -153,11 +156,8 @@ TEST(SpeakerResolverTest, DescriptionMatchesTitleOrAppositive) {
       "spoke too. Joe Park, the band's drummer, stayed home.\n"
       "“We planned this tour for two years,” the manager said.\n"
       "“I needed the rest after all of it,” the drummer said.");
-  const std::vector<int> speakers =
-      ResolveAmong(f, {"Ann Lee", "Tom Ruiz", "Joe Park"});
-  ASSERT_EQ(speakers.size(), 2u);
-  EXPECT_EQ(speakers[0], 1);
-  EXPECT_EQ(speakers[1], 2);
+  EXPECT_THAT(ResolveAmong(f, {"Ann Lee", "Tom Ruiz", "Joe Park"}),
+              ElementsAre(1, 2));
 }
 
 TEST(SpeakerResolverTest, InitialNicknameMapsToRecentPersonWithThatInitial) {
@@ -246,11 +246,9 @@ TEST(SpeakerResolverTest, DescriptionPrefersPersonNamedInItsParagraph) {
       "wrote.\n"
       "Singer-songwriter Joe Park opened the show.\n"
       "“We played until two,” the songwriter said.");
-  const std::vector<int> speakers =
-      ResolveAmong(f, {"Tom Ruiz", "Ann Lee", "Joe Park"});
-  ASSERT_EQ(speakers.size(), 2u);
-  EXPECT_EQ(speakers[0], 1);  // not the dominant Tom Ruiz
-  EXPECT_EQ(speakers[1], 2);  // "singer-songwriter Joe Park"
+  // Ann Lee, not the dominant Tom Ruiz; then "singer-songwriter Joe Park".
+  EXPECT_THAT(ResolveAmong(f, {"Tom Ruiz", "Ann Lee", "Joe Park"}),
+              ElementsAre(1, 2));
 }
 
 TEST(SpeakerResolverTest, DescriptionTakesTheSpeakerOfTheParagraphBefore) {
@@ -264,10 +262,7 @@ TEST(SpeakerResolverTest, DescriptionTakesTheSpeakerOfTheParagraphBefore) {
       "said no.”\n"
       "“I kept hearing that audiences want noise,” the filmmaker "
       "explained.");
-  const std::vector<int> speakers = ResolveAmong(f, {"Tom Ruiz", "Ann Lee"});
-  ASSERT_EQ(speakers.size(), 2u);
-  EXPECT_EQ(speakers[0], 1);
-  EXPECT_EQ(speakers[1], 1);
+  EXPECT_THAT(ResolveAmong(f, {"Tom Ruiz", "Ann Lee"}), ElementsAre(1, 1));
 }
 
 TEST(SpeakerResolverTest, DescriptionSkipsSpeakerIntroducedWithAnotherRole) {
@@ -278,10 +273,7 @@ TEST(SpeakerResolverTest, DescriptionSkipsSpeakerIntroducedWithAnotherRole) {
       "Fans followed Ann Lee.\n\n"
       "“It took a year,” said Joe Park, the producer of the record.\n\n"
       "“I wrote every song in one winter,” the singer said.");
-  const std::vector<int> speakers = ResolveAmong(f, {"Ann Lee", "Joe Park"});
-  ASSERT_EQ(speakers.size(), 2u);
-  EXPECT_EQ(speakers[0], 1);
-  EXPECT_EQ(speakers[1], 0);
+  EXPECT_THAT(ResolveAmong(f, {"Ann Lee", "Joe Park"}), ElementsAre(1, 0));
 }
 
 TEST(SpeakerResolverTest, DescriptionTakesThePreviousSpeakerWhenBothHaveRoles) {
@@ -293,10 +285,7 @@ TEST(SpeakerResolverTest, DescriptionTakesThePreviousSpeakerWhenBothHaveRoles) {
       "Nominee Joe Park called the role \u201cthe hardest thing I have ever "
       "done.\u201d\n\n"
       "\u201cShe never lets you hide,\u201d the actor said.");
-  const std::vector<int> speakers = ResolveAmong(f, {"Ann Lee", "Joe Park"});
-  ASSERT_EQ(speakers.size(), 2u);
-  EXPECT_EQ(speakers[0], 1);
-  EXPECT_EQ(speakers[1], 1);
+  EXPECT_THAT(ResolveAmong(f, {"Ann Lee", "Joe Park"}), ElementsAre(1, 1));
 }
 
 TEST(SpeakerResolverTest, AbbreviatedTitleIntroducesItsRole) {
@@ -305,9 +294,7 @@ TEST(SpeakerResolverTest, AbbreviatedTitleIntroducesItsRole) {
       "Sen. Ann Lee disagreed with him.\n\n"
       "Joe Park left early.\n\n"
       "\u201cWe will vote no,\u201d the senator said.");
-  const std::vector<int> speakers = ResolveAmong(f, {"Joe Park", "Ann Lee"});
-  ASSERT_EQ(speakers.size(), 1u);
-  EXPECT_EQ(speakers[0], 1);
+  EXPECT_THAT(ResolveAmong(f, {"Joe Park", "Ann Lee"}), ElementsAre(1));
 }
 
 TEST(SpeakerResolverTest,
@@ -318,12 +305,8 @@ TEST(SpeakerResolverTest,
       "international said.\n\n"
       "Manager Ilse Kremer said: \u201cMateo is a complete striker.\u201d\n\n"
       "Kremer added: \u201cHe scores every kind of goal.\u201d");
-  const std::vector<int> speakers =
-      ResolveAmong(f, {"Mateo Alvarenga", "Ilse Kremer"});
-  ASSERT_EQ(speakers.size(), 3u);
-  EXPECT_EQ(speakers[0], 0);
-  EXPECT_EQ(speakers[1], 1);
-  EXPECT_EQ(speakers[2], 1);
+  EXPECT_THAT(ResolveAmong(f, {"Mateo Alvarenga", "Ilse Kremer"}),
+              ElementsAre(0, 1, 1));
 }
 
 }  // namespace
