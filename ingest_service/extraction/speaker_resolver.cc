@@ -420,6 +420,24 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return it->begin >= para.begin ? it->entity : -1;
   };
 
+  // The last person mention in [begin, end) that opens a sentence and that
+  // `accept` takes, or -1.
+  auto last_sentence_opener = [&](size_t begin, size_t end, auto accept) {
+    int found = -1;
+    auto it = persons_from(begin);
+    for (; it != persons.end() && it->begin < end; ++it) {
+      const int s = sentence_of(it->begin);
+      if (s >= 0 && seg.sentences[s].begin == it->begin && accept(*it)) {
+        found = it->entity;
+      }
+    }
+    return found;
+  };
+  auto sentence_subject_between = [&](size_t begin, size_t end) {
+    return last_sentence_opener(begin, end,
+                                [](const PersonMention&) { return true; });
+  };
+
   // The speaker of the last quote before quote `i` in the paragraph before
   // its own, if a person; or -1. "“Q1,” Haddad said. ¶ “Q2,” the filmmaker
   // added."
@@ -435,35 +453,17 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     }
     // "Alvarenga says joining the club is a dream.": reported speech.
     const size_t ceiling = seg.paragraphs[seg.sentence_paragraph[s]].begin;
-    int reporting = -1;
-    for (auto it = persons_from(floor);
-         it != persons.end() && it->begin < ceiling; ++it) {
-      const int opened = sentence_of(it->begin);
-      if (opened < 0 || seg.sentences[opened].begin != it->begin) continue;
-      size_t verb = it->end;
+    return last_sentence_opener(floor, ceiling, [&](const PersonMention& m) {
+      size_t verb = m.end;
       while (verb < ceiling && text[verb] == ' ') ++verb;
       size_t verb_end = verb;
       while (verb_end < ceiling &&
              std::isalpha(static_cast<unsigned char>(text[verb_end]))) {
         ++verb_end;
       }
-      if (verb_end > verb && CueVerbs().FindFolded(text.substr(
-                                 verb, verb_end - verb)) != nullptr) {
-        reporting = it->entity;
-      }
-    }
-    return reporting;
-  };
-
-  // The last person mention in [begin, end) that opens a sentence, or -1.
-  auto sentence_subject_between = [&](size_t begin, size_t end) {
-    int found = -1;
-    auto it = persons_from(begin);
-    for (; it != persons.end() && it->begin < end; ++it) {
-      const int s = sentence_of(it->begin);
-      if (s >= 0 && seg.sentences[s].begin == it->begin) found = it->entity;
-    }
-    return found;
+      return verb_end > verb && CueVerbs().FindFolded(text.substr(
+                                    verb, verb_end - verb)) != nullptr;
+    });
   };
 
   // "The Harbor Council condemned the test as what it called “Q”": the
