@@ -100,9 +100,24 @@ size_t AliasGrouper::CoreKey(std::string_view name, std::string& joined) const {
     --keep;
   }
   words.resize(keep);
+  // "Margit van der Berg" is "margit berg", and "van der Berg" or "De
+  // Blasio" a surname: particles are spelled and capitalised in so many
+  // ways that names match without them. Not in known places ("El Paso").
+  const bool has_particle =
+      std::any_of(words.begin() + drop, words.end(), [&](const Word& w) {
+        return lex_.IsSurnameParticle(text.substr(w.begin, w.end - w.begin));
+      });
+  const bool place = has_particle && lex_.places.Contains(text);
+  auto particle = [&](size_t k) {
+    return has_particle && !place && k + 1 < words.size() &&
+           lex_.IsSurnameParticle(
+               text.substr(words[k].begin, words[k].end - words[k].begin));
+  };
   size_t out = 0;
+  size_t kept = 0;
   for (size_t k = drop; k < words.size(); ++k) {
-    if (k > drop) joined[out++] = ' ';
+    if (particle(k)) continue;
+    if (kept++ > 0) joined[out++] = ' ';
     const size_t len = words[k].end - words[k].begin;
     if (out != words[k].begin) {
       std::memmove(joined.data() + out, joined.data() + words[k].begin, len);
@@ -110,7 +125,7 @@ size_t AliasGrouper::CoreKey(std::string_view name, std::string& joined) const {
     out += len;
   }
   joined.resize(out);
-  return words.size() - drop;
+  return kept;
 }
 
 std::string_view AliasGrouper::WithoutHonorifics(std::string_view name) const {

@@ -48,8 +48,9 @@ class AliasGrouper {
   int Match(const EntityAnalysis& analysis, std::string_view name) const;
 
   // Lower-cased words of a name without honorifics, a leading year or
-  // ordinal, possessive endings and a trailing legal form: "Mr. Musk" ->
-  // {"musk"}, "Halstead Foods Co." -> {"halstead", "foods"}.
+  // ordinal, possessive endings, a trailing legal form and surname particles
+  // before a word: "Mr. Musk" -> {"musk"}, "Halstead Foods Co." ->
+  // {"halstead", "foods"}, "Margit van der Berg" -> {"margit", "berg"}.
   std::vector<std::string> CoreWords(std::string_view name) const;
 
   // CoreWords joined by single spaces into `joined` (cleared first), without

@@ -170,6 +170,17 @@ TEST_F(AliasGrouperTest, CoreWordsDropHonorificsAndYears) {
   EXPECT_THAT(grouper.CoreWords("DJ Lo"), ElementsAre("dj", "lo"));
 }
 
+TEST_F(AliasGrouperTest, CoreWordsDropSurnameParticlesButNotInPlaces) {
+  const AliasGrouper grouper(*lex_);
+  EXPECT_THAT(grouper.CoreWords("Ilse van der Hoek"),
+              ElementsAre("ilse", "hoek"));
+  EXPECT_THAT(grouper.CoreWords("van der Hoek"), ElementsAre("hoek"));
+  EXPECT_THAT(grouper.CoreWords("De Moura"), ElementsAre("moura"));
+  EXPECT_THAT(grouper.CoreWords("El Paso"), ElementsAre("el", "paso"));
+  // A particle that ends the name is the name.
+  EXPECT_THAT(grouper.CoreWords("Ilse Van"), ElementsAre("ilse", "van"));
+}
+
 TEST_F(AliasGrouperTest, MatchFindsEntityByAnyForm) {
   const AliasGrouper grouper(*lex_);
   std::vector<NamedSpan> spans = {Span("Ines Okoro"), Span("J-Roc")};

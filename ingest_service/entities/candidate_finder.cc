@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "ingest_service/entities/text_util.h"
 #include "ingest_service/entities/token_keys.h"
@@ -32,6 +33,16 @@ struct Context {
 
 bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
 
+// "van", "der", "bin": a lower-case word of a person's surname.
+bool SurnameParticle(const Context& ctx, size_t i) {
+  const Token& t = ctx.tokens[i];
+  return IsWord(t) && !t.upper_initial && !t.inner_upper &&
+         ctx.lex.IsSurnameParticle(ctx.Key(i));
+}
+
+// Surnames keep at most "de la" or "van der" of particles in a row.
+constexpr size_t kMaxSurnameParticles = 3;
+
 bool NameLike(const Context& ctx, size_t i, bool continuing) {
   const Token& t = ctx.tokens[i];
   if (!IsWord(t) || !t.has_letter) return false;
@@ -49,8 +60,11 @@ bool NameLike(const Context& ctx, size_t i, bool continuing) {
              key[lower_run] != '-') {
         ++lower_run;
       }
-      return lower_run <= 3 &&
-             (lower_run >= key.size() || key[lower_run] != '-');
+      if (lower_run < key.size() && key[lower_run] == '-') {
+        // "al-Nouri", "el-Amin": a surname particle glued to a name.
+        return ctx.lex.IsSurnameParticle(key.substr(0, lower_run));
+      }
+      return lower_run <= 3;
     }
     if (t.inner_dot) {  // "k.dot", but not "example.com" or "a.m"
       const std::string_view tail = key.substr(key.rfind('.') + 1);
@@ -348,6 +362,28 @@ void CutAfterInnerTitle(const Context& ctx, Candidate& c) {
 }
 
 void TrimLeading(const Context& ctx, Candidate& c) {
+  // "Shares of Lumenary Inc. fell", "Residents of Eastgate said": a
+  // sentence-opening dictionary word that is no head noun, then "of", then
+  // the name (but "Bank of America", "Secretary of State", and known names
+  // such as "Friends of the Earth" keep it).
+  const size_t of = c.first + 1;
+  if (of < c.last && (ctx.Key(of) == "of" || ctx.Key(of) == "for") &&
+      ctx.Has(c.first, kAnyHead)) {
+    return;  // "Department of Justice officials"
+  }
+  if (of < c.last && ctx.tokens[c.first].sentence_start &&
+      ctx.Key(of) == "of" && ctx.Has(c.first, kCommonWord) &&
+      !ctx.Has(c.first, kRole | kFirstName | kHonorific | kOrgName |
+                            kPlaceName | kEventName | kPlaceStart |
+                            kPlacePrefix) &&
+      !ctx.lex.org_names.Contains(
+          LowerKey(ctx.text.substr(c.span.begin, c.span.end - c.span.begin)))) {
+    size_t name = of + 1;
+    if (name < c.last && ctx.Key(name) == "the") ++name;
+    c.first = name;
+    c.span.begin = ctx.tokens[name].begin;
+    return;
+  }
   // "Miss Universe Ana Ruiz": a title made of an honorific and a dictionary
   // word before a given name and surname.
   if (c.last >= c.first + 3 && ctx.Has(c.first, kHonorific) &&
@@ -378,6 +414,8 @@ void TrimLeading(const Context& ctx, Candidate& c) {
     const bool before_full_name = round == 0 && common_word && next_given &&
                                   c.last >= f + 2 && !ctx.Has(c.last, kAnyHead);
     if (!article && !role && !initial_word && !before_full_name) return;
+    // "Van der Hoek said": a capitalised particle opens the surname.
+    if (initial_word && SurnameParticle(ctx, f + 1)) return;
     // "Los Angeles", "New York Times": a known multi-word name keeps its
     // first word.
     if (initial_word && !article && !role && !before_full_name) {
@@ -504,7 +542,7 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
     }
     if (q < quoted.size() && quoted[q].first <= i) continue;
     if (!NameLike(ctx, i, false)) continue;
-    const size_t first = i;
+    size_t first = i;
     size_t last = i;
     size_t end = HeadEnd(tokens[i]);
     size_t j = i + 1;
@@ -527,6 +565,14 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
           next = j + 1;
         } else {
           break;
+        }
+      } else if (SurnameParticle(ctx, j)) {
+        // "Margit van der Berg", "Abdullah bin Rashid": particles join a
+        // person's name after the given name too.
+        next = j + 1;
+        while (next < tokens.size() && next < j + kMaxSurnameParticles &&
+               SameLine(tokens[next]) && SurnameParticle(ctx, next)) {
+          ++next;
         }
       } else if (!t.upper_initial && before_and == tokens.size() &&
                  ctx.Key(j) == "and") {
@@ -564,6 +610,11 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
     }
     if (first == last && ctx.Has(first, kFunctionWord | kClosedClassWord)) {
       continue;  // "The", "He", "It" alone: capitalised by position only
+    }
+    // "van der Berg told reporters": the surname's particles open it.
+    while (first > 0 && i - first < kMaxSurnameParticles &&
+           SameLine(tokens[first]) && SurnameParticle(ctx, first - 1)) {
+      --first;
     }
     Candidate c;
     c.first = first;

@@ -97,6 +97,33 @@ TEST_F(CandidateFinderTest, ParticlesInsideNames) {
               ElementsAre("University of Northern Iowa"));
 }
 
+TEST_F(CandidateFinderTest, SurnameParticlesJoinPersonsAndOpenSurnames) {
+  EXPECT_THAT(Names("the chair, Ilse van der Hoek, said the gap was small, "
+                    "and van der Hoek told reporters more."),
+              ElementsAre("Ilse van der Hoek", "van der Hoek"));
+  EXPECT_THAT(Names("an envoy, Omar bin Khalid al-Fayed, said so, and "
+                    "al-Fayed left."),
+              ElementsAre("Omar bin Khalid al-Fayed", "al-Fayed"));
+  // After a given name, "of" still starts a description.
+  EXPECT_THAT(Names("the delegate Maria Souza of Brazil spoke"),
+              ElementsAre("Maria Souza", "Brazil"));
+  // A prefix glued by a hyphen is no particle.
+  EXPECT_THAT(Names("an anti-Brask campaign"), ElementsAre());
+}
+
+TEST_F(CandidateFinderTest, SentenceOpeningWordOfANameIsTrimmed) {
+  EXPECT_THAT(Names("Shares of Velmont Inc. fell 4 percent."),
+              ElementsAre("Velmont Inc"));
+  EXPECT_THAT(Names("Residents of the Eastgate Estates were angry."),
+              ElementsAre("Eastgate Estates"));
+  EXPECT_THAT(Names("Bank of Ardmore said so."),
+              ElementsAre("Bank of Ardmore"));
+  EXPECT_THAT(Names("Department of Justice officials said so."),
+              ElementsAre("Department of Justice"));
+  EXPECT_THAT(Names("Friends of the Earth said so."),
+              ElementsAre("Friends of the Earth"));
+}
+
 TEST_F(CandidateFinderTest, DotAndMixedCaseNames) {
   EXPECT_THAT(Names("with MC Lo .Fi and the label zqRecords, j.roc too"),
               ElementsAre("MC Lo .Fi", "zqRecords", "j.roc"));

@@ -483,6 +483,31 @@ TEST_F(EntityRecognizerTest, ShortCountryNamesAreTheCountry) {
   EXPECT_EQ(uk->display_name, "United Kingdom");
 }
 
+TEST_F(EntityRecognizerTest, SurnamesWithParticles) {
+  const EntityAnalysis a = Run(
+      "Ilse van der Hoek, the Dutch minister, chaired the talks, and Omar "
+      "bin Khalid al-Fayed attended for the council. Van der Hoek said the "
+      "gap had narrowed; al-Fayed said little. Mayor Paulo de Moura agreed. "
+      "De Moura spoke last.");
+  ExpectSameEntity(a, "Ilse van der Hoek", "Van der Hoek");
+  ExpectSameEntity(a, "Omar bin Khalid al-Fayed", "al-Fayed");
+  ExpectSameEntity(a, "Paulo de Moura", "De Moura");
+  EXPECT_EQ(TypeOf(a, "Ilse van der Hoek"), EntityType::kPerson);
+  EXPECT_EQ(TypeOf(a, "Omar bin Khalid al-Fayed"), EntityType::kPerson);
+}
+
+TEST_F(EntityRecognizerTest, InformalCountryNamesAndCuedCompanies) {
+  const EntityAnalysis a =
+      Run("Delegates from Turkey and Burma met. Shares of Velmont Inc. fell "
+          "after an analyst at the consultancy Meridian Ostra cut her "
+          "forecast.");
+  EXPECT_EQ(TypeOf(a, "Turkey"), EntityType::kPlace);
+  EXPECT_EQ(TypeOf(a, "Burma"), EntityType::kPlace);
+  EXPECT_EQ(TypeOf(a, "Velmont Inc"), EntityType::kOrganization);
+  EXPECT_EQ(TypeOf(a, "Meridian Ostra"), EntityType::kOrganization);
+  EXPECT_EQ(Named(a, "Shares"), nullptr);
+}
+
 TEST_F(EntityRecognizerTest, EventShortNameJoinsItsFullName) {
   const EntityAnalysis a =
       Run("Her film premiered at the Glenmoor Film Festival in January. At "

@@ -142,6 +142,11 @@ struct Lexicons {
   }
   // The same for a word already hashed with WordHash.
   bool IsCommonHash(uint64_t hash) const { return common_forms.contains(hash); }
+  // True when `lower` (a LowerKey) is a name particle that belongs to
+  // surnames ("van", "bin"; not "of").
+  bool IsSurnameParticle(std::string_view lower) const {
+    return name_particles.Find(lower) == "surname";
+  }
 
   // 64-bit hashes of every listed common word and its regular inflections,
   // built at load time so IsCommonWord needs no stemming. Hashes keep the

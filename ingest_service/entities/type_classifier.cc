@@ -164,6 +164,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   bool has_of = false;
   size_t head_before_of = 0;
   bool all_common = true;
+  size_t particles = 0;  // lower-case surname particles
   for (size_t k = c.first; k <= c.last; ++k) {
     const Token& t = tokens[k];
     if (!IsWord(t)) {
@@ -178,8 +179,11 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       head_before_of = words.back();
     }
     words.push_back(k);
+    if (!t.upper_initial && lex.IsSurnameParticle(ctx.Key(k))) ++particles;
     if (!ctx.Has(k, kCommonWord | kParticle)) all_common = false;
   }
+  // "Margit van der Berg" has the shape of a two-word name.
+  const size_t name_words = words.size() - particles;
   if (words.empty()) return r;
   const size_t w0 = words.front();
   const size_t wn = words.back();
@@ -316,7 +320,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       r.gender = ctx.Info(words[1]).first_name_gender;  // "Gov. Mike Pence"
     }
   }
-  if (words.size() >= 2 && words.size() <= 4 && !has_amp && !has_of &&
+  if (words.size() >= 2 && name_words <= 4 && !has_amp && !has_of &&
       ctx.Has(w0, kFirstName)) {
     // Surnames can be head nouns ("Ann Hall"), so a head only weakens the
     // given-name evidence.
@@ -352,7 +356,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       // name alone ("Rihanna") is enough for a person.
       v[kP] += ctx.Has(w0, kFirstName) ? 1.1 : 0.9;
     }
-  } else if (!has_amp && !has_of && words.size() <= 3) {
+  } else if (!has_amp && !has_of && name_words <= 3) {
     v[kP] += all_common ? 0.3 : 1.0;
   }
 

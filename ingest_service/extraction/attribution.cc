@@ -203,8 +203,31 @@ bool Attributor::IsRoleWord(std::string_view word) const {
   return true;
 }
 
+bool Attributor::IsSurnameParticle(std::string_view word) const {
+  const std::string* value = lex_.connectors.FindFolded(word);
+  return value != nullptr && *value != "inner" && StartsLower(word);
+}
+
+int Attributor::NameAfterParticles(const Frame& f, int k) const {
+  int name = k;
+  while (name < f.size() && name - k < 3 && f.IsWord(name) &&
+         IsSurnameParticle(f.words[name])) {
+    ++name;
+  }
+  return name > k && name < f.size() && f.IsWord(name) &&
+                 StartsUpper(f.words[name]) && IsNameWord(f.words[name])
+             ? name
+             : -1;
+}
+
 bool Attributor::IsNameWord(std::string_view word) const {
-  if (!StartsUpper(word)) return false;
+  if (!StartsUpper(word)) {
+    // "al-Nouri": a particle glued to a capitalised surname.
+    const size_t hyphen = word.find('-');
+    return hyphen != std::string_view::npos &&
+           IsSurnameParticle(word.substr(0, hyphen)) &&
+           StartsUpper(word.substr(hyphen + 1));
+  }
   if (IsAllCaps(word) && word.size() > 1) {
     // "WALLACE" is a name; "I" or a sentence-initial stopword is not.
     return !lex_.stopwords.ContainsFolded(word);
@@ -298,7 +321,7 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
 
   // "the 41-year-old said": an age describes a person.
   const bool age = w.ends_with("-year-old");
-  if (StartsLower(w) || age) {
+  if ((StartsLower(w) && !IsNameWord(w)) || age) {
     // Description: "the Compton rapper", "the mayor", "a spokesman".
     const std::string* role = age ? nullptr : lex_.roles.FindFolded(w);
     if (role == nullptr && !age && w.size() > 1 && w.back() == 's') {
@@ -332,6 +355,11 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
     }
     if (f.IsWord(k) && lex_.connectors.ContainsFolded(x) && StartsLower(x) &&
         k > floor && f.IsWord(k - 1) && IsNameWord(f.words[k - 1])) {
+      b = k;
+      continue;
+    }
+    // "van der Berg said": particles open the surname.
+    if (f.IsWord(k) && IsSurnameParticle(x)) {
       b = k;
       continue;
     }
@@ -511,12 +539,14 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
     ++s;
     if (s < f.size() && f.Is(s, ".")) ++s;
   }
-  if (s >= f.size() || !f.IsWord(s) || !IsNameWord(f.words[s]) ||
-      lex_.stopwords.ContainsFolded(f.words[s])) {
+  // "said van der Berg": a surname opened by particles.
+  const int head = std::max(s, NameAfterParticles(f, s));
+  if (head >= f.size() || !f.IsWord(head) || !IsNameWord(f.words[head]) ||
+      lex_.stopwords.ContainsFolded(f.words[head])) {
     return false;
   }
-  int e = s;
-  for (int k = s + 1; k < f.size(); ++k) {
+  int e = head;
+  for (int k = head + 1; k < f.size(); ++k) {
     const std::string_view x = f.words[k];
     if (f.IsWord(k) && IsNameWord(x)) {
       e = k;
@@ -524,6 +554,11 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
     }
     if (f.IsWord(k) && lex_.connectors.ContainsFolded(x) && StartsLower(x) &&
         k + 1 < f.size() && f.IsWord(k + 1) && IsNameWord(f.words[k + 1])) {
+      continue;
+    }
+    // "Margit van der Berg": a run of particles before the surname.
+    if (const int name = NameAfterParticles(f, k); name > k) {
+      k = name - 1;
       continue;
     }
     if (f.Is(k, ".") && f.words[k - 1].size() == 1 && k + 1 < f.size() &&

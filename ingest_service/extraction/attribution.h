@@ -128,7 +128,12 @@ class Attributor {
   // True when the period token `k` ends an abbreviation, an initial or sits
   // inside parentheses, so it does not end the frame's sentence.
   bool IsAbbreviationPeriod(const Frame& f, int k) const;
+  // "van", "bin": a lower-case particle that may open a surname.
+  bool IsSurnameParticle(std::string_view word) const;
   bool IsNameWord(std::string_view word) const;
+  // The index of the capitalised name word after a run of surname particles
+  // starting at `k` ("van der Berg"), or -1 when there is no such run.
+  int NameAfterParticles(const Frame& f, int k) const;
   // Whether tokens [begin, end) of `f` are name words and dots.
   bool NameRun(const Frame& f, int begin, int end) const;
   // Whether tokens [begin, end) of `f` are role nouns and then a name

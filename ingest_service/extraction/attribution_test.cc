@@ -52,6 +52,27 @@ Result OnlyAttribution(std::string_view text) {
   return all[0];
 }
 
+TEST(AttributionTest, SurnamesOpenedByParticles) {
+  for (const auto& [text, subject] :
+       std::vector<std::pair<std::string_view, std::string_view>>{
+           {"“The gap is smaller,” van der Hoek told reporters.",
+            "van der Hoek"},
+           {"“The ships will go somewhere,” al-Fayed said.", "al-Fayed"},
+           {"“We meet again in June,” said Omar bin Khalid al-Fayed.",
+            "Omar bin Khalid al-Fayed"},
+           {"“We meet again in June,” said Ilse van der Hoek, the chair.",
+            "Ilse van der Hoek"},
+           {"“We meet again in June,” said van der Hoek.", "van der Hoek"},
+       }) {
+    const Result r = OnlyAttribution(text);
+    EXPECT_EQ(r.subject, subject) << text;
+    EXPECT_EQ(r.kind, SubjectKind::kName) << text;
+  }
+  // "y" only joins two names.
+  EXPECT_EQ(OnlyAttribution("“We meet again in June,” y Ortega said.").subject,
+            "Ortega");
+}
+
 TEST(AttributionTest, PostNameVerb) {
   const Result r =
       OnlyAttribution("“The bridge will open in May,” Maria Ortiz said.");
