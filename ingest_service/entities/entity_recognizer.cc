@@ -158,7 +158,7 @@ class RuleEntityRecognizer final : public EntityRecognizer {
 
   EntityAnalysis Recognize(std::string_view text,
                            const TextLayout& layout) const override;
-  int ResolveName(std::string_view text, TextSpan span,
+  int ResolveName(std::string_view text, TextSpan span, UnknownName unknown,
                   EntityAnalysis& analysis) const override;
 
  private:
@@ -450,6 +450,7 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
 }
 
 int RuleEntityRecognizer::ResolveName(std::string_view text, TextSpan span,
+                                      UnknownName unknown,
                                       EntityAnalysis& analysis) const {
   span.end = std::min(span.end, text.size());
   span.begin = std::min(span.begin, span.end);
@@ -473,6 +474,7 @@ int RuleEntityRecognizer::ResolveName(std::string_view text, TextSpan span,
     return inner;
   }
   int entity = grouper_.Match(analysis, name);
+  if (entity < 0 && unknown == UnknownName::kIgnore) return -1;
   if (entity < 0) {
     Entity e;
     e.display_name = std::string(grouper_.WithoutHonorifics(name));

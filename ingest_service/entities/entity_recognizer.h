@@ -31,10 +31,18 @@ class EntityRecognizer {
   virtual EntityAnalysis Recognize(std::string_view text,
                                    const TextLayout& layout) const = 0;
 
+  // What ResolveName does with a name that matches no entity.
+  enum class UnknownName {
+    kAdd,     // adds an entity: a PERSON, or an ORGANIZATION by its head
+    kIgnore,  // returns -1 and leaves `analysis` as it was
+  };
+
   // Resolves a name found by the caller (e.g. an attribution frame's subject,
-  // "Lamar", "K.Dot", "Mr Musk") to an entity of `analysis`, adding a PERSON
-  // entity and mention when none matches. Returns the entity index.
+  // "Lamar", "K.Dot", "Mr Musk") to an entity of `analysis` and records the
+  // mention. Returns the entity index, or -1 for an unknown name with
+  // UnknownName::kIgnore.
   virtual int ResolveName(std::string_view text, TextSpan span,
+                          UnknownName unknown,
                           EntityAnalysis& analysis) const = 0;
 };
 

@@ -41,6 +41,8 @@ class EntityRecognizerTest : public ::testing::Test {
     return nullptr;
   }
 
+  static constexpr auto kAdd = EntityRecognizer::UnknownName::kAdd;
+
   // The type of the entity named `name`, none when there is no such entity.
   static std::optional<EntityType> TypeOf(const EntityAnalysis& a,
                                           std::string_view name) {
@@ -172,7 +174,7 @@ TEST_F(EntityRecognizerTest, ResolveNameJoinsExistingEntity) {
   EntityAnalysis a = Run(text);
   const size_t before = a.entities.size();
   const size_t pos = text.rfind("Okoro");
-  const int e = recognizer_->ResolveName(text, {pos, pos + 5}, a);
+  const int e = recognizer_->ResolveName(text, {pos, pos + 5}, kAdd, a);
   ASSERT_GE(e, 0);
   EXPECT_EQ(a.entities[e].display_name, "Ines Okoro");
   EXPECT_EQ(a.entities.size(), before);
@@ -182,7 +184,7 @@ TEST_F(EntityRecognizerTest, ResolveNameDropsPossessive) {
   const std::string text = "Ines Okoro spoke. Okoro\xE2\x80\x99s band left.";
   EntityAnalysis a = Run(text);
   const size_t pos = text.rfind("Okoro");
-  const int e = recognizer_->ResolveName(text, {pos, pos + 9}, a);
+  const int e = recognizer_->ResolveName(text, {pos, pos + 9}, kAdd, a);
   ASSERT_GE(e, 0);
   EXPECT_EQ(a.entities[e].display_name, "Ines Okoro");
   for (const Mention& m : a.mentions) {
@@ -198,7 +200,8 @@ TEST_F(EntityRecognizerTest, ResolveNameCreatesOrganisationByItsHead) {
   EntityAnalysis a = Run(text);
   const std::string name = "Quellbrook's Research Foundation";
   const size_t pos = text.find(name);
-  const int e = recognizer_->ResolveName(text, {pos, pos + name.size()}, a);
+  const int e =
+      recognizer_->ResolveName(text, {pos, pos + name.size()}, kAdd, a);
   ASSERT_GE(e, 0);
   EXPECT_EQ(a.entities[e].type, EntityType::kOrganization);
 }
@@ -207,7 +210,7 @@ TEST_F(EntityRecognizerTest, ResolveNameCreatesPersonWhenUnknown) {
   const std::string text = "the aide, said Mrs Quell in a note";
   EntityAnalysis a = Run(text);
   const size_t pos = text.find("Mrs Quell");
-  const int e = recognizer_->ResolveName(text, {pos, pos + 9}, a);
+  const int e = recognizer_->ResolveName(text, {pos, pos + 9}, kAdd, a);
   ASSERT_GE(e, 0);
   EXPECT_EQ(a.entities[e].type, EntityType::kPerson);
   EXPECT_EQ(a.entities[e].gender, Gender::kFemale);
@@ -224,8 +227,25 @@ TEST_F(EntityRecognizerTest, ResolveNameCreatesPersonWhenUnknown) {
   EXPECT_TRUE(found);
   // Resolving the same span again reuses the mention.
   const size_t mentions = a.mentions.size();
-  EXPECT_EQ(recognizer_->ResolveName(text, {pos, pos + 9}, a), e);
+  EXPECT_EQ(recognizer_->ResolveName(text, {pos, pos + 9}, kAdd, a), e);
   EXPECT_EQ(a.mentions.size(), mentions);
+}
+
+TEST_F(EntityRecognizerTest, ResolveNameCanIgnoreUnknownNames) {
+  const std::string text =
+      "Ada Okafor spoke. Later, said Mrs Quell and Okafor.";
+  EntityAnalysis a = Run(text);
+  const size_t entities = a.entities.size();
+  const size_t mentions = a.mentions.size();
+  const auto ignore = EntityRecognizer::UnknownName::kIgnore;
+  size_t pos = text.find("Mrs Quell");
+  EXPECT_EQ(recognizer_->ResolveName(text, {pos, pos + 9}, ignore, a), -1);
+  EXPECT_EQ(a.entities.size(), entities);
+  EXPECT_EQ(a.mentions.size(), mentions);
+  pos = text.rfind("Okafor");
+  const int e = recognizer_->ResolveName(text, {pos, pos + 6}, ignore, a);
+  ASSERT_GE(e, 0);
+  EXPECT_EQ(a.entities[e].display_name, "Ada Okafor");
 }
 
 TEST_F(EntityRecognizerTest, ResolveNameLooksPastATitleInTheSubject) {
@@ -236,7 +256,7 @@ TEST_F(EntityRecognizerTest, ResolveNameLooksPastATitleInTheSubject) {
   const size_t begin = text.find("Harbor Board");
   const size_t end = text.rfind('.');
   const size_t before = a.entities.size();
-  const int e = recognizer_->ResolveName(text, {begin, end}, a);
+  const int e = recognizer_->ResolveName(text, {begin, end}, kAdd, a);
   ASSERT_GE(e, 0);
   EXPECT_EQ(a.entities[e].display_name, "Ines Okoro");
   EXPECT_EQ(a.entities.size(), before);

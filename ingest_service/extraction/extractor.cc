@@ -99,8 +99,9 @@ absl::StatusOr<ExtractionResult> ExtractorImpl::Extract(
   layout.quotations = quotations;
   entities::EntityAnalysis analysis = recognizer_->Recognize(text, layout);
 
-  const std::vector<int> speakers = ResolveSpeakers(
-      text, seg, candidates, attributions, boilerplate, *recognizer_, analysis);
+  const std::vector<int> speakers =
+      ResolveSpeakers(text, seg, candidates, attributions, keep, boilerplate,
+                      *recognizer_, analysis);
 
   // A linked quote is only as certain as the quote it copies its speaker
   // from; below the threshold the speaker is left unknown rather than

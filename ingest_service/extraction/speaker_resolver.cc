@@ -238,6 +238,7 @@ bool Compatible(Gender want, Gender have) {
 std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
                                  absl::Span<const QuoteCandidate> quotes,
                                  absl::Span<const Attribution> attributions,
+                                 const std::vector<bool>& kept,
                                  absl::Span<const TextSpan> boilerplate,
                                  const entities::EntityRecognizer& recognizer,
                                  entities::EntityAnalysis& analysis) {
@@ -248,7 +249,11 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   for (int i = 0; i < nq; ++i) {
     const Attribution& a = attributions[i];
     if (a.kind != SubjectKind::kName) continue;
-    const int e = recognizer.ResolveName(text, a.subject, analysis);
+    const int e = recognizer.ResolveName(
+        text, a.subject,
+        kept[i] ? entities::EntityRecognizer::UnknownName::kAdd
+                : entities::EntityRecognizer::UnknownName::kIgnore,
+        analysis);
     if (e < 0 || e >= static_cast<int>(analysis.entities.size())) continue;
     speaker[i] = e;
     auto& ent = analysis.entities[e];

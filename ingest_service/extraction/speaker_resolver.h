@@ -25,11 +25,14 @@ namespace verbatim::extraction {
 
 // Returns one entity index (or -1) per quote. May append entities and
 // mentions to `analysis` (through ResolveName) and fill unknown genders from
-// titles ("Mr.", "Ms."). Thread-compatible: `analysis` is caller-owned.
+// titles ("Mr.", "Ms."). `kept` says, per quote, whether the caller keeps it:
+// the speakers of the others still give context to pronouns, but only known
+// entities are taken for them (a title's frame adds no entity). Thread-
+// compatible: `analysis` is caller-owned.
 std::vector<int> ResolveSpeakers(
     std::string_view text, const Segmentation& seg,
     absl::Span<const QuoteCandidate> quotes,
-    absl::Span<const Attribution> attributions,
+    absl::Span<const Attribution> attributions, const std::vector<bool>& kept,
     absl::Span<const entities::TextSpan> boilerplate,
     const entities::EntityRecognizer& recognizer,
     entities::EntityAnalysis& analysis);

@@ -24,7 +24,7 @@ class FakeRecognizer : public entities::EntityRecognizer {
                            const entities::TextLayout&) const override {
     return {};
   }
-  int ResolveName(std::string_view text, TextSpan span,
+  int ResolveName(std::string_view text, TextSpan span, UnknownName unknown,
                   EntityAnalysis& analysis) const override {
     std::string_view name = text.substr(span.begin, span.end - span.begin);
     const std::string_view last = name.substr(name.rfind(' ') + 1);
@@ -37,6 +37,7 @@ class FakeRecognizer : public entities::EntityRecognizer {
         return static_cast<int>(e);
       }
     }
+    if (unknown == UnknownName::kIgnore) return -1;
     Entity ent;
     ent.display_name = std::string(name);
     analysis.entities.push_back(ent);
@@ -87,7 +88,8 @@ void AddEveryMention(EntityAnalysis& a, const std::string& text,
 // The speaker of each quote of `f`, resolved against `a`.
 std::vector<int> Resolve(const Fixture& f, EntityAnalysis& a) {
   FakeRecognizer recognizer;
-  return ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions, {},
+  return ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions,
+                         std::vector<bool>(f.quotes.size(), true), {},
                          recognizer, a);
 }
 
