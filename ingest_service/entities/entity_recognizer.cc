@@ -2,9 +2,10 @@
 // type them with lexicon and context cues, then group aliases.
 //
 // Layout use: sentence spans add sentence starts (capitals there say little);
-// boilerplate spans set Mention::in_boilerplate. Quotation spans are not
-// needed: short quoted titles are found from the quote marks themselves, and
-// names inside longer quotations are ordinary mentions.
+// boilerplate spans set Mention::in_boilerplate. Short quoted titles are found
+// from the quote marks themselves, except where the marks open a quotation
+// ("“It's October,” he said" is speech, not a title); names inside
+// quotations are ordinary mentions.
 #include "ingest_service/entities/entity_recognizer.h"
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "ingest_service/entities/alias_grouper.h"
 #include "ingest_service/entities/candidate_finder.h"
 #include "ingest_service/entities/lexicons.h"
@@ -327,6 +329,14 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
   const std::vector<Token> tokens = Tokenize(text, layout.sentences);
   const TokenKeys keys(text, tokens, lex_);
   std::vector<Candidate> candidates = FindCandidates(keys);
+  if (!layout.quotations.empty()) {
+    absl::flat_hash_set<size_t> quotation_begins;
+    for (const TextSpan& q : layout.quotations)
+      quotation_begins.insert(q.begin);
+    std::erase_if(candidates, [&](const Candidate& c) {
+      return c.quoted_title && quotation_begins.contains(c.span.begin);
+    });
+  }
   std::vector<Classification> classes;
   classes.reserve(candidates.size());
   for (const Candidate& c : candidates) classes.push_back(Classify(keys, c));

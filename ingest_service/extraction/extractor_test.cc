@@ -190,6 +190,19 @@ TEST_F(ExtractorTest, TopLevelSinglesAreTitlesWhenArticleUsesDoubles) {
   EXPECT_EQ(uk->quotes.size(), 1u);
 }
 
+TEST_F(ExtractorTest, KeptQuotesAreNotTitlesAndDroppedOnesAddNoSpeaker) {
+  const ExtractionResult r = ExtractOrFail(
+      "Coach Ada Okafor was calm. “It's October,” she said. “Nobody wins "
+      "anything in October.”\n"
+      "Shares of Velmont Inc. fell after its “Orbit” tablet sold poorly.\n");
+  ASSERT_EQ(r.quotes.size(), 2u);
+  EXPECT_EQ(r.quotes[0].text, "It's October,");
+  for (const entities::Entity& e : r.entities) {
+    EXPECT_NE(e.display_name, "It's October");
+    EXPECT_NE(e.display_name, "Shares");
+  }
+}
+
 TEST_F(ExtractorTest, MultiParagraphQuoteParts) {
   const std::string body =
       "Mayor Ann Lee spoke at length on Monday.\n"
