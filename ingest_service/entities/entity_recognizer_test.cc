@@ -527,6 +527,16 @@ TEST_F(EntityRecognizerTest, InformalCountryNamesAndCuedCompanies) {
   EXPECT_EQ(Named(a, "Shares"), nullptr);
 }
 
+TEST_F(EntityRecognizerTest, DatelinesArePlacesButCapitalHeadingsAreNot) {
+  const EntityAnalysis a =
+      Run("ASHBY FORGE \xE2\x80\x94 The council met.\n"
+          "KELVERTON, Ohio \xE2\x80\x94 Crews worked.\n"
+          "VOTERS HAVE SPOKEN \xE2\x80\x94 The count ended.");
+  EXPECT_EQ(TypeOf(a, "ASHBY FORGE"), EntityType::kPlace);
+  EXPECT_EQ(TypeOf(a, "KELVERTON"), EntityType::kPlace);
+  EXPECT_NE(TypeOf(a, "VOTERS HAVE SPOKEN"), EntityType::kPlace);
+}
+
 TEST_F(EntityRecognizerTest, EventShortNameJoinsItsFullName) {
   const EntityAnalysis a =
       Run("Her film premiered at the Glenmoor Film Festival in January. At "

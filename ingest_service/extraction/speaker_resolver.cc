@@ -66,6 +66,19 @@ const Lexicon& CueVerbs() {
   return *words;
 }
 
+// Whether the word at `pos` (after spaces), before `limit`, is a speech
+// verb: "Haddad said", "McAllister admitted".
+bool CueVerbAt(std::string_view text, size_t pos, size_t limit) {
+  limit = std::min(limit, text.size());
+  while (pos < limit && text[pos] == ' ') ++pos;
+  size_t end = pos;
+  while (end < limit && std::isalpha(static_cast<unsigned char>(text[end]))) {
+    ++end;
+  }
+  return end > pos &&
+         CueVerbs().FindFolded(text.substr(pos, end - pos)) != nullptr;
+}
+
 // Titles before names, with the role noun an abbreviation stands for
 // ("sen" -> "senator").
 const Lexicon& Honorifics() {
@@ -397,6 +410,10 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
           }
         }
       }
+      // The first candidate, unless a later one speaks: "The visitors led
+      // through a penalty from Dele Adeyemi, and McAllister admitted ...
+      // “Q,” he said."
+      int first = -1;
       auto it = persons_from(sent.begin);
       for (; it != persons.end() && it->begin < limit; ++it) {
         if (!Compatible(g, analysis.entities[it->entity].gender)) continue;
@@ -408,8 +425,10 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
             HasPronounBetween(text, sent.begin, it->begin, g)) {
           continue;
         }
-        return it->entity;
+        if (CueVerbAt(text, it->end, limit)) return it->entity;
+        if (first < 0) first = it->entity;
       }
+      if (first >= 0) return first;
     }
     return -1;
   };
@@ -459,15 +478,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     // "Alvarenga says joining the club is a dream.": reported speech.
     const size_t ceiling = seg.paragraphs[seg.sentence_paragraph[s]].begin;
     return last_sentence_opener(floor, ceiling, [&](const PersonMention& m) {
-      size_t verb = m.end;
-      while (verb < ceiling && text[verb] == ' ') ++verb;
-      size_t verb_end = verb;
-      while (verb_end < ceiling &&
-             std::isalpha(static_cast<unsigned char>(text[verb_end]))) {
-        ++verb_end;
-      }
-      return verb_end > verb && CueVerbs().FindFolded(text.substr(
-                                    verb, verb_end - verb)) != nullptr;
+      return CueVerbAt(text, m.end, ceiling);
     });
   };
 

@@ -152,6 +152,19 @@ TEST(SpeakerResolverTest, PronounSkipsIncompatibleGender) {
   EXPECT_EQ(speakers[0], 1);
 }
 
+TEST(SpeakerResolverTest, PronounPrefersThePersonWhoSpeaks) {
+  Fixture f = Analyze(
+      "The visitors led through a penalty from Joe Park, and Tom Ruiz "
+      "admitted his side had been second best.\n"
+      "“For an hour they were the better team,” he said.");
+  EXPECT_THAT(ResolveAmong(f, {"Joe Park", "Tom Ruiz"}), ElementsAre(1));
+  // Without a speech verb the first person still holds the sentence.
+  Fixture g = Analyze(
+      "Joe Park scored a penalty, and Tom Ruiz missed one.\n"
+      "“For an hour we were the better team,” he said.");
+  EXPECT_THAT(ResolveAmong(g, {"Joe Park", "Tom Ruiz"}), ElementsAre(0));
+}
+
 TEST(SpeakerResolverTest, DescriptionMatchesTitleOrAppositive) {
   Fixture f = Analyze(
       "Ann Lee released an album. Critics loved Ann Lee. Her manager Tom Ruiz "
