@@ -14,6 +14,8 @@
 namespace verbatim::entities {
 namespace {
 
+// A place scores at least this when a gazetteer knows it.
+constexpr float kKnownPlace = 3;
 // Weak spans at or above this score become an entity when repeated.
 constexpr float kRepeatScore = 0.5f;
 
@@ -164,9 +166,10 @@ std::vector<std::string> AliasGrouper::CoreWords(std::string_view name) const {
   return out;
 }
 
-bool AliasGrouper::IsShortName(std::string_view lower,
-                               std::string_view last) const {
-  if (lower.size() < 3 || IsNumberish(lower) || lex_.IsCommonWord(lower) ||
+bool AliasGrouper::IsShortName(std::string_view lower, std::string_view last,
+                               bool dictionary_word_ok) const {
+  if (lower.size() < 3 || IsNumberish(lower) ||
+      (!dictionary_word_ok && lex_.IsCommonWord(lower)) ||
       lower.find('.') != std::string_view::npos ||
       lex_.local_org_heads.Contains(last)) {
     return false;
@@ -193,8 +196,14 @@ EntityAnalysis AliasGrouper::Group(
       person_by_word;
   // First words of multi-word organisation and event names that name
   // nothing else ("Halstead" of "Halstead Foods Co.", "Sundance" of
-  // "Sundance Film Festival"): their short names.
-  absl::flat_hash_map<absl::string_view, int> org_by_first_word;
+  // "Sundance Film Festival"): their short names, and whether the word is a
+  // dictionary word ("Ardent" of "Ardent Aerospace"), which stands for the
+  // name only where it is itself typed an organisation or event.
+  struct ShortName {
+    int entity = -1;
+    bool dictionary_word = false;
+  };
+  absl::flat_hash_map<absl::string_view, ShortName> org_by_first_word;
   // Per span: core words joined by spaces, their count and the first and
   // last word, the punctuation-free form and the lookup keys.
   struct SpanKey {
@@ -239,7 +248,20 @@ EntityAnalysis AliasGrouper::Group(
   // word that can stand for it alone.
   auto opens_short_name = [&](int i, EntityType type) {
     return HasShortName(type) && keys[i].words >= 2 &&
-           IsShortName(keys[i].first_word, keys[i].last_word);
+           IsShortName(keys[i].first_word, keys[i].last_word,
+                       /*dictionary_word_ok=*/true);
+  };
+  auto first_word_key = [&](int i) {
+    return absl::string_view(keys[i].first_word.data(),
+                             keys[i].first_word.size());
+  };
+  auto dictionary_first_word = [&](int i) {
+    return lex_.IsCommonWord(keys[i].first_word);
+  };
+  // Whether lone word `i` may stand for a name it opens; a dictionary word
+  // only where it is typed an organisation or event itself.
+  auto may_shorten = [&](int i, bool dictionary_word) {
+    return !dictionary_word || HasShortName(spans[i].type);
   };
   // Where each entity has been mentioned so far, to pick the most recent
   // person when a surname is shared.
@@ -266,10 +288,8 @@ EntityAnalysis AliasGrouper::Group(
       }
     }
     if (opens_short_name(i, entity_type[e])) {
-      org_by_first_word.try_emplace(
-          absl::string_view(keys[i].first_word.data(),
-                            keys[i].first_word.size()),
-          e);
+      org_by_first_word.try_emplace(first_word_key(i),
+                                    ShortName{e, dictionary_first_word(i)});
     }
   };
   auto create = [&](int i) {
@@ -320,22 +340,29 @@ EntityAnalysis AliasGrouper::Group(
     return best;
   };
 
-  // A lone word not typed a place that opens a known organisation's or
-  // event's name: "Corvane Brands Inc. ... Corvane fell 3%".
+  // A lone word that opens a known organisation's or event's name:
+  // "Corvane Brands Inc. ... Corvane fell 3%"; not a known place ("Boston"
+  // of "Boston Globe"), but a word typed a place only by its context ("an
+  // Ardent spokeswoman" after "Ardent Aerospace").
+  auto known_place = [&](int i) {
+    return spans[i].type == EntityType::kPlace && spans[i].score >= kKnownPlace;
+  };
   auto org_word = [&](int i) {
-    if (keys[i].words != 1 || spans[i].type == EntityType::kPlace) return -1;
+    if (keys[i].words != 1 || known_place(i)) return -1;
     auto it = org_by_first_word.find(
         absl::string_view(keys[i].joined.data(), keys[i].joined.size()));
-    return it == org_by_first_word.end() ? -1 : it->second;
+    return it == org_by_first_word.end() ||
+                   !may_shorten(i, it->second.dictionary_word)
+               ? -1
+               : it->second.entity;
   };
 
   // Short names wait for pass 2 even when printed before the full name (in
-  // a headline).
-  absl::flat_hash_set<absl::string_view> org_first_words;
+  // a headline); the value says whether the word is a dictionary word.
+  absl::flat_hash_map<absl::string_view, bool> org_first_words;
   for (int i = 0; i < n; ++i) {
     if (spans[i].strong && opens_short_name(i, spans[i].type)) {
-      org_first_words.insert(absl::string_view(keys[i].first_word.data(),
-                                               keys[i].first_word.size()));
+      org_first_words.try_emplace(first_word_key(i), dictionary_first_word(i));
     }
   }
 
@@ -343,10 +370,10 @@ EntityAnalysis AliasGrouper::Group(
   for (int i = 0; i < n; ++i) {
     if (!spans[i].strong || keys[i].words == 0) continue;
     if (spans[i].type == EntityType::kPerson && keys[i].words < 2) continue;
-    if (keys[i].words == 1 && spans[i].type != EntityType::kPlace &&
-        org_first_words.contains(
-            absl::string_view(keys[i].joined.data(), keys[i].joined.size()))) {
-      continue;
+    if (keys[i].words == 1 && !known_place(i)) {
+      auto it = org_first_words.find(
+          absl::string_view(keys[i].joined.data(), keys[i].joined.size()));
+      if (it != org_first_words.end() && may_shorten(i, it->second)) continue;
     }
     // A name of two or more words names one thing in an article, typed by
     // its strongest evidence ("by Franklin College", "a professor at

@@ -64,11 +64,14 @@ class AliasGrouper {
 
  private:
   // Whether the first word `lower` of an organisation's name ending in
-  // `last` (both lower case) can stand for the whole name: not a dictionary
-  // word, place, demonym, given name, title or head noun, nor the town of a
-  // local newspaper, club or council, nor the founder of a foundation or
-  // institute (lexicons/local_org_heads.txt).
-  bool IsShortName(std::string_view lower, std::string_view last) const;
+  // `last` (both lower case) can stand for the whole name: not a place,
+  // demonym, given name, title or head noun, nor the town of a local
+  // newspaper, club or council, nor the founder of a foundation or institute
+  // (lexicons/local_org_heads.txt), nor a dictionary word unless
+  // `dictionary_word_ok` (where the short mention is itself typed an
+  // organisation: "an Ardent spokeswoman").
+  bool IsShortName(std::string_view lower, std::string_view last,
+                   bool dictionary_word_ok) const;
 
   const Lexicons& lex_;
 };

@@ -537,6 +537,17 @@ TEST_F(EntityRecognizerTest, DatelinesArePlacesButCapitalHeadingsAreNot) {
   EXPECT_NE(TypeOf(a, "VOTERS HAVE SPOKEN"), EntityType::kPlace);
 }
 
+TEST_F(EntityRecognizerTest, EmployerBeforeAMemberRoleIsAnOrganisation) {
+  const EntityAnalysis a =
+      Run("The probe was built by Ardent Aerospace in Ohio. An Ardent "
+          "spokeswoman, Leila Haddad, declined to comment. A Brisco "
+          "executive said the same, and the Compton rapper agreed.");
+  ExpectSameEntity(a, "Ardent Aerospace", "Ardent");
+  EXPECT_EQ(TypeOf(a, "Ardent Aerospace"), EntityType::kOrganization);
+  EXPECT_EQ(TypeOf(a, "Brisco"), EntityType::kOrganization);
+  EXPECT_EQ(TypeOf(a, "Compton"), EntityType::kPlace);
+}
+
 TEST_F(EntityRecognizerTest, EventShortNameJoinsItsFullName) {
   const EntityAnalysis a =
       Run("Her film premiered at the Glenmoor Film Festival in January. At "

@@ -103,6 +103,7 @@ absl::StatusOr<Lexicons> LoadLexicons(
       {"local_org_heads.txt", &lex.local_org_heads},
       {"surname_prefixes.txt", &lex.surname_prefixes},
       {"aka_phrases.txt", &lex.aka_phrases},
+      {"member_roles.txt", &lex.member_roles},
       {"place_prepositions.txt", &lex.place_prepositions},
       {"domain_suffixes.txt", &lex.domain_suffixes},
       {"author_suffixes.txt", &lex.author_suffixes},

@@ -492,7 +492,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       if (ctx.Has(prev, kRoleOpener) || name_follows) {
         v[kP] = 0;
         if ((first.all_upper && words.size() == 1) || first.inner_upper ||
-            !first.upper_initial) {
+            !first.upper_initial || lex.member_roles.Contains(ctx.Key(next))) {
           v[kO] += 2;
         } else if (words.size() >= 2) {
           v[kW] += 2;
