@@ -21,11 +21,13 @@ constexpr size_t kProbeShingles = 16;
 constexpr size_t kMaxRowsPerShingle = 32;
 constexpr size_t kMaxCandidates = 8;
 constexpr size_t kOpeningWords = 3;
-// Reordered printings (short fragments a writer quoted from memory) are
-// looked for among this many of the speaker's latest quotes, for printings
-// of this many words.
+// Reordered printings (short fragments a writer quoted from memory), and
+// fragments too short to be sure to share a winnowed shingle with the quote
+// they come from ("about what comes next" of a seven-word quote), are looked
+// for among this many of the speaker's latest quotes, for printings of this
+// many words.
 constexpr size_t kMaxSpeakerQuotes = 8;
-constexpr size_t kMinRewordedWords = 5;
+constexpr size_t kMinRewordedWords = 4;
 constexpr size_t kMaxRewordedWords = 12;
 // One way: the same text printed twice in one article (a pull quote), or a
 // snippet and then the whole.

@@ -191,6 +191,18 @@ TEST_F(FindUtteranceTest, ReorderedFragmentLinksToItsSpeakersQuote) {
   }
 }
 
+TEST_F(FindUtteranceTest, FourWordFragmentFindsItsSpeakersQuote) {
+  // Winnowing keeps one shingle of this quote, none of the fragment's.
+  AddQuote(1, "We simply disagree about what comes next.",
+           "entities/elliot-ramsey");
+  for (int stored = 0; stored < 2; ++stored) {
+    EXPECT_EQ(Find("about what comes next.", "entities/elliot-ramsey"), 1u);
+    EXPECT_EQ(Find("about what comes later.", "entities/elliot-ramsey"),
+              std::nullopt);
+    Commit();
+  }
+}
+
 TEST_F(FindUtteranceTest, LongNearIdenticalQuoteLinksDespiteSpeakerNames) {
   AddQuote(
       1,
