@@ -341,6 +341,35 @@ TEST_F(ArticleIngestorTest, SurnameAloneLinksWithSharedContext) {
   ExpectFirstSpeakerInferred(b->article, "entities/jonah-whitacre");
 }
 
+constexpr char kTobiasArticle[] =
+    "Director Tobias Whitacre met Marisol Quintero and Ingrid Falk at the "
+    "pier.\n\n“The film starts here,” said Tobias Whitacre.\n";
+
+TEST_F(ArticleIngestorTest, ShortGivenNameLinksWithSharedContext) {
+  const std::string familiar =
+      "Marisol Quintero and Ingrid Falk were on set again.\n\n"
+      "“We shoot at dawn,” said Toby Whitacre.\n";
+  auto a = ingestor_->CreateArticle(
+      Request(kTobiasArticle, "https://t.example/1", 1));
+  auto b =
+      ingestor_->CreateArticle(Request(familiar, "https://t.example/2", 2));
+  ASSERT_TRUE(a.ok() && b.ok());
+  ExpectFirstSpeakerInferred(b->article, "entities/tobias-whitacre");
+}
+
+TEST_F(ArticleIngestorTest, ShortGivenNameWithoutSharedContextIsSomebodyElse) {
+  const std::string unrelated =
+      "The chess club elected a new captain.\n\n“I will train every night,” "
+      "said Toby Whitacre, a student.\n";
+  auto a = ingestor_->CreateArticle(
+      Request(kTobiasArticle, "https://t.example/1", 1));
+  auto c =
+      ingestor_->CreateArticle(Request(unrelated, "https://t.example/3", 2));
+  ASSERT_TRUE(a.ok() && c.ok());
+  ASSERT_GE(c->article.quotes_size(), 1);
+  EXPECT_EQ(c->article.quotes(0).speaker(), "entities/toby-whitacre");
+}
+
 TEST_F(ArticleIngestorTest, SurnameAloneWithoutSharedContextIsSomebodyElse) {
   const std::string unrelated =
       "The chess club elected a new captain.\n\n“I will train every night,” "

@@ -9,6 +9,7 @@
 #include "common/catalog/resource_names.h"
 #include "common/text/edit_distance.h"
 #include "common/text/fold.h"
+#include "common/text/given_names.h"
 
 namespace verbatim::ingest {
 namespace {
@@ -132,12 +133,14 @@ bool SurnamePrintedAlone(const std::string& display_name,
 }
 
 // The one stored person whose full name ends in `surname` (a name printed
-// alone, "Quenby" or "Ms. Quenby") and whose articles share enough entities
-// with `context`; "" when none, or when several do. A surname shared by more
-// than kMaxNamesakes stored people is too common to guess from, and is not
-// worth reading their articles for.
+// alone, "Quenby" or "Ms. Quenby") — and, when `given` is not empty, starts
+// with another form of that given name ("Toby Wendt" for "Tobias Wendt") —
+// and whose articles share enough entities with `context`; "" when none, or
+// when several do. A surname shared by more than kMaxNamesakes stored people
+// is too common to guess from, and is not worth reading their articles for.
 absl::StatusOr<std::string> FindBySurname(const storage::Store& store,
                                           const std::string& surname,
+                                          const std::string& given,
                                           const std::set<std::string>& context,
                                           RecordChanges& changes) {
   constexpr size_t kMaxNamesakes = 3;
@@ -157,6 +160,10 @@ absl::StatusOr<std::string> FindBySurname(const storage::Store& store,
     const std::vector<std::string> words =
         text::FoldedWords((*record)->display_name());
     if (words.size() < 2 || words.back() != surname) continue;
+    if (!given.empty() && (words.front() == given ||
+                           !text::SameGivenName(words.front(), given))) {
+      continue;
+    }
     namesakes.push_back(candidate);
     if (namesakes.size() > kMaxNamesakes) return std::string();
   }
@@ -232,10 +239,16 @@ absl::StatusOr<EntityLinks> LinkEntities(
       const std::vector<std::string> words =
           text::FoldedWords(entity.display_name);
       if (SurnamePrintedAlone(entity.display_name, words)) {
-        auto person = FindBySurname(store, words.back(), context, changes);
+        auto person = FindBySurname(store, words.back(), "", context, changes);
         if (!person.ok()) return person.status();
         linked = *person;
         if (!linked.empty()) links.confidence[i] = kSurnameConfidence;
+      } else if (words.size() == 2) {
+        auto person =
+            FindBySurname(store, words.back(), words.front(), context, changes);
+        if (!person.ok()) return person.status();
+        linked = *person;
+        if (!linked.empty()) links.confidence[i] = kGivenNameFormConfidence;
       }
     }
     if (linked.empty()) {

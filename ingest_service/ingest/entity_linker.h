@@ -30,6 +30,9 @@ inline constexpr double kSpellingVariantConfidence = 0.8;
 // Confidence of a surname printed alone linked to the one stored person of
 // that surname with shared context.
 inline constexpr double kSurnameConfidence = 0.7;
+// Confidence of a full name linked through another form of its given name
+// ("Toby Wendt" to "Tobias Wendt") with shared context.
+inline constexpr double kGivenNameFormConfidence = 0.8;
 // How many entities the article and the stored entity's articles must share.
 inline constexpr size_t kMinSharedContext = 2;
 
@@ -41,7 +44,9 @@ inline constexpr size_t kMinSharedContext = 2;
 // only when the article shares at least kMinSharedContext other entities with
 // that person's articles; a surname printed alone ("Quenby", "Ms. Quenby")
 // links, on the same condition, to the one stored person whose full name
-// ends in it. Otherwise a new entity is created in `changes`.
+// ends in it, and a given name and surname to the one stored person with
+// that surname and another form of the given name ("Toby" / "Tobias").
+// Otherwise a new entity is created in `changes`.
 // Surface forms not yet known become aliases. Counts are left to the caller.
 absl::StatusOr<EntityLinks> LinkEntities(
     const storage::Store& store, const std::vector<entities::Entity>& extracted,
