@@ -361,6 +361,36 @@ void CutAfterInnerTitle(const Context& ctx, Candidate& c) {
   c.span.begin = ctx.tokens[role + 1].begin;
 }
 
+// "The Brightwell CEO said": a role noun ending a name without a given name
+// is the role of whoever the name qualifies (but "Stephen King", "Carole
+// King" keep theirs).
+void CutTrailingRole(const Context& ctx, Candidate& c) {
+  if (c.last <= c.first || !IsWord(ctx.tokens[c.last]) ||
+      !ctx.Has(c.last, kRole)) {
+    return;
+  }
+  // "a Gold Star mother": a role before another qualifies that one.
+  if (const size_t next = c.last + 1; next < ctx.tokens.size() &&
+                                      IsWord(ctx.tokens[next]) &&
+                                      ctx.Has(next, kRole)) {
+    return;
+  }
+  size_t prev = c.last - 1;
+  if (!IsWord(ctx.tokens[prev])) return;
+  for (size_t k = c.first; k <= prev; ++k) {
+    if (IsWord(ctx.tokens[k]) &&
+        ctx.Has(k, kRole | kFirstName | kHonorific | kAnyHead)) {
+      return;
+    }
+  }
+  if (ctx.lex.org_names.Contains(
+          LowerKey(ctx.text.substr(c.span.begin, c.span.end - c.span.begin)))) {
+    return;
+  }
+  c.last = prev;
+  c.span.end = HeadEnd(ctx.tokens[prev]);
+}
+
 void TrimLeading(const Context& ctx, Candidate& c) {
   // "Shares of Lumenary Inc. fell", "Residents of Eastgate said": a
   // sentence-opening dictionary word that is no head noun, then "of", then
@@ -628,6 +658,7 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
   for (Candidate& c : out) {
     if (!c.quoted_title) {
       CutAfterInnerTitle(ctx, c);
+      CutTrailingRole(ctx, c);
       TrimLeading(ctx, c);
     }
     c.title_line = title[c.first];

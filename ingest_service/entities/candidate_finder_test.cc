@@ -111,6 +111,13 @@ TEST_F(CandidateFinderTest, SurnameParticlesJoinPersonsAndOpenSurnames) {
   EXPECT_THAT(Names("an anti-Brask campaign"), ElementsAre());
 }
 
+TEST_F(CandidateFinderTest, TrailingRoleIsCutUnlessAGivenNameLeads) {
+  EXPECT_THAT(Names("said the Brightwell CEO on Monday"),
+              ElementsAre("Brightwell"));
+  EXPECT_THAT(Names("a novel by Stephen King and Anna Bishop"),
+              ElementsAre("Stephen King", "Anna Bishop"));
+}
+
 TEST_F(CandidateFinderTest, SentenceOpeningWordOfANameIsTrimmed) {
   EXPECT_THAT(Names("Shares of Velmont Inc. fell 4 percent."),
               ElementsAre("Velmont Inc"));

@@ -66,6 +66,22 @@ const Lexicon& CueVerbs() {
   return *words;
 }
 
+// Whether a name at `pos` opens the sentence starting at `sentence`: at most
+// a title or two before it ("Board chairman Elliot Ramsey"), no clause.
+bool OpensSentence(std::string_view text, size_t sentence, size_t pos) {
+  constexpr int kMaxWordsBefore = 3;
+  const std::string_view before = text.substr(sentence, pos - sentence);
+  if (before.find(',') != std::string_view::npos) return false;
+  int words = 0;
+  bool in_word = false;
+  for (const char ch : before) {
+    const bool space = ch == ' ' || ch == '\n';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words <= kMaxWordsBefore;
+}
+
 // Whether the word at `pos` (after spaces), before `limit`, is a speech
 // verb: "Haddad said", "McAllister admitted".
 bool CueVerbAt(std::string_view text, size_t pos, size_t limit) {
@@ -412,7 +428,9 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       }
       // The first candidate, unless a later one speaks: "The visitors led
       // through a penalty from Dele Adeyemi, and McAllister admitted ...
-      // “Q,” he said."
+      // “Q,” he said.", "Clinton aide Jennifer Palmieri said ..."; but not
+      // past a subject and its clause: "Marcus Obi, who owns Brightwell
+      // shares, said ...".
       int first = -1;
       auto it = persons_from(sent.begin);
       for (; it != persons.end() && it->begin < limit; ++it) {
@@ -425,8 +443,14 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
             HasPronounBetween(text, sent.begin, it->begin, g)) {
           continue;
         }
+        if (first < 0) {
+          first = it->entity;
+          if (OpensSentence(text, sent.begin, it->begin) &&
+              text.substr(it->end).starts_with(",")) {
+            break;
+          }
+        }
         if (CueVerbAt(text, it->end, limit)) return it->entity;
-        if (first < 0) first = it->entity;
       }
       if (first >= 0) return first;
     }

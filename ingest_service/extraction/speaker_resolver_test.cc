@@ -163,6 +163,11 @@ TEST(SpeakerResolverTest, PronounPrefersThePersonWhoSpeaks) {
       "Joe Park scored a penalty, and Tom Ruiz missed one.\n"
       "“For an hour we were the better team,” he said.");
   EXPECT_THAT(ResolveAmong(g, {"Joe Park", "Tom Ruiz"}), ElementsAre(0));
+  // Nor past the subject of a clause ("shares" is a speech verb too).
+  Fixture h = Analyze(
+      "Joe Park, who runs a fund that owns Tom Ruiz shares, said no.\n"
+      "“We will vote against it,” he said.");
+  EXPECT_THAT(ResolveAmong(h, {"Joe Park", "Tom Ruiz"}), ElementsAre(0));
 }
 
 TEST(SpeakerResolverTest, DescriptionMatchesTitleOrAppositive) {
