@@ -133,6 +133,18 @@ TEST_F(ExtractorTest, IndefiniteDescriptionIsAnUnnamedSpeaker) {
   EXPECT_EQ(SpeakerOf(r, 2), "Rui Salgado");
 }
 
+TEST_F(ExtractorTest, DescriptionOfSomeoneIntroducedUnnamedStaysUnnamed) {
+  ExtractionResult r = ExtractOrFail(
+      "Chief executive Nora Quell resigned on Thursday.\n"
+      "One senior engineer, who asked not to be named, called the mood "
+      "grim.\n"
+      "“Everybody here knows who built this place,” the engineer said.\n"
+      "“I leave it stronger than I found it,” the executive said.\n");
+  ASSERT_EQ(r.quotes.size(), 2u);
+  EXPECT_EQ(SpeakerOf(r, 0), "");
+  EXPECT_EQ(SpeakerOf(r, 1), "Nora Quell");
+}
+
 TEST_F(ExtractorTest, ShortSentenceAfterAFramedQuoteContinuesIt) {
   ExtractionResult r = ExtractOrFail(
       "The minister, Aled Morgan, spoke on Tuesday.\n"

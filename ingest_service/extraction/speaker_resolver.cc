@@ -139,6 +139,40 @@ std::string_view DescriptionHead(std::string_view text, TextSpan subject) {
   return space == std::string_view::npos ? desc : desc.substr(space + 1);
 }
 
+// Whether `head` ("engineer") names someone introduced in text[floor, pos)
+// without a name: within three words after "a", "an", "one" or "another" of
+// the same clause ("One senior engineer, who asked not to be named, ...").
+bool IntroducedUnnamed(std::string_view text, std::string_view head,
+                       size_t floor, size_t pos) {
+  constexpr int kMaxWordsBetween = 3;
+  auto is_letter = [](char ch) {
+    return std::isalpha(static_cast<unsigned char>(ch)) != 0;
+  };
+  for (size_t at = floor; at + head.size() <= pos; ++at) {
+    if (!EqualsIgnoreCase(text.substr(at, head.size()), head) ||
+        (at > 0 && is_letter(text[at - 1])) ||
+        (at + head.size() < text.size() && is_letter(text[at + head.size()]))) {
+      continue;
+    }
+    size_t end = at;
+    for (int words = 0; words < kMaxWordsBetween + 1; ++words) {
+      while (end > floor && text[end - 1] == ' ') --end;
+      size_t begin = end;
+      while (begin > floor && is_letter(text[begin - 1])) --begin;
+      if (begin == end) break;  // punctuation ends the clause
+      const std::string_view word = text.substr(begin, end - begin);
+      if (words > 0 &&
+          (EqualsIgnoreCase(word, "a") || EqualsIgnoreCase(word, "an") ||
+           EqualsIgnoreCase(word, "one") ||
+           EqualsIgnoreCase(word, "another"))) {
+        return true;
+      }
+      end = begin;
+    }
+  }
+  return false;
+}
+
 // The non-empty parts of `s` between `separator`s, appended to `out`.
 void AppendParts(std::string_view s, char separator,
                  std::vector<std::string_view>& out) {
@@ -457,6 +491,15 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return -1;
   };
 
+  // The start of the paragraph before the one holding `pos` (or of its own,
+  // the first).
+  auto paragraph_floor = [&](size_t pos) -> size_t {
+    const int s = sentence_of(pos);
+    if (s < 0) return 0;
+    const int paragraph = seg.sentence_paragraph[s];
+    return seg.paragraphs[paragraph > 0 ? paragraph - 1 : 0].begin;
+  };
+
   // The last person mentioned before `pos` in its paragraph, or -1.
   auto paragraph_person = [&](size_t pos) {
     const int s = sentence_of(pos);
@@ -547,8 +590,16 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         break;
       case SubjectKind::kDescription: {
         int described = a.organization ? -1 : resolve_description(a.subject);
-        // "“Q,” wrote one supporter": someone unnamed, not the main person.
+        // "“Q,” wrote one supporter": someone unnamed, not the main person;
+        // so is "the engineer" after "One senior engineer, who asked not to
+        // be named" in this paragraph or the one before.
         if (described < 0 && a.indefinite) break;
+        if (described < 0 &&
+            IntroducedUnnamed(text, DescriptionHead(text, a.subject),
+                              paragraph_floor(a.subject.begin),
+                              a.subject.begin)) {
+          break;
+        }
         // "Vega said little. “Q,” the singer wrote.": a paragraph names
         // its speaker before describing them; so may the paragraph before.
         if (described < 0 && !a.organization) {
