@@ -4,8 +4,8 @@
 // Layout use: sentence spans add sentence starts (capitals there say little);
 // boilerplate spans set Mention::in_boilerplate. Short quoted titles are found
 // from the quote marks themselves, except where the marks open a quotation
-// ("“It's October,” he said" is speech, not a title); names inside
-// quotations are ordinary mentions.
+// ("“It's October,” he said" is speech, not a title; DropQuotedPhrases);
+// names inside quotations are ordinary mentions.
 #include "ingest_service/entities/entity_recognizer.h"
 
 #include <algorithm>
@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "ingest_service/entities/alias_grouper.h"
 #include "ingest_service/entities/candidate_finder.h"
 #include "ingest_service/entities/lexicons.h"
@@ -324,19 +325,43 @@ void RuleEntityRecognizer::MergePossessiveTitles(
   }
 }
 
+// Quoted "titles" that are speech or a phrase: marks that open a kept
+// quotation ("“It's October,” he said"), and a headline's capitalised
+// phrase printed in lower case elsewhere ("Trump Is Right About ‘Thousands
+// of Shootings’" over "claimed “thousands of shootings”").
+absl::string_view ToAbsl(std::string_view s) {
+  return absl::string_view(s.data(), s.size());
+}
+
+void DropQuotedPhrases(std::string_view text, const TextLayout& layout,
+                       std::vector<Candidate>& candidates) {
+  absl::flat_hash_set<size_t> quotation_begins;
+  for (const TextSpan& q : layout.quotations) quotation_begins.insert(q.begin);
+  std::string lower_text;  // filled on first need
+  auto printed_lower = [&](const Candidate& c) {
+    if (lower_text.empty()) lower_text = absl::AsciiStrToLower(ToAbsl(text));
+    const std::string phrase = absl::AsciiStrToLower(
+        ToAbsl(text.substr(c.span.begin, c.span.end - c.span.begin)));
+    for (size_t at = lower_text.find(phrase); at != std::string::npos;
+         at = lower_text.find(phrase, at + 1)) {
+      if (absl::ascii_islower(static_cast<unsigned char>(text[at]))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::erase_if(candidates, [&](const Candidate& c) {
+    return c.quoted_title && (quotation_begins.contains(c.span.begin) ||
+                              (c.title_line && printed_lower(c)));
+  });
+}
+
 EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
                                                const TextLayout& layout) const {
   const std::vector<Token> tokens = Tokenize(text, layout.sentences);
   const TokenKeys keys(text, tokens, lex_);
   std::vector<Candidate> candidates = FindCandidates(keys);
-  if (!layout.quotations.empty()) {
-    absl::flat_hash_set<size_t> quotation_begins;
-    for (const TextSpan& q : layout.quotations)
-      quotation_begins.insert(q.begin);
-    std::erase_if(candidates, [&](const Candidate& c) {
-      return c.quoted_title && quotation_begins.contains(c.span.begin);
-    });
-  }
+  DropQuotedPhrases(text, layout, candidates);
   std::vector<Classification> classes;
   classes.reserve(candidates.size());
   for (const Candidate& c : candidates) classes.push_back(Classify(keys, c));

@@ -548,6 +548,16 @@ TEST_F(EntityRecognizerTest, EmployerBeforeAMemberRoleIsAnOrganisation) {
   EXPECT_EQ(TypeOf(a, "Compton"), EntityType::kPlace);
 }
 
+TEST_F(EntityRecognizerTest, HeadlinePhrasePrintedInLowerCaseIsNoTitle) {
+  const EntityAnalysis a = Run(
+      "Mayor Is Right About \xE2\x80\x98Thousands Of Potholes\xE2\x80\x99 "
+      "And Loves \xE2\x80\x98Quiet Harbour\xE2\x80\x99\n"
+      "The mayor said there were \xE2\x80\x9Cthousands of potholes\xE2\x80"
+      "\x9D in Ashby. She watched the film Quiet Harbour twice.");
+  EXPECT_EQ(Named(a, "Thousands Of Potholes"), nullptr);
+  EXPECT_EQ(TypeOf(a, "Quiet Harbour"), EntityType::kWork);
+}
+
 TEST_F(EntityRecognizerTest, EventShortNameJoinsItsFullName) {
   const EntityAnalysis a =
       Run("Her film premiered at the Glenmoor Film Festival in January. At "
