@@ -1074,11 +1074,13 @@ std::vector<Attribution> Attributor::Attribute(
 
     Attribution a;
     if (post_allowed && AnalyzePost(text, post, a)) {
-      // A weak post frame loses to a cue touching the quote from before:
-      // "footage of Trump saying, “That makes me smart,” when Clinton ...".
+      // A weak post frame loses to a cue touching the quote from before, or
+      // separated from it only by a time or place and a comma: "footage of
+      // Trump saying during the debate, “That makes me smart,” when Clinton
+      // ...".
       Attribution before;
       if (a.confidence < 0.85 && AnalyzePre(text, pre, before) &&
-          before.adjacent_frame) {
+          (before.adjacent_frame || before.rule == "pre_name_verb")) {
         a = before;
       }
     } else if (AnalyzePre(text, pre, a)) {

@@ -73,6 +73,17 @@ TEST(AttributionTest, SurnamesOpenedByParticles) {
             "Ortega");
 }
 
+TEST(AttributionTest, SubordinatePostFrameLosesToACueBefore) {
+  for (const std::string_view text : {
+           "The ad shows Ted Brand saying, “That makes me smart,” when Ann "
+           "Cole blasted him.",
+           "The ad shows Ted Brand saying during the debate last week, “That "
+           "makes me smart,” when Ann Cole blasted him.",
+       }) {
+    EXPECT_EQ(OnlyAttribution(text).subject, "Ted Brand") << text;
+  }
+}
+
 TEST(AttributionTest, PostNameVerb) {
   const Result r =
       OnlyAttribution("“The bridge will open in May,” Maria Ortiz said.");

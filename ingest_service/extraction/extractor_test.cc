@@ -143,6 +143,17 @@ TEST_F(ExtractorTest, DescriptionOfSomeoneIntroducedUnnamedStaysUnnamed) {
   ASSERT_EQ(r.quotes.size(), 2u);
   EXPECT_EQ(SpeakerOf(r, 0), "");
   EXPECT_EQ(SpeakerOf(r, 1), "Nora Quell");
+  // Announcers and narrators are seldom the person of the story.
+  ExtractionResult ad = ExtractOrFail(
+      "An ad from Senator Ada Quell asked whether Tom Brisco was ready.\n"
+      "As a phone rang, the announcer said, “It is 3 a.m. Who do you want "
+      "answering the phone?”\n"
+      "“If he thinks that makes him smart,” the ad’s narrator says, “what "
+      "does he think of you?”\n");
+  ASSERT_EQ(ad.quotes.size(), 3u);
+  EXPECT_EQ(SpeakerOf(ad, 0), "");
+  EXPECT_EQ(SpeakerOf(ad, 1), "");
+  EXPECT_EQ(SpeakerOf(ad, 2), "");
 }
 
 TEST_F(ExtractorTest, ShortSentenceAfterAFramedQuoteContinuesIt) {

@@ -214,6 +214,16 @@ void IntroducingWords(std::string_view text, size_t begin,
   const std::string_view right = text.substr(begin, after_end - begin);
   const size_t comma = right.find(", ");
   if (comma == std::string_view::npos || comma >= 40) return;
+  // Within the name's sentence: not "Tom Brisco was ready. As a phone rang,
+  // the announcer said" (a dot after a lower-case letter ends a sentence;
+  // one after an initial does not).
+  for (size_t k = 0; k < comma; ++k) {
+    if (right[k] == '\n' ||
+        (right[k] == '.' && k > 0 &&
+         std::islower(static_cast<unsigned char>(right[k - 1])))) {
+      return;
+    }
+  }
   std::string_view appositive = right.substr(comma + 2);
   appositive = appositive.substr(0, appositive.find_first_of(",.;"));
   for (std::string_view determiner : {"the ", "a ", "an ", "his ", "her "}) {
@@ -594,11 +604,14 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         // so is "the engineer" after "One senior engineer, who asked not to
         // be named" in this paragraph or the one before.
         if (described < 0 && a.indefinite) break;
-        if (described < 0 &&
-            IntroducedUnnamed(text, DescriptionHead(text, a.subject),
-                              paragraph_floor(a.subject.begin),
-                              a.subject.begin)) {
-          break;
+        if (described < 0) {
+          const std::string_view head = DescriptionHead(text, a.subject);
+          const std::string* kind = RoleNouns().FindFolded(head);
+          if ((kind != nullptr && *kind == "unnamed") ||
+              IntroducedUnnamed(text, head, paragraph_floor(a.subject.begin),
+                                a.subject.begin)) {
+            break;
+          }
         }
         // "Vega said little. “Q,” the singer wrote.": a paragraph names
         // its speaker before describing them; so may the paragraph before.
