@@ -136,6 +136,12 @@ TEST(AttributionTest, SubjectBeforeAColonWithoutACue) {
       "\u201cIf the leader wants my vote, he knows where my office is.\u201d");
   EXPECT_EQ(r.subject, "the senator");
   EXPECT_TRUE(r.rule.starts_with("pre_subject_colon")) << r.rule;
+  // A gesture opens the predicate too.
+  const Result grin = OnlyAttribution(
+      "Asked about his nickname, the teenager grinned: \u201cMy little "
+      "sister could not say Kieran.\u201d");
+  EXPECT_EQ(grin.subject, "the teenager");
+  EXPECT_TRUE(grin.rule.starts_with("pre_subject_colon")) << grin.rule;
   // A clause that opens with no subject names no speaker.
   const auto none = AttributeAll(
       "The rules of the contest were clear: \u201cNo entry after midnight "
