@@ -238,18 +238,23 @@ void IntroducingWords(std::string_view text, size_t begin,
 // subject a later pronoun continues.
 bool SubjectLike(std::string_view text, size_t begin,
                  const Lexicon& prepositions) {
-  // The word before, skipping spaces. The lexicon holds ASCII words, so only
-  // an ASCII-letter run not glued to other word characters can match.
+  // The word before, skipping spaces, or one of the two before it when they
+  // are lower-case ("with the bandleader Lionel Carver"). The lexicon holds
+  // ASCII words, so only an ASCII-letter run not glued to other word
+  // characters can match.
+  constexpr int kMaxWordsBack = 3;
   size_t end = begin;
-  while (end > 0 && text[end - 1] == ' ') --end;
-  size_t b = end;
-  while (b > 0 && ((text[b - 1] >= 'a' && text[b - 1] <= 'z') ||
-                   (text[b - 1] >= 'A' && text[b - 1] <= 'Z'))) {
-    --b;
-  }
-  if (b < end && (b == 0 || !IsWordChar(CharBefore(text, b))) &&
-      prepositions.ContainsFolded(text.substr(b, end - b))) {
-    return false;
+  for (int back = 0; back < kMaxWordsBack; ++back) {
+    while (end > 0 && text[end - 1] == ' ') --end;
+    size_t b = end;
+    while (b > 0 && ((text[b - 1] >= 'a' && text[b - 1] <= 'z') ||
+                     (text[b - 1] >= 'A' && text[b - 1] <= 'Z'))) {
+      --b;
+    }
+    if (b == end || (b > 0 && IsWordChar(CharBefore(text, b)))) break;
+    if (prepositions.ContainsFolded(text.substr(b, end - b))) return false;
+    if (text[b] < 'a' || text[b] > 'z') break;  // a capital: another name
+    end = b;
   }
   // The possessive after the name's last word.
   size_t k = begin;
@@ -371,6 +376,22 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
             [](const PersonMention& a, const PersonMention& b) {
               return a.begin < b.begin;
             });
+  // 'Lionel “Sweets” Carver' is one mention of one person, not three.
+  constexpr size_t kMaxGapInName = 16;
+  size_t merged_count = 0;
+  for (size_t k = 0; k < persons.size(); ++k) {
+    if (merged_count > 0 && persons[merged_count - 1].entity == persons[k].entity &&
+        persons[k].begin >= persons[merged_count - 1].end &&
+        persons[k].begin - persons[merged_count - 1].end <= kMaxGapInName &&
+        text.substr(persons[merged_count - 1].end,
+                    persons[k].begin - persons[merged_count - 1].end)
+                .find_first_of(".,;\n") == std::string_view::npos) {
+      persons[merged_count - 1].end = std::max(persons[merged_count - 1].end, persons[k].end);
+      continue;
+    }
+    persons[merged_count++] = persons[k];
+  }
+  persons.resize(merged_count);
   // The first person mention at or after byte `pos`.
   auto persons_from = [&](size_t pos) {
     return std::lower_bound(
