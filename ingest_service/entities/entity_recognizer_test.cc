@@ -558,6 +558,13 @@ TEST_F(EntityRecognizerTest, HeadlinePhrasePrintedInLowerCaseIsNoTitle) {
   EXPECT_EQ(TypeOf(a, "Quiet Harbour"), EntityType::kWork);
 }
 
+TEST_F(EntityRecognizerTest, StateAbbreviationIsTheState) {
+  const EntityAnalysis a =
+      Run("Born in Richmond, Va., in 1937, she left Virginia at 18.");
+  ExpectSameEntity(a, "Virginia", "Va");
+  EXPECT_EQ(TypeOf(a, "Virginia"), EntityType::kPlace);
+}
+
 TEST_F(EntityRecognizerTest, EventShortNameJoinsItsFullName) {
   const EntityAnalysis a =
       Run("Her film premiered at the Glenmoor Film Festival in January. At "

@@ -534,6 +534,10 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
        (first.trailing_dot && ctx.Has(w0, kStateAbbreviation))) &&
       IsWord(tokens[c.first - 2]) && tokens[c.first - 2].upper_initial) {
     v[kL] += 3;  // the "GA" of "Atlanta, GA", the "Mich." of "Flint, Mich."
+    if (first.trailing_dot) {
+      r.canonical = std::string(
+          lex.state_abbreviations.Find(ctx.Key(w0)).value_or(""));
+    }
   }
   if (v[kE] > 0 && c.first > 0 && !first.newline_before &&
       IsYearOrOrdinal(text, tokens[c.first - 1])) {
