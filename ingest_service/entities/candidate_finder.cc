@@ -433,7 +433,9 @@ void TrimLeading(const Context& ctx, Candidate& c) {
     const std::string_view key = ctx.Key(f);
     const bool article = key == "the" || key == "a" || key == "an";
     const bool next_given = ctx.Has(f + 1, kFirstName);
-    const bool role = ctx.Has(f, kRole) || (ctx.Has(f, kDemonym) && next_given);
+    // "Presidents Carter, Reagan and Clinton": a plural title too.
+    const bool role = (t.upper_initial && ctx.lex.IsRoleOrPlural(key)) ||
+                      ctx.Has(f, kRole) || (ctx.Has(f, kDemonym) && next_given);
     const bool common_word = ctx.Has(f, kCommonWord) &&
                              !ctx.Has(f, kFirstName | kHonorific | kOrgName |
                                              kPlaceName | kEventName);
@@ -446,9 +448,9 @@ void TrimLeading(const Context& ctx, Candidate& c) {
     if (!article && !role && !initial_word && !before_full_name) return;
     // "Van der Hoek said": a capitalised particle opens the surname.
     if (initial_word && SurnameParticle(ctx, f + 1)) return;
-    // "Los Angeles", "New York Times": a known multi-word name keeps its
-    // first word.
-    if (initial_word && !article && !role && !before_full_name) {
+    // "Los Angeles", "New York Times", "Friends of the Earth": a known
+    // multi-word name keeps its first word.
+    if (!article && !before_full_name) {
       const std::string full =
           LowerKey(ctx.text.substr(c.span.begin, c.span.end - c.span.begin));
       if (ctx.lex.places.Contains(full) || ctx.lex.org_names.Contains(full) ||

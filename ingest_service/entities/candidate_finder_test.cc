@@ -168,6 +168,8 @@ TEST_F(CandidateFinderTest, LeadingArticleRoleAndInitialWordAreTrimmed) {
   EXPECT_THAT(Names("Singer Ada Okafor spoke"), ElementsAre("Ada Okafor"));
   EXPECT_THAT(Names("The Harwick band played"), ElementsAre("Harwick"));
   EXPECT_THAT(Names("Featuring Zubrin on drums"), ElementsAre("Zubrin"));
+  EXPECT_THAT(Names("he played for Presidents Carter and Ford"),
+              ElementsAre("Carter", "Ford"));
   // A role opener goes even before a head noun ("City").
   EXPECT_THAT(Names("Former Harbor City striker Ada Okafor said that it "
                     "was over."),

@@ -549,11 +549,11 @@ TEST_F(EntityRecognizerTest, EmployerBeforeAMemberRoleIsAnOrganisation) {
 }
 
 TEST_F(EntityRecognizerTest, HeadlinePhrasePrintedInLowerCaseIsNoTitle) {
-  const EntityAnalysis a = Run(
-      "Mayor Is Right About \xE2\x80\x98Thousands Of Potholes\xE2\x80\x99 "
-      "And Loves \xE2\x80\x98Quiet Harbour\xE2\x80\x99\n"
-      "The mayor said there were \xE2\x80\x9Cthousands of potholes\xE2\x80"
-      "\x9D in Ashby. She watched the film Quiet Harbour twice.");
+  const EntityAnalysis a =
+      Run("Mayor Is Right About \xE2\x80\x98Thousands Of Potholes\xE2\x80\x99 "
+          "And Loves \xE2\x80\x98Quiet Harbour\xE2\x80\x99\n"
+          "The mayor said there were \xE2\x80\x9Cthousands of potholes\xE2\x80"
+          "\x9D in Ashby. She watched the film Quiet Harbour twice.");
   EXPECT_EQ(Named(a, "Thousands Of Potholes"), nullptr);
   EXPECT_EQ(TypeOf(a, "Quiet Harbour"), EntityType::kWork);
 }

@@ -148,6 +148,13 @@ struct Lexicons {
   bool IsSurnameParticle(std::string_view lower) const {
     return name_particles.Find(lower) == "surname";
   }
+  // True when `lower` (a LowerKey) is a person role or its plural
+  // ("analysts", "presidents").
+  bool IsRoleOrPlural(std::string_view lower) const {
+    return person_roles.Contains(lower) ||
+           (lower.size() > 3 && lower.back() == 's' &&
+            person_roles.Contains(lower.substr(0, lower.size() - 1)));
+  }
 
   // 64-bit hashes of every listed common word and its regular inflections,
   // built at load time so IsCommonWord needs no stemming. Hashes keep the

@@ -147,13 +147,6 @@ bool IsCamelCaseBrand(std::string_view text, const Token& t,
   return !lex.first_names.Contains(key.substr(0, part));
 }
 
-// "analyst", "Analysts".
-bool IsRoleOrPlural(std::string_view key, const Lexicons& lex) {
-  return lex.person_roles.Contains(key) ||
-         (key.size() > 3 && key.back() == 's' &&
-          lex.person_roles.Contains(key.substr(0, key.size() - 1)));
-}
-
 // "Journal-Constitution", "Post-Gazette": a newspaper's double head.
 bool HyphenPartIsOrgHead(std::string_view key, const Lexicons& lex) {
   const size_t hyphen = key.find('-');
@@ -417,7 +410,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       const size_t role = ctx.WordBefore(prev);
       if (role != kNone &&
           (!tokens[role].upper_initial || tokens[role].sentence_start) &&
-          IsRoleOrPlural(ctx.Key(role), lex)) {
+          lex.IsRoleOrPlural(ctx.Key(role))) {
         v[kO] += 2;
       }
     }
@@ -535,8 +528,8 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       IsWord(tokens[c.first - 2]) && tokens[c.first - 2].upper_initial) {
     v[kL] += 3;  // the "GA" of "Atlanta, GA", the "Mich." of "Flint, Mich."
     if (first.trailing_dot) {
-      r.canonical = std::string(
-          lex.state_abbreviations.Find(ctx.Key(w0)).value_or(""));
+      r.canonical =
+          std::string(lex.state_abbreviations.Find(ctx.Key(w0)).value_or(""));
     }
   }
   if (v[kE] > 0 && c.first > 0 && !first.newline_before &&
