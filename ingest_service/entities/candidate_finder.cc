@@ -230,6 +230,55 @@ bool WholeNameBeforeAnd(const Context& ctx, size_t first, size_t last) {
 // Adjacent on one line: only spaces between a and the token after it.
 bool SameLine(const Token& next) { return !next.newline_before; }
 
+// "Photo Credit: pgLang / project3 & Park Pictures", "Photo by ana.ruiz":
+// the lower-case items of a credit line, which the capitalised-word search
+// misses. A credit line opens with credit words (lexicons/credit_words.txt)
+// and a colon or "by"; its items are separated by '/', '&', ',' or ';'.
+std::vector<Candidate> CreditItems(const Context& ctx) {
+  std::vector<Candidate> out;
+  const auto& tokens = ctx.tokens;
+  auto separator = [&](size_t k) {
+    if (k >= tokens.size() || tokens[k].newline_before) return true;
+    const Token& t = tokens[k];
+    return t.kind == TokenKind::kPunct &&
+           (t.punct == '/' || t.punct == '&' || t.punct == ',' ||
+            t.punct == ';' || t.punct == ':' || t.punct == ')');
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i > 0 && !tokens[i].newline_before) continue;  // line starts only
+    size_t k = i;
+    if (k < tokens.size() && tokens[k].kind == TokenKind::kPunct &&
+        tokens[k].punct == '(') {
+      ++k;
+    }
+    const size_t words_begin = k;
+    while (k < tokens.size() && k < words_begin + 2 && IsWord(tokens[k]) &&
+           ctx.lex.credit_words.Contains(ctx.Key(k))) {
+      ++k;
+    }
+    if (k == words_begin || k >= tokens.size() || tokens[k].newline_before ||
+        !(ctx.Key(k) == "by" ||
+          (tokens[k].kind == TokenKind::kPunct && tokens[k].punct == ':'))) {
+      continue;
+    }
+    for (++k; k < tokens.size() && !tokens[k].newline_before; ++k) {
+      const Token& t = tokens[k];
+      const bool after_separator = separator(k - 1) || ctx.Key(k - 1) == "by";
+      if (!IsWord(t) || t.upper_initial || t.inner_upper || !t.has_letter ||
+          !after_separator || !separator(k + 1) ||
+          (!t.has_digit && ctx.Has(k, kCommonWord | kFunctionWord))) {
+        continue;
+      }
+      Candidate c;
+      c.first = c.last = k;
+      c.span = {t.begin, t.end};
+      c.credit = true;
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 std::vector<Candidate> QuotedTitles(const Context& ctx) {
   std::vector<Candidate> out;
   const auto& tokens = ctx.tokens;
@@ -657,6 +706,13 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
     i = last;
   }
   for (; q < quoted.size(); ++q) out.push_back(quoted[q]);
+  if (std::vector<Candidate> credits = CreditItems(ctx); !credits.empty()) {
+    out.insert(out.end(), credits.begin(), credits.end());
+    std::sort(out.begin(), out.end(),
+              [](const Candidate& a, const Candidate& b) {
+                return a.first < b.first;
+              });
+  }
   for (Candidate& c : out) {
     if (!c.quoted_title) {
       CutAfterInnerTitle(ctx, c);

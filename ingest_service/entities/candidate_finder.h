@@ -23,6 +23,7 @@ struct Candidate {
   TextSpan span;              // bytes of the name (without a hyphen tail)
   bool quoted_title = false;  // the whole content of a short quotation
   bool title_line = false;    // on a headline-style Title Case line
+  bool credit = false;  // a lower-case item of a photo credit ("project3")
 };
 
 // Marks per token whether its line is written in Title Case (most content

@@ -118,6 +118,17 @@ TEST_F(CandidateFinderTest, TrailingRoleIsCutUnlessAGivenNameLeads) {
               ElementsAre("Stephen King", "Anna Bishop"));
 }
 
+TEST_F(CandidateFinderTest, LowerCaseItemsOfACreditLine) {
+  // The capitalised credit words are candidates the classifier drops.
+  EXPECT_THAT(Names("Photo Credit: harborlens / studio9 & Wren Pictures"),
+              ElementsAre("Credit", "harborlens", "studio9", "Wren Pictures"));
+  EXPECT_THAT(Names("The film opens Friday.\n(Photo by studio9)"),
+              ElementsAre("Photo", "studio9"));
+  // Ordinary words after a colon, or outside a credit line, are no names.
+  EXPECT_THAT(Names("Photo: the view from the pier"), ElementsAre("Photo"));
+  EXPECT_THAT(Names("We met studio9 / harborlens there."), ElementsAre());
+}
+
 TEST_F(CandidateFinderTest, SentenceOpeningWordOfANameIsTrimmed) {
   EXPECT_THAT(Names("Shares of Velmont Inc. fell 4 percent."),
               ElementsAre("Velmont Inc"));

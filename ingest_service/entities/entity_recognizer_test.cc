@@ -558,6 +558,15 @@ TEST_F(EntityRecognizerTest, HeadlinePhrasePrintedInLowerCaseIsNoTitle) {
   EXPECT_EQ(TypeOf(a, "Quiet Harbour"), EntityType::kWork);
 }
 
+TEST_F(EntityRecognizerTest, CreditLineHandlesAreOrganisations) {
+  const EntityAnalysis a = Run(
+      "The short film opens on Friday.\n\n"
+      "Photo Credit: harborlens / studio9 & Wren Pictures\n");
+  EXPECT_EQ(TypeOf(a, "studio9"), EntityType::kOrganization);
+  EXPECT_EQ(TypeOf(a, "harborlens"), EntityType::kOrganization);
+  EXPECT_EQ(TypeOf(a, "Wren Pictures"), EntityType::kOrganization);
+}
+
 TEST_F(EntityRecognizerTest, StateAbbreviationIsTheState) {
   const EntityAnalysis a =
       Run("Born in Richmond, Va., in 1937, she left Virginia at 18.");

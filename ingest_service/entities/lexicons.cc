@@ -104,6 +104,7 @@ absl::StatusOr<Lexicons> LoadLexicons(
       {"surname_prefixes.txt", &lex.surname_prefixes},
       {"aka_phrases.txt", &lex.aka_phrases},
       {"member_roles.txt", &lex.member_roles},
+      {"credit_words.txt", &lex.credit_words},
       {"place_prepositions.txt", &lex.place_prepositions},
       {"domain_suffixes.txt", &lex.domain_suffixes},
       {"author_suffixes.txt", &lex.author_suffixes},

@@ -129,6 +129,7 @@ struct Lexicons {
   Lexicon org_cues;
   Lexicon aka_phrases;   // "also known as": multi-word entries
   Lexicon member_roles;  // "spokeswoman": looked up by key, no flag
+  Lexicon credit_words;  // "photo" of "Photo Credit:", by key, no flag
   Lexicon place_prepositions;
   // Matched against parts of a word rather than whole tokens, so they have
   // no flag (tokens carry cached flags; these are looked up directly).

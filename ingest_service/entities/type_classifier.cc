@@ -234,6 +234,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     return r;
   }
   if (c.quoted_title) v[kW] += 2.5;  // strong person evidence can win
+  if (c.credit) v[kO] += 2;          // a studio's or agency's handle
 
   // Gazetteers on the whole name. One-word names are flagged per word; the
   // lookups by string are only needed for longer ones.
