@@ -9,6 +9,7 @@
 #include "common/catalog/resource_names.h"
 #include "common/testing/store_fixture.h"
 #include "gtest/gtest.h"
+#include "ingest_service/ingest/entity_linker.h"
 
 namespace verbatim::ingest {
 namespace {
@@ -368,6 +369,33 @@ TEST_F(ArticleIngestorTest, ShortGivenNameWithoutSharedContextIsSomebodyElse) {
   ASSERT_TRUE(a.ok() && c.ok());
   ASSERT_GE(c->article.quotes_size(), 1);
   EXPECT_EQ(c->article.quotes(0).speaker(), "entities/toby-whitacre");
+}
+
+constexpr char kHarwickArticle[] =
+    "Marisol Quintero and Ingrid Falk toured Harwick Aerospace on Monday.\n";
+
+TEST_F(ArticleIngestorTest, CompanyShortNameLinksWithSharedContext) {
+  const std::string short_name =
+      "Marisol Quintero and Ingrid Falk were back on Friday. An Harwick "
+      "spokeswoman declined to comment.\n";
+  auto a = ingestor_->CreateArticle(
+      Request(kHarwickArticle, "https://h.example/1", 1));
+  auto b =
+      ingestor_->CreateArticle(Request(short_name, "https://h.example/2", 2));
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_DOUBLE_EQ(LinkConfidence(b->article, "entities/harwick-aerospace"),
+                   kShortNameConfidence);
+}
+
+TEST_F(ArticleIngestorTest, CompanyShortNameWithoutSharedContextIsAnother) {
+  const std::string unrelated =
+      "The chess club met. An Harwick spokeswoman declined to comment.\n";
+  auto a = ingestor_->CreateArticle(
+      Request(kHarwickArticle, "https://h.example/1", 1));
+  auto c =
+      ingestor_->CreateArticle(Request(unrelated, "https://h.example/3", 2));
+  ASSERT_TRUE(a.ok() && c.ok());
+  EXPECT_EQ(LinkConfidence(c->article, "entities/harwick-aerospace"), 0.0);
 }
 
 TEST_F(ArticleIngestorTest, SurnameAloneWithoutSharedContextIsSomebodyElse) {

@@ -132,23 +132,23 @@ bool SurnamePrintedAlone(const std::string& display_name,
          dot < display_name.find(' ');
 }
 
-// The one stored person whose full name ends in `surname` (a name printed
-// alone, "Quenby" or "Ms. Quenby") — and, when `given` is not empty, starts
-// with another form of that given name ("Toby Wendt" for "Tobias Wendt") —
-// and whose articles share enough entities with `context`; "" when none, or
-// when several do. A surname shared by more than kMaxNamesakes stored people
-// is too common to guess from, and is not worth reading their articles for.
-absl::StatusOr<std::string> FindBySurname(const storage::Store& store,
-                                          const std::string& surname,
-                                          const std::string& given,
+// The one stored entity of `type` whose name contains the folded word
+// `word`, whose folded words `fits`, and whose articles share enough
+// entities with `context`; "" when none, or when several do. A word shared
+// by more than kMaxNamesakes stored entities is too common to guess from, and
+// is not worth reading their articles for.
+template <typename Fits>
+absl::StatusOr<std::string> FindOneByWord(const storage::Store& store,
+                                          const std::string& word,
+                                          v1::EntityType type, Fits fits,
                                           const std::set<std::string>& context,
                                           RecordChanges& changes) {
   constexpr size_t kMaxNamesakes = 3;
-  if (surname.size() < 2 || context.size() < kMinSharedContext) {
+  if (word.size() < 2 || context.size() < kMinSharedContext) {
     return std::string();
   }
   auto candidates =
-      catalog::FindEntityIdsByNameWord(store, surname,
+      catalog::FindEntityIdsByNameWord(store, word,
                                        /*prefix=*/false, kMaxCandidates);
   if (!candidates.ok()) return candidates.status();
   std::vector<std::string> namesakes;
@@ -156,14 +156,8 @@ absl::StatusOr<std::string> FindBySurname(const storage::Store& store,
     auto record = changes.PeekEntity(candidate);
     if (absl::IsNotFound(record.status())) continue;
     if (!record.ok()) return record.status();
-    if ((*record)->type() != v1::PERSON) continue;
-    const std::vector<std::string> words =
-        text::FoldedWords((*record)->display_name());
-    if (words.size() < 2 || words.back() != surname) continue;
-    if (!given.empty() && (words.front() == given ||
-                           !text::SameGivenName(words.front(), given))) {
-      continue;
-    }
+    if ((*record)->type() != type) continue;
+    if (!fits(text::FoldedWords((*record)->display_name()))) continue;
     namesakes.push_back(candidate);
     if (namesakes.size() > kMaxNamesakes) return std::string();
   }
@@ -176,6 +170,39 @@ absl::StatusOr<std::string> FindBySurname(const storage::Store& store,
     found = candidate;
   }
   return found;
+}
+
+// The one stored person whose full name ends in `surname` (a name printed
+// alone, "Quenby" or "Ms. Quenby") — and, when `given` is not empty, starts
+// with another form of that given name ("Toby Wendt" for "Tobias Wendt") —
+// with shared context; see FindOneByWord.
+absl::StatusOr<std::string> FindBySurname(const storage::Store& store,
+                                          const std::string& surname,
+                                          const std::string& given,
+                                          const std::set<std::string>& context,
+                                          RecordChanges& changes) {
+  return FindOneByWord(
+      store, surname, v1::PERSON,
+      [&](const std::vector<std::string>& words) {
+        return words.size() >= 2 && words.back() == surname &&
+               (given.empty() || (words.front() != given &&
+                                  text::SameGivenName(words.front(), given)));
+      },
+      context, changes);
+}
+
+// The one stored organisation or event of `type` whose name of several
+// words opens with `word` ("Sundance" for "Sundance Film Festival"), with
+// shared context; see FindOneByWord.
+absl::StatusOr<std::string> FindByShortName(
+    const storage::Store& store, const std::string& word, v1::EntityType type,
+    const std::set<std::string>& context, RecordChanges& changes) {
+  return FindOneByWord(
+      store, word, type,
+      [&](const std::vector<std::string>& words) {
+        return words.size() >= 2 && words.front() == word;
+      },
+      context, changes);
 }
 
 }  // namespace
@@ -249,6 +276,16 @@ absl::StatusOr<EntityLinks> LinkEntities(
         if (!person.ok()) return person.status();
         linked = *person;
         if (!linked.empty()) links.confidence[i] = kGivenNameFormConfidence;
+      }
+    }
+    if (linked.empty() && (type == v1::ORGANIZATION || type == v1::EVENT)) {
+      const std::vector<std::string> words =
+          text::FoldedWords(entity.display_name);
+      if (words.size() == 1) {
+        auto full = FindByShortName(store, words[0], type, context, changes);
+        if (!full.ok()) return full.status();
+        linked = *full;
+        if (!linked.empty()) links.confidence[i] = kShortNameConfidence;
       }
     }
     if (linked.empty()) {

@@ -33,6 +33,9 @@ inline constexpr double kSurnameConfidence = 0.7;
 // Confidence of a full name linked through another form of its given name
 // ("Toby Wendt" to "Tobias Wendt") with shared context.
 inline constexpr double kGivenNameFormConfidence = 0.8;
+// Confidence of an organisation's or event's first word printed alone
+// linked to the full name ("Sundance" / "Sundance Film Festival").
+inline constexpr double kShortNameConfidence = 0.7;
 // How many entities the article and the stored entity's articles must share.
 inline constexpr size_t kMinSharedContext = 2;
 
@@ -44,8 +47,10 @@ inline constexpr size_t kMinSharedContext = 2;
 // only when the article shares at least kMinSharedContext other entities with
 // that person's articles; a surname printed alone ("Quenby", "Ms. Quenby")
 // links, on the same condition, to the one stored person whose full name
-// ends in it, and a given name and surname to the one stored person with
-// that surname and another form of the given name ("Toby" / "Tobias").
+// ends in it, a given name and surname to the one stored person with that
+// surname and another form of the given name ("Toby" / "Tobias"), and an
+// organisation or event named by one word to the one stored entity of its
+// type whose longer name opens with it ("Sundance").
 // Otherwise a new entity is created in `changes`.
 // Surface forms not yet known become aliases. Counts are left to the caller.
 absl::StatusOr<EntityLinks> LinkEntities(
