@@ -517,6 +517,7 @@ EntityAnalysis AliasGrouper::Group(
     for (int i : members[e]) {
       if (!spans[i].canonical.empty()) canonical = spans[i].canonical;
       if (entity.gender == Gender::kUnknown) entity.gender = spans[i].gender;
+      entity.listed |= spans[i].listed;
     }
     if (!canonical.empty() &&
         LowerKey(canonical) != LowerKey(entity.display_name)) {

@@ -28,6 +28,7 @@ struct NamedSpan {
   bool strong = false;  // an entity on its own; weak spans only join others
   bool common_words_only = false;
   std::string canonical;  // gazetteer canonical name, or empty
+  bool listed = false;    // the whole name is in a gazetteer
   Gender gender = Gender::kUnknown;
 };
 

@@ -36,6 +36,9 @@ struct Entity {
   EntityType type = EntityType::kPerson;
   std::vector<std::string> aliases;  // every other surface form, deduplicated
   Gender gender = Gender::kUnknown;
+  // A gazetteer lists one of its names ("Harvard", "CBS"): a name of its
+  // own, not the short form of a longer one ("Harvard Law School").
+  bool listed = false;
 };
 
 struct EntityAnalysis {

@@ -437,6 +437,7 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
     s.strong = c.score >= kAcceptScore;
     s.common_words_only = c.common_words_only;
     s.canonical = c.canonical;
+    s.listed = c.listed;
     s.gender = c.gender;
     span_of[i] = static_cast<int>(spans.size());
     spans.push_back(std::move(s));

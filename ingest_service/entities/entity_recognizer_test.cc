@@ -559,9 +559,9 @@ TEST_F(EntityRecognizerTest, HeadlinePhrasePrintedInLowerCaseIsNoTitle) {
 }
 
 TEST_F(EntityRecognizerTest, CreditLineHandlesAreOrganisations) {
-  const EntityAnalysis a = Run(
-      "The short film opens on Friday.\n\n"
-      "Photo Credit: harborlens / studio9 & Wren Pictures\n");
+  const EntityAnalysis a =
+      Run("The short film opens on Friday.\n\n"
+          "Photo Credit: harborlens / studio9 & Wren Pictures\n");
   EXPECT_EQ(TypeOf(a, "studio9"), EntityType::kOrganization);
   EXPECT_EQ(TypeOf(a, "harborlens"), EntityType::kOrganization);
   EXPECT_EQ(TypeOf(a, "Wren Pictures"), EntityType::kOrganization);

@@ -252,14 +252,17 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       const std::optional<std::string_view> canonical = lex.places.Find(key);
       if (!canonical.has_value()) return;
       v[kL] += 3;
+      r.listed = true;
       if (!canonical->empty()) r.canonical = std::string(*canonical);
     };
     if (one_word ? ctx.Has(w0, kEventName) : lex.event_names.Contains(full)) {
       v[kE] += 4;
+      r.listed = true;
       r.canonical = std::string(lex.event_names.Find(full).value_or(""));
     }
     if (one_word ? ctx.Has(w0, kOrgName) : lex.org_names.Contains(full)) {
       v[kO] += 4;
+      r.listed = true;
       const std::string_view canonical = lex.org_names.Find(full).value_or("");
       if (!canonical.empty()) r.canonical = std::string(canonical);
     }

@@ -32,6 +32,8 @@ struct Classification {
   bool common_words_only = false;
   // Canonical name from a gazetteer ("Oscars" -> "Academy Awards"), or empty.
   std::string canonical;
+  // The whole name is in a gazetteer of organisations, events or places.
+  bool listed = false;
   Gender gender = Gender::kUnknown;
 };
 

@@ -398,6 +398,19 @@ TEST_F(ArticleIngestorTest, CompanyShortNameWithoutSharedContextIsAnother) {
   EXPECT_EQ(LinkConfidence(c->article, "entities/harwick-aerospace"), 0.0);
 }
 
+TEST_F(ArticleIngestorTest, ListedNameIsNoShortNameOfALongerOne) {
+  auto a = ingestor_->CreateArticle(
+      Request("Marisol Quintero and Ingrid Falk studied at Harvard Law "
+              "School.\n",
+              "https://l.example/1", 1));
+  auto b = ingestor_->CreateArticle(
+      Request("Marisol Quintero and Ingrid Falk visited Harvard on Friday.\n",
+              "https://l.example/2", 2));
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(LinkConfidence(b->article, "entities/harvard-law-school"), 0.0);
+  EXPECT_GT(LinkConfidence(b->article, "entities/harvard"), 0.0);
+}
+
 TEST_F(ArticleIngestorTest, SurnameAloneWithoutSharedContextIsSomebodyElse) {
   const std::string unrelated =
       "The chess club elected a new captain.\n\n“I will train every night,” "

@@ -278,7 +278,8 @@ absl::StatusOr<EntityLinks> LinkEntities(
         if (!linked.empty()) links.confidence[i] = kGivenNameFormConfidence;
       }
     }
-    if (linked.empty() && (type == v1::ORGANIZATION || type == v1::EVENT)) {
+    if (linked.empty() && !entity.listed &&
+        (type == v1::ORGANIZATION || type == v1::EVENT)) {
       const std::vector<std::string> words =
           text::FoldedWords(entity.display_name);
       if (words.size() == 1) {
