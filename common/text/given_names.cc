@@ -37,6 +37,10 @@ const NamesByForm& Forms() {
 
 }  // namespace
 
+bool HasOtherForms(absl::string_view name) {
+  return Forms().contains(name);
+}
+
 bool SameGivenName(absl::string_view a, absl::string_view b) {
   if (a == b) return true;
   const NamesByForm& forms = Forms();

@@ -11,6 +11,11 @@ namespace verbatim::text {
 // forms of one name. Thread-safe.
 bool SameGivenName(absl::string_view a, absl::string_view b);
 
+// True when the lexicon lists other forms of given name `name` (a word of
+// FoldedWords()): SameGivenName can only be true for it and another word
+// then. Thread-safe.
+bool HasOtherForms(absl::string_view name);
+
 }  // namespace verbatim::text
 
 #endif  // VERBATIM_COMMON_TEXT_GIVEN_NAMES_H_

@@ -15,6 +15,8 @@ TEST(SameGivenNameTest, FormsOfOneName) {
   EXPECT_FALSE(SameGivenName("christopher", "christine"));
   EXPECT_FALSE(SameGivenName("tobias", "thomas"));
   EXPECT_FALSE(SameGivenName("ada", "ida"));
+  EXPECT_TRUE(HasOtherForms("toby"));
+  EXPECT_FALSE(HasOtherForms("ada"));
 }
 
 }  // namespace

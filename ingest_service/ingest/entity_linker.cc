@@ -270,7 +270,7 @@ absl::StatusOr<EntityLinks> LinkEntities(
         if (!person.ok()) return person.status();
         linked = *person;
         if (!linked.empty()) links.confidence[i] = kSurnameConfidence;
-      } else if (words.size() == 2) {
+      } else if (words.size() == 2 && text::HasOtherForms(words.front())) {
         auto person =
             FindBySurname(store, words.back(), words.front(), context, changes);
         if (!person.ok()) return person.status();
