@@ -172,6 +172,11 @@ bool Attributor::IsCue(std::string_view word) const {
 }
 
 bool Attributor::IsCueAt(const Frame& f, int k) const {
+  // "As Sen. Rosa Delacroix put it, “Q”".
+  if (f.IsWord(k) && f.words[k] == "put" && k + 1 < f.size() &&
+      f.IsWord(k + 1) && f.words[k + 1] == "it") {
+    return true;
+  }
   if (!f.IsWord(k) || !IsCue(f.words[k])) return false;
   const std::string_view cue = f.words[k];
   if (!cue.ends_with('s') || cue == "says" || k + 1 >= f.size() ||

@@ -84,6 +84,19 @@ TEST(AttributionTest, SubordinatePostFrameLosesToACueBefore) {
   }
 }
 
+TEST(AttributionTest, AsSomeonePutIt) {
+  for (const auto& [text, subject] :
+       std::vector<std::pair<std::string_view, std::string_view>>{
+           {"As Sen. Rosa Delacroix (D-N.M.) put it, “Full responsibility "
+            "doesn't heat a house.”",
+            "Rosa Delacroix"},
+           {"As the mayor put it, “Nobody gets a medal for this.”",
+            "the mayor"},
+       }) {
+    EXPECT_EQ(OnlyAttribution(text).subject, subject) << text;
+  }
+}
+
 TEST(AttributionTest, PostNameVerb) {
   const Result r =
       OnlyAttribution("“The bridge will open in May,” Maria Ortiz said.");
