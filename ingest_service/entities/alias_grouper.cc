@@ -385,10 +385,13 @@ EntityAnalysis AliasGrouper::Group(
         entity_score[e] = spans[i].score;
       }
       assign(i, e);
-    } else if ((spans[i].score < 3 || spans[i].type == EntityType::kWork) &&
+    } else if ((spans[i].score < 3 || spans[i].type == EntityType::kWork ||
+                (spans[i].type == EntityType::kOrganization &&
+                 !spans[i].listed)) &&
                keys[i].words == 1 && person_word(i) >= 0) {
       // A work's cues around a known person's surname ("classic Delgado",
-      // "the Lamar album") describe the person's work, not a title.
+      // "the Lamar album") describe the person's work, not a title; an
+      // employer's ("Clinton spokesman Jesse Lehrich") the person's team.
       assign(i, person_word(i));
     } else {
       create(i);

@@ -546,6 +546,14 @@ TEST_F(EntityRecognizerTest, EmployerBeforeAMemberRoleIsAnOrganisation) {
   EXPECT_EQ(TypeOf(a, "Ardent Aerospace"), EntityType::kOrganization);
   EXPECT_EQ(TypeOf(a, "Brisco"), EntityType::kOrganization);
   EXPECT_EQ(TypeOf(a, "Compton"), EntityType::kPlace);
+  // A role of two words; a known person's surname is that person's team.
+  const EntityAnalysis b = Run(
+      "Greyson Power chief executive Alan Brightmore testified, and Senator "
+      "Ada Vantrell listened. Vantrell spokesman Jesse Lehrich said she would "
+      "vote no. Later Greyson Power said it had spent $2 billion.");
+  EXPECT_EQ(TypeOf(b, "Greyson Power"), EntityType::kOrganization);
+  ExpectSameEntity(b, "Ada Vantrell", "Vantrell");
+  EXPECT_EQ(TypeOf(b, "Ada Vantrell"), EntityType::kPerson);
 }
 
 TEST_F(EntityRecognizerTest, HeadlinePhrasePrintedInLowerCaseIsNoTitle) {

@@ -483,13 +483,21 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     if (ctx.Has(next, kRole)) {
       // "the Compton rapper", "pgLang co-founder Dave Free": the name
       // qualifies a person instead of being one.
-      const bool name_follows = c.last + 2 < tokens.size() &&
-                                tokens[c.last + 2].upper_initial &&
-                                IsWord(tokens[c.last + 2]);
+      // A role of two words too: "Greyson Power chief executive Alan ...".
+      size_t after = c.last + 2;
+      if (after < tokens.size() && IsWord(tokens[after]) &&
+          !tokens[after].upper_initial && ctx.Has(after, kRole)) {
+        ++after;
+      }
+      const bool name_follows = after < tokens.size() &&
+                                tokens[after].upper_initial &&
+                                IsWord(tokens[after]);
       if (ctx.Has(prev, kRoleOpener) || name_follows) {
         v[kP] = 0;
-        if ((first.all_upper && words.size() == 1) || first.inner_upper ||
-            !first.upper_initial || lex.member_roles.Contains(ctx.Key(next))) {
+        if (lex.member_roles.Contains(ctx.Key(next))) {
+          v[kO] += 3;  // the employer: as strong as a speech verb
+        } else if ((first.all_upper && words.size() == 1) ||
+                   first.inner_upper || !first.upper_initial) {
           v[kO] += 2;
         } else if (words.size() >= 2) {
           v[kW] += 2;
