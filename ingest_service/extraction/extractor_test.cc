@@ -160,7 +160,8 @@ TEST_F(ExtractorTest, PronounChainSkipsObjectsNamedWithANickname) {
   ExtractionResult r = ExtractOrFail(
       "Born in Ashby in 1937, pianist Tom Ruiz began playing at six.\n"
       "By 19 he was touring with the bandleader Lionel “Sweets” Carver, who "
-      "later praised him. He played for presidents. In a 2004 interview, he "
+      "later praised him. He played for Presidents Carter and Ford. In a 2004 "
+      "interview, he "
       "said it never made him nervous. “A room is a room,” he said.\n");
   ASSERT_EQ(r.quotes.size(), 1u);
   EXPECT_EQ(SpeakerOf(r, 0), "Tom Ruiz");

@@ -253,7 +253,15 @@ bool SubjectLike(std::string_view text, size_t begin,
     }
     if (b == end || (b > 0 && IsWordChar(CharBefore(text, b)))) break;
     if (prepositions.ContainsFolded(text.substr(b, end - b))) return false;
-    if (text[b] < 'a' || text[b] > 'z') break;  // a capital: another name
+    // A capital ends the walk (another name), unless it opens a title:
+    // "for Presidents Carter", "with Sen. Ada Quell".
+    const std::string_view word = text.substr(b, end - b);
+    const bool title =
+        RoleNouns().FindFolded(word) != nullptr ||
+        (word.size() > 3 && word.back() == 's' &&
+         RoleNouns().FindFolded(word.substr(0, word.size() - 1)) != nullptr) ||
+        Honorifics().FindFolded(word) != nullptr;
+    if ((text[b] < 'a' || text[b] > 'z') && !title) break;
     end = b;
   }
   // The possessive after the name's last word.
@@ -380,13 +388,15 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   constexpr size_t kMaxGapInName = 16;
   size_t merged_count = 0;
   for (size_t k = 0; k < persons.size(); ++k) {
-    if (merged_count > 0 && persons[merged_count - 1].entity == persons[k].entity &&
+    if (merged_count > 0 &&
+        persons[merged_count - 1].entity == persons[k].entity &&
         persons[k].begin >= persons[merged_count - 1].end &&
         persons[k].begin - persons[merged_count - 1].end <= kMaxGapInName &&
         text.substr(persons[merged_count - 1].end,
                     persons[k].begin - persons[merged_count - 1].end)
                 .find_first_of(".,;\n") == std::string_view::npos) {
-      persons[merged_count - 1].end = std::max(persons[merged_count - 1].end, persons[k].end);
+      persons[merged_count - 1].end =
+          std::max(persons[merged_count - 1].end, persons[k].end);
       continue;
     }
     persons[merged_count++] = persons[k];
