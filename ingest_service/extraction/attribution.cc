@@ -1191,11 +1191,17 @@ std::vector<Attribution> Attributor::Attribute(
   // sentence right after "..., Schiff said." takes that sentence's speaker
   // when no earlier quote of its paragraph claims it.
   int last_speech = -1;
+  int last_framed = -1;  // the last quote with a frame, a scare quote too
   for (int qi = 0; qi < nq; ++qi) {
     // Previous quote that is speech (a boundary, or a short quote with a
     // touching frame).
     const int prev = last_speech;
+    const int prev_framed = last_framed;
     if (frame_boundary[qi] || out[qi].adjacent_frame) last_speech = qi;
+    if (out[qi].kind == SubjectKind::kName ||
+        out[qi].kind == SubjectKind::kPronoun) {
+      last_framed = qi;
+    }
     if (out[qi].kind != SubjectKind::kNone || !frame_boundary[qi]) continue;
     const bool same_para =
         prev >= 0 && quotes[prev].paragraph == quotes[qi].paragraph;
@@ -1227,6 +1233,20 @@ std::vector<Attribution> Attributor::Attribute(
       out[qi].framed_chain = out[prev].framed_chain &&
                              quotes[prev].continues_next_paragraph &&
                              !quotes[prev].closed;
+      continue;
+    }
+    // A paragraph that is only a quote, after a paragraph quoting someone in
+    // fragments ("she called the conduct “outrageous” ... ¶ “If any bank
+    // can't be managed, it should be broken up.”"): a block quote of theirs.
+    const bool whole_para = opens_para && quotes[qi].closed &&
+                            quotes[qi].outer.end + 1 >= para.end &&
+                            !quotes[qi].nested;
+    if (whole_para && prev_framed >= 0 &&
+        quotes[prev_framed].paragraph == quotes[qi].paragraph - 1) {
+      out[qi].kind = SubjectKind::kCarryOver;
+      out[qi].link = prev_framed;
+      out[qi].rule = "block_after_fragments";
+      out[qi].confidence = 0.55;
       continue;
     }
     if (!same_para && !opens_para) {

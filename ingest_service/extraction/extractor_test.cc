@@ -167,6 +167,19 @@ TEST_F(ExtractorTest, PronounChainSkipsObjectsNamedWithANickname) {
   EXPECT_EQ(SpeakerOf(r, 0), "Tom Ruiz");
 }
 
+TEST_F(ExtractorTest, QuoteParagraphAfterFragmentsIsTheirSpeakers) {
+  ExtractionResult r = ExtractOrFail(
+      "In a statement, Senator Ada Vantrell called the conduct “outrageous” "
+      "and asked for the bonuses to be “clawed back.”\n"
+      "“If any bank cannot be managed, it should be broken up.”\n"
+      "The bank's shares fell on Tuesday.\n"
+      "“Nobody at the bank has explained what went wrong here.”\n");
+  ASSERT_EQ(r.quotes.size(), 2u);
+  EXPECT_EQ(SpeakerOf(r, 0), "Ada Vantrell");
+  // After a paragraph that quotes nobody, a quote paragraph stays unknown.
+  EXPECT_EQ(SpeakerOf(r, 1), "");
+}
+
 TEST_F(ExtractorTest, ShortSentenceAfterAFramedQuoteContinuesIt) {
   ExtractionResult r = ExtractOrFail(
       "The minister, Aled Morgan, spoke on Tuesday.\n"
