@@ -84,6 +84,14 @@ TEST(AttributionTest, SubordinatePostFrameLosesToACueBefore) {
   }
 }
 
+TEST(AttributionTest, ParticipleOfTheSentenceSubject) {
+  const Result r = OnlyAttribution(
+      "House Speaker Ada Vantrell, R-Wis., despite admitting that she had "
+      "concerns about “trial lawyers trying to get rich,” backed the bill.");
+  EXPECT_EQ(r.subject, "House Speaker Ada Vantrell");
+  EXPECT_EQ(r.cue, "admitting");
+}
+
 TEST(AttributionTest, AsSomeonePutIt) {
   for (const auto& [text, subject] :
        std::vector<std::pair<std::string_view, std::string_view>>{
