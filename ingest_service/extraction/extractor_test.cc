@@ -180,6 +180,15 @@ TEST_F(ExtractorTest, QuoteParagraphAfterFragmentsIsTheirSpeakers) {
   EXPECT_EQ(SpeakerOf(r, 1), "");
 }
 
+TEST_F(ExtractorTest, TitleInATitlesPlaceIsNoQuoteEvenWithAFrame) {
+  ExtractionResult r = ExtractOrFail(
+      "In an interview on WHN's “Sunday Ledger,” Senator Ada Vantrell said "
+      "the bill was dead.\n"
+      "“Not In My Town,” Vantrell said.\n");
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(r.quotes[0].text, "Not In My Town,");
+}
+
 TEST_F(ExtractorTest, ShortSentenceAfterAFramedQuoteContinuesIt) {
   ExtractionResult r = ExtractOrFail(
       "The minister, Aled Morgan, spoke on Tuesday.\n"

@@ -16,6 +16,9 @@ bool KeepQuote(const QuoteCandidate& q, bool weak, bool adjacent_frame,
   // paragraphs ends in a quote with a speech frame.
   if (!q.closed) return q.continues_next_paragraph && framed_chain && !weak;
   if (q.words == 0) return false;
+  // "In an interview on CBS's “Face the Nation,” Paul Ryan said": a title
+  // in a title's place, whatever frame touches it.
+  if (weak && q.after_title_preposition) return false;
   if (weak) return adjacent_frame && q.words >= 2;
   return true;
 }

@@ -1,6 +1,8 @@
 #include "ingest_service/extraction/quote_finder.h"
 
 #include <algorithm>
+#include <tuple>
+#include <utility>
 
 #include "ingest_service/extraction/lexicon.h"
 #include "ingest_service/extraction/text_util.h"
@@ -36,6 +38,32 @@ const Lexicon& TitleFunctionWords() {
   static const Lexicon* const words =
       new Lexicon(Lexicon::Load("title_function_words.txt").value());
   return *words;
+}
+
+const Lexicon& TitlePrepositions() {
+  static const Lexicon* const words =
+      new Lexicon(Lexicon::Load("title_prepositions.txt").value());
+  return *words;
+}
+
+// Whether the word before byte `pos` (spaces skipped) is a title
+// preposition, or a possessive after one ("on CBS's").
+bool AfterTitlePreposition(std::string_view text, size_t pos) {
+  auto word_before = [&](size_t end) {
+    while (end > 0 && text[end - 1] == ' ') --end;
+    size_t begin = end;
+    while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n') {
+      --begin;
+    }
+    return std::pair<size_t, size_t>{begin, end};
+  };
+  auto [begin, end] = word_before(pos);
+  std::string_view word = text.substr(begin, end - begin);
+  if (word.ends_with("'s") || word.ends_with("\u2019s")) {
+    std::tie(begin, end) = word_before(begin);
+    word = text.substr(begin, end - begin);
+  }
+  return !word.empty() && TitlePrepositions().ContainsFolded(word);
 }
 
 void Describe(std::string_view text, QuoteCandidate& q,
@@ -96,6 +124,8 @@ void Describe(std::string_view text, QuoteCandidate& q,
   }
   q.words = std::min(words, kWordCap + 1);
   q.title_case = words > 0 && words <= kWordCap && title;
+  q.after_title_preposition =
+      q.title_case && AfterTitlePreposition(text, q.outer.begin);
 }
 
 // Handles one paragraph; appends every span (top-level or nested) to `out`.

@@ -40,6 +40,10 @@ struct QuoteCandidate {
   bool has_terminal = false;  // contains . ! ? … or ends with , ;
   // A sentence end followed by more words: two sentences, so not a title.
   bool inner_terminal = false;
+  // A title's place: right after "on", "in", "at", "of" or "from", or after
+  // one and a possessive ("on CBS's “Face the Nation”";
+  // lexicons/title_prepositions.txt).
+  bool after_title_preposition = false;
 };
 
 // Returns candidates in text order, skipping paragraphs that overlap
