@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
+#include "common/text/given_names.h"
 #include "ingest_service/entities/text_util.h"
 
 namespace verbatim::entities {
@@ -292,11 +293,33 @@ EntityAnalysis AliasGrouper::Group(
                                     ShortName{e, dictionary_first_word(i)});
     }
   };
+  std::vector<int> entity_first_span;  // the span that created each entity
   auto create = [&](int i) {
     entity_type.push_back(spans[i].type);
     entity_positions.emplace_back();
     entity_score.push_back(spans[i].score);
+    entity_first_span.push_back(i);
     assign(i, static_cast<int>(entity_type.size()) - 1);
+  };
+  // A known person named with another form of the given name and the same
+  // surname: "Tobias Wendt ... Toby Wendt".
+  auto given_name_form = [&](int i) {
+    if (spans[i].type != EntityType::kPerson || keys[i].words != 2) return -1;
+    auto it = person_by_word.find(
+        absl::string_view(keys[i].last_word.data(), keys[i].last_word.size()));
+    if (it == person_by_word.end()) return -1;
+    for (const int e : it->second) {
+      const SpanKey& k = keys[entity_first_span[e]];
+      if (entity_type[e] == EntityType::kPerson && k.words == 2 &&
+          k.last_word == keys[i].last_word &&
+          text::SameGivenName(
+              absl::string_view(k.first_word.data(), k.first_word.size()),
+              absl::string_view(keys[i].first_word.data(),
+                                keys[i].first_word.size()))) {
+        return e;
+      }
+    }
+    return -1;
   };
   auto lookup = [&](int i, bool any_type) {
     int other = -1;
@@ -378,7 +401,8 @@ EntityAnalysis AliasGrouper::Group(
     // A name of two or more words names one thing in an article, typed by
     // its strongest evidence ("by Franklin College", "a professor at
     // Franklin College").
-    const int e = lookup(i, keys[i].words >= 2);
+    int e = lookup(i, keys[i].words >= 2);
+    if (e < 0) e = given_name_form(i);
     if (e >= 0) {
       if (entity_type[e] != spans[i].type && spans[i].score > entity_score[e]) {
         entity_type[e] = spans[i].type;

@@ -575,6 +575,14 @@ TEST_F(EntityRecognizerTest, CreditLineHandlesAreOrganisations) {
   EXPECT_EQ(TypeOf(a, "Wren Pictures"), EntityType::kOrganization);
 }
 
+TEST_F(EntityRecognizerTest, FamiliarFormOfAGivenNameIsThePerson) {
+  const EntityAnalysis a =
+      Run("Tobias Wendt took over on Monday. His sister, Maria Wendt, "
+          "approved. Toby Wendt said little.");
+  ExpectSameEntity(a, "Tobias Wendt", "Toby Wendt");
+  EXPECT_NE(Named(a, "Maria Wendt"), Named(a, "Tobias Wendt"));
+}
+
 TEST_F(EntityRecognizerTest, StateAbbreviationIsTheState) {
   const EntityAnalysis a =
       Run("Born in Richmond, Va., in 1937, she left Virginia at 18.");
