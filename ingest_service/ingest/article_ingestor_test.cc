@@ -60,6 +60,20 @@ class ArticleIngestorTest : public testing::StoreFixture {
     return n;
   }
 
+  // Ingests `earlier`, then `later` a day after it, each at its own URL, and
+  // returns the stored `later` (an empty article after a failure, which
+  // fails the test).
+  v1::Article IngestAfter(const std::string& earlier,
+                          const std::string& later) {
+    auto a = ingestor_->CreateArticle(
+        Request(earlier, "https://pair.example/earlier", 1));
+    auto b = ingestor_->CreateArticle(
+        Request(later, "https://pair.example/later", 2));
+    EXPECT_TRUE(a.ok()) << a.status();
+    EXPECT_TRUE(b.ok()) << b.status();
+    return b.ok() ? b->article : v1::Article();
+  }
+
   std::unique_ptr<extraction::Extractor> extractor_;
   std::unique_ptr<ArticleIngestor> ingestor_;
 };
@@ -335,11 +349,8 @@ TEST_F(ArticleIngestorTest, SurnameAloneLinksWithSharedContext) {
   const std::string surname =
       "Marisol Quintero and Ingrid Falk were on set again.\n\n"
       "“We shoot at dawn,” Whitacre said.\n";
-  auto a = ingestor_->CreateArticle(
-      Request(kWhitacreArticle, "https://s.example/1", 1));
-  auto b = ingestor_->CreateArticle(Request(surname, "https://s.example/2", 2));
-  ASSERT_TRUE(a.ok() && b.ok());
-  ExpectFirstSpeakerInferred(b->article, "entities/jonah-whitacre");
+  ExpectFirstSpeakerInferred(IngestAfter(kWhitacreArticle, surname),
+                             "entities/jonah-whitacre");
 }
 
 constexpr char kTobiasArticle[] =
@@ -350,25 +361,17 @@ TEST_F(ArticleIngestorTest, ShortGivenNameLinksWithSharedContext) {
   const std::string familiar =
       "Marisol Quintero and Ingrid Falk were on set again.\n\n"
       "“We shoot at dawn,” said Toby Whitacre.\n";
-  auto a = ingestor_->CreateArticle(
-      Request(kTobiasArticle, "https://t.example/1", 1));
-  auto b =
-      ingestor_->CreateArticle(Request(familiar, "https://t.example/2", 2));
-  ASSERT_TRUE(a.ok() && b.ok());
-  ExpectFirstSpeakerInferred(b->article, "entities/tobias-whitacre");
+  ExpectFirstSpeakerInferred(IngestAfter(kTobiasArticle, familiar),
+                             "entities/tobias-whitacre");
 }
 
 TEST_F(ArticleIngestorTest, ShortGivenNameWithoutSharedContextIsSomebodyElse) {
   const std::string unrelated =
       "The chess club elected a new captain.\n\n“I will train every night,” "
       "said Toby Whitacre, a student.\n";
-  auto a = ingestor_->CreateArticle(
-      Request(kTobiasArticle, "https://t.example/1", 1));
-  auto c =
-      ingestor_->CreateArticle(Request(unrelated, "https://t.example/3", 2));
-  ASSERT_TRUE(a.ok() && c.ok());
-  ASSERT_GE(c->article.quotes_size(), 1);
-  EXPECT_EQ(c->article.quotes(0).speaker(), "entities/toby-whitacre");
+  const v1::Article c = IngestAfter(kTobiasArticle, unrelated);
+  ASSERT_GE(c.quotes_size(), 1);
+  EXPECT_EQ(c.quotes(0).speaker(), "entities/toby-whitacre");
 }
 
 constexpr char kHarwickArticle[] =
@@ -378,50 +381,34 @@ TEST_F(ArticleIngestorTest, CompanyShortNameLinksWithSharedContext) {
   const std::string short_name =
       "Marisol Quintero and Ingrid Falk were back on Friday. An Harwick "
       "spokeswoman declined to comment.\n";
-  auto a = ingestor_->CreateArticle(
-      Request(kHarwickArticle, "https://h.example/1", 1));
-  auto b =
-      ingestor_->CreateArticle(Request(short_name, "https://h.example/2", 2));
-  ASSERT_TRUE(a.ok() && b.ok());
-  EXPECT_DOUBLE_EQ(LinkConfidence(b->article, "entities/harwick-aerospace"),
+  EXPECT_DOUBLE_EQ(LinkConfidence(IngestAfter(kHarwickArticle, short_name),
+                                  "entities/harwick-aerospace"),
                    kShortNameConfidence);
 }
 
 TEST_F(ArticleIngestorTest, CompanyShortNameWithoutSharedContextIsAnother) {
   const std::string unrelated =
       "The chess club met. An Harwick spokeswoman declined to comment.\n";
-  auto a = ingestor_->CreateArticle(
-      Request(kHarwickArticle, "https://h.example/1", 1));
-  auto c =
-      ingestor_->CreateArticle(Request(unrelated, "https://h.example/3", 2));
-  ASSERT_TRUE(a.ok() && c.ok());
-  EXPECT_EQ(LinkConfidence(c->article, "entities/harwick-aerospace"), 0.0);
+  EXPECT_EQ(LinkConfidence(IngestAfter(kHarwickArticle, unrelated),
+                           "entities/harwick-aerospace"),
+            0.0);
 }
 
 TEST_F(ArticleIngestorTest, ListedNameIsNoShortNameOfALongerOne) {
-  auto a = ingestor_->CreateArticle(
-      Request("Marisol Quintero and Ingrid Falk studied at Harvard Law "
-              "School.\n",
-              "https://l.example/1", 1));
-  auto b = ingestor_->CreateArticle(
-      Request("Marisol Quintero and Ingrid Falk visited Harvard on Friday.\n",
-              "https://l.example/2", 2));
-  ASSERT_TRUE(a.ok() && b.ok());
-  EXPECT_EQ(LinkConfidence(b->article, "entities/harvard-law-school"), 0.0);
-  EXPECT_GT(LinkConfidence(b->article, "entities/harvard"), 0.0);
+  const v1::Article b = IngestAfter(
+      "Marisol Quintero and Ingrid Falk studied at Harvard Law School.\n",
+      "Marisol Quintero and Ingrid Falk visited Harvard on Friday.\n");
+  EXPECT_EQ(LinkConfidence(b, "entities/harvard-law-school"), 0.0);
+  EXPECT_GT(LinkConfidence(b, "entities/harvard"), 0.0);
 }
 
 TEST_F(ArticleIngestorTest, SurnameAloneWithoutSharedContextIsSomebodyElse) {
   const std::string unrelated =
       "The chess club elected a new captain.\n\n“I will train every night,” "
       "Whitacre said.\n";
-  auto a = ingestor_->CreateArticle(
-      Request(kWhitacreArticle, "https://s.example/1", 1));
-  auto c =
-      ingestor_->CreateArticle(Request(unrelated, "https://s.example/3", 3));
-  ASSERT_TRUE(a.ok() && c.ok());
-  ASSERT_GE(c->article.quotes_size(), 1);
-  EXPECT_NE(c->article.quotes(0).speaker(), "entities/jonah-whitacre");
+  const v1::Article c = IngestAfter(kWhitacreArticle, unrelated);
+  ASSERT_GE(c.quotes_size(), 1);
+  EXPECT_NE(c.quotes(0).speaker(), "entities/jonah-whitacre");
 }
 
 // Entity counts change with every article; the query service reads them from
