@@ -167,10 +167,9 @@ std::vector<std::string> AliasGrouper::CoreWords(std::string_view name) const {
   return out;
 }
 
-bool AliasGrouper::IsShortName(std::string_view lower, std::string_view last,
-                               bool dictionary_word_ok) const {
+bool AliasGrouper::IsShortName(std::string_view lower,
+                               std::string_view last) const {
   if (lower.size() < 3 || IsNumberish(lower) ||
-      (!dictionary_word_ok && lex_.IsCommonWord(lower)) ||
       lower.find('.') != std::string_view::npos ||
       lex_.local_org_heads.Contains(last)) {
     return false;
@@ -249,8 +248,7 @@ EntityAnalysis AliasGrouper::Group(
   // word that can stand for it alone.
   auto opens_short_name = [&](int i, EntityType type) {
     return HasShortName(type) && keys[i].words >= 2 &&
-           IsShortName(keys[i].first_word, keys[i].last_word,
-                       /*dictionary_word_ok=*/true);
+           IsShortName(keys[i].first_word, keys[i].last_word);
   };
   auto first_word_key = [&](int i) {
     return absl::string_view(keys[i].first_word.data(),

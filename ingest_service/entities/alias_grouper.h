@@ -68,11 +68,10 @@ class AliasGrouper {
   // `last` (both lower case) can stand for the whole name: not a place,
   // demonym, given name, title or head noun, nor the town of a local
   // newspaper, club or council, nor the founder of a foundation or institute
-  // (lexicons/local_org_heads.txt), nor a dictionary word unless
-  // `dictionary_word_ok` (where the short mention is itself typed an
-  // organisation: "an Ardent spokeswoman").
-  bool IsShortName(std::string_view lower, std::string_view last,
-                   bool dictionary_word_ok) const;
+  // (lexicons/local_org_heads.txt). A dictionary word may ("Ardent" of
+  // "Ardent Aerospace"), but Group takes it for the name only where the short
+  // mention is itself typed an organisation ("an Ardent spokeswoman").
+  bool IsShortName(std::string_view lower, std::string_view last) const;
 
   const Lexicons& lex_;
 };

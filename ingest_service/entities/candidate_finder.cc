@@ -410,6 +410,15 @@ void CutAfterInnerTitle(const Context& ctx, Candidate& c) {
   c.span.begin = ctx.tokens[role + 1].begin;
 }
 
+// Whether the candidate's whole text is a name the gazetteers list ("Los
+// Angeles", "Friends of the Earth"): its words stay as they are.
+bool ListedName(const Context& ctx, const Candidate& c) {
+  const std::string full =
+      LowerKey(ctx.text.substr(c.span.begin, c.span.end - c.span.begin));
+  return ctx.lex.places.Contains(full) || ctx.lex.org_names.Contains(full) ||
+         ctx.lex.event_names.Contains(full);
+}
+
 // "The Brightwell CEO said": a role noun ending a name without a given name
 // is the role of whoever the name qualifies (but "Stephen King", "Carole
 // King" keep theirs).
@@ -432,10 +441,7 @@ void CutTrailingRole(const Context& ctx, Candidate& c) {
       return;
     }
   }
-  if (ctx.lex.org_names.Contains(
-          LowerKey(ctx.text.substr(c.span.begin, c.span.end - c.span.begin)))) {
-    return;
-  }
+  if (ListedName(ctx, c)) return;
   c.last = prev;
   c.span.end = HeadEnd(ctx.tokens[prev]);
 }
@@ -455,8 +461,7 @@ void TrimLeading(const Context& ctx, Candidate& c) {
       !ctx.Has(c.first, kRole | kFirstName | kHonorific | kOrgName |
                             kPlaceName | kEventName | kPlaceStart |
                             kPlacePrefix) &&
-      !ctx.lex.org_names.Contains(
-          LowerKey(ctx.text.substr(c.span.begin, c.span.end - c.span.begin)))) {
+      !ListedName(ctx, c)) {
     size_t name = of + 1;
     if (name < c.last && ctx.Key(name) == "the") ++name;
     c.first = name;
@@ -499,14 +504,7 @@ void TrimLeading(const Context& ctx, Candidate& c) {
     if (initial_word && SurnameParticle(ctx, f + 1)) return;
     // "Los Angeles", "New York Times", "Friends of the Earth": a known
     // multi-word name keeps its first word.
-    if (!article && !before_full_name) {
-      const std::string full =
-          LowerKey(ctx.text.substr(c.span.begin, c.span.end - c.span.begin));
-      if (ctx.lex.places.Contains(full) || ctx.lex.org_names.Contains(full) ||
-          ctx.lex.event_names.Contains(full)) {
-        return;
-      }
-    }
+    if (!article && !before_full_name && ListedName(ctx, c)) return;
     // "Justice Department": a role word before a head noun is part of the
     // organisation's name; so is a capitalised word before one.
     // A role opener at a sentence start describes whoever follows: "Former

@@ -55,6 +55,9 @@ struct Attributor::Frame {
 
 namespace {
 
+// Surnames keep at most "de la" or "van der" of particles in a row.
+constexpr int kMaxSurnameParticles = 3;
+
 bool IsQuoteMarkWord(std::string_view w) {
   return w == "\"" || w == "'" || w == "\u201C" || w == "\u201D" ||
          w == "\u2018" || w == "\u2019" || w == "\u00AB" || w == "\u00BB";
@@ -215,7 +218,7 @@ bool Attributor::IsSurnameParticle(std::string_view word) const {
 
 int Attributor::NameAfterParticles(const Frame& f, int k) const {
   int name = k;
-  while (name < f.size() && name - k < 3 && f.IsWord(name) &&
+  while (name < f.size() && name - k < kMaxSurnameParticles && f.IsWord(name) &&
          IsSurnameParticle(f.words[name])) {
     ++name;
   }

@@ -236,12 +236,47 @@ void IntroducingWords(std::string_view text, size_t begin,
 // False for a name mention that is the object of a preposition ("spoke to
 // Vega") or an owner ("Vega's albums"): positions that rarely hold the
 // subject a later pronoun continues.
+// A role noun, its plural or an honorific: "Presidents", "bandleader", "Sen".
+bool IsTitle(std::string_view word) {
+  return RoleNouns().FindFolded(word) != nullptr ||
+         (word.size() > 3 && word.back() == 's' &&
+          RoleNouns().FindFolded(word.substr(0, word.size() - 1)) != nullptr) ||
+         Honorifics().FindFolded(word) != nullptr;
+}
+
+struct PersonMention {
+  size_t begin;
+  int entity;
+  size_t end;
+};
+
+// Joins mentions of one person separated only by a few characters without
+// sentence punctuation: 'Lionel “Sweets” Carver' is one mention, not three.
+// `persons` is sorted by begin.
+void JoinNameParts(std::string_view text, std::vector<PersonMention>& persons) {
+  constexpr size_t kMaxGapInName = 16;
+  size_t kept = 0;
+  for (size_t k = 0; k < persons.size(); ++k) {
+    PersonMention* last = kept > 0 ? &persons[kept - 1] : nullptr;
+    if (last != nullptr && last->entity == persons[k].entity &&
+        persons[k].begin >= last->end &&
+        persons[k].begin - last->end <= kMaxGapInName &&
+        text.substr(last->end, persons[k].begin - last->end)
+                .find_first_of(".,;\n") == std::string_view::npos) {
+      last->end = std::max(last->end, persons[k].end);
+      continue;
+    }
+    persons[kept++] = persons[k];
+  }
+  persons.resize(kept);
+}
+
 bool SubjectLike(std::string_view text, size_t begin,
                  const Lexicon& prepositions) {
   // The word before, skipping spaces, or one of the two before it when they
-  // are lower-case ("with the bandleader Lionel Carver"). The lexicon holds
-  // ASCII words, so only an ASCII-letter run not glued to other word
-  // characters can match.
+  // are lower-case or a title ("with the bandleader Lionel Carver", "for
+  // Presidents Carter"). The lexicon holds ASCII words, so only an
+  // ASCII-letter run not glued to other word characters can match.
   constexpr int kMaxWordsBack = 3;
   size_t end = begin;
   for (int back = 0; back < kMaxWordsBack; ++back) {
@@ -253,15 +288,10 @@ bool SubjectLike(std::string_view text, size_t begin,
     }
     if (b == end || (b > 0 && IsWordChar(CharBefore(text, b)))) break;
     if (prepositions.ContainsFolded(text.substr(b, end - b))) return false;
-    // A capital ends the walk (another name), unless it opens a title:
-    // "for Presidents Carter", "with Sen. Ada Quell".
-    const std::string_view word = text.substr(b, end - b);
-    const bool title =
-        RoleNouns().FindFolded(word) != nullptr ||
-        (word.size() > 3 && word.back() == 's' &&
-         RoleNouns().FindFolded(word.substr(0, word.size() - 1)) != nullptr) ||
-        Honorifics().FindFolded(word) != nullptr;
-    if ((text[b] < 'a' || text[b] > 'z') && !title) break;
+    // A capital ends the walk (another name), unless it is a title.
+    if ((text[b] < 'a' || text[b] > 'z') && !IsTitle(text.substr(b, end - b))) {
+      break;
+    }
     end = b;
   }
   // The possessive after the name's last word.
@@ -308,12 +338,6 @@ bool HasPronounBetween(std::string_view text, size_t begin, size_t end,
   }
   return false;
 }
-
-struct PersonMention {
-  size_t begin;
-  int entity;
-  size_t end;
-};
 
 bool Compatible(Gender want, Gender have) {
   return want == Gender::kUnknown || have == Gender::kUnknown || want == have;
@@ -384,24 +408,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
             [](const PersonMention& a, const PersonMention& b) {
               return a.begin < b.begin;
             });
-  // 'Lionel “Sweets” Carver' is one mention of one person, not three.
-  constexpr size_t kMaxGapInName = 16;
-  size_t merged_count = 0;
-  for (size_t k = 0; k < persons.size(); ++k) {
-    if (merged_count > 0 &&
-        persons[merged_count - 1].entity == persons[k].entity &&
-        persons[k].begin >= persons[merged_count - 1].end &&
-        persons[k].begin - persons[merged_count - 1].end <= kMaxGapInName &&
-        text.substr(persons[merged_count - 1].end,
-                    persons[k].begin - persons[merged_count - 1].end)
-                .find_first_of(".,;\n") == std::string_view::npos) {
-      persons[merged_count - 1].end =
-          std::max(persons[merged_count - 1].end, persons[k].end);
-      continue;
-    }
-    persons[merged_count++] = persons[k];
-  }
-  persons.resize(merged_count);
+  JoinNameParts(text, persons);
   // The first person mention at or after byte `pos`.
   auto persons_from = [&](size_t pos) {
     return std::lower_bound(
