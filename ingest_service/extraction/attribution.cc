@@ -190,6 +190,12 @@ bool Attributor::IsCueAt(const Frame& f, int k) const {
   return !(StartsLower(next) && next.size() > 4 && next.ends_with("ed"));
 }
 
+bool Attributor::IsRoleNounOrPlural(std::string_view word) const {
+  return lex_.roles.FindFolded(word) != nullptr ||
+         (word.size() > 3 && word.back() == 's' &&
+          lex_.roles.FindFolded(word.substr(0, word.size() - 1)) != nullptr);
+}
+
 bool Attributor::IsRoleWord(std::string_view word) const {
   // "international" heads a description ("the Argentina international")
   // but is no title ("International Longshoremen's Association").
@@ -779,8 +785,11 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
               while (close < k && close - e < 25 && !f.Is(close, ",")) ++close;
               if (close < k && f.Is(close, ",")) e = close + 1;
             }
+            // Not "Library supporters had called ...": a capitalised word
+            // before a role noun qualifies the people, it does not name them.
             if (e < k && f.IsWord(e) && StartsLower(f.words[e]) &&
-                !lex_.pronouns.ContainsFolded(f.words[e])) {
+                !lex_.pronouns.ContainsFolded(f.words[e]) &&
+                !IsRoleNounOrPlural(f.words[e])) {
               s = lead;
               participle = true;
             }
@@ -929,13 +938,15 @@ bool Attributor::AnalyzeSentenceSubject(std::string_view text,
     return false;
   }
   // The name must be the subject of a verb: not a possessive ("Trump's
-  // campaign"), and followed by a lowercase word that is not a pronoun.
+  // campaign"), and followed by a lowercase word that is neither a pronoun
+  // nor a role noun ("Library supporters called it ...").
   int e = 0;
   while (e < f.size() && f.toks[e].span.end <= lead.subject.end) ++e;
   if (e == 0 || IsPossessive(f.words[e - 1])) return false;
   e = SkipParenthetical(f, e);
   if (e >= f.size() || !f.IsWord(e) || !StartsLower(f.words[e]) ||
-      lex_.pronouns.ContainsFolded(f.words[e])) {
+      lex_.pronouns.ContainsFolded(f.words[e]) ||
+      IsRoleNounOrPlural(f.words[e])) {
     return false;
   }
   lead.rule = "sentence_subject";

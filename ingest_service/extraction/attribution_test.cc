@@ -107,6 +107,12 @@ TEST(AttributionTest, ParticipleOfTheSentenceSubject) {
   EXPECT_EQ(r.cue, "admitting");
 }
 
+TEST(AttributionTest, CapitalisedWordBeforeARoleNounIsNoSubject) {
+  const auto r = AttributeAll(
+      "Library supporters had called the plan “short-sighted and cruel.”");
+  for (const Result& x : r) EXPECT_EQ(x.kind, SubjectKind::kNone) << x.quote;
+}
+
 TEST(AttributionTest, AsSomeonePutIt) {
   ExpectSubjects({
       {"As Sen. Rosa Delacroix (D-N.M.) put it, “Full responsibility doesn't "

@@ -167,6 +167,27 @@ void PairParagraph(std::string_view text, entities::TextSpan para, int index,
     return false;
   };
 
+  // '"This is a sad day, Brooks said. "We failed."': a straight opener
+  // while another is open on top of the stack means that one lost its
+  // closing mark. It ends at its first clause break (", " or ". "), where
+  // the frame begins; without one it stays open.
+  auto close_missing = [&](size_t next_open) {
+    if (stack.empty() || stack.back().mark != QuoteMark::kDouble ||
+        text[stack.back().pos] != '"') {
+      return;
+    }
+    const Open o = stack.back();
+    const std::string_view between =
+        text.substr(o.pos + o.len, next_open - o.pos - o.len);
+    size_t cut = std::string_view::npos;
+    for (const std::string_view brk : {", ", ". ", "? ", "! "}) {
+      cut = std::min(cut, between.find(brk));
+    }
+    if (cut == std::string_view::npos) return;
+    stack.pop_back();
+    emit(o, o.pos + o.len + cut + 1, 0, true);
+  };
+
   size_t i = para.begin;
   while (i < para.end) {
     // Every mark is '"', '\'' or starts with 0xE2 (“ ” ‘ ’) / 0xC2 (« »).
@@ -189,6 +210,7 @@ void PairParagraph(std::string_view text, entities::TextSpan para, int index,
         if (has_open(QuoteMark::kDouble) && (close_ctx || !open_ctx)) {
           close(QuoteMark::kDouble, i, len);
         } else if (open_ctx && !IsSpace(next) && next != 0) {
+          close_missing(i);
           stack.push_back({QuoteMark::kDouble, i, len});
         }
         break;
