@@ -10,6 +10,7 @@
 #include "common/catalog/catalog_reader.h"
 #include "common/catalog/keys.h"
 #include "common/storage/key_codec.h"
+#include "common/text/contractions.h"
 #include "common/text/fold.h"
 
 namespace verbatim::ingest {
@@ -217,6 +218,9 @@ absl::StatusOr<std::optional<uint64_t>> QuoteLinker::BestCandidate(
   // A printing that merges two utterances belongs to the one it starts
   // with; among equally good candidates, prefer the one starting alike.
   const std::string opening = OpeningWords(words);
+  // Compared with contractions spelled out only when the words as printed
+  // fall short: "can't" in one printing is "cannot" in another.
+  std::optional<std::vector<std::string>> spelled;
   std::optional<uint64_t> best;
   std::pair<bool, double> best_score{false, 0.0};
   for (const uint64_t quote_id : ids) {
@@ -235,24 +239,33 @@ absl::StatusOr<std::optional<uint64_t>> QuoteLinker::BestCandidate(
     auto quote = changes_.PeekQuoteHead(quote_id);
     if (absl::IsNotFound(quote.status())) continue;
     if (!quote.ok()) return quote.status();
-    const std::vector<std::string> theirs = text::FoldedWords((*quote)->text());
-    const double containment =
-        std::max(Containment(words, theirs), Containment(theirs, words));
     const bool speakers_differ =
         !speaker.empty() && !(*quote)->speaker().empty() &&
         !SameSpeakerOrSurname((*quote)->speaker(), speaker);
     // Different speakers usually mean different utterances, unless the text
     // is long and nearly identical (then one outlet misattributed it, or
     // named the speaker by an alias not yet linked).
-    const size_t fewer_words = std::min(words.size(), theirs.size());
-    const double needed = fewer_words < kShortUtteranceWords
-                              ? kSameShortUtteranceContainment
-                              : kSameUtteranceContainment;
-    const bool same = speakers_differ
-                          ? containment >= kSameUtteranceDespiteSpeaker &&
-                                fewer_words >= kMinWordsDespiteSpeaker
-                          : containment >= needed;
-    if (!same) continue;
+    auto same_utterance = [&](const std::vector<std::string>& mine,
+                              const std::vector<std::string>& theirs,
+                              double containment) {
+      const size_t fewer_words = std::min(mine.size(), theirs.size());
+      const double needed = fewer_words < kShortUtteranceWords
+                                ? kSameShortUtteranceContainment
+                                : kSameUtteranceContainment;
+      return speakers_differ ? containment >= kSameUtteranceDespiteSpeaker &&
+                                   fewer_words >= kMinWordsDespiteSpeaker
+                             : containment >= needed;
+    };
+    const std::vector<std::string> theirs = text::FoldedWords((*quote)->text());
+    double containment =
+        std::max(Containment(words, theirs), Containment(theirs, words));
+    if (!same_utterance(words, theirs, containment)) {
+      if (!spelled.has_value()) spelled = text::SpellOut(words);
+      const std::vector<std::string> theirs_spelled = text::SpellOut(theirs);
+      containment = std::max(Containment(*spelled, theirs_spelled),
+                             Containment(theirs_spelled, *spelled));
+      if (!same_utterance(*spelled, theirs_spelled, containment)) continue;
+    }
     const std::pair<bool, double> score{OpeningWords(theirs) == opening,
                                         containment};
     if (!best.has_value() || score > best_score) {

@@ -77,7 +77,7 @@ class QuoteLinker {
   absl::Status ProbeSpeaker(const std::string& speaker,
                             std::vector<uint64_t>& out);
   // The candidate among `ids` (best first) that is the same utterance as the
-  // printing of `words` by `speaker`, or nullopt.
+  // printing of `words` (FoldedWords) by `speaker`, or nullopt.
   absl::StatusOr<std::optional<uint64_t>> BestCandidate(
       const std::vector<uint64_t>& ids, const std::vector<std::string>& words,
       const std::string& speaker,

@@ -203,6 +203,16 @@ TEST_F(FindUtteranceTest, FourWordFragmentFindsItsSpeakersQuote) {
   }
 }
 
+TEST_F(FindUtteranceTest, ShortReprintWithAContractionSpelledOutIsTheSame) {
+  AddQuote(1, "We can't go back now.", "entities/ada-vantrell");
+  for (int stored = 0; stored < 2; ++stored) {
+    EXPECT_EQ(Find("We cannot go back now.", "entities/ada-vantrell"), 1u);
+    EXPECT_EQ(Find("We can go forward now.", "entities/ada-vantrell"),
+              std::nullopt);
+    Commit();
+  }
+}
+
 TEST_F(FindUtteranceTest, LongNearIdenticalQuoteLinksDespiteSpeakerNames) {
   AddQuote(
       1,
