@@ -3,10 +3,9 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
 #include "common/text/fold.h"
-#include "verbatim_text_data.h"
+#include "common/text/lexicon_lines.h"
 
 namespace verbatim::text {
 namespace {
@@ -22,21 +21,17 @@ struct Contractions {
 const Contractions& Table() {
   static const auto* table = [] {
     auto* t = new Contractions();
-    const auto file = data::EmbeddedFile("contractions.txt");
-    if (!file.has_value()) return t;  // not compiled in: words as printed
-    for (absl::string_view line :
-         absl::StrSplit(absl::string_view(file->data(), file->size()), '\n')) {
-      line = absl::StripAsciiWhitespace(line);
-      if (line.empty() || line.front() == '#') continue;
+    // Not compiled in: words as printed.
+    for (const std::string& line : LexiconLines("contractions.txt")) {
       const std::pair<absl::string_view, absl::string_view> entry =
           absl::StrSplit(line, absl::MaxSplits('=', 1));
-      if (entry.first == "-n t") {
+      const absl::string_view words = entry.first;
+      if (words == "-n t") {
         t->not_tail = std::string(entry.second);
-      } else if (absl::ConsumePrefix(&line, "-")) {
-        t->tails[std::string(entry.first.substr(1))] =
-            std::string(entry.second);
+      } else if (!words.empty() && words.front() == '-') {
+        t->tails[std::string(words.substr(1))] = std::string(entry.second);
       } else {
-        t->whole[std::string(entry.first)] =
+        t->whole[std::string(words)] =
             absl::StrSplit(entry.second, ' ', absl::SkipEmpty());
       }
     }

@@ -4,9 +4,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
-#include "verbatim_text_data.h"
+#include "common/text/lexicon_lines.h"
 
 namespace verbatim::text {
 namespace {
@@ -15,15 +14,11 @@ namespace {
 using NamesByForm = absl::flat_hash_map<std::string, std::vector<int>>;
 
 const NamesByForm& Forms() {
+  // Not compiled in: exact names only.
   static const auto* forms = [] {
     auto* map = new NamesByForm();
-    const auto file = data::EmbeddedFile("given_name_variants.txt");
-    if (!file.has_value()) return map;  // not compiled in: exact names only
     int name = 0;
-    for (absl::string_view line :
-         absl::StrSplit(absl::string_view(file->data(), file->size()), '\n')) {
-      line = absl::StripAsciiWhitespace(line);
-      if (line.empty() || line.front() == '#') continue;
+    for (const std::string& line : LexiconLines("given_name_variants.txt")) {
       for (absl::string_view form :
            absl::StrSplit(line, ' ', absl::SkipEmpty())) {
         (*map)[std::string(form)].push_back(name);
@@ -37,9 +32,7 @@ const NamesByForm& Forms() {
 
 }  // namespace
 
-bool HasOtherForms(absl::string_view name) {
-  return Forms().contains(name);
-}
+bool HasOtherForms(absl::string_view name) { return Forms().contains(name); }
 
 bool SameGivenName(absl::string_view a, absl::string_view b) {
   if (a == b) return true;

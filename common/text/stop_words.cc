@@ -1,28 +1,21 @@
 #include "common/text/stop_words.h"
 
 #include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/str_split.h"
-#include "verbatim_text_data.h"
+#include "common/text/lexicon_lines.h"
 
 namespace verbatim::text {
 namespace {
 
 const absl::flat_hash_set<std::string>& StopWords() {
-  static const auto* words = [] {
-    auto* set = new absl::flat_hash_set<std::string>();
-    const auto file = data::EmbeddedFile("search_stop_words.txt");
-    if (!file.has_value()) return set;  // not compiled in: index every word
-    for (absl::string_view line :
-         absl::StrSplit(absl::string_view(file->data(), file->size()), '\n')) {
-      line = absl::StripAsciiWhitespace(line);
-      if (line.empty() || line.front() == '#') continue;
-      set->insert(std::string(line));
-    }
-    return set;
-  }();
+  // Not compiled in: every word is indexed.
+  static const auto* words = new absl::flat_hash_set<std::string>([] {
+    const std::vector<std::string> lines =
+        LexiconLines("search_stop_words.txt");
+    return absl::flat_hash_set<std::string>(lines.begin(), lines.end());
+  }());
   return *words;
 }
 
