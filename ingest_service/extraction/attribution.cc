@@ -190,12 +190,6 @@ bool Attributor::IsCueAt(const Frame& f, int k) const {
   return !(StartsLower(next) && next.size() > 4 && next.ends_with("ed"));
 }
 
-bool Attributor::IsRoleNounOrPlural(std::string_view word) const {
-  return lex_.roles.FindFolded(word) != nullptr ||
-         (word.size() > 3 && word.back() == 's' &&
-          lex_.roles.FindFolded(word.substr(0, word.size() - 1)) != nullptr);
-}
-
 bool Attributor::IsRoleWord(std::string_view word) const {
   // "international" heads a description ("the Argentina international")
   // but is no title ("International Longshoremen's Association").
@@ -442,10 +436,7 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   // A lone capitalised role opening a sentence ("Officials said", "Police
   // say") describes a speaker rather than naming one.
   if (b == j) {
-    const std::string* role = lex_.roles.FindFolded(w);
-    if (role == nullptr && w.size() > 3 && w.back() == 's') {
-      role = lex_.roles.FindFolded(w.substr(0, w.size() - 1));
-    }
+    const std::string* role = lex_.roles.FindFoldedOrSingular(w);
     if (role != nullptr) {
       a.kind = SubjectKind::kDescription;
       a.subject = f.toks[j].span;
@@ -498,10 +489,7 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
   }
   // A bare role: "according to police", "said officials".
   if (StartsLower(w) && !lex_.determiners.ContainsFolded(w)) {
-    const std::string* role = lex_.roles.FindFolded(w);
-    if (role == nullptr && w.size() > 3 && w.back() == 's') {
-      role = lex_.roles.FindFolded(w.substr(0, w.size() - 1));
-    }
+    const std::string* role = lex_.roles.FindFoldedOrSingular(w);
     // "said host Hal Byrd" is a title before a name, not a bare role.
     const bool name_follows =
         j + 1 < f.size() && f.IsWord(j + 1) && IsNameWord(f.words[j + 1]);
@@ -789,7 +777,7 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
             // before a role noun qualifies the people, it does not name them.
             if (e < k && f.IsWord(e) && StartsLower(f.words[e]) &&
                 !lex_.pronouns.ContainsFolded(f.words[e]) &&
-                !IsRoleNounOrPlural(f.words[e])) {
+                lex_.roles.FindFoldedOrSingular(f.words[e]) == nullptr) {
               s = lead;
               participle = true;
             }
@@ -946,7 +934,7 @@ bool Attributor::AnalyzeSentenceSubject(std::string_view text,
   e = SkipParenthetical(f, e);
   if (e >= f.size() || !f.IsWord(e) || !StartsLower(f.words[e]) ||
       lex_.pronouns.ContainsFolded(f.words[e]) ||
-      IsRoleNounOrPlural(f.words[e])) {
+      lex_.roles.FindFoldedOrSingular(f.words[e]) != nullptr) {
     return false;
   }
   lead.rule = "sentence_subject";

@@ -131,8 +131,6 @@ class Attributor {
   // "van", "bin": a lower-case particle that may open a surname.
   bool IsSurnameParticle(std::string_view word) const;
   bool IsNameWord(std::string_view word) const;
-  // A role noun or its plural: "supporter", "supporters".
-  bool IsRoleNounOrPlural(std::string_view word) const;
   // The index of the capitalised name word after a run of surname particles
   // starting at `k` ("van der Berg"), or -1 when there is no such run.
   int NameAfterParticles(const Frame& f, int k) const;

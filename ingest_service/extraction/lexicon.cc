@@ -93,4 +93,12 @@ const std::string* Lexicon::FindFolded(std::string_view word) const {
   return WithFolded(word, [this](std::string_view k) { return Find(k); });
 }
 
+const std::string* Lexicon::FindFoldedOrSingular(std::string_view word) const {
+  if (const std::string* value = FindFolded(word)) return value;
+  if (word.size() > 3 && word.back() == 's') {
+    return FindFolded(word.substr(0, word.size() - 1));
+  }
+  return nullptr;
+}
+
 }  // namespace verbatim::extraction

@@ -34,6 +34,9 @@ class Lexicon {
   // Value stored after the TAB, empty when none; nullptr when absent.
   const std::string* Find(std::string_view key) const;
   const std::string* FindFolded(std::string_view word) const;
+  // FindFolded, else the same for the singular of a plural of more than
+  // three letters ("supporters" -> "supporter").
+  const std::string* FindFoldedOrSingular(std::string_view word) const;
 
   // Entries in file order (for patterns that are not set lookups).
   const std::vector<std::pair<std::string, std::string>>& entries() const {

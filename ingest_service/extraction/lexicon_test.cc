@@ -17,6 +17,15 @@ TEST(LexiconTest, ParsesEntriesCommentsAndValues) {
   EXPECT_EQ(lex.Find("she"), nullptr);
 }
 
+TEST(LexiconTest, FindsThePluralOfAnEntry) {
+  const Lexicon lex = Lexicon::FromText("supporter\tperson\nga\n");
+  ASSERT_NE(lex.FindFoldedOrSingular("Supporters"), nullptr);
+  EXPECT_EQ(*lex.FindFoldedOrSingular("Supporters"), "person");
+  EXPECT_NE(lex.FindFoldedOrSingular("supporter"), nullptr);
+  // Three letters or fewer are no plural: "gas" is no "ga" + s.
+  EXPECT_EQ(lex.FindFoldedOrSingular("gas"), nullptr);
+}
+
 TEST(LexiconTest, EmbeddedFilesLoad) {
   for (const char* name :
        {"cue_verbs.txt", "abbreviations.txt", "boilerplate.txt",

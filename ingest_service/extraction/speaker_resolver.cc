@@ -238,9 +238,7 @@ void IntroducingWords(std::string_view text, size_t begin,
 // subject a later pronoun continues.
 // A role noun, its plural or an honorific: "Presidents", "bandleader", "Sen".
 bool IsTitle(std::string_view word) {
-  return RoleNouns().FindFolded(word) != nullptr ||
-         (word.size() > 3 && word.back() == 's' &&
-          RoleNouns().FindFolded(word.substr(0, word.size() - 1)) != nullptr) ||
+  return RoleNouns().FindFoldedOrSingular(word) != nullptr ||
          Honorifics().FindFolded(word) != nullptr;
 }
 
