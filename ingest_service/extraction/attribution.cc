@@ -228,6 +228,18 @@ int Attributor::NameAfterParticles(const Frame& f, int k) const {
              : -1;
 }
 
+int Attributor::AppositiveNameAfterRole(const Frame& f, int k) const {
+  while (k + 1 < f.size() && f.IsWord(k + 1) && StartsLower(f.words[k + 1]) &&
+         IsRoleWord(f.words[k + 1])) {
+    ++k;
+  }
+  return k + 2 < f.size() && f.Is(k + 1, ",") && f.IsWord(k + 2) &&
+                 IsNameWord(f.words[k + 2]) &&
+                 !lex_.stopwords.ContainsFolded(f.words[k + 2])
+             ? k + 2
+             : -1;
+}
+
 bool Attributor::IsNameWord(std::string_view word) const {
   if (!StartsUpper(word)) {
     // "al-Nouri": a particle glued to a capitalised surname.
@@ -490,9 +502,15 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
   // A bare role: "according to police", "said officials".
   if (StartsLower(w) && !lex_.determiners.ContainsFolded(w)) {
     const std::string* role = lex_.roles.FindFoldedOrSingular(w);
-    // "said host Hal Byrd" is a title before a name, not a bare role.
+    // "said host Hal Byrd", "said volunteer coordinator Ana Ruiz": a title
+    // before a name, not a bare role.
+    int name = j + 1;
+    while (name < f.size() && name - j <= 3 && f.IsWord(name) &&
+           StartsLower(f.words[name]) && IsRoleWord(f.words[name])) {
+      ++name;
+    }
     const bool name_follows =
-        j + 1 < f.size() && f.IsWord(j + 1) && IsNameWord(f.words[j + 1]);
+        name < f.size() && f.IsWord(name) && IsNameWord(f.words[name]);
     if (role != nullptr && !name_follows) {
       a.kind = SubjectKind::kDescription;
       a.subject = f.toks[j].span;
@@ -511,6 +529,16 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
       if (!f.IsWord(k)) break;
       const std::string* role = lex_.roles.FindFolded(f.words[k]);
       if (role != nullptr) {
+        // "said the union's general secretary, Ola Berg": the name in
+        // apposition is the speaker.
+        if (const int name = AppositiveNameAfterRole(f, k); name >= 0) {
+          Attribution named;
+          if (SubjectAfter(text, f, name, named) &&
+              named.kind == SubjectKind::kName) {
+            a = named;
+            return true;
+          }
+        }
         a.kind = SubjectKind::kDescription;
         a.subject = {f.toks[j].span.begin, f.toks[k].span.end};
         a.organization = *role == "org";
@@ -540,6 +568,18 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
     if (a.gender == Gender::kUnknown) a.gender = GenderOfTitle(f.words[s]);
     ++s;
     if (s < f.size() && f.Is(s, ".")) ++s;
+  }
+  // "said Secretary of State Ellen Marsh": the title's object, then the
+  // name (its last two words, or the last one of two).
+  if (s > j && s + 1 < f.size() && f.IsWord(s) &&
+      (f.words[s] == "of" || f.words[s] == "for")) {
+    int run_end = s + 1;
+    while (run_end < f.size() && f.IsWord(run_end) &&
+           IsNameWord(f.words[run_end])) {
+      ++run_end;
+    }
+    const int run = run_end - (s + 1);
+    if (run >= 2) s = run_end - (run >= 3 ? 2 : 1);
   }
   // "said van der Berg": a surname opened by particles.
   const int head = std::max(s, NameAfterParticles(f, s));
@@ -578,10 +618,14 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
       ++m;
       ++lower;
     }
-    if (lower > 0 && m < f.size() && f.IsWord(m) && IsNameWord(f.words[m]) &&
-        IsRoleWord(f.words[m - 1])) {
+    // "said Norway's fisheries minister, Ola Berg": a comma may close the
+    // role.
+    const int name = lower > 0 && m < f.size() && f.Is(m, ",") ? m + 1 : m;
+    if (lower > 0 && name < f.size() && f.IsWord(name) &&
+        IsNameWord(f.words[name]) && IsRoleWord(f.words[m - 1])) {
       Attribution named;
-      if (SubjectAfter(text, f, m, named) && named.kind == SubjectKind::kName) {
+      if (SubjectAfter(text, f, name, named) &&
+          named.kind == SubjectKind::kName) {
         a = named;
         return true;
       }

@@ -134,6 +134,10 @@ class Attributor {
   // The index of the capitalised name word after a run of surname particles
   // starting at `k` ("van der Berg"), or -1 when there is no such run.
   int NameAfterParticles(const Frame& f, int k) const;
+  // The word opening a name in apposition after the role word at `k` and
+  // any role words after it ("the union's general secretary, Ola Berg"), or
+  // -1.
+  int AppositiveNameAfterRole(const Frame& f, int k) const;
   // Whether tokens [begin, end) of `f` are name words and dots.
   bool NameRun(const Frame& f, int begin, int end) const;
   // Whether tokens [begin, end) of `f` are role nouns and then a name

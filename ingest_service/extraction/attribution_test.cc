@@ -383,6 +383,27 @@ TEST(AttributionTest, RoleBeforeNameAfterCue) {
   EXPECT_EQ(r[1].subject, "Ann Lee");
 }
 
+TEST(AttributionTest, LongerTitlesBeforeANameAfterTheCue) {
+  ExpectSubjects(
+      {
+          // Two lower-case role words.
+          {"“We have blankets for a week,” said volunteer coordinator Ana "
+           "Ruiz.",
+           "Ana Ruiz"},
+          // A capitalised title with "of".
+          {"“We will be ready,” said Secretary of State Ellen Marsh.",
+           "Ellen Marsh"},
+          {"“The budget is late,” said Minister of Finance Kofi Mensah.",
+           "Kofi Mensah"},
+          // A country's role, then the name in apposition.
+          {"“We were close,” said Norway's fisheries minister, Ola Berg.",
+           "Ola Berg"},
+          {"“We were close,” said the union's general secretary, Ola Berg.",
+           "Ola Berg"},
+      },
+      SubjectKind::kName);
+}
+
 TEST(AttributionTest, InvertedFrameAndPreviousSentence) {
   const auto r = AttributeAll(
       "Said Ellis: “I don’t see any interest in reform at all.”\n"

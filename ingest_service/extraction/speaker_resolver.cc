@@ -103,10 +103,13 @@ const Lexicon& Honorifics() {
   return *words;
 }
 
-// "The mayor" of "The mayor disagreed.": "the", at most two modifiers and a
-// person's role noun opening `sentence`; an empty span when it opens
-// otherwise.
-TextSpan OpeningDescription(std::string_view text, TextSpan sentence) {
+enum class Determiner { kDefinite, kIndefinite };
+
+// "The mayor" of "The mayor disagreed.": "the" (or, indefinite, "a", "an" or
+// "one"), at most two modifiers and a person's role noun opening `sentence`;
+// an empty span when it opens otherwise.
+TextSpan OpeningDescription(std::string_view text, TextSpan sentence,
+                            Determiner determiner = Determiner::kDefinite) {
   size_t pos = sentence.begin;
   const size_t limit = std::min(sentence.end, sentence.begin + 60);
   for (int word = 0; word < 4 && pos < limit; ++word) {
@@ -119,9 +122,17 @@ TextSpan OpeningDescription(std::string_view text, TextSpan sentence) {
     if (end == pos) break;
     const std::string_view w = text.substr(pos, end - pos);
     if (word == 0) {
-      if (!EqualsIgnoreCase(w, "the")) break;
+      const bool opens = determiner == Determiner::kDefinite
+                             ? EqualsIgnoreCase(w, "the")
+                             : EqualsIgnoreCase(w, "a") ||
+                                   EqualsIgnoreCase(w, "an") ||
+                                   EqualsIgnoreCase(w, "one");
+      if (!opens) break;
     } else if (const std::string* kind = RoleNouns().FindFolded(w)) {
-      if (*kind == "person") return {sentence.begin, end};
+      if (*kind == "person" ||
+          (determiner == Determiner::kIndefinite && *kind == "unnamed")) {
+        return {sentence.begin, end};
+      }
       break;
     }
     if (end >= limit || text[end] != ' ') break;
@@ -513,6 +524,13 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       // shares, said ...".
       int first = -1;
       auto it = persons_from(sent.begin);
+      // "A former employee, who asked not to be named, said ... “Q,” she
+      // said.": the pronoun is someone unnamed.
+      if (s != s0 && (it == persons.end() || it->begin >= limit)) {
+        const TextSpan unnamed =
+            OpeningDescription(text, sent, Determiner::kIndefinite);
+        if (unnamed.end > unnamed.begin) return -1;
+      }
       for (; it != persons.end() && it->begin < limit; ++it) {
         if (!Compatible(g, analysis.entities[it->entity].gender)) continue;
         // "Asked whether he would sell the songs back to Vega, he paused":
@@ -614,6 +632,25 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return it->entity;
   };
 
+  // "The utility Sierra Power said it had cut power. In a statement, the
+  // company said ...": the last organisation before `pos` in its paragraph
+  // or the one before that a cue verb follows, or -1.
+  auto speaking_organization = [&](size_t pos) {
+    const size_t floor = paragraph_floor(pos);
+    int found = -1;
+    for (const entities::Mention& m : analysis.mentions) {
+      if (m.span.begin >= pos) break;
+      if (m.span.begin < floor || m.entity < 0 ||
+          m.entity >= static_cast<int>(analysis.entities.size()) ||
+          analysis.entities[m.entity].type != EntityType::kOrganization ||
+          Inside(m.span.begin, merged)) {
+        continue;
+      }
+      if (CueVerbAt(text, m.span.end, pos)) found = m.entity;
+    }
+    return found;
+  };
+
   // 2. Pronouns, descriptions and links, in text order.
   for (int i = 0; i < nq; ++i) {
     const Attribution& a = attributions[i];
@@ -671,7 +708,18 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
             described = previous >= 0 ? previous : main;
           }
         }
-        speaker[i] = described >= 0 ? described : dominant(a.organization);
+        if (described < 0 && a.organization) {
+          described = speaking_organization(a.subject.begin);
+        }
+        if (described < 0) {
+          // An organisation named once and never speaking is no better a
+          // guess than none ("The governor's office said").
+          described = dominant(a.organization);
+          if (a.organization && described >= 0 && weight[described] < 2) {
+            described = -1;
+          }
+        }
+        speaker[i] = described;
         break;
       }
       case SubjectKind::kContinuation:

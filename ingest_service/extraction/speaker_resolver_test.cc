@@ -210,6 +210,46 @@ TEST(SpeakerResolverTest, DescriptionTakesDominantEntity) {
   EXPECT_EQ(speakers[1], -1);  // no organisation in the article
 }
 
+// Organisations of the article as entities 0.. (in `orgs` order), each
+// mentioned wherever its name occurs.
+EntityAnalysis WithOrganizations(const Fixture& f,
+                                 std::initializer_list<const char*> orgs) {
+  EntityAnalysis a;
+  for (const char* name : orgs) {
+    AddEveryMention(a, f.text, name, static_cast<int>(a.entities.size()));
+    a.entities.push_back(
+        {name, EntityType::kOrganization, {}, Gender::kUnknown});
+  }
+  return a;
+}
+
+TEST(SpeakerResolverTest,
+     OrganisationDescriptionTakesTheOrganisationThatSpoke) {
+  Fixture f = Analyze(
+      "Evacuees slept at Hill School and Hill School again.\n"
+      "The utility Sierra Power said it had cut power to 4,100 homes. In a "
+      "statement, the company said it was “working with fire crews.”");
+  EntityAnalysis a = WithOrganizations(f, {"Hill School", "Sierra Power"});
+  EXPECT_THAT(Resolve(f, a), ElementsAre(1));
+}
+
+TEST(SpeakerResolverTest, OrganisationDescriptionSkipsAnOrganisationNamedOnce) {
+  Fixture f = Analyze(
+      "Evacuees slept at Hill School.\n"
+      "The governor’s office said it was “reviewing the request.”");
+  EntityAnalysis a = WithOrganizations(f, {"Hill School"});
+  EXPECT_THAT(Resolve(f, a), ElementsAre(-1));
+}
+
+TEST(SpeakerResolverTest, PronounAfterAnUnnamedSubjectIsUnresolved) {
+  Fixture f = Analyze(
+      "Lisa Chung said the fund was impressed.\n"
+      "A former Harbor employee, who asked not to be named, said staff had "
+      "raised concerns. “We all knew the numbers were wrong,” she said.\n"
+      "Tom Ruiz declined to comment. “It is a private matter,” he said.");
+  EXPECT_THAT(ResolveAmong(f, {"Lisa Chung", "Tom Ruiz"}), ElementsAre(-1, 1));
+}
+
 TEST(SpeakerResolverTest, InitialNicknamePrefersTheNearestMatch) {
   // Two people share the initial; the one mentioned last is meant, even
   // though the other is mentioned more.
