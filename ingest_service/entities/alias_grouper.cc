@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 #include <numeric>
+#include <tuple>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -527,10 +528,15 @@ EntityAnalysis AliasGrouper::Group(
   for (size_t e = 0; e < out.entities.size(); ++e) {
     Entity& entity = out.entities[e];
     // Fullest form: most core words, then no honorific or year around them,
-    // then the earliest.
+    // then not in capitals ("Pine Hollow" of a "PINE HOLLOW" dateline), then
+    // the earliest.
     int best = members[e].front();
     auto rank = [&](int i) {
-      return std::make_pair(keys[i].words, keys[i].bare);
+      const std::string& text = spans[i].text;
+      const bool cased = std::any_of(text.begin(), text.end(), [](char c) {
+        return c >= 'a' && c <= 'z';
+      });
+      return std::make_tuple(keys[i].words, keys[i].bare, cased);
     };
     for (int i : members[e]) {
       if (rank(i) > rank(best)) best = i;

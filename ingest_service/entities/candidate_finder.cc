@@ -88,7 +88,8 @@ bool NameLike(const Context& ctx, size_t i, bool continuing) {
 }
 
 // On a Title Case line a dictionary word continues a name only right after a
-// leading given name ("Dave Free Discusses" keeps "Free", drops the rest).
+// leading given name ("Dave Free Discusses" keeps "Free", drops the rest;
+// "By Renata Solis" keeps "Solis").
 bool ContinuesOnTitleLine(const Context& ctx, size_t first, size_t prev,
                           size_t i) {
   if (!ctx.title[i]) return true;
@@ -97,7 +98,10 @@ bool ContinuesOnTitleLine(const Context& ctx, size_t first, size_t prev,
   // "Harlow Pictures", "Brit Awards": a head noun completes the name.
   if (ctx.Has(i, kAnyHead)) return true;
   if (t.leading_dot) return true;
-  return prev == first && ctx.Has(first, kFirstName);
+  const bool leading =
+      prev == first ||
+      (prev == first + 1 && ctx.Has(first, kFunctionWord | kClosedClassWord));
+  return leading && ctx.Has(prev, kFirstName);
 }
 
 // Whether a dot after tokens[i] may sit inside a name ("Mr. Musk", "K. Dot")
@@ -121,10 +125,12 @@ bool DotContinues(const Context& ctx, size_t i, size_t next) {
 }
 
 // "Kendrick Lamar & Tems": a full personal name before '&' lists people
-// rather than opening a title like "Mr. Morale & The Big Steppers".
+// rather than opening a title like "Mr. Morale & The Big Steppers"; a
+// given name before an organisation head is no person ("Sierra Gas &
+// Electric").
 bool PersonBefore(const Context& ctx, size_t first, size_t last) {
   if (last == first) return false;
-  return ctx.Has(first, kFirstName);
+  return ctx.Has(first, kFirstName) && !ctx.Has(last, kOrgHead);
 }
 
 // "Mitch Brady of Kentucky", "Senator Mitch Brady of Kentucky": after a given
@@ -493,7 +499,9 @@ void TrimLeading(const Context& ctx, Candidate& c) {
     const bool common_word = ctx.Has(f, kCommonWord) &&
                              !ctx.Has(f, kFirstName | kHonorific | kOrgName |
                                              kPlaceName | kEventName);
-    const bool initial_word = t.sentence_start && common_word;
+    // "PINE HOLLOW, Calif. —": a dateline keeps its capitalised words.
+    const bool initial_word =
+        t.sentence_start && common_word && !IsDateline(ctx.tokens, c);
     // "secretary of State Hillary Clinton", "Crooked Hillary Clinton": a
     // dictionary word glued before a given name and surname is not part of
     // the person's name (but "The New Jim Crow" is a title).
@@ -505,6 +513,8 @@ void TrimLeading(const Context& ctx, Candidate& c) {
     // "Los Angeles", "New York Times", "Friends of the Earth": a known
     // multi-word name keeps its first word.
     if (!article && !before_full_name && ListedName(ctx, c)) return;
+    // "Hurricane Dorian is expected ...": a named storm keeps its opener.
+    if (initial_word && ctx.Has(f, kEventOpener)) return;
     // "Justice Department": a role word before a head noun is part of the
     // organisation's name; so is a capitalised word before one.
     // A role opener at a sentence start describes whoever follows: "Former
@@ -526,6 +536,25 @@ void TrimLeading(const Context& ctx, Candidate& c) {
 }
 
 }  // namespace
+
+bool IsDateline(const std::vector<Token>& tokens, const Candidate& c) {
+  if (c.first > 0 && !tokens[c.first].newline_before) return false;
+  for (size_t k = c.first; k <= c.last; ++k) {
+    if (IsWord(tokens[k]) && !tokens[k].all_upper) return false;
+  }
+  constexpr size_t kMaxBetween = 6;  // ", Ohio" or "(Reuters)"
+  for (size_t k = c.last + 1; k < tokens.size() && k <= c.last + kMaxBetween;
+       ++k) {
+    const Token& t = tokens[k];
+    if (t.newline_before) return false;
+    if (t.kind != TokenKind::kPunct) continue;
+    if (t.punct == 0x2014 || t.punct == 0x2013 || t.punct == '-') {
+      return k == c.last + 1 || tokens[c.last + 1].punct == ',' ||
+             tokens[c.last + 1].punct == '(';
+    }
+  }
+  return false;
+}
 
 std::string TokenKey(std::string_view text, const Token& token) {
   size_t begin = token.begin + (token.leading_dot ? 1 : 0);

@@ -41,6 +41,11 @@ std::vector<Candidate> FindCandidates(std::string_view text,
 // The same over a shared per-article key cache (the fast path).
 std::vector<Candidate> FindCandidates(const TokenKeys& keys);
 
+// Whether `c` is a dateline's place: "SOUTHPORT —", "MILLBROOK, Ohio —",
+// "LONDON (Reuters) —" open a line with the place in capitals, before a
+// dash.
+bool IsDateline(const std::vector<Token>& tokens, const Candidate& c);
+
 // The lower-cased word of a token without leading dot, for lexicon lookups.
 std::string TokenKey(std::string_view text, const Token& token);
 

@@ -537,6 +537,39 @@ TEST_F(EntityRecognizerTest, DatelinesArePlacesButCapitalHeadingsAreNot) {
   EXPECT_NE(TypeOf(a, "VOTERS HAVE SPOKEN"), EntityType::kPlace);
 }
 
+TEST_F(EntityRecognizerTest, DatelineOfCommonWordsIsShownInItsPrintedCase) {
+  const EntityAnalysis a =
+      Run("PINE HOLLOW, Calif. \xE2\x80\x94 Crews worked through the night.\n"
+          "Residents of Pine Hollow waited at the school.");
+  const Entity* town = Named(a, "Pine Hollow");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->type, EntityType::kPlace);
+  EXPECT_EQ(town->display_name, "Pine Hollow");
+  EXPECT_EQ(Named(a, "HOLLOW"), nullptr);
+}
+
+TEST_F(EntityRecognizerTest, BylineKeepsASurnameThatIsAlsoAWord) {
+  // "Solis" reads as a plural of "soli"; after "By" and a given name it is
+  // still the surname.
+  const EntityAnalysis a =
+      Run("By Renata Solis | Valley Courier\n"
+          "Crews battled the fire on Thursday as winds returned.");
+  EXPECT_EQ(TypeOf(a, "Renata Solis"), EntityType::kPerson);
+  EXPECT_EQ(Named(a, "Renata"), nullptr);
+}
+
+TEST_F(EntityRecognizerTest, NamedStormsAndCompanyHeads) {
+  const EntityAnalysis a =
+      Run("Hurricane Dorian is expected late Tuesday, and Typhoon Kalmaegi "
+          "weakened. The drug is made by Brightline Health. The utility Sierra "
+          "Gas & Electric cut power, as did Johnson & Johnson.");
+  EXPECT_EQ(TypeOf(a, "Hurricane Dorian"), EntityType::kEvent);
+  EXPECT_EQ(TypeOf(a, "Typhoon Kalmaegi"), EntityType::kEvent);
+  EXPECT_EQ(TypeOf(a, "Brightline Health"), EntityType::kOrganization);
+  EXPECT_EQ(TypeOf(a, "Sierra Gas & Electric"), EntityType::kOrganization);
+  EXPECT_EQ(Named(a, "Electric"), nullptr);
+}
+
 TEST_F(EntityRecognizerTest, EmployerBeforeAMemberRoleIsAnOrganisation) {
   const EntityAnalysis a =
       Run("The probe was built by Ardent Aerospace in Ohio. An Ardent "

@@ -53,8 +53,8 @@ class WordHashSet {
 };
 
 // What the single-word lexicons say about one word, gathered at load time so
-// a token needs one hash lookup instead of one per lexicon. Two bits are
-// left; widen WordInfo::flags before adding a third.
+// a token needs one hash lookup instead of one per lexicon. One bit is
+// left; widen WordInfo::flags before adding a second.
 enum WordFlag : uint32_t {
   kCommonWord = 1u << 0,  // dictionary word or a regular inflection of one
   kFirstName = 1u << 1,
@@ -86,6 +86,7 @@ enum WordFlag : uint32_t {
   kPersonListCue = 1u << 27,     // "featuring"
   kPlacePreposition = 1u << 28,  // "in", "near"
   kOrgCue = 1u << 29,            // "firm" of "his firm Brask Maritime"
+  kEventOpener = 1u << 30,       // "Hurricane" of "Hurricane Dorian"
   kAnyHead = kOrgHead | kPlaceHead | kEventHead,
 };
 
@@ -111,7 +112,8 @@ struct Lexicons {
   Lexicon places;        // countries, subdivisions, cities
   Lexicon region_codes;  // "GA" in "Atlanta, GA"
   Lexicon event_heads;
-  Lexicon event_names;  // value: canonical name or empty
+  Lexicon event_openers;  // "Hurricane" of "Hurricane Dorian"
+  Lexicon event_names;    // value: canonical name or empty
   Lexicon date_words;
   Lexicon demonyms;             // "American", "Republican", "Muslims"
   Lexicon state_abbreviations;  // "mich" of "Flint, Mich."

@@ -45,27 +45,6 @@ bool IsPluralAcronym(std::string_view text, const Token& t) {
   return true;
 }
 
-// "SOUTHPORT —", "MILLBROOK, Ohio —", "LONDON (Reuters) —": a dateline opens
-// a line with its place in capitals, before a dash.
-bool IsDateline(const std::vector<Token>& tokens, const Candidate& c) {
-  if (c.first > 0 && !tokens[c.first].newline_before) return false;
-  for (size_t k = c.first; k <= c.last; ++k) {
-    if (IsWord(tokens[k]) && !tokens[k].all_upper) return false;
-  }
-  constexpr size_t kMaxBetween = 6;  // ", Ohio" or "(Reuters)"
-  for (size_t k = c.last + 1; k < tokens.size() && k <= c.last + kMaxBetween;
-       ++k) {
-    const Token& t = tokens[k];
-    if (t.newline_before) return false;
-    if (t.kind != TokenKind::kPunct) continue;
-    if (t.punct == 0x2014 || t.punct == 0x2013 || t.punct == '-') {
-      return k == c.last + 1 || tokens[c.last + 1].punct == ',' ||
-             tokens[c.last + 1].punct == '(';
-    }
-  }
-  return false;
-}
-
 bool IsRomanNumeral(std::string_view key) {
   if (key.empty() || key.size() > 6) return false;
   for (const char c : key) {
@@ -292,6 +271,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       v[kO] += weight;
     }
     if (ctx.Has(head, kEventHead)) v[kE] += weight;
+    if (ctx.Has(w0, kEventOpener)) v[kE] += 3;
     if (ctx.Has(head, kPlaceHead)) v[kL] += weight;
   }
   // "North Korea", "Southern Europe", "St. Lucie", "Mt. Hood".

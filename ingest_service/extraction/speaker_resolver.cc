@@ -95,6 +95,20 @@ bool CueVerbAt(std::string_view text, size_t pos, size_t limit) {
          CueVerbs().FindFolded(text.substr(pos, end - pos)) != nullptr;
 }
 
+// Whether "according to" (and an optional "the") ends just before `pos`.
+bool AccordingToBefore(std::string_view text, size_t pos) {
+  std::string_view before = text.substr(0, pos);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.size() >= 4 &&
+      EqualsIgnoreCase(before.substr(before.size() - 4), " the")) {
+    before.remove_suffix(4);
+  }
+  constexpr std::string_view kAccordingTo = "according to";
+  return before.size() >= kAccordingTo.size() &&
+         EqualsIgnoreCase(before.substr(before.size() - kAccordingTo.size()),
+                          kAccordingTo);
+}
+
 // Titles before names, with the role noun an abbreviation stands for
 // ("sen" -> "senator").
 const Lexicon& Honorifics() {
@@ -632,23 +646,38 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return it->entity;
   };
 
-  // "The utility Sierra Power said it had cut power. In a statement, the
-  // company said ...": the last organisation before `pos` in its paragraph
-  // or the one before that a cue verb follows, or -1.
-  auto speaking_organization = [&](size_t pos) {
-    const size_t floor = paragraph_floor(pos);
-    int found = -1;
+  // The organisation a description of one (`subject`, "the agency") stands
+  // for: the last one before it named with its head noun ("the Environment
+  // Agency"); else the last one in its paragraph or the one before that
+  // spoke ("The utility Sierra Power said it had cut power. In a statement,
+  // the company said ...", "According to Sierra Power, ..."); or -1.
+  auto described_organization = [&](TextSpan subject) {
+    const std::string_view head = DescriptionHead(text, subject);
+    const size_t floor = paragraph_floor(subject.begin);
+    int named = -1;
+    int spoke = -1;
     for (const entities::Mention& m : analysis.mentions) {
-      if (m.span.begin >= pos) break;
-      if (m.span.begin < floor || m.entity < 0 ||
+      if (m.span.begin >= subject.begin) break;
+      if (m.entity < 0 ||
           m.entity >= static_cast<int>(analysis.entities.size()) ||
           analysis.entities[m.entity].type != EntityType::kOrganization ||
           Inside(m.span.begin, merged)) {
         continue;
       }
-      if (CueVerbAt(text, m.span.end, pos)) found = m.entity;
+      const std::string_view name =
+          text.substr(m.span.begin, m.span.end - m.span.begin);
+      if (head.size() >= 3 && name.size() > head.size() &&
+          name[name.size() - head.size() - 1] == ' ' &&
+          EqualsIgnoreCase(name.substr(name.size() - head.size()), head)) {
+        named = m.entity;
+      }
+      if (m.span.begin >= floor &&
+          (CueVerbAt(text, m.span.end, subject.begin) ||
+           AccordingToBefore(text, m.span.begin))) {
+        spoke = m.entity;
+      }
     }
-    return found;
+    return named >= 0 ? named : spoke;
   };
 
   // 2. Pronouns, descriptions and links, in text order.
@@ -709,7 +738,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
           }
         }
         if (described < 0 && a.organization) {
-          described = speaking_organization(a.subject.begin);
+          described = described_organization(a.subject);
         }
         if (described < 0) {
           // An organisation named once and never speaking is no better a

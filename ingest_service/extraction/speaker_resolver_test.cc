@@ -233,6 +233,18 @@ TEST(SpeakerResolverTest,
   EXPECT_THAT(Resolve(f, a), ElementsAre(1));
 }
 
+TEST(SpeakerResolverTest,
+     OrganisationDescriptionTakesTheOrganisationOfItsHead) {
+  Fixture f = Analyze(
+      "According to the Flood Agency, the river peaked on Sunday. Hill "
+      "School and Hill School again opened.\n"
+      "Later, Hill School said classes would resume.\n"
+      "A spokesperson for the agency said the defenses had “performed as "
+      "designed.”");
+  EntityAnalysis a = WithOrganizations(f, {"Hill School", "Flood Agency"});
+  EXPECT_THAT(Resolve(f, a), ElementsAre(1));
+}
+
 TEST(SpeakerResolverTest, OrganisationDescriptionSkipsAnOrganisationNamedOnce) {
   Fixture f = Analyze(
       "Evacuees slept at Hill School.\n"
