@@ -422,11 +422,40 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
     }
   }
 
+  // "Warren Pike ... Pike did not respond": a dictionary word that is the
+  // surname of a person named in full stays a (weak) candidate, which joins
+  // that person or nobody. At a sentence start only before a verb in the
+  // past tense or a function word, or as an owner ("Young voters" is no "Tom
+  // Young").
+  auto verb_like = [&](size_t k) {
+    if (k >= tokens.size() || tokens[k].kind != TokenKind::kWord) return false;
+    const std::string_view key = keys.Key(k);
+    return keys.Has(k, kSpeechVerb | kFunctionWord | kClosedClassWord) ||
+           (key.size() > 3 && key.ends_with("ed")) ||
+           lex_.past_tense_verbs.Contains(key);
+  };
+  absl::flat_hash_set<std::string_view> surnames;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (classes[i].type == EntityType::kPerson &&
+        classes[i].score >= kAcceptScore &&
+        candidates[i].last > candidates[i].first) {
+      surnames.insert(keys.Key(candidates[i].last));
+    }
+  }
+  constexpr float kSurnameScore = 0.1f;
   std::vector<NamedSpan> spans;
   spans.reserve(candidates.size());
   std::vector<int> span_of(candidates.size(), -1);
   for (size_t i = 0; i < candidates.size(); ++i) {
-    const Classification& c = classes[i];
+    Classification& c = classes[i];
+    const size_t w = candidates[i].first;
+    if (c.score <= 0 && candidates[i].last == w &&
+        !candidates[i].quoted_title && surnames.contains(keys.Key(w)) &&
+        (!tokens[w].sentence_start || tokens[w].possessive ||
+         verb_like(w + 1))) {
+      c.type = EntityType::kPerson;
+      c.score = kSurnameScore;
+    }
     if (c.score <= 0) continue;
     NamedSpan s;
     s.span = c.span;

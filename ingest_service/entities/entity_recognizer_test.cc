@@ -558,6 +558,21 @@ TEST_F(EntityRecognizerTest, BylineKeepsASurnameThatIsAlsoAWord) {
   EXPECT_EQ(Named(a, "Renata"), nullptr);
 }
 
+TEST_F(EntityRecognizerTest, SurnameThatIsAlsoAWordJoinsThePersonNamedInFull) {
+  const EntityAnalysis a = Run(
+      "Its chief executive, Warren Pike, spoke to the board. Judy Amsel told "
+      "Pike the plan was wrong. Pike did not respond. Tom Young agreed. Young "
+      "voters were angry.");
+  ExpectSameEntity(a, "Warren Pike", "Pike");
+  const Entity* young = Named(a, "Tom Young");
+  ASSERT_NE(young, nullptr);
+  int young_mentions = 0;
+  for (const Mention& m : a.mentions) {
+    young_mentions += m.entity == young - a.entities.data();
+  }
+  EXPECT_EQ(young_mentions, 1);  // not "Young voters"
+}
+
 TEST_F(EntityRecognizerTest, NamedStormsAndCompanyHeads) {
   const EntityAnalysis a =
       Run("Hurricane Dorian is expected late Tuesday, and Typhoon Kalmaegi "

@@ -105,6 +105,7 @@ absl::StatusOr<Lexicons> LoadLexicons(
       {"surname_prefixes.txt", &lex.surname_prefixes},
       {"aka_phrases.txt", &lex.aka_phrases},
       {"member_roles.txt", &lex.member_roles},
+      {"past_tense_verbs.txt", &lex.past_tense_verbs},
       {"credit_words.txt", &lex.credit_words},
       {"place_prepositions.txt", &lex.place_prepositions},
       {"domain_suffixes.txt", &lex.domain_suffixes},

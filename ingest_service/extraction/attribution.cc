@@ -233,10 +233,15 @@ int Attributor::AppositiveNameAfterRole(const Frame& f, int k) const {
          IsRoleWord(f.words[k + 1])) {
     ++k;
   }
-  return k + 2 < f.size() && f.Is(k + 1, ",") && f.IsWord(k + 2) &&
-                 IsNameWord(f.words[k + 2]) &&
-                 !lex_.stopwords.ContainsFolded(f.words[k + 2])
-             ? k + 2
+  // "the guitarist Otis Renfro", "the union's president, Frank Dorsey"; but
+  // a capitalised role word opens a name ("The International Longshoremen's
+  // Association").
+  const bool comma = k + 1 < f.size() && f.Is(k + 1, ",");
+  if (!comma && !StartsLower(f.words[k])) return -1;
+  const int name = comma ? k + 2 : k + 1;
+  return name < f.size() && f.IsWord(name) && IsNameWord(f.words[name]) &&
+                 !lex_.stopwords.ContainsFolded(f.words[name])
+             ? name
              : -1;
 }
 
@@ -529,8 +534,8 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
       if (!f.IsWord(k)) break;
       const std::string* role = lex_.roles.FindFolded(f.words[k]);
       if (role != nullptr) {
-        // "said the union's general secretary, Ola Berg": the name in
-        // apposition is the speaker.
+        // "said the union's general secretary, Ola Berg", "said the
+        // guitarist Otis Renfro": the name after the role is the speaker.
         if (const int name = AppositiveNameAfterRole(f, k); name >= 0) {
           Attribution named;
           if (SubjectAfter(text, f, name, named) &&

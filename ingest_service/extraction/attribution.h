@@ -134,9 +134,9 @@ class Attributor {
   // The index of the capitalised name word after a run of surname particles
   // starting at `k` ("van der Berg"), or -1 when there is no such run.
   int NameAfterParticles(const Frame& f, int k) const;
-  // The word opening a name in apposition after the role word at `k` and
-  // any role words after it ("the union's general secretary, Ola Berg"), or
-  // -1.
+  // The word opening a name after the role word at `k` and any role words
+  // after it, in apposition or not ("the union's general secretary, Ola
+  // Berg", "the guitarist Otis Renfro"), or -1.
   int AppositiveNameAfterRole(const Frame& f, int k) const;
   // Whether tokens [begin, end) of `f` are name words and dots.
   bool NameRun(const Frame& f, int begin, int end) const;

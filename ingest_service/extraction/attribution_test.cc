@@ -400,6 +400,13 @@ TEST(AttributionTest, LongerTitlesBeforeANameAfterTheCue) {
            "Ola Berg"},
           {"“We were close,” said the union's general secretary, Ola Berg.",
            "Ola Berg"},
+          {"“He knew which keys were dead,” said the guitarist Otis Renfro, "
+           "who played beside him.",
+           "Otis Renfro"},
+          // A capitalised role word opens an organisation's name.
+          {"The International Dockworkers Association said in a statement "
+           "that it “stands with the senator.”",
+           "International Dockworkers Association"},
       },
       SubjectKind::kName);
 }
