@@ -369,6 +369,34 @@ EntityAnalysis AliasGrouper::Group(
   auto known_place = [&](int i) {
     return spans[i].type == EntityType::kPlace && spans[i].score >= kKnownPlace;
   };
+  // Words that open a known organisation's longer name, less only its head
+  // noun or its "of"/"for" phrase: "Pacific Crescent Railway ... Shares of
+  // Pacific Crescent rose", "Peterson Institute for International
+  // Economics"; not a name of its own ("New York" of "New York Times",
+  // "Bank of America" of "Bank of America Stadium").
+  auto org_prefix = [&](int i) {
+    if (keys[i].words < 2 || spans[i].listed || known_place(i) ||
+        (spans[i].type == EntityType::kPerson && spans[i].strong)) {
+      return -1;
+    }
+    const std::string& words = keys[i].joined;
+    for (size_t e = 0; e < entity_type.size(); ++e) {
+      if (entity_type[e] != EntityType::kOrganization) continue;
+      const std::string& full = keys[entity_first_span[e]].joined;
+      if (full.size() <= words.size() + 1 || !full.starts_with(words) ||
+          full[words.size()] != ' ') {
+        continue;
+      }
+      const std::string_view rest =
+          std::string_view(full).substr(words.size() + 1);
+      if (rest.starts_with("of ") || rest.starts_with("for ") ||
+          (rest.find(' ') == std::string_view::npos &&
+           lex_.org_heads.Contains(rest))) {
+        return static_cast<int>(e);
+      }
+    }
+    return -1;
+  };
   auto org_word = [&](int i) {
     if (keys[i].words != 1 || known_place(i)) return -1;
     auto it = org_by_first_word.find(
@@ -416,6 +444,8 @@ EntityAnalysis AliasGrouper::Group(
       // "the Lamar album") describe the person's work, not a title; an
       // employer's ("Clinton spokesman Jesse Lehrich") the person's team.
       assign(i, person_word(i));
+    } else if (const int org = org_prefix(i); org >= 0) {
+      assign(i, org);
     } else {
       create(i);
     }
@@ -467,6 +497,7 @@ EntityAnalysis AliasGrouper::Group(
     int e = lookup(i, true);
     if (e < 0) e = person_word(i);
     if (e < 0) e = org_word(i);
+    if (e < 0) e = org_prefix(i);
     if (e >= 0) assign(i, e);
   }
 

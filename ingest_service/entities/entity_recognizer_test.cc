@@ -573,6 +573,19 @@ TEST_F(EntityRecognizerTest, SurnameThatIsAlsoAWordJoinsThePersonNamedInFull) {
   EXPECT_EQ(young_mentions, 1);  // not "Young voters"
 }
 
+TEST_F(EntityRecognizerTest, OrganisationNamedWithoutItsHeadOrOfPhrase) {
+  const EntityAnalysis a = Run(
+      "Great Lakes Rail will buy Pacific Crescent Railway, and the Halden "
+      "Institute for Transport Studies approved. Shares of Pacific Crescent "
+      "rose, a Halden Institute economist said. Fans filled the Bank of "
+      "Amerigo Stadium, owned by Bank of Amerigo.");
+  ExpectSameEntity(a, "Pacific Crescent Railway", "Pacific Crescent");
+  ExpectSameEntity(a, "Halden Institute for Transport Studies",
+                   "Halden Institute");
+  // A name of its own, not the stadium's short form.
+  EXPECT_NE(Named(a, "Bank of Amerigo"), Named(a, "Bank of Amerigo Stadium"));
+}
+
 TEST_F(EntityRecognizerTest, NamedStormsAndCompanyHeads) {
   const EntityAnalysis a =
       Run("Hurricane Dorian is expected late Tuesday, and Typhoon Kalmaegi "
