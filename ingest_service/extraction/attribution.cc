@@ -950,6 +950,25 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
     a = s;
     return true;
   }
+  // "Her father, she says, taught her tolerances. “Q”": a cue set off by
+  // commas early in the sentence, after its subject.
+  constexpr int kMaxCueAt = 12;
+  for (int k = 2; k + 1 < end && k <= kMaxCueAt; ++k) {
+    if (!f.Is(k + 1, ",") || !IsCueAt(f, k)) continue;
+    int comma = k - 1;
+    while (comma > 0 && k - comma <= 4 && !f.Is(comma, ",")) --comma;
+    if (!f.Is(comma, ",")) continue;
+    Attribution s;
+    if (!SubjectBefore(text, f, k, comma + 1, s) ||
+        s.kind == SubjectKind::kDescription) {
+      return false;
+    }
+    s.rule = "previous_sentence";
+    s.cue = std::string(f.words[k]);
+    s.confidence = 0.6;
+    a = s;
+    return true;
+  }
   return false;
 }
 

@@ -367,6 +367,18 @@ TEST(AttributionTest, AppositiveChainAfterIntroPhrase) {
   EXPECT_EQ(r.subject, "Jean Roy");
 }
 
+TEST(AttributionTest, CueBetweenCommasInThePreviousSentence) {
+  const auto r = AttributeAll(
+      "Her father, she says, taught her to respect tolerances. “He'd hold up "
+      "a part and say, ‘Half a thousandth.’”\n"
+      "The plan, Hal Byrd said, would cost $4 billion. “Nobody has that "
+      "money.”");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].subject, "she");
+  EXPECT_EQ(r[0].rule, "previous_sentence");
+  EXPECT_EQ(r[1].subject, "Hal Byrd");
+}
+
 TEST(AttributionTest, PossessiveIsNotTheSubject) {
   const Result r = OnlyAttribution(
       "Ann Lee called Mr. Ruiz's remarks “a wake-up call for the town.”");
