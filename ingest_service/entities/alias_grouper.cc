@@ -578,7 +578,13 @@ EntityAnalysis AliasGrouper::Group(
     std::string canonical;
     for (int i : members[e]) {
       if (!spans[i].canonical.empty()) canonical = spans[i].canonical;
-      if (entity.gender == Gender::kUnknown) entity.gender = spans[i].gender;
+      // A lone word tells the gender only as the given name ("Ruth" of
+      // "Ruth Ellis", not of "Babe Ruth").
+      const bool given_or_whole = keys[i].words != 1 || keys[best].words == 1 ||
+                                  keys[i].first_word == keys[best].first_word;
+      if (entity.gender == Gender::kUnknown && given_or_whole) {
+        entity.gender = spans[i].gender;
+      }
       entity.listed |= spans[i].listed;
     }
     if (!canonical.empty() &&

@@ -586,6 +586,24 @@ TEST_F(EntityRecognizerTest, OrganisationNamedWithoutItsHeadOrOfPhrase) {
   EXPECT_NE(Named(a, "Bank of Amerigo"), Named(a, "Bank of Amerigo Stadium"));
 }
 
+TEST_F(EntityRecognizerTest, GivenNameAloneOrAroundANicknameTellsTheGender) {
+  const EntityAnalysis a = Run(
+      "For forty years Frank \"Doc\" Mulvaney coached here. Mulvaney's wife, "
+      "Ruth, said she was glad.");
+  const Entity* coach = Named(a, "Frank Mulvaney");
+  ASSERT_NE(coach, nullptr);
+  EXPECT_EQ(coach->gender, Gender::kMale);
+  const Entity* wife = Named(a, "Ruth");
+  ASSERT_NE(wife, nullptr);
+  EXPECT_EQ(wife->gender, Gender::kFemale);
+  // "Ruth" as a surname tells nothing of the slugger's gender.
+  const EntityAnalysis b =
+      Run("In 1927 the slugger Babe Ruth hit 60 home runs. Ruth was 32.");
+  const Entity* slugger = Named(b, "Babe Ruth");
+  ASSERT_NE(slugger, nullptr);
+  EXPECT_NE(slugger->gender, Gender::kFemale);
+}
+
 TEST_F(EntityRecognizerTest, NamedStormsAndCompanyHeads) {
   const EntityAnalysis a =
       Run("Hurricane Dorian is expected late Tuesday, and Typhoon Kalmaegi "

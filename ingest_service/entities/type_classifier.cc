@@ -327,6 +327,11 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       r.gender = ctx.Info(w0).first_name_gender;
     }
   }
+  // "Mulvaney's wife, Ruth, said": a given name alone (the grouper keeps it
+  // for a person only when it opens the person's name).
+  if (words.size() == 1 && r.gender == Gender::kUnknown) {
+    r.gender = ctx.Info(w0).first_name_gender;
+  }
 
   // Not a heading in capitals ("CONGRESS HAS INVESTIGATED HIM —").
   if (!c.quoted_title && words.size() <= 3 && IsDateline(tokens, c) &&
