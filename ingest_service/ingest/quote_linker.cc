@@ -33,6 +33,10 @@ constexpr size_t kMaxRewordedWords = 12;
 // One way: the same text printed twice in one article (a pull quote), or a
 // snippet and then the whole.
 constexpr double kOverlapContainment = 0.8;
+// A snippet printed again inside a longer part of the same article is a
+// repeat only from this many words: "“The bus rides,” he said. “The games
+// are three hours. The bus rides are where ...”" prints two parts.
+constexpr size_t kMinRepeatedSnippetWords = 4;
 // Estimated shingle containment below which a candidate is not read. Word
 // containment of 0.6 with scattered edits still keeps about a quarter of the
 // shingles.
@@ -230,6 +234,10 @@ absl::StatusOr<std::optional<uint64_t>> QuoteLinker::BestCandidate(
                       [&](const std::string& printed) {
                         const std::vector<std::string> printed_words =
                             text::FoldedWords(printed);
+                        if (std::min(words.size(), printed_words.size()) <
+                            kMinRepeatedSnippetWords) {
+                          return false;
+                        }
                         return std::max(Containment(words, printed_words),
                                         Containment(printed_words, words)) >=
                                kOverlapContainment;

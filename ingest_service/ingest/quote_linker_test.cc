@@ -261,5 +261,16 @@ TEST_F(FindUtteranceTest, SecondPartOfASplitQuoteIsItsOwnUtterance) {
   EXPECT_EQ(Find("The harbor was empty for a decade.", ""), 1u);
 }
 
+TEST_F(FindUtteranceTest, ShortFirstPartRepeatedInTheSecondIsNoSnippet) {
+  // “The bus rides,” he said. “The games are three hours. The bus rides are
+  // where you find out who these kids are.”
+  AddQuote(1, "The bus rides,", "Doc Ames");
+  printed_here_[1] = {"The bus rides,"};
+  EXPECT_EQ(Find("The games are three hours. The bus rides are where you find "
+                 "out who these kids are.",
+                 "Doc Ames"),
+            std::nullopt);
+}
+
 }  // namespace
 }  // namespace verbatim::ingest
