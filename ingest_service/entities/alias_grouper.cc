@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
+#include "common/text/edit_distance.h"
 #include "common/text/given_names.h"
 #include "ingest_service/entities/text_util.h"
 
@@ -369,6 +370,30 @@ EntityAnalysis AliasGrouper::Group(
   auto known_place = [&](int i) {
     return spans[i].type == EntityType::kPlace && spans[i].score >= kKnownPlace;
   };
+  // A lone surname one letter off a known person's ("Rebecca Okoya ... Ms
+  // Okoye"), when no other person's is as close.
+  constexpr size_t kMinMisspeltSurname = 5;
+  auto misspelt_surname = [&](int i) {
+    if (spans[i].type != EntityType::kPerson || keys[i].words != 1 ||
+        keys[i].joined.size() < kMinMisspeltSurname) {
+      return -1;
+    }
+    const std::string& word = keys[i].joined;
+    int found = -1;
+    for (size_t e = 0; e < entity_type.size(); ++e) {
+      const SpanKey& full = keys[entity_first_span[e]];
+      if (entity_type[e] != EntityType::kPerson || full.words < 2 ||
+          full.last_word.empty() || full.last_word[0] != word[0] ||
+          text::EditDistance(
+              absl::string_view(full.last_word.data(), full.last_word.size()),
+              word, 1) != 1) {
+        continue;
+      }
+      if (found >= 0) return -1;
+      found = static_cast<int>(e);
+    }
+    return found;
+  };
   // Words that open a known organisation's longer name, less only its head
   // noun or its "of"/"for" phrase: "Pacific Crescent Railway ... Shares of
   // Pacific Crescent rose", "Peterson Institute for International
@@ -456,6 +481,7 @@ EntityAnalysis AliasGrouper::Group(
     int e = lookup(i, false);
     if (e < 0) e = person_word(i);
     if (e < 0) e = org_word(i);
+    if (e < 0) e = misspelt_surname(i);
     if (e < 0) {
       // A name typed otherwise with at least as much evidence is that
       // entity: "scooter maker Veltro ... “Q,” Veltro said" (organisations

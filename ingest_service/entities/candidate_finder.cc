@@ -441,11 +441,17 @@ void CutTrailingRole(const Context& ctx, Candidate& c) {
   }
   size_t prev = c.last - 1;
   if (!IsWord(ctx.tokens[prev])) return;
+  // "the Skyway Airlines CEO": a role after an organisation's head is the
+  // organisation's officer (but "Center of Media Justice" is one name).
+  bool after_org = ctx.Has(prev, kOrgHead);
+  for (size_t k = c.first; after_org && k < prev; ++k) {
+    after_org = ctx.tokens[k].upper_initial;
+  }
   for (size_t k = c.first; k <= prev; ++k) {
-    if (IsWord(ctx.tokens[k]) &&
-        ctx.Has(k, kRole | kFirstName | kHonorific | kAnyHead)) {
-      return;
-    }
+    const uint32_t stops = after_org
+                               ? kRole | kFirstName | kHonorific
+                               : kRole | kFirstName | kHonorific | kAnyHead;
+    if (IsWord(ctx.tokens[k]) && ctx.Has(k, stops)) return;
   }
   if (ListedName(ctx, c)) return;
   c.last = prev;

@@ -604,6 +604,25 @@ TEST_F(EntityRecognizerTest, GivenNameAloneOrAroundANicknameTellsTheGender) {
   EXPECT_NE(slugger->gender, Gender::kFemale);
 }
 
+TEST_F(EntityRecognizerTest, SurnameMisspeltOnceInTheArticleIsTheSamePerson) {
+  const EntityAnalysis a =
+      Run("The chief executive, Rebecca Okoya, apologised. Ms Okoye said the "
+          "airline would pay. Tom Hargreaves and Tim Hargreave were stranded; "
+          "Hargreaves said so.");
+  ExpectSameEntity(a, "Rebecca Okoya", "Ms Okoye");
+  // Two people one letter apart: a lone surname is not guessed between them.
+  EXPECT_NE(Named(a, "Tom Hargreaves"), Named(a, "Tim Hargreave"));
+}
+
+TEST_F(EntityRecognizerTest, RoleAfterAnOrganisationHeadIsItsOfficer) {
+  const EntityAnalysis a = Run(
+      "Yesterday the Skyway Airlines CEO apologised, and the Center of Media "
+      "Justice objected.");
+  EXPECT_EQ(TypeOf(a, "Skyway Airlines"), EntityType::kOrganization);
+  EXPECT_EQ(Named(a, "Skyway Airlines CEO"), nullptr);
+  EXPECT_EQ(TypeOf(a, "Center of Media Justice"), EntityType::kOrganization);
+}
+
 TEST_F(EntityRecognizerTest, NamedStormsAndCompanyHeads) {
   const EntityAnalysis a =
       Run("Hurricane Dorian is expected late Tuesday, and Typhoon Kalmaegi "
