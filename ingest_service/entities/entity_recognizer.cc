@@ -186,6 +186,11 @@ class RuleEntityRecognizer final : public EntityRecognizer {
   // Words between two candidates that make them one entity ("aka").
   bool AkaSeparator(std::string_view text, const std::vector<Token>& tokens,
                     size_t from, size_t to) const;
+  // The candidate an aka phrase after candidate `i` names: the next one, or
+  // the one after an appositive holding another ("Nia Adebayo, the Houston
+  // rapper who performs as Halo"); -1 for none.
+  int AkaNamed(std::string_view text, const std::vector<Token>& tokens,
+               const std::vector<Candidate>& candidates, size_t i) const;
 
   const Lexicons lex_;
   const AliasGrouper grouper_;
@@ -239,8 +244,38 @@ bool RuleEntityRecognizer::AkaSeparator(std::string_view text,
   }
   // "known around the club as", "known to his teammates as": any few words
   // between "known" and "as".
-  return lex_.aka_phrases.Contains(phrase) ||
-         (phrase.starts_with("known ") && phrase.ends_with(" as"));
+  auto aka = [&](std::string_view p) {
+    return lex_.aka_phrases.Contains(p) ||
+           (p.starts_with("known ") && p.ends_with(" as"));
+  };
+  if (aka(phrase)) return true;
+  // "Nia Adebayo, the Houston rapper who performs as Halo": an appositive
+  // of at most four words ending in a person's role before the link.
+  constexpr int kMaxAppositiveWords = 4;
+  const std::string_view p(phrase);
+  if (!p.starts_with("the ") && !p.starts_with("a ")) return false;
+  std::string_view rest = p.substr(p.find(' ') + 1);
+  for (int words = 0; words < kMaxAppositiveWords; ++words) {
+    const size_t space = rest.find(' ');
+    if (space == std::string_view::npos) return false;
+    const std::string_view word = rest.substr(0, space);
+    rest.remove_prefix(space + 1);
+    if (lex_.person_roles.Contains(word)) return aka(rest);
+  }
+  return false;
+}
+
+int RuleEntityRecognizer::AkaNamed(std::string_view text,
+                                   const std::vector<Token>& tokens,
+                                   const std::vector<Candidate>& candidates,
+                                   size_t i) const {
+  for (size_t next = i + 1; next < candidates.size() && next <= i + 2; ++next) {
+    if (AkaSeparator(text, tokens, candidates[i].last + 1,
+                     candidates[next].first)) {
+      return static_cast<int>(next);
+    }
+  }
+  return -1;
 }
 
 void RuleEntityRecognizer::LinkDescribedNicknames(
@@ -423,10 +458,11 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
   }
 
   // "Warren Pike ... Pike did not respond": a dictionary word that is the
-  // surname of a person named in full stays a (weak) candidate, which joins
-  // that person or nobody. At a sentence start only before a verb in the
-  // past tense or a function word, or as an owner ("Young voters" is no "Tom
-  // Young").
+  // surname of a person named in full, or a name an aka phrase gave a
+  // person ("Nia Adebayo, better known as Halo"), stays a (weak) candidate,
+  // which joins that person or nobody. At a sentence start only before a
+  // verb in the past tense or a function word, or as an owner ("Young
+  // voters" is no "Tom Young").
   auto verb_like = [&](size_t k) {
     if (k >= tokens.size() || tokens[k].kind != TokenKind::kWord) return false;
     const std::string_view key = keys.Key(k);
@@ -436,10 +472,20 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
   };
   absl::flat_hash_set<std::string_view> surnames;
   for (size_t i = 0; i < candidates.size(); ++i) {
-    if (classes[i].type == EntityType::kPerson &&
-        classes[i].score >= kAcceptScore &&
-        candidates[i].last > candidates[i].first) {
+    if (classes[i].type != EntityType::kPerson ||
+        classes[i].score < kAcceptScore) {
+      continue;
+    }
+    if (candidates[i].last > candidates[i].first) {
       surnames.insert(keys.Key(candidates[i].last));
+    }
+    // The aka phrase names the person as firmly as a cue would.
+    const int next = AkaNamed(text, tokens, candidates, i);
+    if (next >= 0 && classes[next].score < kAcceptScore &&
+        candidates[next].first == candidates[next].last) {
+      classes[next].type = EntityType::kPerson;
+      classes[next].score = kAcceptScore;
+      surnames.insert(keys.Key(candidates[next].first));
     }
   }
   constexpr float kSurnameScore = 0.1f;
@@ -478,17 +524,15 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
     }
   }
   for (size_t i = 0; i + 1 < candidates.size(); ++i) {
-    if (span_of[i] < 0 || span_of[i + 1] < 0) continue;
-    if (AkaSeparator(text, tokens, candidates[i].last + 1,
-                     candidates[i + 1].first)) {
-      // A person's quoted nickname is a name, not a title.
-      NamedSpan& name = spans[span_of[i]];
-      NamedSpan& alias = spans[span_of[i + 1]];
-      if (candidates[i + 1].quoted_title && name.type == EntityType::kPerson) {
-        alias.type = EntityType::kPerson;
-      }
-      same_as.emplace_back(span_of[i], span_of[i + 1]);
+    const int next = AkaNamed(text, tokens, candidates, i);
+    if (span_of[i] < 0 || next < 0 || span_of[next] < 0) continue;
+    // A person's quoted nickname is a name, not a title.
+    NamedSpan& name = spans[span_of[i]];
+    NamedSpan& alias = spans[span_of[next]];
+    if (candidates[next].quoted_title && name.type == EntityType::kPerson) {
+      alias.type = EntityType::kPerson;
     }
+    same_as.emplace_back(span_of[i], span_of[next]);
   }
 
   LinkDescribedNicknames(text, tokens, candidates, span_of, spans, same_as);

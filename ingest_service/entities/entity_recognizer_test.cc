@@ -623,6 +623,18 @@ TEST_F(EntityRecognizerTest, RoleAfterAnOrganisationHeadIsItsOfficer) {
   EXPECT_EQ(TypeOf(a, "Center of Media Justice"), EntityType::kOrganization);
 }
 
+TEST_F(EntityRecognizerTest, AkaNameThatIsAWordAndAkaAfterAnAppositive) {
+  const EntityAnalysis a =
+      Run("Hometown rapper Nia Adebayo, better known as Halo, surprised fans. "
+          "Later Halo thanked them.");
+  ExpectSameEntity(a, "Nia Adebayo", "Halo");
+  const EntityAnalysis b =
+      Run("On Friday Ines Mbeki, the Lagos rapper who performs as Sable, "
+          "released an album.");
+  ExpectSameEntity(b, "Ines Mbeki", "Sable");
+  EXPECT_EQ(TypeOf(b, "Lagos"), EntityType::kPlace);
+}
+
 TEST_F(EntityRecognizerTest, NamedStormsAndCompanyHeads) {
   const EntityAnalysis a =
       Run("Hurricane Dorian is expected late Tuesday, and Typhoon Kalmaegi "
