@@ -658,6 +658,26 @@ bool Attributor::AnalyzePost(std::string_view text, const Frame& f,
       return true;
     }
   }
+  // "“It's a good start”: Nora Price, president of the union." (a list of
+  // reactions): a full name after a colon, then a comma or the end.
+  if (i < f.size() && f.Is(i, ":")) {
+    Attribution d;
+    if (SubjectAfter(text, f, i + 1, d) && d.kind == SubjectKind::kName) {
+      int k = i + 1;
+      while (k < f.size() && f.toks[k].span.end <= d.subject.end) ++k;
+      const bool full_name =
+          text.substr(d.subject.begin, d.subject.end - d.subject.begin)
+              .find(' ') != std::string_view::npos;
+      if (full_name && (k == f.size() || f.Is(k, ",") || f.Is(k, "."))) {
+        d.rule = "colon_name";
+        d.cue = ":";
+        d.confidence = 0.8;
+        d.adjacent_frame = true;
+        a = d;
+        return true;
+      }
+    }
+  }
   // "“Q,” Scott Pruitt, the attorney general of Oklahoma, one of the states
   // suing, said": a name opening the frame, then commas, then the cue.
   {

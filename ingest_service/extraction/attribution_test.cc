@@ -335,6 +335,22 @@ TEST(AttributionTest, AccordingToAndDash) {
   EXPECT_EQ(r[1].rule, "dash");
 }
 
+TEST(AttributionTest, NameAfterAColonInAListOfReactions) {
+  const auto r = AttributeAll(
+      "- “It's a good start, but teachers need raises”: Nora Price, "
+      "president of the union.\n"
+      "- “We'll see the details in the budget”: House Speaker Alan Vickers.\n"
+      "He called it “a disgrace to the office”: Tuesday was worse.");
+  ASSERT_GE(r.size(), 2u);
+  EXPECT_EQ(r[0].subject, "Nora Price");
+  EXPECT_EQ(r[0].rule, "colon_name");
+  // The title stays in the subject; the speaker is the person ending it.
+  EXPECT_EQ(r[1].subject, "House Speaker Alan Vickers");
+  if (r.size() > 2) {
+    EXPECT_NE(r[2].rule, "colon_name");
+  }
+}
+
 TEST(AttributionTest, SentenceEndInsideQuoteBlocksNextSentence) {
   const Result r =
       OnlyAttribution("“We are done here.” Ann Lee left the room.");
