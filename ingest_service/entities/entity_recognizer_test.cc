@@ -635,6 +635,14 @@ TEST_F(EntityRecognizerTest, AkaNameThatIsAWordAndAkaAfterAnAppositive) {
   EXPECT_EQ(TypeOf(b, "Lagos"), EntityType::kPlace);
 }
 
+TEST_F(EntityRecognizerTest, NameFollowedByWhichIsNoPerson) {
+  const EntityAnalysis a = Run(
+      "For 71 years the plant was run by Brennan Glass, which is owned by a "
+      "private equity firm. Dale Kowalski, who worked there, was sad.");
+  EXPECT_EQ(TypeOf(a, "Brennan Glass"), EntityType::kOrganization);
+  EXPECT_EQ(TypeOf(a, "Dale Kowalski"), EntityType::kPerson);
+}
+
 TEST_F(EntityRecognizerTest, NamedStormsAndCompanyHeads) {
   const EntityAnalysis a =
       Run("Hurricane Dorian is expected late Tuesday, and Typhoon Kalmaegi "

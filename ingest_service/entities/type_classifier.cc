@@ -431,9 +431,14 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   }
 
   // "Vantly, the maker of ...", "Brask, a startup that ...": an appositive
-  // that describes an organisation.
+  // that describes an organisation; "Brennan Glass, which is owned by":
+  // no person.
   if (ctx.PunctAt(c.last + 1, ',') && !last.possessive) {
     size_t k = ctx.WordAt(c.last + 2);
+    if (k != kNone && !c.quoted_title && !all_common && ctx.Key(k) == "which" &&
+        v[kL] == 0 && v[kE] == 0) {
+      v[kO] += 3;
+    }
     if (k != kNone && !tokens[k].upper_initial &&
         (ctx.Key(k) == "the" || ctx.Key(k) == "a" || ctx.Key(k) == "an")) {
       for (int skipped = 0; skipped < 3; ++skipped) {
