@@ -954,21 +954,25 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
   TextSpan prev = seg.sentences[si - 1];
   prev.begin = std::max(prev.begin, CharBoundaryAfter(text, prev.end, -1));
   f.Fill(text, prev);
-  // "..., Schiff said." — the cue among the last words before the period.
-  int end = f.size();
-  if (end > 0 && f.Is(end - 1, ".")) --end;
-  for (int k = end - 1; k >= 0 && end - k <= 4; --k) {
-    if (!IsCueAt(f, k)) continue;
+  // The subject of cue `k`, searched back to `floor`; a description is no
+  // speaker to carry over.
+  auto attribute = [&](int k, int floor, double confidence) {
     Attribution s;
-    if (!SubjectBefore(text, f, k, 0, s) ||
+    if (!SubjectBefore(text, f, k, floor, s) ||
         s.kind == SubjectKind::kDescription) {
       return false;
     }
     s.rule = "previous_sentence";
     s.cue = std::string(f.words[k]);
-    s.confidence = 0.7;
+    s.confidence = confidence;
     a = s;
     return true;
+  };
+  // "..., Schiff said." — the cue among the last words before the period.
+  int end = f.size();
+  if (end > 0 && f.Is(end - 1, ".")) --end;
+  for (int k = end - 1; k >= 0 && end - k <= 4; --k) {
+    if (IsCueAt(f, k)) return attribute(k, 0, 0.7);
   }
   // "Her father, she says, taught her tolerances. “Q”": a cue set off by
   // commas early in the sentence, after its subject.
@@ -977,17 +981,7 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
     if (!f.Is(k + 1, ",") || !IsCueAt(f, k)) continue;
     int comma = k - 1;
     while (comma > 0 && k - comma <= 4 && !f.Is(comma, ",")) --comma;
-    if (!f.Is(comma, ",")) continue;
-    Attribution s;
-    if (!SubjectBefore(text, f, k, comma + 1, s) ||
-        s.kind == SubjectKind::kDescription) {
-      return false;
-    }
-    s.rule = "previous_sentence";
-    s.cue = std::string(f.words[k]);
-    s.confidence = 0.6;
-    a = s;
-    return true;
+    if (f.Is(comma, ",")) return attribute(k, comma + 1, 0.6);
   }
   return false;
 }
