@@ -170,17 +170,25 @@ bool Attributor::IsIndefinite(std::string_view determiner) const {
   return kind != nullptr && *kind == "indefinite";
 }
 
+bool Attributor::IsCueWord(std::string_view word) const {
+  const std::string* needs = lex_.cues.FindFolded(word);
+  return needs != nullptr && needs->empty();
+}
+
 bool Attributor::IsCue(std::string_view word) const {
-  return StartsLower(word) && lex_.cues.ContainsFolded(word);
+  return StartsLower(word) && IsCueWord(word);
 }
 
 bool Attributor::IsCueAt(const Frame& f, int k) const {
-  // "As Sen. Rosa Delacroix put it, “Q”".
-  if (f.IsWord(k) && f.words[k] == "put" && k + 1 < f.size() &&
-      f.IsWord(k + 1) && f.words[k + 1] == "it") {
-    return true;
+  if (!f.IsWord(k)) return false;
+  // "As Sen. Rosa Delacroix put it, “Q”": a verb that is a cue only with
+  // the word its entry names after it.
+  if (const std::string* needs = lex_.cues.FindFolded(f.words[k]);
+      needs != nullptr && !needs->empty()) {
+    return StartsLower(f.words[k]) && k + 1 < f.size() && f.IsWord(k + 1) &&
+           f.words[k + 1] == *needs;
   }
-  if (!f.IsWord(k) || !IsCue(f.words[k])) return false;
+  if (!IsCue(f.words[k])) return false;
   const std::string_view cue = f.words[k];
   if (!cue.ends_with('s') || cue == "says" || k + 1 >= f.size() ||
       !f.IsWord(k + 1)) {
@@ -751,8 +759,7 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
   int last = n - 1;
   const bool colon_or_comma = f.Is(last, ",") || f.Is(last, ":");
   // "Said Ellis: “Q”" — an inverted frame opening the sentence.
-  if (f.IsWord(0) && StartsUpper(f.words[0]) &&
-      lex_.cues.ContainsFolded(f.words[0])) {
+  if (f.IsWord(0) && StartsUpper(f.words[0]) && IsCueWord(f.words[0])) {
     Attribution s;
     if (SubjectAfter(text, f, 1, s) && s.kind == SubjectKind::kName) {
       s.rule = "pre_verb_name";

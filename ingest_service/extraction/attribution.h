@@ -117,6 +117,9 @@ class Attributor {
   // Subject starting at token `begin`, reading forwards.
   bool SubjectAfter(std::string_view text, const Frame& f, int begin,
                     Attribution& a) const;
+  // A cue verb in any case, not one that needs a word after it.
+  bool IsCueWord(std::string_view word) const;
+  // A lower-case cue verb.
   bool IsCue(std::string_view word) const;
   // Whether token `k` of `f` is a cue used as a verb: not the plural noun
   // of "once the newspaper reports appeared" (a cue ending in -s followed

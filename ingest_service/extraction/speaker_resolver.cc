@@ -91,8 +91,10 @@ bool CueVerbAt(std::string_view text, size_t pos, size_t limit) {
   while (end < limit && std::isalpha(static_cast<unsigned char>(text[end]))) {
     ++end;
   }
-  return end > pos &&
-         CueVerbs().FindFolded(text.substr(pos, end - pos)) != nullptr;
+  if (end == pos) return false;
+  // Verbs that need a word after them ("put" of "put it") are left out.
+  const std::string* needs = CueVerbs().FindFolded(text.substr(pos, end - pos));
+  return needs != nullptr && needs->empty();
 }
 
 // Whether "according to" (and an optional "the") ends just before `pos`.
