@@ -155,7 +155,12 @@ int PersonEndingSubject(const EntityAnalysis& analysis, TextSpan subject) {
 class RuleEntityRecognizer final : public EntityRecognizer {
  public:
   explicit RuleEntityRecognizer(Lexicons lex)
-      : lex_(std::move(lex)), grouper_(lex_) {}
+      : lex_(std::move(lex)), grouper_(lex_) {
+    lex_.aka_phrases.ForEach([&](std::string_view phrase) {
+      aka_last_words_.insert(std::string(phrase.substr(phrase.rfind(' ') + 1)));
+    });
+    aka_last_words_.insert("as");  // "known around the club as"
+  }
   RuleEntityRecognizer(const RuleEntityRecognizer&) = delete;
   RuleEntityRecognizer& operator=(const RuleEntityRecognizer&) = delete;
 
@@ -194,6 +199,9 @@ class RuleEntityRecognizer final : public EntityRecognizer {
 
   const Lexicons lex_;
   const AliasGrouper grouper_;
+  // The last words of the aka phrases: most words between two candidates
+  // end otherwise and need no phrase built.
+  absl::flat_hash_set<std::string> aka_last_words_;
 };
 
 bool RuleEntityRecognizer::ListSeparator(std::string_view text,
@@ -221,6 +229,14 @@ bool RuleEntityRecognizer::AkaSeparator(std::string_view text,
                                         size_t from, size_t to) const {
   // Links are at most six words (lexicons/aka_phrases.txt) plus punctuation.
   if (from >= to || to - from > 9) return false;
+  size_t last_word = to;
+  while (last_word > from && tokens[last_word - 1].kind != TokenKind::kWord) {
+    --last_word;
+  }
+  if (last_word == from ||
+      !aka_last_words_.contains(TokenKey(text, tokens[last_word - 1]))) {
+    return false;
+  }
   std::string phrase;
   for (size_t i = from; i < to; ++i) {
     const Token& t = tokens[i];
