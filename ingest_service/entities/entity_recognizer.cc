@@ -191,6 +191,12 @@ class RuleEntityRecognizer final : public EntityRecognizer {
   // Words between two candidates that make them one entity ("aka").
   bool AkaSeparator(std::string_view text, const std::vector<Token>& tokens,
                     size_t from, size_t to) const;
+  // Keeps as person names dictionary words that a surname or an aka phrase
+  // of a person named in the article makes names (see the definition).
+  void KeepNameWords(std::string_view text, const std::vector<Token>& tokens,
+                     const TokenKeys& keys,
+                     const std::vector<Candidate>& candidates,
+                     std::vector<Classification>& classes) const;
   // The candidate an aka phrase after candidate `i` names: the next one, or
   // the one after an appositive holding another ("Nia Adebayo, the Houston
   // rapper who performs as Halo"); -1 for none.
@@ -407,6 +413,55 @@ void DropQuotedPhrases(std::string_view text, const TextLayout& layout,
   });
 }
 
+void RuleEntityRecognizer::KeepNameWords(
+    std::string_view text, const std::vector<Token>& tokens,
+    const TokenKeys& keys, const std::vector<Candidate>& candidates,
+    std::vector<Classification>& classes) const {
+  // "Warren Pike ... Pike did not respond": a dictionary word that is the
+  // surname of a person named in full, or a name an aka phrase gave a
+  // person ("Nia Adebayo, better known as Halo"), stays a (weak) candidate,
+  // which joins that person or nobody. At a sentence start only before a
+  // verb in the past tense or a function word, or as an owner ("Young
+  // voters" is no "Tom Young").
+  auto verb_like = [&](size_t k) {
+    if (k >= tokens.size() || tokens[k].kind != TokenKind::kWord) return false;
+    const std::string_view key = keys.Key(k);
+    return keys.Has(k, kSpeechVerb | kFunctionWord | kClosedClassWord) ||
+           (key.size() > 3 && key.ends_with("ed")) ||
+           lex_.past_tense_verbs.Contains(key);
+  };
+  absl::flat_hash_set<std::string_view> surnames;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (classes[i].type != EntityType::kPerson ||
+        classes[i].score < kAcceptScore) {
+      continue;
+    }
+    if (candidates[i].last > candidates[i].first) {
+      surnames.insert(keys.Key(candidates[i].last));
+    }
+    // The aka phrase names the person as firmly as a cue would.
+    const int next = AkaNamed(text, tokens, candidates, i);
+    if (next >= 0 && classes[next].score < kAcceptScore &&
+        candidates[next].first == candidates[next].last) {
+      classes[next].type = EntityType::kPerson;
+      classes[next].score = kAcceptScore;
+      surnames.insert(keys.Key(candidates[next].first));
+    }
+  }
+  constexpr float kSurnameScore = 0.1f;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    Classification& c = classes[i];
+    const size_t w = candidates[i].first;
+    if (c.score <= 0 && candidates[i].last == w &&
+        !candidates[i].quoted_title && surnames.contains(keys.Key(w)) &&
+        (!tokens[w].sentence_start || tokens[w].possessive ||
+         verb_like(w + 1))) {
+      c.type = EntityType::kPerson;
+      c.score = kSurnameScore;
+    }
+  }
+}
+
 EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
                                                const TextLayout& layout) const {
   const std::vector<Token> tokens = Tokenize(text, layout.sentences);
@@ -473,51 +528,12 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
     }
   }
 
-  // "Warren Pike ... Pike did not respond": a dictionary word that is the
-  // surname of a person named in full, or a name an aka phrase gave a
-  // person ("Nia Adebayo, better known as Halo"), stays a (weak) candidate,
-  // which joins that person or nobody. At a sentence start only before a
-  // verb in the past tense or a function word, or as an owner ("Young
-  // voters" is no "Tom Young").
-  auto verb_like = [&](size_t k) {
-    if (k >= tokens.size() || tokens[k].kind != TokenKind::kWord) return false;
-    const std::string_view key = keys.Key(k);
-    return keys.Has(k, kSpeechVerb | kFunctionWord | kClosedClassWord) ||
-           (key.size() > 3 && key.ends_with("ed")) ||
-           lex_.past_tense_verbs.Contains(key);
-  };
-  absl::flat_hash_set<std::string_view> surnames;
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    if (classes[i].type != EntityType::kPerson ||
-        classes[i].score < kAcceptScore) {
-      continue;
-    }
-    if (candidates[i].last > candidates[i].first) {
-      surnames.insert(keys.Key(candidates[i].last));
-    }
-    // The aka phrase names the person as firmly as a cue would.
-    const int next = AkaNamed(text, tokens, candidates, i);
-    if (next >= 0 && classes[next].score < kAcceptScore &&
-        candidates[next].first == candidates[next].last) {
-      classes[next].type = EntityType::kPerson;
-      classes[next].score = kAcceptScore;
-      surnames.insert(keys.Key(candidates[next].first));
-    }
-  }
-  constexpr float kSurnameScore = 0.1f;
+  KeepNameWords(text, tokens, keys, candidates, classes);
   std::vector<NamedSpan> spans;
   spans.reserve(candidates.size());
   std::vector<int> span_of(candidates.size(), -1);
   for (size_t i = 0; i < candidates.size(); ++i) {
-    Classification& c = classes[i];
-    const size_t w = candidates[i].first;
-    if (c.score <= 0 && candidates[i].last == w &&
-        !candidates[i].quoted_title && surnames.contains(keys.Key(w)) &&
-        (!tokens[w].sentence_start || tokens[w].possessive ||
-         verb_like(w + 1))) {
-      c.type = EntityType::kPerson;
-      c.score = kSurnameScore;
-    }
+    const Classification& c = classes[i];
     if (c.score <= 0) continue;
     NamedSpan s;
     s.span = c.span;
