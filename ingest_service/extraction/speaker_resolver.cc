@@ -659,8 +659,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     int named = -1;
     int spoke = -1;
     for (const entities::Mention& m : analysis.mentions) {
-      if (m.span.begin >= subject.begin) break;
-      if (m.entity < 0 ||
+      if (m.span.begin >= subject.begin || m.entity < 0 ||
           m.entity >= static_cast<int>(analysis.entities.size()) ||
           analysis.entities[m.entity].type != EntityType::kOrganization ||
           Inside(m.span.begin, merged)) {
