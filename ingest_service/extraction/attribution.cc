@@ -836,10 +836,16 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
         }
         for (int st : starts) {
           if (st < 0 || participle) continue;
+          // "Governor Ray Calloway has made crime ..., telling rallies that
+          // “Q”"; a pronoun only for a participle ("At a rally, he went
+          // further, saying that “Q”", not "He released a letter that says").
           Attribution lead;
+          const bool participle_cue = f.words[k].ends_with("ing");
           if (k > st + 2 && SubjectAfter(text, f, st, lead) &&
-              lead.kind == SubjectKind::kName &&
-              lead.subject.begin == f.toks[st].span.begin) {
+              (lead.kind == SubjectKind::kName ||
+               (lead.kind == SubjectKind::kPronoun && !lead.organization &&
+                participle_cue)) &&
+              opens_with(st, lead.subject)) {
             int e = st;
             while (e < n && f.toks[e].span.end <= lead.subject.end) ++e;
             e = SkipParenthetical(f, e);

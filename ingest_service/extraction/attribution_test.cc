@@ -335,6 +335,22 @@ TEST(AttributionTest, AccordingToAndDash) {
   EXPECT_EQ(r[1].rule, "dash");
 }
 
+TEST(AttributionTest, ParticipleAfterATitledNameOrAPronoun) {
+  const auto r = AttributeAll(
+      "Governor Ray Cole has made crime a theme, telling rallies that cities "
+      "are “more dangerous than war zones.”\n"
+      "At a rally last month, he went further, saying that “you can't walk "
+      "down the street.”\n"
+      "He released a letter from his doctor that says he has “extraordinarily "
+      "good health” for his age.");
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[0].subject, "Ray Cole");
+  EXPECT_EQ(r[0].rule, "pre_subject_participle");
+  EXPECT_EQ(r[1].kind, SubjectKind::kPronoun);
+  EXPECT_TRUE(r[1].rule.starts_with("pre_subject_participle")) << r[1].rule;
+  EXPECT_FALSE(r[2].rule.starts_with("pre_subject_participle")) << r[2].rule;
+}
+
 TEST(AttributionTest, NameAfterAColonInAListOfReactions) {
   const auto r = AttributeAll(
       "- “It's a good start, but teachers need raises”: Nora Price, "
