@@ -651,6 +651,9 @@ TEST_F(EntityRecognizerTest, NamedStormsAndCompanyHeads) {
   EXPECT_EQ(TypeOf(a, "Hurricane Dorian"), EntityType::kEvent);
   EXPECT_EQ(TypeOf(a, "Typhoon Kalmaegi"), EntityType::kEvent);
   EXPECT_EQ(TypeOf(a, "Brightline Health"), EntityType::kOrganization);
+  const EntityAnalysis b =
+      Run("Kenji Watanabe, a violinist with the Osaka Philharmonic, flew in.");
+  EXPECT_EQ(TypeOf(b, "Osaka Philharmonic"), EntityType::kOrganization);
   EXPECT_EQ(TypeOf(a, "Sierra Gas & Electric"), EntityType::kOrganization);
   EXPECT_EQ(Named(a, "Electric"), nullptr);
 }
