@@ -353,6 +353,17 @@ TEST_F(ArticleIngestorTest, SurnameAloneLinksWithSharedContext) {
                              "entities/jonah-whitacre");
 }
 
+TEST_F(ArticleIngestorTest, NameWithoutItsMiddleNameLinksWithSharedContext) {
+  const std::string full =
+      "Director Jonah Elijah Whitacre met Marisol Quintero and Ingrid Falk at "
+      "the pier.\n\n“The film starts here,” said Jonah Elijah Whitacre.\n";
+  const std::string shorter =
+      "Marisol Quintero and Ingrid Falk were on set again.\n\n"
+      "“We shoot at dawn,” said Jonah Whitacre.\n";
+  ExpectFirstSpeakerInferred(IngestAfter(full, shorter),
+                             "entities/jonah-elijah-whitacre");
+}
+
 constexpr char kTobiasArticle[] =
     "Director Tobias Whitacre met Marisol Quintero and Ingrid Falk at the "
     "pier.\n\n“The film starts here,” said Tobias Whitacre.\n";

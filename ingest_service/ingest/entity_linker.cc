@@ -93,8 +93,18 @@ absl::StatusOr<bool> SharesContext(const storage::Store& store,
   return shared >= kMinSharedContext;
 }
 
-// A stored person whose name is a misspelling of `display_name` and whose
-// articles share enough entities with `context`; "" when none.
+// Whether two persons' names differ only by middle names: "Dev Anand Rao"
+// and "Dev Rao".
+bool SameNameButMiddle(const std::string& a, const std::string& b) {
+  const std::vector<std::string> x = text::FoldedWords(a);
+  const std::vector<std::string> y = text::FoldedWords(b);
+  return x.size() >= 2 && y.size() >= 2 && x.size() != y.size() &&
+         x.front() == y.front() && x.back() == y.back();
+}
+
+// A stored person whose name is a misspelling of `display_name`, or the same
+// name with or without middle names, and whose articles share enough
+// entities with `context`; "" when none.
 absl::StatusOr<std::string> FindSpellingVariant(
     const storage::Store& store, catalog::RecordReader& index,
     const std::string& display_name, const std::set<std::string>& context,
@@ -113,7 +123,10 @@ absl::StatusOr<std::string> FindSpellingVariant(
     const std::string candidate_key = text::NameKey((*record)->display_name());
     const int max_edits = std::max<int>(
         1, static_cast<int>(std::max(key.size(), candidate_key.size())) / 4);
-    if (text::EditDistance(key, candidate_key, max_edits) > max_edits) continue;
+    if (text::EditDistance(key, candidate_key, max_edits) > max_edits &&
+        !SameNameButMiddle(display_name, (*record)->display_name())) {
+      continue;
+    }
     auto shares = SharesContext(store, candidate, context);
     if (!shares.ok()) return shares.status();
     if (*shares) return candidate;
