@@ -617,9 +617,15 @@ int RuleEntityRecognizer::ResolveName(std::string_view text, TextSpan span,
   int entity = grouper_.Match(analysis, name);
   if (entity < 0 && unknown == UnknownName::kIgnore) return -1;
   if (entity < 0) {
+    const std::vector<std::string> words = grouper_.CoreWords(name);
+    // "One Tory MP, who asked not to be named, said": a role qualified by a
+    // party or place is a description, not a name.
+    if (!words.empty() && lex_.person_roles.Contains(LowerKey(words.back())) &&
+        !lex_.first_names.Contains(LowerKey(words.front()))) {
+      return -1;
+    }
     Entity e;
     e.display_name = std::string(grouper_.WithoutHonorifics(name));
-    const std::vector<std::string> words = grouper_.CoreWords(name);
     // A speaker named by an organisation's head ("The Alzheimer's Research
     // Foundation called the results ...") is that organisation.
     e.type =

@@ -11,6 +11,7 @@
 #include "ingest_service/extraction/quote_finder.h"
 #include "ingest_service/extraction/segmenter.h"
 #include "ingest_service/extraction/speaker_resolver.h"
+#include "ingest_service/extraction/text_util.h"
 
 namespace verbatim::extraction {
 
@@ -79,8 +80,17 @@ absl::StatusOr<ExtractionResult> ExtractorImpl::Extract(
     // A title next to a frame that only mentions someone later ("on “Fox
     // News Sunday,” nominee Mike Pence said") is still a title: weak spans
     // need a frame that opens right at the mark.
-    const bool touching = attributions[i].adjacent_frame &&
-                          (!weak[i] || attributions[i].confidence >= 0.85);
+    // “They're nervous,” the MP said: a short quote ending in a comma
+    // inside its marks, then a speech verb with a subject, is speech.
+    const std::string_view inner = TrimSpaces(
+        text.substr(candidates[i].inner.begin,
+                    candidates[i].inner.end - candidates[i].inner.begin));
+    const bool framed_speech =
+        attributions[i].rule.starts_with("post_name_verb") &&
+        candidates[i].starts_upper && inner.ends_with(',');
+    const bool touching =
+        attributions[i].adjacent_frame &&
+        (!weak[i] || attributions[i].confidence >= 0.85 || framed_speech);
     keep[i] = KeepQuote(candidates[i], weak[i], touching,
                         attributions[i].framed_chain);
     // A title inside a kept multi-paragraph part is part of its text.

@@ -156,6 +156,21 @@ TEST_F(ExtractorTest, DescriptionOfSomeoneIntroducedUnnamedStaysUnnamed) {
   EXPECT_EQ(SpeakerOf(ad, 2), "");
 }
 
+TEST_F(ExtractorTest, PartyRoleAndQuantifierSubjectsAreNoNames) {
+  ExtractionResult r = ExtractOrFail(
+      "More than 40 backbenchers have signed a letter warning that the plan "
+      "would \"hand the countryside to developers\".\n"
+      "One Tory MP, who asked not to be named, said the whips had been "
+      "\"ringing round all night\". 'They're nervous,' the MP said. 'They "
+      "should be.'\n");
+  ASSERT_EQ(r.quotes.size(), 4u);
+  for (size_t i = 0; i < r.quotes.size(); ++i) {
+    EXPECT_EQ(SpeakerOf(r, i), "") << r.quotes[i].text;
+  }
+  // The two-word quote before "the MP said" is speech, not a scare quote.
+  EXPECT_EQ(r.quotes[2].text, "They're nervous,");
+}
+
 TEST_F(ExtractorTest, PronounChainSkipsObjectsNamedWithANickname) {
   ExtractionResult r = ExtractOrFail(
       "Born in Ashby in 1937, pianist Tom Ruiz began playing at six.\n"
