@@ -528,6 +528,38 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
     }
   }
 
+  // "Luca and Marco Bellandi", "Bill and Hillary Clinton": a given name alone
+  // before "and" and a person's full name shares that surname; not the last
+  // items of a list ("directed by Free, Kendrick and Jack Schreir").
+  for (size_t i = 0; i + 1 < candidates.size(); ++i) {
+    const Candidate& given = candidates[i];
+    const Candidate& full = candidates[i + 1];
+    const bool listed = i > 0 && given.first >= 2 &&
+                        candidates[i - 1].last + 2 == given.first &&
+                        tokens[given.first - 1].kind == TokenKind::kPunct &&
+                        tokens[given.first - 1].punct == ',';
+    if (listed || given.first != given.last || !full_names[i].empty() ||
+        full.last <= full.first || given.last + 2 != full.first ||
+        keys.Key(given.last + 1) != "and" ||
+        !keys.Has(given.first, kFirstName) ||
+        !keys.Has(full.first, kFirstName) ||
+        classes[i + 1].type != EntityType::kPerson ||
+        classes[i + 1].score < kAcceptScore) {
+      continue;
+    }
+    full_names[i] = std::string(SpanText(text, given.span));
+    full_names[i].push_back(' ');
+    full_names[i].append(
+        SpanText(text, {tokens[full.last].begin, full.span.end}));
+    classes[i].type = EntityType::kPerson;
+    classes[i].score = std::max(classes[i].score, kAcceptScore);
+  }
+
+  // Checked before the names move into their spans.
+  const bool full_names_given =
+      std::any_of(full_names.begin(), full_names.end(),
+                  [](const std::string& name) { return !name.empty(); });
+
   KeepNameWords(text, tokens, keys, candidates, classes);
   std::vector<NamedSpan> spans;
   spans.reserve(candidates.size());
@@ -574,7 +606,7 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
   size_t b = 0;
   for (Mention& m : analysis.mentions) {
     // A given name grouped as its full name is still mentioned as printed.
-    if (!nicknames.empty()) m.text = std::string(SpanText(text, m.span));
+    if (full_names_given) m.text = std::string(SpanText(text, m.span));
     while (b < layout.boilerplate.size() &&
            layout.boilerplate[b].end <= m.span.begin) {
       ++b;

@@ -643,6 +643,20 @@ TEST_F(EntityRecognizerTest, NameFollowedByWhichIsNoPerson) {
   EXPECT_EQ(TypeOf(a, "Dale Kowalski"), EntityType::kPerson);
 }
 
+TEST_F(EntityRecognizerTest, GivenNameBeforeAndSharesTheSurname) {
+  const EntityAnalysis a =
+      Run("For 30 years, Luca and Marco Bellandi ran the Bellandi Brothers "
+          "trattoria together. Luca kept it.");
+  ExpectSameEntity(a, "Luca Bellandi", "Luca");
+  EXPECT_EQ(TypeOf(a, "Marco Bellandi"), EntityType::kPerson);
+  EXPECT_EQ(TypeOf(a, "Bellandi Brothers"), EntityType::kOrganization);
+  // The last two items of a list are two people.
+  const EntityAnalysis b = Run(
+      "The film was directed by Dave Free. It is directed by Free, Kendrick "
+      "and Jack Schreier.");
+  EXPECT_EQ(Named(b, "Kendrick Schreier"), nullptr);
+}
+
 TEST_F(EntityRecognizerTest, NamedStormsAndCompanyHeads) {
   const EntityAnalysis a =
       Run("Hurricane Dorian is expected late Tuesday, and Typhoon Kalmaegi "
