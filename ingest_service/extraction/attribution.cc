@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ingest_service/entities/text_util.h"
+#include "ingest_service/extraction/cue_verbs.h"
 #include "ingest_service/extraction/text_util.h"
 
 namespace verbatim::extraction {
@@ -123,7 +124,6 @@ absl::StatusOr<Attributor> Attributor::Create() {
     Lexicon* target;
     std::string_view file;
   } items[] = {
-      {&lex.cues, "cue_verbs.txt"},
       {&lex.particles, "cue_particles.txt"},
       {&lex.abbreviations, "abbreviations.txt"},
       {&lex.honorifics, "honorifics.txt"},
@@ -170,20 +170,15 @@ bool Attributor::IsIndefinite(std::string_view determiner) const {
   return kind != nullptr && *kind == "indefinite";
 }
 
-bool Attributor::IsCueWord(std::string_view word) const {
-  const std::string* needs = lex_.cues.FindFolded(word);
-  return needs != nullptr && needs->empty();
-}
-
 bool Attributor::IsCue(std::string_view word) const {
-  return StartsLower(word) && IsCueWord(word);
+  return StartsLower(word) && IsCueVerb(word);
 }
 
 bool Attributor::IsCueAt(const Frame& f, int k) const {
   if (!f.IsWord(k)) return false;
   // "As Sen. Rosa Delacroix put it, “Q”": a verb that is a cue only with
   // the word its entry names after it.
-  if (const std::string* needs = lex_.cues.FindFolded(f.words[k]);
+  if (const std::string* needs = CueVerbNeeds(f.words[k]);
       needs != nullptr && !needs->empty()) {
     return StartsLower(f.words[k]) && k + 1 < f.size() && f.IsWord(k + 1) &&
            f.words[k + 1] == *needs;
@@ -759,7 +754,7 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
   int last = n - 1;
   const bool colon_or_comma = f.Is(last, ",") || f.Is(last, ":");
   // "Said Ellis: “Q”" — an inverted frame opening the sentence.
-  if (f.IsWord(0) && StartsUpper(f.words[0]) && IsCueWord(f.words[0])) {
+  if (f.IsWord(0) && StartsUpper(f.words[0]) && IsCueVerb(f.words[0])) {
     Attribution s;
     if (SubjectAfter(text, f, 1, s) && s.kind == SubjectKind::kName) {
       s.rule = "pre_verb_name";

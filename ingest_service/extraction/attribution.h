@@ -87,8 +87,8 @@ class Attributor {
 
  private:
   struct Lexicons {
-    Lexicon cues, particles, abbreviations, honorifics, pronouns, roles,
-        stopwords, connectors, skip_words, determiners, colon_verbs;
+    Lexicon particles, abbreviations, honorifics, pronouns, roles, stopwords,
+        connectors, skip_words, determiners, colon_verbs;
   };
   explicit Attributor(Lexicons lex) : lex_(std::move(lex)) {}
 
@@ -117,9 +117,7 @@ class Attributor {
   // Subject starting at token `begin`, reading forwards.
   bool SubjectAfter(std::string_view text, const Frame& f, int begin,
                     Attribution& a) const;
-  // A cue verb in any case, not one that needs a word after it.
-  bool IsCueWord(std::string_view word) const;
-  // A lower-case cue verb.
+  // A lower-case cue verb (cue_verbs.h).
   bool IsCue(std::string_view word) const;
   // Whether token `k` of `f` is a cue used as a verb: not the plural noun
   // of "once the newspaper reports appeared" (a cue ending in -s followed

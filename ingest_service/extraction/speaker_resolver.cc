@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "ingest_service/extraction/cue_verbs.h"
 #include "ingest_service/extraction/lexicon.h"
 #include "ingest_service/extraction/text_util.h"
 
@@ -59,13 +60,6 @@ const Lexicon& RoleNouns() {
   return *words;
 }
 
-// Speech verbs ("said", "says", "told").
-const Lexicon& CueVerbs() {
-  static const Lexicon* const words =
-      new Lexicon(Lexicon::Load("cue_verbs.txt").value());
-  return *words;
-}
-
 // Whether a name at `pos` opens the sentence starting at `sentence`: at most
 // a title or two before it ("Board chairman Elliot Ramsey"), no clause.
 bool OpensSentence(std::string_view text, size_t sentence, size_t pos) {
@@ -91,10 +85,8 @@ bool CueVerbAt(std::string_view text, size_t pos, size_t limit) {
   while (end < limit && std::isalpha(static_cast<unsigned char>(text[end]))) {
     ++end;
   }
-  if (end == pos) return false;
   // Verbs that need a word after them ("put" of "put it") are left out.
-  const std::string* needs = CueVerbs().FindFolded(text.substr(pos, end - pos));
-  return needs != nullptr && needs->empty();
+  return end > pos && IsCueVerb(text.substr(pos, end - pos));
 }
 
 // Whether "according to" (and an optional "the") ends just before `pos`.
