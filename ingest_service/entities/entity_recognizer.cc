@@ -193,15 +193,17 @@ class RuleEntityRecognizer final : public EntityRecognizer {
                     size_t from, size_t to) const;
   // Keeps as person names dictionary words that a surname or an aka phrase
   // of a person named in the article makes names (see the definition).
-  void KeepNameWords(std::string_view text, const std::vector<Token>& tokens,
-                     const TokenKeys& keys,
+  // `aka_named` is AkaNamed's result.
+  void KeepNameWords(const std::vector<Token>& tokens, const TokenKeys& keys,
                      const std::vector<Candidate>& candidates,
+                     const std::vector<int>& aka_named,
                      std::vector<Classification>& classes) const;
-  // The candidate an aka phrase after candidate `i` names: the next one, or
-  // the one after an appositive holding another ("Nia Adebayo, the Houston
-  // rapper who performs as Halo"); -1 for none.
-  int AkaNamed(std::string_view text, const std::vector<Token>& tokens,
-               const std::vector<Candidate>& candidates, size_t i) const;
+  // For each candidate, the candidate an aka phrase after it names: the next
+  // one, or the one after an appositive holding another ("Nia Adebayo, the
+  // Houston rapper who performs as Halo"); -1 for none.
+  std::vector<int> AkaNamed(std::string_view text,
+                            const std::vector<Token>& tokens,
+                            const std::vector<Candidate>& candidates) const;
 
   const Lexicons lex_;
   const AliasGrouper grouper_;
@@ -287,17 +289,21 @@ bool RuleEntityRecognizer::AkaSeparator(std::string_view text,
   return false;
 }
 
-int RuleEntityRecognizer::AkaNamed(std::string_view text,
-                                   const std::vector<Token>& tokens,
-                                   const std::vector<Candidate>& candidates,
-                                   size_t i) const {
-  for (size_t next = i + 1; next < candidates.size() && next <= i + 2; ++next) {
-    if (AkaSeparator(text, tokens, candidates[i].last + 1,
-                     candidates[next].first)) {
-      return static_cast<int>(next);
+std::vector<int> RuleEntityRecognizer::AkaNamed(
+    std::string_view text, const std::vector<Token>& tokens,
+    const std::vector<Candidate>& candidates) const {
+  std::vector<int> named(candidates.size(), -1);
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    for (size_t next = i + 1; next < candidates.size() && next <= i + 2;
+         ++next) {
+      if (AkaSeparator(text, tokens, candidates[i].last + 1,
+                       candidates[next].first)) {
+        named[i] = static_cast<int>(next);
+        break;
+      }
     }
   }
-  return -1;
+  return named;
 }
 
 void RuleEntityRecognizer::LinkDescribedNicknames(
@@ -414,8 +420,8 @@ void DropQuotedPhrases(std::string_view text, const TextLayout& layout,
 }
 
 void RuleEntityRecognizer::KeepNameWords(
-    std::string_view text, const std::vector<Token>& tokens,
-    const TokenKeys& keys, const std::vector<Candidate>& candidates,
+    const std::vector<Token>& tokens, const TokenKeys& keys,
+    const std::vector<Candidate>& candidates, const std::vector<int>& aka_named,
     std::vector<Classification>& classes) const {
   // "Warren Pike ... Pike did not respond": a dictionary word that is the
   // surname of a person named in full, or a name an aka phrase gave a
@@ -440,7 +446,7 @@ void RuleEntityRecognizer::KeepNameWords(
       surnames.insert(keys.Key(candidates[i].last));
     }
     // The aka phrase names the person as firmly as a cue would.
-    const int next = AkaNamed(text, tokens, candidates, i);
+    const int next = aka_named[i];
     if (next >= 0 && classes[next].score < kAcceptScore &&
         candidates[next].first == candidates[next].last) {
       classes[next].type = EntityType::kPerson;
@@ -560,7 +566,8 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
       std::any_of(full_names.begin(), full_names.end(),
                   [](const std::string& name) { return !name.empty(); });
 
-  KeepNameWords(text, tokens, keys, candidates, classes);
+  const std::vector<int> aka_named = AkaNamed(text, tokens, candidates);
+  KeepNameWords(tokens, keys, candidates, aka_named, classes);
   std::vector<NamedSpan> spans;
   spans.reserve(candidates.size());
   std::vector<int> span_of(candidates.size(), -1);
@@ -588,7 +595,7 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
     }
   }
   for (size_t i = 0; i + 1 < candidates.size(); ++i) {
-    const int next = AkaNamed(text, tokens, candidates, i);
+    const int next = aka_named[i];
     if (span_of[i] < 0 || next < 0 || span_of[next] < 0) continue;
     // A person's quoted nickname is a name, not a title.
     NamedSpan& name = spans[span_of[i]];

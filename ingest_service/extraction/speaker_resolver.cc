@@ -91,16 +91,9 @@ bool CueVerbAt(std::string_view text, size_t pos, size_t limit) {
 
 // Whether "according to" (and an optional "the") ends just before `pos`.
 bool AccordingToBefore(std::string_view text, size_t pos) {
-  std::string_view before = text.substr(0, pos);
-  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-  if (before.size() >= 4 &&
-      EqualsIgnoreCase(before.substr(before.size() - 4), " the")) {
-    before.remove_suffix(4);
-  }
-  constexpr std::string_view kAccordingTo = "according to";
-  return before.size() >= kAccordingTo.size() &&
-         EqualsIgnoreCase(before.substr(before.size() - kAccordingTo.size()),
-                          kAccordingTo);
+  const std::string_view before = TrimSpaces(text.substr(0, pos));
+  return EndsWithIgnoreCase(before, "according to") ||
+         EndsWithIgnoreCase(before, "according to the");
 }
 
 // Titles before names, with the role noun an abbreviation stands for
