@@ -151,20 +151,31 @@ bool PersonLed(const Context& ctx, size_t first, size_t last) {
 // "International Longshoremen's Association", "Writers' Guild": the
 // possessive of a plural dictionary word (not of a name, "Harvard's Kennedy
 // School", nor of a whole organisation, "Johns Hopkins University's School")
-// followed by capitalised words ending in an organisation head.
+// followed by capitalised words ending in an organisation head. So is a
+// saint's ("St. Brendan's Medical Center", "St Paul's Cathedral") before a
+// head of any kind.
 bool PossessiveInsideName(const Context& ctx, size_t i) {
   const std::string_view key = ctx.Key(i);
   const bool plural =
       key.size() >= 4 && (key.ends_with('s') || key.ends_with("men") ||
                           key.ends_with("ren") || key.ends_with("ple"));
-  if (!plural || !ctx.Has(i, kCommonWord) || ctx.Has(i, kOrgHead) ||
-      !ctx.tokens[i].upper_initial) {
+  auto saint_at = [&](size_t k) {
+    return ctx.Key(k) == "st" || ctx.Key(k) == "saint";
+  };
+  const bool saint =
+      i >= 1 && ctx.tokens[i].upper_initial &&
+      (saint_at(i - 1) ||
+       (i >= 2 && ctx.tokens[i - 1].kind == TokenKind::kPunct &&
+        ctx.tokens[i - 1].punct == '.' && saint_at(i - 2)));
+  if (!saint && (!plural || !ctx.Has(i, kCommonWord) || ctx.Has(i, kOrgHead) ||
+                 !ctx.tokens[i].upper_initial)) {
     return false;
   }
+  const unsigned heads = saint ? kAnyHead : kOrgHead;
   for (size_t k = i + 1; k < ctx.tokens.size() && k <= i + 3; ++k) {
     const Token& t = ctx.tokens[k];
     if (!IsWord(t) || !t.upper_initial || t.newline_before) return false;
-    if (ctx.Has(k, kOrgHead)) return true;
+    if (ctx.Has(k, heads)) return true;
     if (t.possessive) return false;
   }
   return false;

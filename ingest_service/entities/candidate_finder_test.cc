@@ -162,6 +162,10 @@ TEST_F(CandidateFinderTest, PossessiveOfADictionaryWordInsideAnOrganisation) {
               ElementsAre("International Longshoremen\u2019s Association"));
   EXPECT_THAT(Names("at Harwick\u2019s Kennedy School today"),
               ElementsAre("Harwick", "Kennedy School"));
+  EXPECT_THAT(Names("a spokeswoman for St. Brendan\u2019s Medical Center said"),
+              ElementsAre("St. Brendan\u2019s Medical Center"));
+  EXPECT_THAT(Names("near St Paul\u2019s Cathedral and Tom\u2019s Diner"),
+              ElementsAre("St Paul\u2019s Cathedral", "Tom"));
 }
 
 TEST_F(CandidateFinderTest, HyphenTailIsCut) {

@@ -980,7 +980,9 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
   int end = f.size();
   if (end > 0 && f.Is(end - 1, ".")) --end;
   for (int k = end - 1; k >= 0 && end - k <= 4; --k) {
-    if (IsCueAt(f, k)) return attribute(k, 0, 0.7);
+    if (!IsCueAt(f, k)) continue;
+    if (attribute(k, 0, 0.7)) return true;
+    break;
   }
   // "Her father, she says, taught her tolerances. “Q”": a cue set off by
   // commas early in the sentence, after its subject.
@@ -991,7 +993,64 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
     while (comma > 0 && k - comma <= 4 && !f.Is(comma, ",")) --comma;
     if (f.Is(comma, ",")) return attribute(k, comma + 1, 0.6);
   }
+  // "Lin, who flew in for the shoot, said it began with a message. “Q”": the
+  // sentence opens with its speaker and a cue reporting what they said.
+  constexpr int kMaxLeadCueAt = 20;  // after a relative clause
+  for (int k = 1; k < end && k <= kMaxLeadCueAt; ++k) {
+    if (!IsCueAt(f, k)) continue;
+    Attribution s;
+    if (!SubjectBefore(text, f, k, 0, s) ||
+        s.subject.begin != f.toks[0].span.begin) {
+      return false;
+    }
+    return attribute(k, 0, 0.55);
+  }
   return false;
+}
+
+bool Attributor::OpeningNameSubject(std::string_view text, const Frame& f,
+                                    Attribution& lead) const {
+  constexpr int kMaxIntroTokens = 16;
+  // The name opens the sentence, or follows an opening clause ("Asked about
+  // the record, Lee spoke for minutes").
+  int start = 0;
+  auto name_at = [&](int k) {
+    return SubjectAfter(text, f, k, lead) &&
+           lead.subject.begin == f.toks[k].span.begin;
+  };
+  if (!name_at(0)) {
+    do {
+      while (start < f.size() && !f.Is(start, ",")) ++start;
+      ++start;
+    } while (start < f.size() && start < kMaxIntroTokens && !name_at(start));
+  }
+  if (start >= f.size() || start >= kMaxIntroTokens ||
+      lead.kind != SubjectKind::kName) {
+    return false;
+  }
+  // The name must be the subject of a verb: not a possessive ("Trump's
+  // campaign"), and followed, after any appositive or relative clause
+  // ("Lee, who has run the firm since 2021,"), by a lowercase word that is
+  // neither a pronoun nor a role noun ("Library supporters called it ...").
+  int e = start;
+  while (e < f.size() && f.toks[e].span.end <= lead.subject.end) ++e;
+  if (e == start || IsPossessive(f.words[e - 1])) return false;
+  e = SkipParenthetical(f, e);
+  auto verb_at = [&](int k) {
+    return k < f.size() && f.IsWord(k) && StartsLower(f.words[k]) &&
+           !lex_.pronouns.ContainsFolded(f.words[k]) &&
+           lex_.roles.FindFoldedOrSingular(f.words[k]) == nullptr;
+  };
+  if (e + 1 < f.size() && f.Is(e, ",") && f.IsWord(e + 1) &&
+      StartsLower(f.words[e + 1])) {
+    // The clause may hold commas of its own ("the Auburn Hills,
+    // Michigan-based carmaker"): the verb is after one of them.
+    for (int k = e + 2; k + 1 < f.size() && k - e < kMaxIntroTokens; ++k) {
+      if (f.Is(k, ",") && verb_at(k + 1)) return true;
+    }
+    return false;
+  }
+  return verb_at(e);
 }
 
 bool Attributor::AnalyzeSentenceSubject(std::string_view text,
@@ -1010,23 +1069,7 @@ bool Attributor::AnalyzeSentenceSubject(std::string_view text,
   Frame f;
   f.Fill(text, {sentence_begin, q.outer.begin});
   Attribution lead;
-  if (f.size() == 0 || !SubjectAfter(text, f, 0, lead) ||
-      lead.kind != SubjectKind::kName ||
-      lead.subject.begin != f.toks[0].span.begin) {
-    return false;
-  }
-  // The name must be the subject of a verb: not a possessive ("Trump's
-  // campaign"), and followed by a lowercase word that is neither a pronoun
-  // nor a role noun ("Library supporters called it ...").
-  int e = 0;
-  while (e < f.size() && f.toks[e].span.end <= lead.subject.end) ++e;
-  if (e == 0 || IsPossessive(f.words[e - 1])) return false;
-  e = SkipParenthetical(f, e);
-  if (e >= f.size() || !f.IsWord(e) || !StartsLower(f.words[e]) ||
-      lex_.pronouns.ContainsFolded(f.words[e]) ||
-      lex_.roles.FindFoldedOrSingular(f.words[e]) != nullptr) {
-    return false;
-  }
+  if (!OpeningNameSubject(text, f, lead)) return false;
   lead.rule = "sentence_subject";
   lead.confidence = 0.5;
   lead.fragment = true;
@@ -1070,7 +1113,14 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
     a = s;
     return true;
   }
-  return false;
+  // "Van Linden opened the call by reading a statement.\n“A ...": without a
+  // cue, the person the sentence is about.
+  Attribution s;
+  if (!OpeningNameSubject(text, f, s)) return false;
+  s.rule = "paragraph_subject";
+  s.confidence = 0.5;
+  a = s;
+  return true;
 }
 
 bool Attributor::AnalyzeAccordingTo(std::string_view text, const Frame& f,

@@ -23,6 +23,8 @@
 //   paragraph_intro  a multi-paragraph quote introduced by the previous
 //                    paragraph's cue ("She explained why.\n“A ...\n“B.”");
 //                    later parts carry over                   0.7
+//   paragraph_subject  the same without a cue, the name opening that
+//                    paragraph's last sentence ("Lee read a statement.")  0.5
 // Pronoun and description subjects lower the confidence by 0.1 / 0.2 and
 // append "/pronoun" or "/description" to the rule name.
 #ifndef VERBATIM_INGEST_SERVICE_EXTRACTION_ATTRIBUTION_H_
@@ -94,6 +96,10 @@ class Attributor {
 
   struct Frame;  // tokens of one side of a quote
   bool AnalyzePost(std::string_view text, const Frame& f, Attribution& a) const;
+  // A name opening `f` as the subject of a verb ("Lee opened the call"), not
+  // an owner ("Lee's campaign") or a modifier ("Library supporters").
+  bool OpeningNameSubject(std::string_view text, const Frame& f,
+                          Attribution& lead) const;
   bool AnalyzePre(std::string_view text, const Frame& f, Attribution& a) const;
   // "..., Schiff said. “Q”": the sentence before a quote that opens its own
   // sentence ends with a cue.

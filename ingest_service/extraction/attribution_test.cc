@@ -624,6 +624,38 @@ TEST(AttributionTest, ColonOrCuelessIntroLeavesBlockExcerpt) {
   }
 }
 
+TEST(AttributionTest, CuelessIntroNamingItsSubjectAttributesTheBlock) {
+  for (const char* intro :
+       {"Maren Holt, who has run the Auburn Hills, Michigan-based firm since "
+        "2021, opened the call by reading a statement.\n",
+        "Asked about the old record, Maren Holt spoke for several minutes.\n"}) {
+    const std::string text = std::string(intro) +
+                             "“We let our customers down.\n"
+                             "“That is on me.”\n";
+    std::vector<QuoteCandidate> quotes;
+    const auto a = AttributeRaw(text, quotes);
+    ASSERT_EQ(a.size(), 2u) << intro;
+    EXPECT_EQ(a[0].rule, "paragraph_subject") << intro;
+    EXPECT_EQ(
+        text.substr(a[0].subject.begin, a[0].subject.end - a[0].subject.begin),
+        "Maren Holt");
+    EXPECT_TRUE(a[0].framed_chain);
+    EXPECT_EQ(a[1].link, 0);
+  }
+}
+
+TEST(AttributionTest, PreviousSentenceOpenedBySpeakerAndCue) {
+  const auto r = AttributeAll(
+      "Lin, who flew to Lisbon for the final day of the shoot, said the "
+      "collaboration began with a message. “He sent me a voice note.”\n"
+      "The band said nothing. Critics, however, were unkind. “A dull "
+      "record.”");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].subject, "Lin");
+  EXPECT_EQ(r[0].rule, "previous_sentence");
+  EXPECT_EQ(r[1].kind, SubjectKind::kNone);
+}
+
 TEST(AttributionTest, RoleWordsOpeningTheSentenceAreNotTheName) {
   const auto r = AttributeAll(
       "Singer-songwriter Lena Marsh told the crowd: “This town raised me.”\n"

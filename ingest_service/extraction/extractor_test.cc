@@ -156,6 +156,23 @@ TEST_F(ExtractorTest, DescriptionOfSomeoneIntroducedUnnamedStaysUnnamed) {
   EXPECT_EQ(SpeakerOf(ad, 2), "");
 }
 
+TEST_F(ExtractorTest, SpokespersonSpeaksForTheOrganisation) {
+  ExtractionResult r = ExtractOrFail(
+      "Halcyon TV cancelled the show. “We are grateful,” a Halcyon TV "
+      "spokesperson said.\n"
+      "A spokeswoman for St. Brendan’s Medical Center said staff gathered "
+      "outside his room. “It was a privilege,” she said.\n"
+      "A Halcyon TV engineer, who asked not to be named, said the budget had "
+      "been cut. “We saw it coming,” he said.\n"
+      "Regulators called the plan “a blueprint for delay.”\n");
+  ASSERT_EQ(r.quotes.size(), 4u);
+  EXPECT_EQ(SpeakerOf(r, 0), "Halcyon TV");
+  EXPECT_EQ(SpeakerOf(r, 1), "St. Brendan’s Medical Center");
+  EXPECT_EQ(SpeakerOf(r, 2), "");
+  // A plural description is a group, not the last person named.
+  EXPECT_EQ(SpeakerOf(r, 3), "");
+}
+
 TEST_F(ExtractorTest, PartyRoleAndQuantifierSubjectsAreNoNames) {
   ExtractionResult r = ExtractOrFail(
       "More than 40 backbenchers have signed a letter warning that the plan "

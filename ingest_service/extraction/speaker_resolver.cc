@@ -60,6 +60,13 @@ const Lexicon& RoleNouns() {
   return *words;
 }
 
+// Roles that speak for an organisation ("spokeswoman").
+const Lexicon& VoiceRoles() {
+  static const Lexicon* const words =
+      new Lexicon(Lexicon::Load("voice_roles.txt").value());
+  return *words;
+}
+
 // Whether a name at `pos` opens the sentence starting at `sentence`: at most
 // a title or two before it ("Board chairman Elliot Ramsey"), no clause.
 bool OpensSentence(std::string_view text, size_t sentence, size_t pos) {
@@ -102,6 +109,17 @@ const Lexicon& Honorifics() {
   static const Lexicon* const words =
       new Lexicon(Lexicon::Load("honorifics.txt").value());
   return *words;
+}
+
+// "his label", "their club": an organisation of someone's, which the
+// article's main organisation seldom is.
+bool OwnedDescription(std::string_view text, TextSpan subject) {
+  const std::string_view desc =
+      text.substr(subject.begin, subject.end - subject.begin);
+  for (std::string_view owner : {"his ", "her ", "their ", "its "}) {
+    if (StartsWithIgnoreCase(desc, owner)) return true;
+  }
+  return false;
 }
 
 enum class Determiner { kDefinite, kIndefinite };
@@ -496,6 +514,34 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return other_role;
   };
 
+  // The organisation a description of its voice speaks for: named inside it
+  // ("a Halcyon TV spokesperson") or right after it ("A spokeswoman for St.
+  // Brendan's Medical Center"); else -1.
+  auto voiced_organization = [&](TextSpan description) {
+    if (!VoiceRoles().ContainsFolded(DescriptionHead(text, description))) {
+      return -1;
+    }
+    size_t after = description.end;
+    for (std::string_view joint : {" for the ", " for ", " at the ", " at "}) {
+      if (StartsWithIgnoreCase(text.substr(after), joint)) {
+        after += joint.size();
+        break;
+      }
+    }
+    for (const entities::Mention& m : analysis.mentions) {
+      if (m.entity < 0 || m.entity >= static_cast<int>(analysis.entities.size()) ||
+          analysis.entities[m.entity].type != EntityType::kOrganization) {
+        continue;
+      }
+      if ((m.span.begin >= description.begin &&
+           m.span.end <= description.end) ||
+          m.span.begin == after) {
+        return m.entity;
+      }
+    }
+    return -1;
+  };
+
   const Lexicon& prepositions = ObjectPrepositions();
   auto resolve_pronoun = [&](size_t pos, Gender g) {
     const int s0 = sentence_of(pos);
@@ -530,7 +576,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       if (s != s0 && (it == persons.end() || it->begin >= limit)) {
         const TextSpan unnamed =
             OpeningDescription(text, sent, Determiner::kIndefinite);
-        if (unnamed.end > unnamed.begin) return -1;
+        if (unnamed.end > unnamed.begin) return voiced_organization(unnamed);
       }
       for (; it != persons.end() && it->begin < limit; ++it) {
         if (!Compatible(g, analysis.entities[it->entity].gender)) continue;
@@ -687,7 +733,12 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         }
         break;
       case SubjectKind::kDescription: {
-        int described = a.organization ? -1 : resolve_description(a.subject);
+        int described = voiced_organization(a.subject);
+        if (described >= 0) {
+          speaker[i] = described;
+          break;
+        }
+        described = a.organization ? -1 : resolve_description(a.subject);
         // "“Q,” wrote one supporter": someone unnamed, not the main person;
         // so is "the engineer" after "One senior engineer, who asked not to
         // be named" in this paragraph or the one before.
@@ -695,7 +746,10 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         if (described < 0) {
           const std::string_view head = DescriptionHead(text, a.subject);
           const std::string* kind = RoleNouns().FindFolded(head);
-          if ((kind != nullptr && *kind == "unnamed") ||
+          // "Regulators called the plan “Q”": a group, not one person.
+          const bool plural =
+              kind == nullptr && RoleNouns().FindFoldedOrSingular(head);
+          if (plural || (kind != nullptr && *kind == "unnamed") ||
               IntroducedUnnamed(text, head, paragraph_floor(a.subject.begin),
                                 a.subject.begin)) {
             break;
@@ -730,7 +784,8 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
           // An organisation named once and never speaking is no better a
           // guess than none ("The governor's office said").
           described = dominant(a.organization);
-          if (a.organization && described >= 0 && weight[described] < 2) {
+          if (a.organization && described >= 0 &&
+              (weight[described] < 2 || OwnedDescription(text, a.subject))) {
             described = -1;
           }
         }

@@ -262,6 +262,18 @@ TEST(SpeakerResolverTest, PronounAfterAnUnnamedSubjectIsUnresolved) {
   EXPECT_THAT(ResolveAmong(f, {"Lisa Chung", "Tom Ruiz"}), ElementsAre(-1, 1));
 }
 
+TEST(SpeakerResolverTest, PluralDescriptionIsUnresolved) {
+  Fixture f = Analyze(
+      "“Our trading arm had a strong quarter,” Wael Sawan said.\n"
+      "Regulators called the plan “a blueprint for delay.” Critics said "
+      "“nothing will change.”\n"
+      "“We will appeal,” the chief executive said.");
+  EntityAnalysis a;
+  a.entities = {{"Wael Sawan", EntityType::kPerson, {}, Gender::kMale}};
+  AddMention(a, f.text, "Wael Sawan", 0);
+  EXPECT_THAT(Resolve(f, a), ElementsAre(0, -1, -1, 0));
+}
+
 TEST(SpeakerResolverTest, InitialNicknamePrefersTheNearestMatch) {
   // Two people share the initial; the one mentioned last is meant, even
   // though the other is mentioned more.
