@@ -134,6 +134,7 @@ absl::StatusOr<Attributor> Attributor::Create() {
       {&lex.skip_words, "frame_skip_words.txt"},
       {&lex.determiners, "determiners.txt"},
       {&lex.colon_verbs, "colon_verbs.txt"},
+      {&lex.excerpt_verbs, "excerpt_verbs.txt"},
   };
   for (const Item& item : items) {
     auto loaded = Lexicon::Load(item.file);
@@ -1014,9 +1015,17 @@ bool Attributor::OpeningNameSubject(std::string_view text, const Frame& f,
   // The name opens the sentence, or follows an opening clause ("Asked about
   // the record, Lee spoke for minutes").
   int start = 0;
+  // The subject starts at `k`, or after a title there ("Ms Okonkwo").
   auto name_at = [&](int k) {
-    return SubjectAfter(text, f, k, lead) &&
-           lead.subject.begin == f.toks[k].span.begin;
+    if (!SubjectAfter(text, f, k, lead)) return false;
+    int at = k;
+    if (at < f.size() && f.IsWord(at) &&
+        lex_.honorifics.ContainsFolded(f.words[at])) {
+      ++at;
+      if (at < f.size() && f.Is(at, ".")) ++at;
+    }
+    return lead.subject.begin == f.toks[k].span.begin ||
+           (at < f.size() && lead.subject.begin == f.toks[at].span.begin);
   };
   if (!name_at(0)) {
     do {
@@ -1097,17 +1106,21 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
   Frame f;
   f.Fill(text, sent);
   // A sentence with marks of its own is quoting, not introducing. One ending
-  // in a colon ("McCrummen reports:") opens a block excerpt of writing more
-  // often than speech; pre_paragraph_colon reads its closed quotes.
-  if (f.size() == 0 || f.Is(f.size() - 1, ":")) return false;
+  // in a colon after a verb of writing ("McCrummen reports:") opens a block
+  // excerpt more often than speech.
+  if (f.size() == 0) return false;
   for (int k = 0; k < f.size(); ++k) {
     if (IsQuoteMarkWord(f.words[k])) return false;
+  }
+  const bool colon = f.Is(f.size() - 1, ":");
+  for (int k = 0; colon && k < f.size(); ++k) {
+    if (lex_.excerpt_verbs.ContainsFolded(f.words[k])) return false;
   }
   for (int k = 0; k < f.size(); ++k) {
     if (!IsCueAt(f, k)) continue;
     Attribution s;
     if (!SubjectBefore(text, f, k, 0, s)) continue;
-    s.rule = "paragraph_intro";
+    s.rule = colon ? "pre_paragraph_colon" : "paragraph_intro";
     s.cue = std::string(f.words[k]);
     s.confidence = 0.7;
     a = s;
@@ -1325,6 +1338,10 @@ std::vector<Attribution> Attributor::Attribute(
       }
       a.fragment = out[qi].fragment;
       out[qi] = a;
+      out[qi].framed_chain = true;
+    } else if (out[qi].rule.starts_with("pre_paragraph_colon") &&
+               !lex_.excerpt_verbs.ContainsFolded(out[qi].cue)) {
+      // "In a statement, Halvorsen said:\n“A ...": speech.
       out[qi].framed_chain = true;
     }
   }

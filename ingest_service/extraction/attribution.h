@@ -90,7 +90,7 @@ class Attributor {
  private:
   struct Lexicons {
     Lexicon particles, abbreviations, honorifics, pronouns, roles, stopwords,
-        connectors, skip_words, determiners, colon_verbs;
+        connectors, skip_words, determiners, colon_verbs, excerpt_verbs;
   };
   explicit Attributor(Lexicons lex) : lex_(std::move(lex)) {}
 

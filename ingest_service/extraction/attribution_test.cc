@@ -644,6 +644,24 @@ TEST(AttributionTest, CuelessIntroNamingItsSubjectAttributesTheBlock) {
   }
 }
 
+TEST(AttributionTest, SpeechCueBeforeAColonFramesAMultiParagraphQuote) {
+  for (const char* intro :
+       {"In a statement, campaign manager Brent Hall said:\n",
+        "In a statement issued on Wednesday, Ms Okonkwo went further:\n"}) {
+    const std::string text = std::string(intro) +
+                             "“Dusty Ward has spent his life on the land.\n"
+                             "“He knows what a dry well means.”\n";
+    std::vector<QuoteCandidate> quotes;
+    const auto a = AttributeRaw(text, quotes);
+    ASSERT_EQ(a.size(), 2u) << intro;
+    EXPECT_TRUE(a[0].framed_chain) << intro;
+    EXPECT_TRUE(KeepQuote(quotes[0], IsWeakQuote(quotes[0]),
+                          a[0].adjacent_frame, a[0].framed_chain))
+        << intro;
+    EXPECT_EQ(a[1].link, 0);
+  }
+}
+
 TEST(AttributionTest, PreviousSentenceOpenedBySpeakerAndCue) {
   const auto r = AttributeAll(
       "Lin, who flew to Lisbon for the final day of the shoot, said the "

@@ -188,6 +188,14 @@ void PairParagraph(std::string_view text, entities::TextSpan para, int index,
     emit(o, o.pos + o.len + cut + 1, 0, true);
   };
 
+  // The first ’ read as a plural possessive while a single was open.
+  constexpr size_t kNone = std::string_view::npos;
+  struct {
+    size_t opener = kNone;
+    size_t pos = 0;
+    size_t len = 0;
+  } possessive_close;
+
   size_t i = para.begin;
   while (i < para.end) {
     // Every mark is '"', '\'' or starts with 0xE2 (“ ” ‘ ’) / 0xC2 (« »).
@@ -247,6 +255,14 @@ void PairParagraph(std::string_view text, entities::TextSpan para, int index,
           close(QuoteMark::kSingle, i, len);
           break;
         }
+        if (plural_possessive && has_open(QuoteMark::kSingle) &&
+            possessive_close.opener == kNone) {
+          for (size_t k = stack.size(); k-- > 0;) {
+            if (stack[k].mark != QuoteMark::kSingle) continue;
+            possessive_close = {stack[k].pos, i, len};
+            break;
+          }
+        }
         // ’90s, ’em, ’n’: elisions, never openers.
         if (c == '\'' && OpensContext(prev) && word_next && !IsDigit(next)) {
           stack.push_back({QuoteMark::kSingle, i, len});
@@ -258,10 +274,23 @@ void PairParagraph(std::string_view text, entities::TextSpan para, int index,
     }
     i += len;
   }
+  // "had been ‘planned for days’ and": a single left open closes at the
+  // plural possessive it passed, which had no other way to close; one
+  // opening the paragraph may run on into the next.
+  for (size_t k = 0; k < stack.size(); ++k) {
+    if (stack[k].pos != possessive_close.opener || stack[k].pos == para.begin) {
+      continue;
+    }
+    emit(stack[k], possessive_close.pos, possessive_close.len, true);
+    stack.resize(k);
+    break;
+  }
   // Unclosed doubles run to the paragraph end; unclosed singles are more
-  // often elisions or possessives than quotes, so they are dropped.
+  // often elisions or possessives than quotes, so they are dropped, except
+  // a ‘ opening the paragraph (a British multi-paragraph quote).
   for (const Open& o : stack) {
-    if (o.mark != QuoteMark::kSingle) {
+    if (o.mark != QuoteMark::kSingle ||
+        (o.pos == para.begin && CharAt(text, o.pos) == 0x2018)) {
       emit(o, para.end, 0, false);
       break;  // the outermost one covers any inner unclosed mark
     }
@@ -325,6 +354,7 @@ std::vector<QuoteCandidate> FindQuotes(
     q.continues_next_paragraph =
         next.begin < next.end &&
         (c == 0x201C || (c == '"' && q.mark == QuoteMark::kDouble) ||
+         (c == 0x2018 && q.mark == QuoteMark::kSingle) ||
          (c == 0xAB && q.mark == QuoteMark::kGuillemet));
   }
   return out;

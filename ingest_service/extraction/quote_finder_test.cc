@@ -115,6 +115,24 @@ TEST(QuoteFinderTest, PluralPossessiveInsideSingleQuote) {
             (std::vector<std::string>{"It’s the players’ view, not ours,"}));
 }
 
+TEST(QuoteFinderTest, SingleClosesAtAPossessiveWhenNothingElseCloses) {
+  EXPECT_EQ(Inner("The walkout had been ‘planned for days’ and was aimed at "
+                  "voters at home."),
+            (std::vector<std::string>{"planned for days"}));
+  EXPECT_EQ(Inner("‘The ministers’ plan failed,’ she said."),
+            (std::vector<std::string>{"The ministers’ plan failed,"}));
+}
+
+TEST(QuoteFinderTest, BritishMultiParagraphOpenerIsUnclosed) {
+  const auto q = Find("‘For thirty years we were promised.\n‘It was not us.’");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_FALSE(q[0].closed);
+  EXPECT_TRUE(q[0].continues_next_paragraph);
+  EXPECT_TRUE(q[1].closed);
+  // A single left open inside a paragraph is an elision, not a quote.
+  EXPECT_TRUE(Inner("The band’s ‘best days are behind them.").empty());
+}
+
 TEST(QuoteFinderTest, DoubledApostrophesAreNotMarks) {
   EXPECT_TRUE(Inner("''We will win,'' Mr. Roy said.").empty());
   EXPECT_EQ(Inner("He said 'Okay, fine then' and left."),

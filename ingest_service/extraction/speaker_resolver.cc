@@ -227,6 +227,8 @@ void IntroducingWords(std::string_view text, size_t begin,
   const size_t before = begin >= 40 ? begin - 40 : 0;
   std::string_view left = text.substr(before, begin - before);
   while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
+  // "The fire service commissioner, Shane Kowal," names its role too.
+  if (!left.empty() && left.back() == ',') left.remove_suffix(1);
   const size_t space = left.find_last_of(" \t\n\r");
   const std::string_view title =
       space == std::string_view::npos ? left : left.substr(space + 1);

@@ -274,6 +274,14 @@ TEST(SpeakerResolverTest, PluralDescriptionIsUnresolved) {
   EXPECT_THAT(Resolve(f, a), ElementsAre(0, -1, -1, 0));
 }
 
+TEST(SpeakerResolverTest, RoleBeforeACommaIntroducesTheName) {
+  Fixture f = Analyze(
+      "Commissioner Ana Papas opened the hearing. The fire service "
+      "commissioner, Shane Kowal, gives evidence next week.\n"
+      "“Every warning was issued on time,” the service commissioner wrote.");
+  EXPECT_THAT(ResolveAmong(f, {"Shane Kowal", "Ana Papas"}), ElementsAre(0));
+}
+
 TEST(SpeakerResolverTest, InitialNicknamePrefersTheNearestMatch) {
   // Two people share the initial; the one mentioned last is meant, even
   // though the other is mentioned more.
