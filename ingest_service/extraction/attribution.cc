@@ -1329,6 +1329,16 @@ std::vector<Attribution> Attributor::Attribute(
     if (out[qi].kind == SubjectKind::kNone) {
       Attribution a;
       if (!AnalyzeParagraphIntro(text, seg, q, a)) continue;
+      // Without a cue the intro yields to a frame ending the chain
+      // ("“A ...\n“B,” Lee said."), which carry_back reads.
+      if (a.rule == "paragraph_subject") {
+        int last = qi;
+        while (last + 1 < nq && quotes[last].continues_next_paragraph &&
+               quotes[last + 1].paragraph == quotes[last].paragraph + 1) {
+          ++last;
+        }
+        if (last != qi && out[last].kind != SubjectKind::kNone) continue;
+      }
       if (a.kind == SubjectKind::kPronoun) {
         a.confidence -= 0.1;
         a.rule += "/pronoun";
