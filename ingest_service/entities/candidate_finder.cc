@@ -469,6 +469,21 @@ void CutTrailingRole(const Context& ctx, Candidate& c) {
   c.span.end = HeadEnd(ctx.tokens[prev]);
 }
 
+// "Fiona MacLeod MP", "Rajiv Malhotra SC": letters after a person's name
+// (all capitals, or "PhD") are no part of it.
+void CutPostNominal(const Context& ctx, Candidate& c) {
+  if (c.last <= c.first) return;
+  const Token& t = ctx.tokens[c.last];
+  const Token& prev = ctx.tokens[c.last - 1];
+  if (!IsWord(t) || !IsWord(prev) || !prev.upper_initial ||
+      !(t.all_upper || t.inner_upper) ||
+      !ctx.lex.post_nominals.Contains(ctx.Key(c.last))) {
+    return;
+  }
+  c.last = c.last - 1;
+  c.span.end = HeadEnd(prev);
+}
+
 void TrimLeading(const Context& ctx, Candidate& c) {
   // "Shares of Lumenary Inc. fell", "Residents of Eastgate said": a
   // sentence-opening dictionary word that is no head noun, then "of", then
@@ -761,6 +776,7 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
     if (!c.quoted_title) {
       CutAfterInnerTitle(ctx, c);
       CutTrailingRole(ctx, c);
+      CutPostNominal(ctx, c);
       TrimLeading(ctx, c);
     }
     c.title_line = title[c.first];

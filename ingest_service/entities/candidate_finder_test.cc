@@ -118,6 +118,13 @@ TEST_F(CandidateFinderTest, TrailingRoleIsCutUnlessAGivenNameLeads) {
               ElementsAre("Stephen King", "Anna Bishop"));
 }
 
+TEST_F(CandidateFinderTest, PostNominalLettersAreCut) {
+  EXPECT_THAT(Names("said Fiona MacLeod MP on Monday"),
+              ElementsAre("Fiona MacLeod"));
+  EXPECT_THAT(Names("Counsel assisting, Rajiv Malhotra SC, said"),
+              Contains("Rajiv Malhotra"));
+}
+
 TEST_F(CandidateFinderTest, LowerCaseItemsOfACreditLine) {
   // The capitalised credit words are candidates the classifier drops.
   EXPECT_THAT(Names("Photo Credit: harborlens / studio9 & Wren Pictures"),

@@ -107,6 +107,7 @@ absl::StatusOr<Lexicons> LoadLexicons(
       {"member_roles.txt", &lex.member_roles},
       {"past_tense_verbs.txt", &lex.past_tense_verbs},
       {"credit_words.txt", &lex.credit_words},
+      {"post_nominals.txt", &lex.post_nominals},
       {"place_prepositions.txt", &lex.place_prepositions},
       {"domain_suffixes.txt", &lex.domain_suffixes},
       {"author_suffixes.txt", &lex.author_suffixes},

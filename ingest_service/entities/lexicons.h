@@ -133,6 +133,7 @@ struct Lexicons {
   Lexicon member_roles;      // "spokeswoman": looked up by key, no flag
   Lexicon past_tense_verbs;  // "went": looked up by key, no flag
   Lexicon credit_words;      // "photo" of "Photo Credit:", by key, no flag
+  Lexicon post_nominals;     // "MP" of "Fiona MacLeod MP", by key, no flag
   Lexicon place_prepositions;
   // Matched against parts of a word rather than whole tokens, so they have
   // no flag (tokens carry cached flags; these are looked up directly).
