@@ -1136,6 +1136,38 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
   return true;
 }
 
+bool Attributor::AnalyzeHeadlineLabel(std::string_view text, TextSpan para,
+                                      const QuoteCandidate& q,
+                                      Attribution& a) const {
+  constexpr size_t kMaxLabelBytes = 60;
+  if (q.outer.begin < para.begin ||
+      q.outer.begin - para.begin > kMaxLabelBytes) {
+    return false;
+  }
+  Frame head;
+  head.Fill(text, {para.begin, q.outer.begin});
+  const int colon = head.size() - 1;
+  if (colon < 1 || !head.Is(colon, ":")) return false;
+  // Only a bullet, a time or a zone ("• 16:51 BST") may come before the
+  // name, which must run up to the colon.
+  int k = 0;
+  while (k < colon && (!head.IsWord(k) || IsAllCaps(head.words[k]) ||
+                       !StartsUpper(head.words[k]))) {
+    ++k;
+  }
+  Attribution s;
+  if (k >= colon || colon - k > 5 || !SubjectAfter(text, head, k, s) ||
+      s.kind != SubjectKind::kName ||
+      s.subject.end != head.toks[colon - 1].span.end) {
+    return false;
+  }
+  s.rule = "headline_label";
+  s.cue = ":";
+  s.confidence = 0.6;
+  a = s;
+  return true;
+}
+
 bool Attributor::AnalyzeAccordingTo(std::string_view text, const Frame& f,
                                     Attribution& a) const {
   for (int k = 0; k + 1 < f.size(); ++k) {
@@ -1309,7 +1341,10 @@ std::vector<Attribution> Attributor::Attribute(
       a.cue = ":";
       a.confidence = 0.75;
       out[qi] = a;
+      continue;
     }
+    Attribution a;
+    if (AnalyzeHeadlineLabel(text, para, quotes[qi], a)) out[qi] = a;
   }
 
   // A multi-paragraph quote whose first part opens right after a paragraph

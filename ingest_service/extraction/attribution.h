@@ -11,6 +11,7 @@
 //   pre_name_verb_that  NAME said that ... “FRAGMENT”    0.8
 //   according_to     ... according to NAME     0.85
 //   label            NAME: “Q” (transcripts, interviews)  0.75
+//   headline_label   Name: “Q” opening a headline or list item  0.6
 //   continuation     “A,” she said. “B.” (B continues A)  0.85
 //   carry_over       a quote paragraph without a frame continues the
 //                    previous paragraph's speaker           0.6
@@ -96,6 +97,10 @@ class Attributor {
 
   struct Frame;  // tokens of one side of a quote
   bool AnalyzePost(std::string_view text, const Frame& f, Attribution& a) const;
+  // "• Van der Berg: ‘This squad is not finished’": a headline or list item
+  // opening with a name and a colon before the quote.
+  bool AnalyzeHeadlineLabel(std::string_view text, entities::TextSpan para,
+                            const QuoteCandidate& q, Attribution& a) const;
   // A name opening `f` as the subject of a verb ("Lee opened the call"), not
   // an owner ("Lee's campaign") or a modifier ("Library supporters").
   bool OpeningNameSubject(std::string_view text, const Frame& f,

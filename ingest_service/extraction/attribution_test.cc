@@ -662,6 +662,18 @@ TEST(AttributionTest, SpeechCueBeforeAColonFramesAMultiParagraphQuote) {
   }
 }
 
+TEST(AttributionTest, HeadlineOrListItemOpeningWithANameAndColon) {
+  const auto r = AttributeAll(
+      "Mei-Lin Zhou: “I wanted a film that smells of the sea”\n"
+      "• 16:51 BST O'Sullivan: “This is a licence to pollute”\n"
+      "Key events from the hearing today: “This is a licence to pollute”");
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[0].subject, "Mei-Lin Zhou");
+  EXPECT_EQ(r[0].rule, "headline_label");
+  EXPECT_EQ(r[1].subject, "O'Sullivan");
+  EXPECT_EQ(r[2].kind, SubjectKind::kNone);
+}
+
 TEST(AttributionTest, PreviousSentenceOpenedBySpeakerAndCue) {
   const auto r = AttributeAll(
       "Lin, who flew to Lisbon for the final day of the shoot, said the "
