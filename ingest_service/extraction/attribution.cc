@@ -422,7 +422,25 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
     auto is_the = [&](int k) {
       return k >= floor && f.IsWord(k) && EqualsIgnoreCase(f.words[k], "the");
     };
-    int p = b - 1;
+    // "of the United Auto and Assembly Workers": an "and" inside the
+    // object's name.
+    int object = b;
+    while (object - 2 >= floor && f.IsWord(object - 1) &&
+           (EqualsIgnoreCase(f.words[object - 1], "and") ||
+            f.Is(object - 1, "&")) &&
+           f.IsWord(object - 2) && IsNameWord(f.words[object - 2])) {
+      object -= 2;
+      while (object - 1 >= floor && f.IsWord(object - 1) &&
+             IsNameWord(f.words[object - 1]) &&
+             !lex_.stopwords.ContainsFolded(f.words[object - 1])) {
+        --object;
+      }
+    }
+    int p = object - 1;
+    if (object < b && !(p >= floor && (is_the(p) || (f.IsWord(p) &&
+                                                      IsPreposition(f.words[p]))))) {
+      p = b - 1;  // a list of names ("Lee and Ruiz said"), not an object
+    }
     // "of the rock band Northern Lights": up to two words describing the
     // object after its article.
     int described = p;

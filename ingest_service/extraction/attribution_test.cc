@@ -674,6 +674,16 @@ TEST(AttributionTest, HeadlineOrListItemOpeningWithANameAndColon) {
   EXPECT_EQ(r[2].kind, SubjectKind::kNone);
 }
 
+TEST(AttributionTest, ObjectNameWithAndIsNotTheSpeaker) {
+  const auto r = AttributeAll(
+      "Declan Rourke of the United Auto and Assembly Workers said it was "
+      "“decided a thousand miles away.”\n"
+      "Ana Lee and Tom Ruiz said it was “decided a thousand miles away.”");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].subject, "Declan Rourke");
+  EXPECT_EQ(r[1].subject, "Tom Ruiz");
+}
+
 TEST(AttributionTest, PreviousSentenceOpenedBySpeakerAndCue) {
   const auto r = AttributeAll(
       "Lin, who flew to Lisbon for the final day of the shoot, said the "

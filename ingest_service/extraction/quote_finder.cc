@@ -287,10 +287,21 @@ void PairParagraph(std::string_view text, entities::TextSpan para, int index,
   }
   // Unclosed doubles run to the paragraph end; unclosed singles are more
   // often elisions or possessives than quotes, so they are dropped, except
-  // a ‘ opening the paragraph (a British multi-paragraph quote).
+  // a ‘ opening a sentence (the first part of a British multi-paragraph
+  // quote: "‘A,’ she said. ‘B ...¶‘C.’").
+  auto opens_sentence = [&](const Open& o) {
+    if (CharAt(text, o.pos) != 0x2018 || !IsUpper(CharAt(text, o.pos + o.len))) {
+      return false;
+    }
+    size_t b = o.pos;
+    while (b > para.begin && text[b - 1] == ' ') --b;
+    if (b == para.begin) return true;
+    const char32_t before = CharBefore(text, b);
+    return before == '.' || before == '?' || before == '!' ||
+           before == 0x2019 || before == 0x201D;
+  };
   for (const Open& o : stack) {
-    if (o.mark != QuoteMark::kSingle ||
-        (o.pos == para.begin && CharAt(text, o.pos) == 0x2018)) {
+    if (o.mark != QuoteMark::kSingle || opens_sentence(o)) {
       emit(o, para.end, 0, false);
       break;  // the outermost one covers any inner unclosed mark
     }
