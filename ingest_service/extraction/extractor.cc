@@ -7,6 +7,7 @@
 #include "ingest_service/extraction/attribution.h"
 #include "ingest_service/extraction/boilerplate.h"
 #include "ingest_service/extraction/normalizer.h"
+#include "ingest_service/extraction/outlet.h"
 #include "ingest_service/extraction/quote_filter.h"
 #include "ingest_service/extraction/quote_finder.h"
 #include "ingest_service/extraction/segmenter.h"
@@ -31,8 +32,9 @@ class ExtractorImpl : public Extractor {
         attributor_(std::move(attributor)),
         recognizer_(std::move(recognizer)) {}
 
+  using Extractor::Extract;
   absl::StatusOr<ExtractionResult> Extract(
-      std::string_view body) const override;
+      std::string_view body, const ArticleContext& context) const override;
 
  private:
   Normalizer normalizer_;
@@ -43,7 +45,7 @@ class ExtractorImpl : public Extractor {
 };
 
 absl::StatusOr<ExtractionResult> ExtractorImpl::Extract(
-    std::string_view body) const {
+    std::string_view body, const ArticleContext& context) const {
   absl::StatusOr<NormalizedText> norm = normalizer_.Normalize(body);
   if (!norm.ok()) return norm.status();
   const std::string_view text = norm->text();
@@ -108,6 +110,7 @@ absl::StatusOr<ExtractionResult> ExtractorImpl::Extract(
   layout.boilerplate = boilerplate;
   layout.quotations = quotations;
   entities::EntityAnalysis analysis = recognizer_->Recognize(text, layout);
+  MarkOutlet(text, seg.sentences, context.source, analysis);
 
   const std::vector<int> speakers =
       ResolveSpeakers(text, seg, candidates, attributions, keep, boilerplate,

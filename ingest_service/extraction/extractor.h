@@ -34,6 +34,13 @@ struct ExtractionResult {
   std::vector<entities::Mention> mentions;  // offsets into the original body
 };
 
+// What is known of an article besides its body.
+struct ArticleContext {
+  // The outlet that published it ("The Daily Glare"): where the body names
+  // it, the name is that organisation's.
+  std::string_view source;
+};
+
 // Thread-safe after construction: Extract is const.
 class Extractor {
  public:
@@ -44,7 +51,11 @@ class Extractor {
   // Returns INVALID_ARGUMENT when `body` is not valid UTF-8; otherwise never
   // fails on any input (unbalanced marks, huge lines, binary-looking text).
   virtual absl::StatusOr<ExtractionResult> Extract(
-      std::string_view body) const = 0;
+      std::string_view body, const ArticleContext& context) const = 0;
+  // The same without context.
+  absl::StatusOr<ExtractionResult> Extract(std::string_view body) const {
+    return Extract(body, ArticleContext{});
+  }
 };
 
 }  // namespace verbatim::extraction

@@ -249,7 +249,8 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::CreateArticle(
   auto stored = FindStored(keys);
   if (!stored.ok() || stored->has_value()) return ToOutcome(*std::move(stored));
   absl::StatusOr<extraction::ExtractionResult> extraction =
-      extractor_->Extract(request.article().body());
+      extractor_->Extract(request.article().body(),
+                          {.source = request.article().source()});
   if (!extraction.ok()) {
     return status::InvalidField("article.body", extraction.status().message());
   }
