@@ -101,6 +101,22 @@ bool IsPreposition(std::string_view w) {
          w == "in";
 }
 
+// "I'll" and "she’s" are their pronouns.
+std::string_view WithoutContraction(std::string_view w) {
+  size_t mark = w.find('\'');
+  size_t mark_len = 1;
+  if (mark == std::string_view::npos) {
+    mark = w.find("\u2019");
+    mark_len = 3;
+  }
+  if (mark == std::string_view::npos || mark == 0) return w;
+  const std::string_view tail = w.substr(mark + mark_len);
+  for (std::string_view suffix : {"ll", "ve", "d", "m", "re", "s"}) {
+    if (EqualsIgnoreCase(tail, suffix)) return w.substr(0, mark);
+  }
+  return w;
+}
+
 Gender GenderOfTitle(std::string_view w) {
   if (EqualsIgnoreCase(w, "mr") || EqualsIgnoreCase(w, "sir") ||
       EqualsIgnoreCase(w, "lord") || EqualsIgnoreCase(w, "king") ||
@@ -337,7 +353,7 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   if (EqualsIgnoreCase(w, "who") && j - 1 > floor && f.Is(j - 1, ",")) {
     return SubjectBefore(text, f, j - 1, floor, a);
   }
-  if (const std::string* g = lex_.pronouns.FindFolded(w)) {
+  if (const std::string* g = lex_.pronouns.FindFolded(WithoutContraction(w))) {
     if (*g == "any") return false;  // "I said": the writer
     a.kind = SubjectKind::kPronoun;
     a.subject = f.toks[j].span;
@@ -516,7 +532,7 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
   }
   if (j >= f.size() || !f.IsWord(j)) return false;
   const std::string_view w = f.words[j];
-  if (const std::string* g = lex_.pronouns.FindFolded(w)) {
+  if (const std::string* g = lex_.pronouns.FindFolded(WithoutContraction(w))) {
     if (*g == "any") return false;
     a.kind = SubjectKind::kPronoun;
     a.subject = f.toks[j].span;

@@ -684,6 +684,15 @@ TEST(AttributionTest, ObjectNameWithAndIsNotTheSpeaker) {
   EXPECT_EQ(r[1].subject, "Tom Ruiz");
 }
 
+TEST(AttributionTest, ContractedPronounIsNoName) {
+  const auto r = AttributeAll(
+      "And I'll say what I said yesterday: “We are not going to stop.”\n"
+      "She’s said it before: “We will not stop.”");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].kind, SubjectKind::kNone);
+  EXPECT_EQ(r[1].kind, SubjectKind::kPronoun);
+}
+
 TEST(AttributionTest, PreviousSentenceOpenedBySpeakerAndCue) {
   const auto r = AttributeAll(
       "Lin, who flew to Lisbon for the final day of the shoot, said the "

@@ -122,6 +122,12 @@ bool OwnedDescription(std::string_view text, TextSpan subject) {
   return false;
 }
 
+// Whether the name ending at `end` owns what follows ("Lee's", "Lee’s").
+bool IsOwner(std::string_view text, size_t end) {
+  const std::string_view rest = text.substr(end);
+  return rest.starts_with("'s ") || rest.starts_with("\u2019s ");
+}
+
 enum class Determiner { kDefinite, kIndefinite };
 
 // "The mayor" of "The mayor disagreed.": "the" (or, indefinite, "a", "an" or
@@ -588,6 +594,12 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         if (g != Gender::kUnknown &&
             !SubjectLike(text, it->begin, prepositions) &&
             HasPronounBetween(text, sent.begin, it->begin, g)) {
+          continue;
+        }
+        // "Lee's mother, Ana Lee, flew in. “Q,” she said.": an owner is
+        // seldom the subject a pronoun goes on with.
+        if (first < 0 && IsOwner(text, it->end) && std::next(it) != persons.end() &&
+            std::next(it)->begin < limit) {
           continue;
         }
         if (first < 0) {

@@ -1,5 +1,7 @@
 #include "ingest_service/extraction/speaker_resolver.h"
 
+#include <algorithm>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "ingest_service/extraction/quote_filter.h"
@@ -280,6 +282,25 @@ TEST(SpeakerResolverTest, RoleBeforeACommaIntroducesTheName) {
       "commissioner, Shane Kowal, gives evidence next week.\n"
       "“Every warning was issued on time,” the service commissioner wrote.");
   EXPECT_THAT(ResolveAmong(f, {"Shane Kowal", "Ana Papas"}), ElementsAre(0));
+}
+
+TEST(SpeakerResolverTest, PronounSkipsAnOwnerBeforeTheSubject) {
+  Fixture f = Analyze(
+      "“I threw it away,” AJ Okoro said.\n"
+      "Okoro's mother, Ngozi Okoro, flew in from Ohio. “He called me at 6 "
+      "a.m.,” she said.");
+  EntityAnalysis a;
+  a.entities = {{"AJ Okoro", EntityType::kPerson, {}, Gender::kUnknown},
+                {"Ngozi Okoro", EntityType::kPerson, {}, Gender::kUnknown}};
+  AddMention(a, f.text, "AJ Okoro", 0);
+  const size_t owner = f.text.find("Okoro's");  // spans leave out the 's
+  a.mentions.push_back({{owner, owner + 5}, "Okoro", 0});
+  AddMention(a, f.text, "Ngozi Okoro", 1);
+  std::sort(a.mentions.begin(), a.mentions.end(),
+            [](const Mention& x, const Mention& y) {
+              return x.span.begin < y.span.begin;
+            });
+  EXPECT_THAT(Resolve(f, a), ElementsAre(0, 1));
 }
 
 TEST(SpeakerResolverTest, InitialNicknamePrefersTheNearestMatch) {
