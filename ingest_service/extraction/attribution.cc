@@ -1079,6 +1079,7 @@ bool Attributor::OpeningNameSubject(std::string_view text, const Frame& f,
   while (e < f.size() && f.toks[e].span.end <= lead.subject.end) ++e;
   if (e == start || IsPossessive(f.words[e - 1])) return false;
   e = SkipParenthetical(f, e);
+  if (e + 1 < f.size() && f.Is(e, ".") && f.Is(e + 1, ",")) ++e;  // "Inc.,"
   auto verb_at = [&](int k) {
     return k < f.size() && f.IsWord(k) && StartsLower(f.words[k]) &&
            !lex_.pronouns.ContainsFolded(f.words[k]) &&
@@ -1088,7 +1089,8 @@ bool Attributor::OpeningNameSubject(std::string_view text, const Frame& f,
       StartsLower(f.words[e + 1])) {
     // The clause may hold commas of its own ("the Auburn Hills,
     // Michigan-based carmaker"): the verb is after one of them.
-    for (int k = e + 2; k + 1 < f.size() && k - e < kMaxIntroTokens; ++k) {
+    constexpr int kMaxClauseTokens = 24;
+    for (int k = e + 2; k + 1 < f.size() && k - e < kMaxClauseTokens; ++k) {
       if (f.Is(k, ",") && verb_at(k + 1)) return true;
     }
     return false;
@@ -1161,13 +1163,33 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
     return true;
   }
   // "Van Linden opened the call by reading a statement.\n“A ...": without a
-  // cue, the person the sentence is about.
+  // cue, the person the sentence is about; before a colon, a pronoun or a
+  // description too ("She went on:", "Asked again, the star went further:").
   Attribution s;
-  if (!OpeningNameSubject(text, f, s)) return false;
-  s.rule = "paragraph_subject";
-  s.confidence = 0.5;
-  a = s;
-  return true;
+  if (OpeningNameSubject(text, f, s)) {
+    s.rule = "paragraph_subject";
+    s.confidence = colon ? 0.7 : 0.5;
+    a = s;
+    return true;
+  }
+  if (!colon) return false;
+  constexpr int kMaxIntroTokens = 16;
+  for (int k = 0; k < f.size() && k < kMaxIntroTokens; ++k) {
+    if (k > 0 && !f.Is(k - 1, ",")) continue;
+    if (!SubjectAfter(text, f, k, s) ||
+        (s.kind != SubjectKind::kPronoun &&
+         s.kind != SubjectKind::kDescription)) {
+      continue;
+    }
+    int e = k;
+    while (e < f.size() && f.toks[e].span.end <= s.subject.end) ++e;
+    if (e >= f.size() || !f.IsWord(e) || !StartsLower(f.words[e])) continue;
+    s.rule = "paragraph_subject";
+    s.confidence = 0.7;
+    a = s;
+    return true;
+  }
+  return false;
 }
 
 bool Attributor::AnalyzeHeadlineLabel(std::string_view text, TextSpan para,

@@ -25,7 +25,8 @@
 //                    paragraph's cue ("She explained why.\n“A ...\n“B.”");
 //                    later parts carry over                   0.7
 //   paragraph_subject  the same without a cue, the name opening that
-//                    paragraph's last sentence ("Lee read a statement.")  0.5
+//                    paragraph's last sentence ("Lee read a statement.");
+//                    before a colon also a pronoun or description  0.5 / 0.7
 // Pronoun and description subjects lower the confidence by 0.1 / 0.2 and
 // append "/pronoun" or "/description" to the rule name.
 #ifndef VERBATIM_INGEST_SERVICE_EXTRACTION_ATTRIBUTION_H_

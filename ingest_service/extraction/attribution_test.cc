@@ -628,7 +628,9 @@ TEST(AttributionTest, CuelessIntroNamingItsSubjectAttributesTheBlock) {
   for (const char* intro :
        {"Maren Holt, who has run the Auburn Hills, Michigan-based firm since "
         "2021, opened the call by reading a statement.\n",
-        "Asked about the old record, Maren Holt spoke for several minutes.\n"}) {
+        "Asked about the old record, Maren Holt spoke for several minutes.\n",
+        "Maren Holt, who acquired worldwide rights to the film at the "
+        "European Film Market in Berlin last year, issued a statement:\n"}) {
     const std::string text = std::string(intro) +
                              "“We let our customers down.\n"
                              "“That is on me.”\n";
@@ -641,6 +643,22 @@ TEST(AttributionTest, CuelessIntroNamingItsSubjectAttributesTheBlock) {
         "Maren Holt");
     EXPECT_TRUE(a[0].framed_chain);
     EXPECT_EQ(a[1].link, 0);
+  }
+}
+
+TEST(AttributionTest, PronounOrDescriptionBeforeAColonIntroducesTheBlock) {
+  for (const char* intro :
+       {"She went on:\n",
+        "Asked again, the Leicester-born star went further:\n"}) {
+    const std::string text = std::string(intro) +
+                             "“Not for a second.\n"
+                             "“I read every name.”\n";
+    std::vector<QuoteCandidate> quotes;
+    const auto a = AttributeRaw(text, quotes);
+    ASSERT_EQ(a.size(), 2u) << intro;
+    EXPECT_TRUE(a[0].rule.starts_with("paragraph_subject/")) << a[0].rule;
+    EXPECT_GE(a[0].confidence, 0.5 - 1e-9) << intro;
+    EXPECT_TRUE(a[0].framed_chain) << intro;
   }
 }
 

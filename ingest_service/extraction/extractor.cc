@@ -18,8 +18,9 @@ namespace verbatim::extraction {
 
 namespace {
 
-// Attributions weaker than this leave the speaker unknown.
-constexpr double kMinSpeakerConfidence = 0.5;
+// Attributions weaker than this leave the speaker unknown. Slightly below
+// 0.5 so that a 0.7 rule less 0.2 for a description (0.49999...) passes.
+constexpr double kMinSpeakerConfidence = 0.5 - 1e-9;
 
 class ExtractorImpl : public Extractor {
  public:
