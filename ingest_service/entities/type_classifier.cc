@@ -369,6 +369,16 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     }
   } else if (!has_amp && !has_of && name_words <= 3) {
     v[kP] += all_common ? 0.3 : 1.0;
+    // "Marlow Falls Mustangs", "Carolina Panthers", "Paper Satellites": a
+    // team or a band is named by a place or a word and a plural noun, a
+    // person seldom ("Tom Banks", "Gennifer Flowers" open with a name).
+    const std::string_view key = ctx.Key(wn);
+    if (key.size() > 3 && key.back() == 's' && !key.ends_with("ss") &&
+        lex.IsCommonWord(key.substr(0, key.size() - 1)) &&
+        !ctx.Has(w0, kFirstName | kHonorific | kRole) &&
+        (name_words >= 3 || ctx.Has(w0, kCommonWord | kPlaceName))) {
+      v[kO] += 1.2;
+    }
   }
 
   // The word before.

@@ -72,6 +72,10 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
   };
   const Example examples[] = {
       {"funded by Harlow Foundation and others", "Harlow Foundation", true},
+      {"beat the Marlow Falls Mustangs at home", "Marlow Falls Mustangs", true},
+      {"the night Paper Satellites played here", "Paper Satellites", true},
+      {"the Okonjo-Bell Quintet played", "Okonjo-Bell Quintet", true},
+      {"an affair with Gennifer Flowers was", "Gennifer Flowers", false},
       {"signed to Quarry Lane Records last year", "Quarry Lane Records", true},
       {"a report from Reuters on Friday", "Reuters", true},
       {"the former ZNT rapper", "ZNT", true},
