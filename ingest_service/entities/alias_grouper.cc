@@ -17,6 +17,30 @@
 namespace verbatim::entities {
 namespace {
 
+// `name` without leading years and ordinals ("2022", "95th annual").
+std::string_view WithoutLeadingDate(std::string_view name) {
+  std::string_view rest = name;
+  while (true) {
+    const size_t space = rest.find(' ');
+    if (space == std::string_view::npos) return name;
+    const std::string_view word = rest.substr(0, space);
+    size_t digits = 0;
+    while (digits < word.size() &&
+           std::isdigit(static_cast<unsigned char>(word[digits]))) {
+      ++digits;
+    }
+    const std::string_view suffix = word.substr(digits);
+    const bool date =
+        (digits == 4 && suffix.empty()) ||
+        (digits > 0 && (suffix == "st" || suffix == "nd" || suffix == "rd" ||
+                        suffix == "th")) ||
+        (rest.data() != name.data() &&
+         (word == "annual" || word == "Annual"));
+    if (!date) return rest;
+    rest.remove_prefix(space + 1);
+  }
+}
+
 // A place scores at least this when a gazetteer knows it.
 constexpr float kKnownPlace = 3;
 // Weak spans at or above this score become an entity when repeated.
@@ -601,6 +625,11 @@ EntityAnalysis AliasGrouper::Group(
     entity.display_name = entity.type == EntityType::kPerson
                               ? std::string(WithoutHonorifics(spans[best].text))
                               : spans[best].text;
+    // "2022 Global Sound Awards" printed only with its year is still the
+    // "Global Sound Awards"; the dated form stays an alias.
+    if (entity.type == EntityType::kEvent && !keys[best].bare) {
+      entity.display_name = std::string(WithoutLeadingDate(entity.display_name));
+    }
     std::string canonical;
     for (int i : members[e]) {
       if (!spans[i].canonical.empty()) canonical = spans[i].canonical;
