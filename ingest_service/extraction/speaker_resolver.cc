@@ -242,10 +242,20 @@ void IntroducingWords(std::string_view text, size_t begin,
   if (title.find('-') != std::string_view::npos) {
     AppendParts(title, '-', words);
   }
-  // "Sen. Ana Whitby" is "the senator".
+  // "Sen. Ana Whitby" is "the senator", whether the title is printed before
+  // the mention or opens it.
   if (title.size() > 1 && title.back() == '.') {
     const std::string* role =
         Honorifics().FindFolded(title.substr(0, title.size() - 1));
+    if (role != nullptr && !role->empty()) words.push_back(*role);
+  }
+  {
+    std::string_view own = text.substr(begin, std::min<size_t>(16, text.size() - begin));
+    own = own.substr(0, own.find(' '));
+    if (!own.empty() && own.back() == '.') own.remove_suffix(1);
+    const std::string* role = own.size() > 1 && own.size() < 8
+                                  ? Honorifics().FindFolded(own)
+                                  : nullptr;
     if (role != nullptr && !role->empty()) words.push_back(*role);
   }
   const size_t after_end = std::min(text.size(), begin + 120);
@@ -354,6 +364,15 @@ bool SubjectLike(std::string_view text, size_t begin,
 
 // Whether a personal pronoun of gender `g` occurs as a word in
 // [begin, end).
+// Whether the sentence at `begin` opens with "He" (`g` male) or "She".
+bool OpensWithPronoun(std::string_view text, size_t begin, Gender g) {
+  const std::string_view pronoun = g == Gender::kMale ? "he" : "she";
+  const std::string_view head = text.substr(begin, pronoun.size() + 1);
+  return head.size() == pronoun.size() + 1 &&
+         EqualsIgnoreCase(head.substr(0, pronoun.size()), pronoun) &&
+         !IsWordChar(static_cast<unsigned char>(head.back()));
+}
+
 bool HasPronounBetween(std::string_view text, size_t begin, size_t end,
                        Gender g) {
   const std::string_view span = text.substr(begin, end - begin);
@@ -560,6 +579,13 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       if (Inside(sent.begin, boilerplate)) continue;
       --budget;
       const size_t limit = s == s0 ? pos : sent.end;
+      // "He and his neighbor, Wendell Guidry, bailed water. “Q,” he said.":
+      // a sentence opened by the same pronoun goes on with the person before
+      // it; the names it holds are someone else.
+      if (s != s0 && g != Gender::kUnknown &&
+          OpensWithPronoun(text, sent.begin, g)) {
+        continue;
+      }
       // "The mayor disagreed. “Q,” she said.": a sentence opened by a
       // description of a person continues that person.
       if (s != s0) {

@@ -303,6 +303,32 @@ TEST(SpeakerResolverTest, PronounSkipsAnOwnerBeforeTheSubject) {
   EXPECT_THAT(Resolve(f, a), ElementsAre(0, 1));
 }
 
+TEST(SpeakerResolverTest, SentenceOpenedByThePronounGoesOnWithItsPerson) {
+  Fixture f = Analyze(
+      "Jean Thibault, 78, refused to leave his home. He and his neighbor, "
+      "Wendell Guidry, bailed water all night.\n"
+      "“The water came in faster than anything I ever saw,” he said.");
+  EntityAnalysis a;
+  a.entities = {{"Jean Thibault", EntityType::kPerson, {}, Gender::kMale},
+                {"Wendell Guidry", EntityType::kPerson, {}, Gender::kMale}};
+  AddMention(a, f.text, "Jean Thibault", 0);
+  AddMention(a, f.text, "Wendell Guidry", 1);
+  EXPECT_THAT(Resolve(f, a), ElementsAre(0));
+}
+
+TEST(SpeakerResolverTest, TitleOpeningTheMentionIntroducesTheRole) {
+  Fixture f = Analyze(
+      "Gov. Pieter Molen vetoed the bill. Its sponsor, Sen. Neil Rourke, "
+      "was furious.\n"
+      "In a statement, the governor said: “I share the goal of this bill.”");
+  EntityAnalysis a;
+  a.entities = {{"Pieter Molen", EntityType::kPerson, {}, Gender::kMale},
+                {"Neil Rourke", EntityType::kPerson, {}, Gender::kMale}};
+  AddMention(a, f.text, "Gov. Pieter Molen", 0);
+  AddMention(a, f.text, "Neil Rourke", 1);
+  EXPECT_THAT(Resolve(f, a), ElementsAre(0));
+}
+
 TEST(SpeakerResolverTest, InitialNicknamePrefersTheNearestMatch) {
   // Two people share the initial; the one mentioned last is meant, even
   // though the other is mentioned more.
