@@ -1033,10 +1033,13 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
   constexpr int kMaxLeadCueAt = 20;  // after a relative clause
   for (int k = 1; k < end && k <= kMaxLeadCueAt; ++k) {
     if (!IsCueAt(f, k)) continue;
+    // Titles may come first ("Chief financial officer Rahul Venkataraman
+    // said"), but no other clause.
     Attribution s;
-    if (!SubjectBefore(text, f, k, 0, s) ||
-        s.subject.begin != f.toks[0].span.begin) {
-      return false;
+    if (!SubjectBefore(text, f, k, 0, s)) return false;
+    for (int t = 0; t < f.size() && f.toks[t].span.begin < s.subject.begin;
+         ++t) {
+      if (!f.IsWord(t)) return false;
     }
     return attribute(k, 0, 0.55);
   }
@@ -1173,7 +1176,7 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
     return true;
   }
   if (!colon) return false;
-  constexpr int kMaxIntroTokens = 16;
+  constexpr int kMaxIntroTokens = 24;
   for (int k = 0; k < f.size() && k < kMaxIntroTokens; ++k) {
     if (k > 0 && !f.Is(k - 1, ",")) continue;
     if (!SubjectAfter(text, f, k, s) ||
