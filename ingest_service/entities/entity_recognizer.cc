@@ -396,6 +396,46 @@ absl::string_view ToAbsl(std::string_view s) {
   return absl::string_view(s.data(), s.size());
 }
 
+// "Share: Facebook | X | Email": the buttons of a share or follow widget.
+bool IsWidgetLine(std::string_view line, const Lexicons& lex) {
+  constexpr size_t kMaxWidgetLine = 160;
+  if (line.size() > kMaxWidgetLine) return false;
+  size_t b = 0;
+  while (b < line.size() && (line[b] == '[' || line[b] == ' ')) ++b;
+  size_t e = b;
+  while (e < line.size() && std::isalpha(static_cast<unsigned char>(line[e]))) {
+    ++e;
+  }
+  if (e == b || !lex.widget_openers.Contains(LowerKey(line.substr(b, e - b)))) {
+    return false;
+  }
+  const std::string_view rest = line.substr(e);
+  return rest.find_first_of("|:[") != std::string_view::npos ||
+         rest.find("\u00B7") != std::string_view::npos ||
+         rest.find("  ") != std::string_view::npos;
+}
+
+// Drops candidates on widget lines.
+void DropWidgetButtons(std::string_view text, const std::vector<Token>& tokens,
+                       const Lexicons& lex, std::vector<Candidate>& candidates) {
+  size_t line_begin = std::string_view::npos;
+  bool widget = false;
+  auto on_widget = [&](size_t pos) {
+    size_t b = text.rfind('\n', pos);
+    b = b == std::string_view::npos ? 0 : b + 1;
+    if (b != line_begin) {
+      line_begin = b;
+      size_t e = text.find('\n', pos);
+      if (e == std::string_view::npos) e = text.size();
+      widget = IsWidgetLine(text.substr(b, e - b), lex);
+    }
+    return widget;
+  };
+  std::erase_if(candidates, [&](const Candidate& c) {
+    return on_widget(tokens[c.first].begin);
+  });
+}
+
 void DropQuotedPhrases(std::string_view text, const TextLayout& layout,
                        std::vector<Candidate>& candidates) {
   absl::flat_hash_set<size_t> quotation_begins;
@@ -474,6 +514,7 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
   const TokenKeys keys(text, tokens, lex_);
   std::vector<Candidate> candidates = FindCandidates(keys);
   DropQuotedPhrases(text, layout, candidates);
+  DropWidgetButtons(text, tokens, lex_, candidates);
   std::vector<Classification> classes;
   classes.reserve(candidates.size());
   for (const Candidate& c : candidates) classes.push_back(Classify(keys, c));

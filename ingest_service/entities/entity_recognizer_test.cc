@@ -752,6 +752,31 @@ TEST_F(EntityRecognizerTest, TimeZonesAreNotEntities) {
   EXPECT_EQ(TypeOf(a, "Ines Okoro"), EntityType::kPerson);
 }
 
+TEST_F(EntityRecognizerTest, ShareWidgetButtonsAreNotEntities) {
+  const EntityAnalysis a =
+      Run("Share: Facebook | X | WhatsApp | Email\n"
+          "Share prices at Brask Maritime fell after Ines Okoro posted the "
+          "video on Facebook.\n");
+  const Entity* facebook = Named(a, "Facebook");
+  ASSERT_NE(facebook, nullptr);  // the one in the story
+  int mentions = 0;
+  for (const Mention& m : a.mentions) {
+    mentions += m.entity >= 0 && &a.entities[m.entity] == facebook;
+  }
+  EXPECT_EQ(mentions, 1);
+  EXPECT_EQ(Named(a, "WhatsApp"), nullptr);
+}
+
+TEST_F(EntityRecognizerTest, PlacesAndAgenciesNamedLikeOtherThings) {
+  const EntityAnalysis a =
+      Run("The surge reached 11 feet near Cameron, according to data from "
+          "the U.S. Geological Survey. Volunteers from the American Red Cross "
+          "handed out cots.");
+  EXPECT_EQ(TypeOf(a, "Cameron"), EntityType::kPlace);
+  EXPECT_EQ(TypeOf(a, "U.S. Geological Survey"), EntityType::kOrganization);
+  EXPECT_EQ(TypeOf(a, "American Red Cross"), EntityType::kOrganization);
+}
+
 TEST_F(EntityRecognizerTest, HyphenatedRoleBeforeNameIsNotPartOfIt) {
   const EntityAnalysis a =
       Run("Singer-songwriter Lena Marsh played two new songs. Marsh said the "

@@ -108,6 +108,7 @@ absl::StatusOr<Lexicons> LoadLexicons(
       {"past_tense_verbs.txt", &lex.past_tense_verbs},
       {"credit_words.txt", &lex.credit_words},
       {"post_nominals.txt", &lex.post_nominals},
+      {"widget_openers.txt", &lex.widget_openers},
       {"place_prepositions.txt", &lex.place_prepositions},
       {"domain_suffixes.txt", &lex.domain_suffixes},
       {"author_suffixes.txt", &lex.author_suffixes},

@@ -134,6 +134,7 @@ struct Lexicons {
   Lexicon past_tense_verbs;  // "went": looked up by key, no flag
   Lexicon credit_words;      // "photo" of "Photo Credit:", by key, no flag
   Lexicon post_nominals;     // "MP" of "Fiona MacLeod MP", by key, no flag
+  Lexicon widget_openers;    // "share" of "Share: Facebook | X", by key
   Lexicon place_prepositions;
   // Matched against parts of a word rather than whole tokens, so they have
   // no flag (tokens carry cached flags; these are looked up directly).

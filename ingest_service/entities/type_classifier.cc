@@ -427,8 +427,9 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
         !(words.size() == 1 && ctx.Has(c.first, kPlaceName))) {
       v[kO] += 3;
     }
+    // Just above a lone given name: "near Cameron", "in Eugene".
     if (ctx.Has(prev, kPlacePreposition) && !all_common && !last.possessive) {
-      v[kL] += 1.1;
+      v[kL] += 1.15;
     }
   } else if (c.first >= 2 && ctx.PunctAt(c.first - 1, ',') && closes) {
     // Appositive title: "his short film, We Cry Together, ...".
