@@ -424,8 +424,9 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   // person ("The Harbor News Agency said" names an organisation).
   if (b > floor && f.IsWord(b - 1) &&
       lex_.determiners.ContainsFolded(f.words[b - 1])) {
+    // So does a nationality ("the Belgian said").
     const std::string* role = lex_.roles.FindFolded(w);
-    if (role != nullptr && *role == "person") {
+    if (role != nullptr && (*role == "person" || *role == "description")) {
       a.kind = SubjectKind::kDescription;
       a.subject = {f.toks[b - 1].span.begin, f.toks[j].span.end};
       a.indefinite = IsIndefinite(f.words[b - 1]);

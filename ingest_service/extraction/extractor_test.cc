@@ -173,6 +173,20 @@ TEST_F(ExtractorTest, SpokespersonSpeaksForTheOrganisation) {
   EXPECT_EQ(SpeakerOf(r, 3), "");
 }
 
+TEST_F(ExtractorTest, DescriptionAfterAOneSentenceLeadInIsItsSubject) {
+  ExtractionResult r = ExtractOrFail(
+      "Former England midfielder Gary Whitlock backed the move. “He will "
+      "go,” Whitlock said.\n"
+      "And Albufera boss Ciaran Driscoll appeared to wash his hands of it.\n"
+      "“I want him here,” the Irishman told reporters.\n"
+      "Belgian driver Lars Vos finished third.\n"
+      "“The car was sliding everywhere,” the Belgian said.\n");
+  ASSERT_EQ(r.quotes.size(), 3u);
+  EXPECT_EQ(SpeakerOf(r, 0), "Gary Whitlock");
+  EXPECT_EQ(SpeakerOf(r, 1), "Ciaran Driscoll");
+  EXPECT_EQ(SpeakerOf(r, 2), "Lars Vos");
+}
+
 TEST_F(ExtractorTest, PartyRoleAndQuantifierSubjectsAreNoNames) {
   ExtractionResult r = ExtractOrFail(
       "More than 40 backbenchers have signed a letter warning that the plan "

@@ -695,9 +695,29 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     }
     // "Alvarenga says joining the club is a dream.": reported speech.
     const size_t ceiling = seg.paragraphs[seg.sentence_paragraph[s]].begin;
-    return last_sentence_opener(floor, ceiling, [&](const PersonMention& m) {
-      return CueVerbAt(text, m.end, ceiling);
-    });
+    const int reported =
+        last_sentence_opener(floor, ceiling, [&](const PersonMention& m) {
+          return CueVerbAt(text, m.end, ceiling);
+        });
+    if (reported >= 0) return reported;
+    // "And Albufera boss Ciaran O'Driscoll shrugged. ¶ “Q,” the Irishman
+    // said.": the subject of a one-sentence paragraph leading in.
+    const int first_sentence = sentence_of(floor);
+    if (first_sentence < 0 ||
+        (first_sentence + 1 < static_cast<int>(seg.sentences.size()) &&
+         seg.sentences[first_sentence + 1].begin < ceiling)) {
+      return -1;
+    }
+    int subject = -1;
+    for (auto it = persons_from(floor); it != persons.end() && it->begin < ceiling;
+         ++it) {
+      const int ms = sentence_of(it->begin);
+      if (ms >= 0 && OpensSentence(text, seg.sentences[ms].begin, it->begin) &&
+          !IsOwner(text, it->end)) {
+        subject = it->entity;
+      }
+    }
+    return subject;
   };
 
   // "The Harbor Council condemned the test as what it called “Q”": the
