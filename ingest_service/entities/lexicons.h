@@ -87,6 +87,7 @@ enum WordFlag : uint32_t {
   kPlacePreposition = 1u << 28,  // "in", "near"
   kOrgCue = 1u << 29,            // "firm" of "his firm Brask Maritime"
   kEventOpener = 1u << 30,       // "Hurricane" of "Hurricane Dorian"
+  kOrgOpener = 1u << 31,         // "CF" of "CF Albufera"
   kAnyHead = kOrgHead | kPlaceHead | kEventHead,
 };
 
@@ -113,6 +114,7 @@ struct Lexicons {
   Lexicon region_codes;  // "GA" in "Atlanta, GA"
   Lexicon event_heads;
   Lexicon event_openers;  // "Hurricane" of "Hurricane Dorian"
+  Lexicon org_openers;    // "CF" of "CF Albufera"
   Lexicon event_names;    // value: canonical name or empty
   Lexicon date_words;
   Lexicon demonyms;             // "American", "Republican", "Muslims"

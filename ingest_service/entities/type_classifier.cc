@@ -272,6 +272,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     }
     if (ctx.Has(head, kEventHead)) v[kE] += weight;
     if (ctx.Has(w0, kEventOpener)) v[kE] += 3;
+    if (ctx.Has(w0, kOrgOpener)) v[kO] += 3;
     if (ctx.Has(head, kPlaceHead)) v[kL] += weight;
   }
   // "North Korea", "Southern Europe", "St. Lucie", "Mt. Hood".
@@ -292,14 +293,22 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     v[kL] += known ? 3 : (ctx.Has(w0, kPlaceStart) || region ? 2 : 0);
   }
   // "Minnesota Vikings", "New York Yankees": a place and a plural noun name
-  // a team.
+  // a team; less surely, so do a word or three words and a plural
+  // dictionary noun ("Paper Satellites", "Marlow Falls Mustangs"), which a
+  // person's name seldom is ("Tom Banks", "Gennifer Flowers" open with one).
   if (words.size() >= 2 && text[tokens[wn].end - 1] == 's' &&
       !tokens[wn].hyphen_tail && !ctx.Has(wn, kAnyHead)) {
     const size_t end = tokens[words[words.size() - 2]].end;
+    const std::string_view key = ctx.Key(wn);
     if (words.size() == 2 ? ctx.Has(w0, kPlaceName)
                           : lex.places.Contains(LowerKey(text.substr(
                                 c.span.begin, end - c.span.begin)))) {
       v[kO] += 3;
+    } else if (!has_amp && !has_of && name_words <= 3 && !key.ends_with("ss") &&
+               lex.IsCommonWord(key.substr(0, key.size() - 1)) &&
+               !ctx.Has(w0, kFirstName | kHonorific | kRole) &&
+               (name_words >= 3 || ctx.Has(w0, kCommonWord))) {
+      v[kO] += 1.2;
     }
   }
   // "BBC Radio Humberside", "CNN International": a known organisation
@@ -369,16 +378,6 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     }
   } else if (!has_amp && !has_of && name_words <= 3) {
     v[kP] += all_common ? 0.3 : 1.0;
-    // "Marlow Falls Mustangs", "Carolina Panthers", "Paper Satellites": a
-    // team or a band is named by a place or a word and a plural noun, a
-    // person seldom ("Tom Banks", "Gennifer Flowers" open with a name).
-    const std::string_view key = ctx.Key(wn);
-    if (key.size() > 3 && key.back() == 's' && !key.ends_with("ss") &&
-        lex.IsCommonWord(key.substr(0, key.size() - 1)) &&
-        !ctx.Has(w0, kFirstName | kHonorific | kRole) &&
-        (name_words >= 3 || ctx.Has(w0, kCommonWord | kPlaceName))) {
-      v[kO] += 1.2;
-    }
   }
 
   // The word before.
