@@ -153,7 +153,8 @@ bool PersonLed(const Context& ctx, size_t first, size_t last) {
 // School", nor of a whole organisation, "Johns Hopkins University's School")
 // followed by capitalised words ending in an organisation head. So is a
 // saint's ("St. Brendan's Medical Center", "St Paul's Cathedral") before a
-// head of any kind.
+// head of any kind, and a role's right before an organisation head ("County
+// Attorney's Office").
 bool PossessiveInsideName(const Context& ctx, size_t i) {
   const std::string_view key = ctx.Key(i);
   const bool plural =
@@ -167,6 +168,10 @@ bool PossessiveInsideName(const Context& ctx, size_t i) {
       (saint_at(i - 1) ||
        (i >= 2 && ctx.tokens[i - 1].kind == TokenKind::kPunct &&
         ctx.tokens[i - 1].punct == '.' && saint_at(i - 2)));
+  // "Maricopa County Attorney's Office": an office named for its holder.
+  const bool office = ctx.tokens[i].upper_initial && ctx.Has(i, kRole) &&
+                      i + 1 < ctx.tokens.size() && ctx.Has(i + 1, kOrgHead);
+  if (office) return true;
   if (!saint && (!plural || !ctx.Has(i, kCommonWord) || ctx.Has(i, kOrgHead) ||
                  !ctx.tokens[i].upper_initial)) {
     return false;
