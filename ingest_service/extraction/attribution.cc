@@ -1493,10 +1493,14 @@ std::vector<Attribution> Attributor::Attribute(
       out[qi].link = prev;
       out[qi].rule = "carry_over";
       out[qi].confidence = 0.6;
-      // The next part of a framed multi-paragraph quote.
-      out[qi].framed_chain = out[prev].framed_chain &&
-                             quotes[prev].continues_next_paragraph &&
-                             !quotes[prev].closed;
+      // The next part of a framed multi-paragraph quote, or one opening
+      // right after a quote with a speech frame ("“A,” the president
+      // said.\n“B ...\n“C.”").
+      out[qi].framed_chain = (out[prev].framed_chain &&
+                              quotes[prev].continues_next_paragraph &&
+                              !quotes[prev].closed) ||
+                             (!quotes[qi].closed && quotes[prev].closed &&
+                              out[prev].adjacent_frame);
       continue;
     }
     // A paragraph that is only a quote, after a paragraph quoting someone in

@@ -662,6 +662,21 @@ TEST(AttributionTest, PronounOrDescriptionBeforeAColonIntroducesTheBlock) {
   }
 }
 
+TEST(AttributionTest, MultiParagraphQuoteAfterAFramedQuoteIsSpeech) {
+  const std::string text =
+      "“Zezinho is not for sale,” the president said.\n"
+      "“If someone wants to talk, the clause is there.\n"
+      "“We built this team around him.”\n";
+  std::vector<QuoteCandidate> quotes;
+  const auto a = AttributeRaw(text, quotes);
+  ASSERT_EQ(a.size(), 3u);
+  EXPECT_EQ(a[1].rule, "carry_over");
+  EXPECT_EQ(a[1].link, 0);
+  EXPECT_TRUE(a[1].framed_chain);
+  EXPECT_TRUE(KeepQuote(quotes[1], IsWeakQuote(quotes[1]), a[1].adjacent_frame,
+                        a[1].framed_chain));
+}
+
 TEST(AttributionTest, SpeechCueBeforeAColonFramesAMultiParagraphQuote) {
   for (const char* intro :
        {"In a statement, campaign manager Brent Hall said:\n",
