@@ -187,6 +187,17 @@ TEST_F(ExtractorTest, DescriptionAfterAOneSentenceLeadInIsItsSubject) {
   EXPECT_EQ(SpeakerOf(r, 2), "Lars Vos");
 }
 
+TEST_F(ExtractorTest, ClergyTitlesAreRoles) {
+  ExtractionResult r = ExtractOrFail(
+      "The walk was organised by Imam Yusuf Haddad and Rabbi Miriam Stern.\n"
+      "At the mosque, Imam Haddad spoke quietly about the fire.\n"
+      "“My daughter asked me whether they would come back,” the imam said.\n"
+      "“We walk together,” the rabbi said.\n");
+  ASSERT_EQ(r.quotes.size(), 2u);
+  EXPECT_EQ(SpeakerOf(r, 0), "Yusuf Haddad");
+  EXPECT_EQ(SpeakerOf(r, 1), "Miriam Stern");
+}
+
 TEST_F(ExtractorTest, PartyRoleAndQuantifierSubjectsAreNoNames) {
   ExtractionResult r = ExtractOrFail(
       "More than 40 backbenchers have signed a letter warning that the plan "

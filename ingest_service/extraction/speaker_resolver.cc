@@ -250,13 +250,17 @@ void IntroducingWords(std::string_view text, size_t begin,
     if (role != nullptr && !role->empty()) words.push_back(*role);
   }
   {
-    std::string_view own = text.substr(begin, std::min<size_t>(16, text.size() - begin));
+    constexpr size_t kMaxTitle = 12;
+    std::string_view own =
+        text.substr(begin, std::min(kMaxTitle, text.size() - begin));
     own = own.substr(0, own.find(' '));
     if (!own.empty() && own.back() == '.') own.remove_suffix(1);
-    const std::string* role = own.size() > 1 && own.size() < 8
-                                  ? Honorifics().FindFolded(own)
-                                  : nullptr;
-    if (role != nullptr && !role->empty()) words.push_back(*role);
+    const std::string* role =
+        own.size() > 1 ? Honorifics().FindFolded(own) : nullptr;
+    if (role != nullptr) {
+      words.push_back(own);  // "Imam Al-Haddad" is "the imam"
+      if (!role->empty()) words.push_back(*role);
+    }
   }
   const size_t after_end = std::min(text.size(), begin + 120);
   const std::string_view right = text.substr(begin, after_end - begin);
