@@ -1018,6 +1018,24 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
   for (int k = end - 1; k >= 0 && end - k <= 4; --k) {
     if (!IsCueAt(f, k)) continue;
     if (attribute(k, 0, 0.7)) return true;
+    // "She paused, then laughed. “Q”": the subject opening a sentence of
+    // nothing but its verbs.
+    Attribution s;
+    if (SubjectAfter(text, f, 0, s) && s.subject.begin == f.toks[0].span.begin &&
+        (s.kind == SubjectKind::kPronoun || s.kind == SubjectKind::kName)) {
+      bool verbs_only = true;
+      for (int t = 1; t < k && verbs_only; ++t) {
+        verbs_only = f.toks[t].span.begin < s.subject.end || f.Is(t, ",") ||
+                     (f.IsWord(t) && StartsLower(f.words[t]));
+      }
+      if (verbs_only && k - 1 <= 4) {
+        s.rule = "previous_sentence";
+        s.cue = std::string(f.words[k]);
+        s.confidence = 0.6;
+        a = s;
+        return true;
+      }
+    }
     break;
   }
   // "Her father, she says, taught her tolerances. “Q”": a cue set off by

@@ -726,6 +726,16 @@ TEST(AttributionTest, ContractedPronounIsNoName) {
   EXPECT_EQ(r[1].kind, SubjectKind::kPronoun);
 }
 
+TEST(AttributionTest, PreviousSentenceOfASubjectAndItsVerbs) {
+  const auto r = AttributeAll(
+      "She paused, then laughed. “People ask me if it is fusion.”\n"
+      "The waiter, Tom Ruiz, laughed. “It is not.”");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].subject, "She");
+  EXPECT_EQ(r[0].rule, "previous_sentence");
+  EXPECT_EQ(r[1].subject, "Tom Ruiz");
+}
+
 TEST(AttributionTest, PreviousSentenceOpenedBySpeakerAndCue) {
   const auto r = AttributeAll(
       "Lin, who flew to Lisbon for the final day of the shoot, said the "
