@@ -651,6 +651,24 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
   LinkAcronyms(text, tokens, candidates, span_of, spans, same_as);
 
   EntityAnalysis analysis = grouper_.Group(spans, same_as);
+  // "Cornelius “Neil” O'Donoghue" is "Neil O'Donoghue" to outlets that print
+  // the nickname.
+  for (const InnerNickname& n : nicknames) {
+    const TextSpan given = candidates[n.given].span;
+    for (const Mention& m : analysis.mentions) {
+      if (m.span.begin != given.begin || m.entity < 0) continue;
+      Entity& person = analysis.entities[m.entity];
+      std::string alias(SpanText(text, candidates[n.given + 1].span));
+      alias.push_back(' ');
+      alias.append(SpanText(text, candidates[n.given + 2].span));
+      if (alias != person.display_name &&
+          std::find(person.aliases.begin(), person.aliases.end(), alias) ==
+              person.aliases.end()) {
+        person.aliases.push_back(std::move(alias));
+      }
+      break;
+    }
+  }
   size_t b = 0;
   for (Mention& m : analysis.mentions) {
     // A given name grouped as its full name is still mentioned as printed.

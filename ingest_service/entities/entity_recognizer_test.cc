@@ -376,6 +376,8 @@ TEST_F(EntityRecognizerTest, QuotedNicknameInsideANameIsAnAlias) {
   EXPECT_EQ(tomas->type, EntityType::kPerson);
   EXPECT_EQ(Named(a, "Teddy"), tomas);
   EXPECT_EQ(Named(a, "Varga"), tomas);
+  // Other outlets print "Teddy Varga".
+  EXPECT_EQ(Named(a, "Teddy Varga"), tomas);
 }
 
 TEST_F(EntityRecognizerTest, AcronymOfALongerNameIsItsAlias) {
