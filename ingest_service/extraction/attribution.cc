@@ -1513,12 +1513,15 @@ std::vector<Attribution> Attributor::Attribute(
       out[qi].confidence = 0.6;
       // The next part of a framed multi-paragraph quote, or one opening
       // right after a quote with a speech frame ("“A,” the president
-      // said.\n“B ...\n“C.”").
+      // said.\n“B ...\n“C.”") or a named speaker ("Lee said the party
+      // lost “A.”\n“B ...").
       out[qi].framed_chain = (out[prev].framed_chain &&
                               quotes[prev].continues_next_paragraph &&
                               !quotes[prev].closed) ||
                              (!quotes[qi].closed && quotes[prev].closed &&
-                              out[prev].adjacent_frame);
+                              (out[prev].adjacent_frame ||
+                               out[prev].kind == SubjectKind::kName ||
+                               out[prev].kind == SubjectKind::kPronoun));
       continue;
     }
     // A paragraph that is only a quote, after a paragraph quoting someone in

@@ -675,6 +675,15 @@ TEST(AttributionTest, MultiParagraphQuoteAfterAFramedQuoteIsSpeech) {
   EXPECT_TRUE(a[1].framed_chain);
   EXPECT_TRUE(KeepQuote(quotes[1], IsWeakQuote(quotes[1]), a[1].adjacent_frame,
                         a[1].framed_chain));
+  // After a fragment of a named speaker too.
+  const std::string after_fragment =
+      "Femke Jansen said the party had lost “its conscience and its "
+      "accountant at the same time.”\n"
+      "“Henk taught a whole generation of us.\n"
+      "“He never once confused the two.”\n";
+  const auto b = AttributeRaw(after_fragment, quotes);
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_TRUE(b[1].framed_chain);
 }
 
 TEST(AttributionTest, SpeechCueBeforeAColonFramesAMultiParagraphQuote) {

@@ -287,15 +287,18 @@ void PairParagraph(std::string_view text, entities::TextSpan para, int index,
   }
   // Unclosed doubles run to the paragraph end; unclosed singles are more
   // often elisions or possessives than quotes, so they are dropped, except
-  // a ‘ opening a sentence (the first part of a British multi-paragraph
-  // quote: "‘A,’ she said. ‘B ...¶‘C.’").
+  // a ‘ opening a sentence, or a ' opening the paragraph (the first part of
+  // a British multi-paragraph quote: "‘A,’ she said. ‘B ...¶‘C.’").
   auto opens_sentence = [&](const Open& o) {
-    if (CharAt(text, o.pos) != 0x2018 || !IsUpper(CharAt(text, o.pos + o.len))) {
+    const char32_t mark = CharAt(text, o.pos);
+    if ((mark != 0x2018 && mark != '\'') ||
+        !IsUpper(CharAt(text, o.pos + o.len))) {
       return false;
     }
     size_t b = o.pos;
     while (b > para.begin && text[b - 1] == ' ') --b;
     if (b == para.begin) return true;
+    if (mark == '\'') return false;  // inside a paragraph, too often an elision
     const char32_t before = CharBefore(text, b);
     return before == '.' || before == '?' || before == '!' ||
            before == 0x2019 || before == 0x201D;
@@ -365,7 +368,7 @@ std::vector<QuoteCandidate> FindQuotes(
     q.continues_next_paragraph =
         next.begin < next.end &&
         (c == 0x201C || (c == '"' && q.mark == QuoteMark::kDouble) ||
-         (c == 0x2018 && q.mark == QuoteMark::kSingle) ||
+         ((c == 0x2018 || c == '\'') && q.mark == QuoteMark::kSingle) ||
          (c == 0xAB && q.mark == QuoteMark::kGuillemet));
   }
   return out;

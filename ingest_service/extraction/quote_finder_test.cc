@@ -137,6 +137,10 @@ TEST(QuoteFinderTest, BritishMultiParagraphOpenerIsUnclosed) {
   ASSERT_EQ(parts.size(), 3u);
   EXPECT_FALSE(parts[1].closed);
   EXPECT_TRUE(parts[1].continues_next_paragraph);
+  // Straight singles too, when they open the paragraph.
+  const auto straight = Find("'It's a proper pitch.\n'The lads were great.'");
+  ASSERT_EQ(straight.size(), 2u);
+  EXPECT_TRUE(straight[0].continues_next_paragraph);
 }
 
 TEST(QuoteFinderTest, DoubledApostrophesAreNotMarks) {
