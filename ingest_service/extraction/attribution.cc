@@ -1067,7 +1067,7 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
 
 bool Attributor::OpeningNameSubject(std::string_view text, const Frame& f,
                                     Attribution& lead) const {
-  constexpr int kMaxIntroTokens = 16;
+  constexpr int kMaxIntroTokens = 32;
   // The name opens the sentence, or follows an opening clause ("Asked about
   // the record, Lee spoke for minutes").
   int start = 0;
@@ -1167,8 +1167,22 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
   // in a colon after a verb of writing ("McCrummen reports:") opens a block
   // excerpt more often than speech.
   if (f.size() == 0) return false;
+  // A title in marks ("his second album, “Concrete Psalms,” which ...") is
+  // no quoting: up to five capitalised words between two marks.
+  constexpr int kMaxTitleWords = 5;
   for (int k = 0; k < f.size(); ++k) {
-    if (IsQuoteMarkWord(f.words[k])) return false;
+    if (!IsQuoteMarkWord(f.words[k])) continue;
+    int close = k + 1;
+    while (close < f.size() && close - k <= kMaxTitleWords + 1 &&
+           !IsQuoteMarkWord(f.words[close]) &&
+           (!f.IsWord(close) || !StartsLower(f.words[close]))) {
+      ++close;
+    }
+    if (close >= f.size() || !IsQuoteMarkWord(f.words[close]) ||
+        close == k + 1) {
+      return false;
+    }
+    k = close;
   }
   const bool colon = f.Is(f.size() - 1, ":");
   for (int k = 0; colon && k < f.size(); ++k) {

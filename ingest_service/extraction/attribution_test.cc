@@ -630,7 +630,10 @@ TEST(AttributionTest, CuelessIntroNamingItsSubjectAttributesTheBlock) {
         "2021, opened the call by reading a statement.\n",
         "Asked about the old record, Maren Holt spoke for several minutes.\n",
         "Maren Holt, who acquired worldwide rights to the film at the "
-        "European Film Market in Berlin last year, issued a statement:\n"}) {
+        "European Film Market in Berlin last year, issued a statement:\n",
+        "Asked how the record differs from her second album, “Concrete "
+        "Psalms,” which was nominated for album of the year at the 2022 "
+        "Global Sound Awards, Maren Holt spoke for several minutes.\n"}) {
     const std::string text = std::string(intro) +
                              "“We let our customers down.\n"
                              "“That is on me.”\n";
