@@ -639,13 +639,15 @@ TEST(AttributionTest, CuelessIntroNamingItsSubjectAttributesTheBlock) {
                              "“That is on me.”\n";
     std::vector<QuoteCandidate> quotes;
     const auto a = AttributeRaw(text, quotes);
-    ASSERT_EQ(a.size(), 2u) << intro;
-    EXPECT_EQ(a[0].rule, "paragraph_subject") << intro;
-    EXPECT_EQ(
-        text.substr(a[0].subject.begin, a[0].subject.end - a[0].subject.begin),
-        "Maren Holt");
-    EXPECT_TRUE(a[0].framed_chain);
-    EXPECT_EQ(a[1].link, 0);
+    // The two parts, after any title in the intro.
+    ASSERT_GE(a.size(), 2u) << intro;
+    const size_t first = a.size() - 2;
+    EXPECT_EQ(a[first].rule, "paragraph_subject") << intro;
+    EXPECT_EQ(text.substr(a[first].subject.begin,
+                          a[first].subject.end - a[first].subject.begin),
+              "Maren Holt");
+    EXPECT_TRUE(a[first].framed_chain);
+    EXPECT_EQ(a[first + 1].link, static_cast<int>(first));
   }
 }
 
