@@ -1424,7 +1424,10 @@ std::vector<Attribution> Attributor::Attribute(
     if (k < head.size() && IsQuoteMarkWord(head.words[k])) ++k;
     const int start = k;
     while (k < head.size() && head.IsWord(k) && IsAllCaps(head.words[k])) ++k;
-    if (k > start && k < head.size() && head.Is(k, ":") && k - start <= 4 &&
+    // "Q:" and "A:" of an interview label turns, not speakers.
+    const bool turn_letter = k == start + 1 && head.words[start].size() == 1;
+    if (k > start && !turn_letter && k < head.size() && head.Is(k, ":") &&
+        k - start <= 4 &&
         head.toks[k].span.end <= quotes[qi].outer.begin + 1) {
       Attribution a;
       a.kind = SubjectKind::kName;

@@ -378,6 +378,11 @@ TEST(AttributionTest, TranscriptLabel) {
       "\"HOST: As “the local paper of record” wrote, it was late.");
   EXPECT_EQ(r.subject, "HOST");
   EXPECT_EQ(r.rule, "label");
+  // The turn letters of an interview are no speakers.
+  const Result answer = OnlyAttribution(
+      "A: My father used to say, “Never film the sea at noon, it has no "
+      "face.” I thought it was superstition.");
+  EXPECT_NE(answer.subject, "A");
 }
 
 TEST(AttributionTest, ScareQuoteWithoutFrameIsDropped) {
