@@ -34,8 +34,7 @@ std::string_view WithoutLeadingDate(std::string_view name) {
         (digits == 4 && suffix.empty()) ||
         (digits > 0 && (suffix == "st" || suffix == "nd" || suffix == "rd" ||
                         suffix == "th")) ||
-        (rest.data() != name.data() &&
-         (word == "annual" || word == "Annual"));
+        (rest.data() != name.data() && (word == "annual" || word == "Annual"));
     if (!date) return rest;
     rest.remove_prefix(space + 1);
   }
@@ -628,7 +627,8 @@ EntityAnalysis AliasGrouper::Group(
     // "2022 Global Sound Awards" printed only with its year is still the
     // "Global Sound Awards"; the dated form stays an alias.
     if (entity.type == EntityType::kEvent && !keys[best].bare) {
-      entity.display_name = std::string(WithoutLeadingDate(entity.display_name));
+      entity.display_name =
+          std::string(WithoutLeadingDate(entity.display_name));
     }
     std::string canonical;
     for (int i : members[e]) {

@@ -156,10 +156,10 @@ TEST_F(AliasGrouperTest, CanonicalBecomesDisplayNameWhenOnlyNicknameSeen) {
 
 TEST_F(AliasGrouperTest, EventPrintedOnlyWithItsDateIsNamedWithout) {
   const AliasGrouper grouper(*lex_);
-  const EntityAnalysis a = grouper.Group(
-      {Span("2022 Global Sound Awards", EntityType::kEvent),
-       Span("95th annual Harbour Awards", EntityType::kEvent)},
-      {});
+  const EntityAnalysis a =
+      grouper.Group({Span("2022 Global Sound Awards", EntityType::kEvent),
+                     Span("95th annual Harbour Awards", EntityType::kEvent)},
+                    {});
   ASSERT_EQ(a.entities.size(), 2u);
   EXPECT_EQ(a.entities[0].display_name, "Global Sound Awards");
   EXPECT_THAT(a.entities[0].aliases, ElementsAre("2022 Global Sound Awards"));

@@ -163,11 +163,10 @@ bool PossessiveInsideName(const Context& ctx, size_t i) {
   auto saint_at = [&](size_t k) {
     return ctx.Key(k) == "st" || ctx.Key(k) == "saint";
   };
-  const bool saint =
-      i >= 1 && ctx.tokens[i].upper_initial &&
-      (saint_at(i - 1) ||
-       (i >= 2 && ctx.tokens[i - 1].kind == TokenKind::kPunct &&
-        ctx.tokens[i - 1].punct == '.' && saint_at(i - 2)));
+  const bool saint = i >= 1 && ctx.tokens[i].upper_initial &&
+                     (saint_at(i - 1) ||
+                      (i >= 2 && ctx.tokens[i - 1].kind == TokenKind::kPunct &&
+                       ctx.tokens[i - 1].punct == '.' && saint_at(i - 2)));
   // "Maricopa County Attorney's Office": an office named for its holder.
   const bool office = ctx.tokens[i].upper_initial && ctx.Has(i, kRole) &&
                       i + 1 < ctx.tokens.size() && ctx.Has(i + 1, kOrgHead);

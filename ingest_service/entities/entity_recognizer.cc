@@ -417,7 +417,8 @@ bool IsWidgetLine(std::string_view line, const Lexicons& lex) {
 
 // Drops candidates on widget lines.
 void DropWidgetButtons(std::string_view text, const std::vector<Token>& tokens,
-                       const Lexicons& lex, std::vector<Candidate>& candidates) {
+                       const Lexicons& lex,
+                       std::vector<Candidate>& candidates) {
   size_t line_begin = std::string_view::npos;
   bool widget = false;
   auto on_widget = [&](size_t pos) {

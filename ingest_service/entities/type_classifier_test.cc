@@ -78,8 +78,8 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
       {"an affair with Gennifer Flowers was", "Gennifer Flowers", false},
       {"signed for CF Albufera in 2019", "CF Albufera", true},
       {"prayers at Masjid Noor on Friday", "Masjid Noor", true},
-      {"a letter from Harcourt Bain Solicitors arrived", "Harcourt Bain Solicitors",
-       true},
+      {"a letter from Harcourt Bain Solicitors arrived",
+       "Harcourt Bain Solicitors", true},
       {"signed to Quarry Lane Records last year", "Quarry Lane Records", true},
       {"a report from Reuters on Friday", "Reuters", true},
       {"the former ZNT rapper", "ZNT", true},
@@ -191,8 +191,8 @@ TEST_F(TypeClassifierTest, EventFromHeadsYearsAndGazetteer) {
                  EntityType::kEvent));
   EXPECT_TRUE(Is("ads during Harbor Bowl LVII cost more", "Harbor Bowl LVII",
                  EntityType::kEvent));
-  EXPECT_TRUE(
-      Is("knocked out of the Copa Albufera", "Copa Albufera", EntityType::kEvent));
+  EXPECT_TRUE(Is("knocked out of the Copa Albufera", "Copa Albufera",
+                 EntityType::kEvent));
   const Classification oscars = Of("ahead of the Oscars next month", "Oscars");
   EXPECT_EQ(oscars.type, EntityType::kEvent);
   EXPECT_EQ(oscars.canonical, "Academy Awards");

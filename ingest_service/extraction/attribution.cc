@@ -454,8 +454,9 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
       }
     }
     int p = object - 1;
-    if (object < b && !(p >= floor && (is_the(p) || (f.IsWord(p) &&
-                                                      IsPreposition(f.words[p]))))) {
+    if (object < b &&
+        !(p >= floor &&
+          (is_the(p) || (f.IsWord(p) && IsPreposition(f.words[p]))))) {
       p = b - 1;  // a list of names ("Lee and Ruiz said"), not an object
     }
     // "of the rock band Northern Lights": up to two words describing the
@@ -1021,7 +1022,8 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
     // "She paused, then laughed. “Q”": the subject opening a sentence of
     // nothing but its verbs.
     Attribution s;
-    if (SubjectAfter(text, f, 0, s) && s.subject.begin == f.toks[0].span.begin &&
+    if (SubjectAfter(text, f, 0, s) &&
+        s.subject.begin == f.toks[0].span.begin &&
         (s.kind == SubjectKind::kPronoun || s.kind == SubjectKind::kName)) {
       bool verbs_only = true;
       for (int t = 1; t < k && verbs_only; ++t) {
@@ -1065,15 +1067,21 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
   return false;
 }
 
-bool Attributor::OpeningNameSubject(std::string_view text, const Frame& f,
-                                    Attribution& lead) const {
+bool Attributor::OpeningSubject(std::string_view text, const Frame& f,
+                                bool descriptions, Attribution& lead) const {
   constexpr int kMaxIntroTokens = 32;
-  // The name opens the sentence, or follows an opening clause ("Asked about
-  // the record, Lee spoke for minutes").
+  // The subject opens the sentence, or follows an opening clause ("Asked
+  // about the record, Lee spoke for minutes").
   int start = 0;
-  // The subject starts at `k`, or after a title there ("Ms Okonkwo").
-  auto name_at = [&](int k) {
+  // A subject of a wanted kind starts at `k`, or after a title there ("Ms
+  // Okonkwo").
+  auto subject_at = [&](int k) {
     if (!SubjectAfter(text, f, k, lead)) return false;
+    if (lead.kind != SubjectKind::kName &&
+        (!descriptions || (lead.kind != SubjectKind::kPronoun &&
+                           lead.kind != SubjectKind::kDescription))) {
+      return false;
+    }
     int at = k;
     if (at < f.size() && f.IsWord(at) &&
         lex_.honorifics.ContainsFolded(f.words[at])) {
@@ -1083,17 +1091,14 @@ bool Attributor::OpeningNameSubject(std::string_view text, const Frame& f,
     return lead.subject.begin == f.toks[k].span.begin ||
            (at < f.size() && lead.subject.begin == f.toks[at].span.begin);
   };
-  if (!name_at(0)) {
+  if (!subject_at(0)) {
     do {
       while (start < f.size() && !f.Is(start, ",")) ++start;
       ++start;
-    } while (start < f.size() && start < kMaxIntroTokens && !name_at(start));
+    } while (start < f.size() && start < kMaxIntroTokens && !subject_at(start));
   }
-  if (start >= f.size() || start >= kMaxIntroTokens ||
-      lead.kind != SubjectKind::kName) {
-    return false;
-  }
-  // The name must be the subject of a verb: not a possessive ("Trump's
+  if (start >= f.size() || start >= kMaxIntroTokens) return false;
+  // It must be the subject of a verb: not a possessive ("Trump's
   // campaign"), and followed, after any appositive or relative clause
   // ("Lee, who has run the firm since 2021,"), by a lowercase word that is
   // neither a pronoun nor a role noun ("Library supporters called it ...").
@@ -1136,7 +1141,7 @@ bool Attributor::AnalyzeSentenceSubject(std::string_view text,
   Frame f;
   f.Fill(text, {sentence_begin, q.outer.begin});
   Attribution lead;
-  if (!OpeningNameSubject(text, f, lead)) return false;
+  if (!OpeningSubject(text, f, /*descriptions=*/false, lead)) return false;
   lead.rule = "sentence_subject";
   lead.confidence = 0.5;
   lead.fragment = true;
@@ -1202,30 +1207,11 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
   // cue, the person the sentence is about; before a colon, a pronoun or a
   // description too ("She went on:", "Asked again, the star went further:").
   Attribution s;
-  if (OpeningNameSubject(text, f, s)) {
-    s.rule = "paragraph_subject";
-    s.confidence = colon ? 0.7 : 0.5;
-    a = s;
-    return true;
-  }
-  if (!colon) return false;
-  constexpr int kMaxIntroTokens = 24;
-  for (int k = 0; k < f.size() && k < kMaxIntroTokens; ++k) {
-    if (k > 0 && !f.Is(k - 1, ",")) continue;
-    if (!SubjectAfter(text, f, k, s) ||
-        (s.kind != SubjectKind::kPronoun &&
-         s.kind != SubjectKind::kDescription)) {
-      continue;
-    }
-    int e = k;
-    while (e < f.size() && f.toks[e].span.end <= s.subject.end) ++e;
-    if (e >= f.size() || !f.IsWord(e) || !StartsLower(f.words[e])) continue;
-    s.rule = "paragraph_subject";
-    s.confidence = 0.7;
-    a = s;
-    return true;
-  }
-  return false;
+  if (!OpeningSubject(text, f, /*descriptions=*/colon, s)) return false;
+  s.rule = "paragraph_subject";
+  s.confidence = colon ? 0.7 : 0.5;
+  a = s;
+  return true;
 }
 
 bool Attributor::AnalyzeHeadlineLabel(std::string_view text, TextSpan para,
@@ -1427,8 +1413,7 @@ std::vector<Attribution> Attributor::Attribute(
     // "Q:" and "A:" of an interview label turns, not speakers.
     const bool turn_letter = k == start + 1 && head.words[start].size() == 1;
     if (k > start && !turn_letter && k < head.size() && head.Is(k, ":") &&
-        k - start <= 4 &&
-        head.toks[k].span.end <= quotes[qi].outer.begin + 1) {
+        k - start <= 4 && head.toks[k].span.end <= quotes[qi].outer.begin + 1) {
       Attribution a;
       a.kind = SubjectKind::kName;
       a.subject = {head.toks[start].span.begin, head.toks[k - 1].span.end};
@@ -1532,13 +1517,12 @@ std::vector<Attribution> Attributor::Attribute(
       // right after a quote with a speech frame ("“A,” the president
       // said.\n“B ...\n“C.”") or a named speaker ("Lee said the party
       // lost “A.”\n“B ...").
-      out[qi].framed_chain = (out[prev].framed_chain &&
-                              quotes[prev].continues_next_paragraph &&
-                              !quotes[prev].closed) ||
-                             (!quotes[qi].closed && quotes[prev].closed &&
-                              (out[prev].adjacent_frame ||
-                               out[prev].kind == SubjectKind::kName ||
-                               out[prev].kind == SubjectKind::kPronoun));
+      out[qi].framed_chain =
+          (out[prev].framed_chain && quotes[prev].continues_next_paragraph &&
+           !quotes[prev].closed) ||
+          (!quotes[qi].closed && quotes[prev].closed &&
+           (out[prev].adjacent_frame || out[prev].kind == SubjectKind::kName ||
+            out[prev].kind == SubjectKind::kPronoun));
       continue;
     }
     // A paragraph that is only a quote, after a paragraph quoting someone in

@@ -102,10 +102,12 @@ class Attributor {
   // opening with a name and a colon before the quote.
   bool AnalyzeHeadlineLabel(std::string_view text, entities::TextSpan para,
                             const QuoteCandidate& q, Attribution& a) const;
-  // A name opening `f` as the subject of a verb ("Lee opened the call"), not
-  // an owner ("Lee's campaign") or a modifier ("Library supporters").
-  bool OpeningNameSubject(std::string_view text, const Frame& f,
-                          Attribution& lead) const;
+  // A subject opening `f`, after any opening clause, as the subject of a
+  // verb: a name ("Lee opened the call"), with `descriptions` also a pronoun
+  // or a description ("She went on:"); not an owner ("Lee's campaign") or a
+  // modifier ("Library supporters").
+  bool OpeningSubject(std::string_view text, const Frame& f, bool descriptions,
+                      Attribution& lead) const;
   bool AnalyzePre(std::string_view text, const Frame& f, Attribution& a) const;
   // "..., Schiff said. “Q”": the sentence before a quote that opens its own
   // sentence ends with a cue.

@@ -34,7 +34,8 @@ int main(int argc, char** argv) {
     std::stringstream buf;
     buf << in.rdbuf();
     const ArticleFile article = ParseArticleFile(buf.str());
-    auto result = (*extractor)->Extract(article.body, {.source = article.source});
+    auto result =
+        (*extractor)->Extract(article.body, {.source = article.source});
     if (!result.ok()) {
       std::cerr << argv[i] << ": " << result.status() << "\n";
       ++failures;

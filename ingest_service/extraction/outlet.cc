@@ -51,9 +51,9 @@ void MarkOutlet(std::string_view text, absl::Span<const TextSpan> sentences,
     if (!std::isupper(static_cast<unsigned char>(text[at])) ||
         !EqualsIgnoreCase(text.substr(at, name.size()), name) ||
         (at > 0 && (IsNameChar(text[at - 1]) || text[at - 1] == '.')) ||
-        (end < text.size() && (IsNameChar(text[end]) ||
-                               (text[end] == '.' && end + 1 < text.size() &&
-                                IsNameChar(text[end + 1]))))) {
+        (end < text.size() &&
+         (IsNameChar(text[end]) || (text[end] == '.' && end + 1 < text.size() &&
+                                    IsNameChar(text[end + 1]))))) {
       continue;
     }
     while (m < analysis.mentions.size() &&

@@ -33,8 +33,8 @@ TEST(OutletTest, NamedOutletBecomesAnOrganisation) {
   EntityAnalysis a;
   // The recognizer took "Daily Glare" for a person.
   a.entities.push_back({"Daily Glare", EntityType::kPerson, {}, {}});
-  a.mentions.push_back({{text.find("Daily"), text.find("Daily") + 11},
-                        "Daily Glare", 0});
+  a.mentions.push_back(
+      {{text.find("Daily"), text.find("Daily") + 11}, "Daily Glare", 0});
   MarkOutlet(text, Sentences(text), "The Daily Glare", a);
   EXPECT_EQ(a.entities[0].type, EntityType::kOrganization);
   MarkOutlet(text, Sentences(text), "quarternote", a);

@@ -132,8 +132,9 @@ TEST(QuoteFinderTest, BritishMultiParagraphOpenerIsUnclosed) {
   // A single left open inside a paragraph is an elision, not a quote,
   // unless it opens a sentence after a closed part.
   EXPECT_TRUE(Inner("The band’s ‘best days are behind them.").empty());
-  const auto parts = Find("‘It was the lights,’ she said. ‘They stay on.\n"
-                          "‘All night.’");
+  const auto parts = Find(
+      "‘It was the lights,’ she said. ‘They stay on.\n"
+      "‘All night.’");
   ASSERT_EQ(parts.size(), 3u);
   EXPECT_FALSE(parts[1].closed);
   EXPECT_TRUE(parts[1].continues_next_paragraph);

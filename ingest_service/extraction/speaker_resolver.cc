@@ -560,7 +560,8 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       }
     }
     for (const entities::Mention& m : analysis.mentions) {
-      if (m.entity < 0 || m.entity >= static_cast<int>(analysis.entities.size()) ||
+      if (m.entity < 0 ||
+          m.entity >= static_cast<int>(analysis.entities.size()) ||
           analysis.entities[m.entity].type != EntityType::kOrganization) {
         continue;
       }
@@ -628,8 +629,8 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         }
         // "Lee's mother, Ana Lee, flew in. “Q,” she said.": an owner is
         // seldom the subject a pronoun goes on with.
-        if (first < 0 && IsOwner(text, it->end) && std::next(it) != persons.end() &&
-            std::next(it)->begin < limit) {
+        if (first < 0 && IsOwner(text, it->end) &&
+            std::next(it) != persons.end() && std::next(it)->begin < limit) {
           continue;
         }
         if (first < 0) {
@@ -713,8 +714,8 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       return -1;
     }
     int subject = -1;
-    for (auto it = persons_from(floor); it != persons.end() && it->begin < ceiling;
-         ++it) {
+    for (auto it = persons_from(floor);
+         it != persons.end() && it->begin < ceiling; ++it) {
       const int ms = sentence_of(it->begin);
       if (ms >= 0 && OpensSentence(text, seg.sentences[ms].begin, it->begin) &&
           !IsOwner(text, it->end)) {

@@ -248,9 +248,8 @@ absl::StatusOr<CreateOutcome> ArticleIngestor::CreateArticle(
   // Skip extraction for a plain re-upload; checked again under the lock.
   auto stored = FindStored(keys);
   if (!stored.ok() || stored->has_value()) return ToOutcome(*std::move(stored));
-  absl::StatusOr<extraction::ExtractionResult> extraction =
-      extractor_->Extract(request.article().body(),
-                          {.source = request.article().source()});
+  absl::StatusOr<extraction::ExtractionResult> extraction = extractor_->Extract(
+      request.article().body(), {.source = request.article().source()});
   if (!extraction.ok()) {
     return status::InvalidField("article.body", extraction.status().message());
   }
