@@ -979,6 +979,21 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
         return true;
       }
     }
+    // "On Instagram he kept it short:", "Then she did the thing everyone is
+    // quoting:": a pronoun among the clause's first words and its verb.
+    constexpr int kMaxWordsBeforePronoun = 3;
+    for (int k = start; k < last && k - start < kMaxWordsBeforePronoun; ++k) {
+      if (!SubjectAfter(text, f, k, s) || s.kind != SubjectKind::kPronoun ||
+          s.organization || s.subject.begin != f.toks[k].span.begin ||
+          k + 1 >= last || !f.IsWord(k + 1) || !StartsLower(f.words[k + 1])) {
+        continue;
+      }
+      s.rule = "pre_subject_colon";
+      s.confidence = 0.7;
+      s.adjacent_frame = last - k <= 6;
+      a = s;
+      return true;
+    }
   }
   return false;
 }

@@ -180,6 +180,12 @@ TEST(AttributionTest, SubjectBeforeAColonWithoutACue) {
       "sister could not say Kieran.\u201d");
   EXPECT_EQ(grin.subject, "the teenager");
   EXPECT_TRUE(grin.rule.starts_with("pre_subject_colon")) << grin.rule;
+  // So does a pronoun among the clause's first words, whatever its verb.
+  const Result then = OnlyAttribution(
+      "Then she did the thing every trade is quoting this week: “I love "
+      "my husband, but I am not here as his wife tonight.”");
+  EXPECT_EQ(then.subject, "she");
+  EXPECT_TRUE(then.rule.starts_with("pre_subject_colon")) << then.rule;
   // A clause that opens with no subject names no speaker.
   const auto none = AttributeAll(
       "The rules of the contest were clear: \u201cNo entry after midnight "
