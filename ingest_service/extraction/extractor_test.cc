@@ -179,12 +179,16 @@ TEST_F(ExtractorTest, DescriptionAfterAOneSentenceLeadInIsItsSubject) {
       "go,” Whitlock said.\n"
       "And Albufera boss Ciaran Driscoll appeared to wash his hands of it.\n"
       "“I want him here,” the Irishman told reporters.\n"
+      "But furious club chief Ignacio Ruiz has vowed to keep him.\n"
+      "“He is not for sale,” the fiery president fumed.\n"
       "Belgian driver Lars Vos finished third.\n"
       "“The car was sliding everywhere,” the Belgian said.\n");
-  ASSERT_EQ(r.quotes.size(), 3u);
+  ASSERT_EQ(r.quotes.size(), 4u);
   EXPECT_EQ(SpeakerOf(r, 0), "Gary Whitlock");
   EXPECT_EQ(SpeakerOf(r, 1), "Ciaran Driscoll");
-  EXPECT_EQ(SpeakerOf(r, 2), "Lars Vos");
+  // Even with a role of another name before him.
+  EXPECT_EQ(SpeakerOf(r, 2), "Ignacio Ruiz");
+  EXPECT_EQ(SpeakerOf(r, 3), "Lars Vos");
 }
 
 TEST_F(ExtractorTest, ClergyTitlesAreRoles) {

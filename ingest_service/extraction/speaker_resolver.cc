@@ -68,9 +68,10 @@ const Lexicon& VoiceRoles() {
 }
 
 // Whether a name at `pos` opens the sentence starting at `sentence`: at most
-// a title or two before it ("Board chairman Elliot Ramsey"), no clause.
-bool OpensSentence(std::string_view text, size_t sentence, size_t pos) {
-  constexpr int kMaxWordsBefore = 3;
+// `max_words` words of a title before it ("Board chairman Elliot Ramsey"),
+// no clause.
+bool OpensSentence(std::string_view text, size_t sentence, size_t pos,
+                   int max_words = 3) {
   const std::string_view before = text.substr(sentence, pos - sentence);
   if (before.find(',') != std::string_view::npos) return false;
   int words = 0;
@@ -80,7 +81,7 @@ bool OpensSentence(std::string_view text, size_t sentence, size_t pos) {
     if (!space && !in_word) ++words;
     in_word = !space;
   }
-  return words <= kMaxWordsBefore;
+  return words <= max_words;
 }
 
 // Whether the word at `pos` (after spaces), before `limit`, is a speech
@@ -704,9 +705,17 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         last_sentence_opener(floor, ceiling, [&](const PersonMention& m) {
           return CueVerbAt(text, m.end, ceiling);
         });
-    if (reported >= 0) return reported;
-    // "And Albufera boss Ciaran O'Driscoll shrugged. ¶ “Q,” the Irishman
-    // said.": the subject of a one-sentence paragraph leading in.
+    return reported;
+  };
+
+  // "And Albufera boss Ciaran O'Driscoll shrugged. ¶ “Q,” the Irishman
+  // said.": the subject of a one-sentence paragraph leading in to quote
+  // `i`'s, or -1.
+  auto lead_in_subject = [&](int i) {
+    const int s = sentence_of(quotes[i].outer.begin);
+    if (s < 0 || seg.sentence_paragraph[s] == 0) return -1;
+    const size_t floor = seg.paragraphs[seg.sentence_paragraph[s] - 1].begin;
+    const size_t ceiling = seg.paragraphs[seg.sentence_paragraph[s]].begin;
     const int first_sentence = sentence_of(floor);
     if (first_sentence < 0 ||
         (first_sentence + 1 < static_cast<int>(seg.sentences.size()) &&
@@ -717,7 +726,11 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     for (auto it = persons_from(floor);
          it != persons.end() && it->begin < ceiling; ++it) {
       const int ms = sentence_of(it->begin);
-      if (ms >= 0 && OpensSentence(text, seg.sentences[ms].begin, it->begin) &&
+      // "But furious club chief Ignacio Ruiz shrugged."
+      constexpr int kMaxLeadInWords = 5;
+      if (ms >= 0 &&
+          OpensSentence(text, seg.sentences[ms].begin, it->begin,
+                        kMaxLeadInWords) &&
           !IsOwner(text, it->end)) {
         subject = it->entity;
       }
@@ -834,7 +847,11 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
           const size_t pos = a.subject.begin;
           const int previous = previous_paragraph_speaker(i);
           const int main = dominant(false);
-          if (previous >= 0 && !introduced_otherwise(previous, pos, head)) {
+          const int lead_in = previous < 0 ? lead_in_subject(i) : -1;
+          if (lead_in >= 0) {
+            described = lead_in;
+          } else if (previous >= 0 &&
+                     !introduced_otherwise(previous, pos, head)) {
             described = previous;
           } else if (main >= 0 && !introduced_otherwise(main, pos, head)) {
             described = main;
