@@ -367,8 +367,6 @@ bool SubjectLike(std::string_view text, size_t begin,
   return true;
 }
 
-// Whether a personal pronoun of gender `g` occurs as a word in
-// [begin, end).
 // Whether the sentence at `begin` opens with "He" (`g` male) or "She".
 bool OpensWithPronoun(std::string_view text, size_t begin, Gender g) {
   const std::string_view pronoun = g == Gender::kMale ? "he" : "she";
@@ -378,6 +376,8 @@ bool OpensWithPronoun(std::string_view text, size_t begin, Gender g) {
          !IsWordChar(static_cast<unsigned char>(head.back()));
 }
 
+// Whether a personal pronoun of gender `g` occurs as a word in
+// [begin, end).
 bool HasPronounBetween(std::string_view text, size_t begin, size_t end,
                        Gender g) {
   const std::string_view span = text.substr(begin, end - begin);
@@ -701,11 +701,9 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     }
     // "Alvarenga says joining the club is a dream.": reported speech.
     const size_t ceiling = seg.paragraphs[seg.sentence_paragraph[s]].begin;
-    const int reported =
-        last_sentence_opener(floor, ceiling, [&](const PersonMention& m) {
-          return CueVerbAt(text, m.end, ceiling);
-        });
-    return reported;
+    return last_sentence_opener(floor, ceiling, [&](const PersonMention& m) {
+      return CueVerbAt(text, m.end, ceiling);
+    });
   };
 
   // "And Albufera boss Ciaran O'Driscoll shrugged. ¶ “Q,” the Irishman
