@@ -123,6 +123,8 @@ TEST_F(CandidateFinderTest, PostNominalLettersAreCut) {
               ElementsAre("Fiona MacLeod"));
   EXPECT_THAT(Names("Counsel assisting, Rajiv Malhotra SC, said"),
               Contains("Rajiv Malhotra"));
+  EXPECT_THAT(Names("Commissioner Helen Papadakis AO opened the hearing"),
+              Contains("Helen Papadakis"));
 }
 
 TEST_F(CandidateFinderTest, LowerCaseItemsOfACreditLine) {

@@ -271,6 +271,13 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       v[kO] += weight;
     }
     if (ctx.Has(head, kEventHead)) v[kE] += weight;
+    // "Hedgehog Trust UK", "Imperial College London", "Spotify UK": an
+    // organisation's branch or seat after its name.
+    if (words.size() >= 2 && ctx.Has(wn, kPlaceName) &&
+        (ctx.Has(words[words.size() - 2], kOrgHead) ||
+         (words.size() == 2 && ctx.Has(w0, kOrgName)))) {
+      v[kO] += weight;
+    }
     if (ctx.Has(w0, kEventOpener)) v[kE] += 3;
     if (ctx.Has(w0, kOrgOpener)) v[kO] += 3;
     if (ctx.Has(head, kPlaceHead)) v[kL] += weight;
