@@ -248,6 +248,21 @@ bool WholeNameBeforeAnd(const Context& ctx, size_t first, size_t last) {
          PersonLed(ctx, first, last);
 }
 
+// "Li Wenjie of Brightwater Securities": two or more capitalised words the
+// lexicons know nothing of (no given name, head, place or dictionary word)
+// are a person's name, which "of" does not continue.
+bool UnknownNameRun(const Context& ctx, size_t first, size_t last) {
+  if (last == first) return false;
+  for (size_t k = first; k <= last; ++k) {
+    if (!IsWord(ctx.tokens[k]) || !ctx.tokens[k].upper_initial ||
+        ctx.Has(k, kCommonWord | kAnyHead | kPlaceName | kOrgName | kRole |
+                       kDemonym | kFirstName | kHonorific)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Adjacent on one line: only spaces between a and the token after it.
 bool SameLine(const Token& next) { return !next.newline_before; }
 
@@ -724,6 +739,7 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
         next = j + 1;
       } else if (!t.upper_initial && !t.leading_dot && !t.inner_upper &&
                  ctx.Has(j, kParticle) && !PersonLed(ctx, first, last) &&
+                 !(ctx.Key(j) == "of" && UnknownNameRun(ctx, first, last)) &&
                  (ctx.Key(j) != "for" || ctx.Has(last, kOrgHead))) {
         // "for" joins only after an organisation head ("Center for ...");
         // elsewhere it links two names ("GOP for the Republican Party").

@@ -118,6 +118,13 @@ TEST_F(CandidateFinderTest, TrailingRoleIsCutUnlessAGivenNameLeads) {
               ElementsAre("Stephen King", "Anna Bishop"));
 }
 
+TEST_F(CandidateFinderTest, UnknownNameBeforeOfIsAPerson) {
+  EXPECT_THAT(Names("asked Li Wenjie of Brightwater Securities."),
+              ElementsAre("Li Wenjie", "Brightwater Securities"));
+  EXPECT_THAT(Names("at the Bank of America and the Isle of Man"),
+              ElementsAre("Bank of America", "Isle of Man"));
+}
+
 TEST_F(CandidateFinderTest, PostNominalLettersAreCut) {
   EXPECT_THAT(Names("said Fiona MacLeod MP on Monday"),
               ElementsAre("Fiona MacLeod"));

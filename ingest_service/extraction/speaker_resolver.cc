@@ -629,9 +629,14 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
           continue;
         }
         // "Lee's mother, Ana Lee, flew in. “Q,” she said.": an owner is
-        // seldom the subject a pronoun goes on with.
-        if (first < 0 && IsOwner(text, it->end) &&
-            std::next(it) != persons.end() && std::next(it)->begin < limit) {
+        // seldom the subject a pronoun goes on with; nor is an object when
+        // the main clause's subject follows ("Speaking to Ana Crowe on
+        // court, Malhotra was apologetic. “Q,” he said.").
+        if (first < 0 && std::next(it) != persons.end() &&
+            std::next(it)->begin < limit &&
+            (IsOwner(text, it->end) ||
+             (!SubjectLike(text, it->begin, prepositions) &&
+              text.substr(0, std::next(it)->begin).ends_with(", ")))) {
           continue;
         }
         if (first < 0) {

@@ -329,6 +329,17 @@ TEST(SpeakerResolverTest, TitleOpeningTheMentionIntroducesTheRole) {
   EXPECT_THAT(Resolve(f, a), ElementsAre(0));
 }
 
+TEST(SpeakerResolverTest, PronounSkipsAnObjectBeforeTheMainSubject) {
+  Fixture f = Analyze(
+      "Speaking to Annabel Crowe on court, Arjun Malhotra was apologetic.\n"
+      "“I don't know how I won that,” he said.\n"
+      "According to Ham, the administration ignored Obama's generals.\n"
+      "“We are on our fourth secretary of defense,” he said.");
+  EXPECT_THAT(ResolveAmong(f, {"Annabel Crowe", "Arjun Malhotra", "Ham",
+                               "Obama"}),
+              ElementsAre(1, 2));
+}
+
 TEST(SpeakerResolverTest, InitialNicknamePrefersTheNearestMatch) {
   // Two people share the initial; the one mentioned last is meant, even
   // though the other is mentioned more.
