@@ -628,13 +628,15 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
             HasPronounBetween(text, sent.begin, it->begin, g)) {
           continue;
         }
-        // "Lee's mother, Ana Lee, flew in. “Q,” she said.": an owner is
-        // seldom the subject a pronoun goes on with; nor is an object when
-        // the main clause's subject follows ("Speaking to Ana Crowe on
-        // court, Malhotra was apologetic. “Q,” he said.").
+        // "Lee's mother, Ana Lee, flew in. “Q,” she said.": an owner opening
+        // the sentence is not its subject (one deeper in it may be the
+        // article's person: "where Lee's grandmother, Nour, spent her last
+        // months"); nor is an object when the main clause's subject follows
+        // ("Speaking to Ana Crowe on court, Malhotra was apologetic.").
         if (first < 0 && std::next(it) != persons.end() &&
             std::next(it)->begin < limit &&
-            (IsOwner(text, it->end) ||
+            ((IsOwner(text, it->end) &&
+              OpensSentence(text, sent.begin, it->begin)) ||
              (!SubjectLike(text, it->begin, prepositions) &&
               text.substr(0, std::next(it)->begin).ends_with(", ")))) {
           continue;
