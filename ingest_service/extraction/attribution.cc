@@ -374,8 +374,10 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
     }
     if (role == nullptr && !age) return false;
     for (int k = j - 1; k >= floor && j - k <= 7; --k) {
-      // "the rapper said", and sentence-initial "The rapper said".
-      if (f.IsWord(k) && lex_.determiners.ContainsFolded(f.words[k])) {
+      // "the rapper said", and sentence-initial "The rapper said"; an owner
+      // determines it too ("Nigeria's trade minister said").
+      if (f.IsWord(k) && (lex_.determiners.ContainsFolded(f.words[k]) ||
+                          (IsPossessive(f.words[k]) && k < j))) {
         a.kind = SubjectKind::kDescription;
         a.subject = {f.toks[k].span.begin, f.toks[j].span.end};
         a.organization = role != nullptr && *role == "org";

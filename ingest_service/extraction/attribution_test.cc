@@ -744,6 +744,14 @@ TEST(AttributionTest, ObjectNameWithAndIsNotTheSpeaker) {
   EXPECT_EQ(r[1].subject, "Tom Ruiz");
 }
 
+TEST(AttributionTest, OwnerDeterminesADescription) {
+  const Result r = OnlyAttribution(
+      "“My reaction, that was outrageous,” Obama's former campaign "
+      "strategist said.");
+  EXPECT_EQ(r.kind, SubjectKind::kDescription);
+  EXPECT_EQ(r.subject, "Obama's former campaign strategist");
+}
+
 TEST(AttributionTest, ContractedPronounIsNoName) {
   const auto r = AttributeAll(
       "And I'll say what I said yesterday: “We are not going to stop.”\n"
