@@ -279,8 +279,12 @@ void IntroducingWords(std::string_view text, size_t begin,
   }
   std::string_view appositive = right.substr(comma + 2);
   appositive = appositive.substr(0, appositive.find_first_of(",.;"));
+  // "..., Nigeria's minister of trade," too: an owner opens it.
+  const std::string_view first = appositive.substr(0, appositive.find(' '));
+  const bool owned = first.size() > 2 && first != appositive &&
+                     (first.ends_with("'s") || first.ends_with("\u2019s"));
   for (std::string_view determiner : {"the ", "a ", "an ", "his ", "her "}) {
-    if (!StartsWithIgnoreCase(appositive, determiner)) continue;
+    if (!owned && !StartsWithIgnoreCase(appositive, determiner)) continue;
     AppendParts(appositive, ' ', words);
     break;
   }

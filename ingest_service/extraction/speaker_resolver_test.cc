@@ -340,6 +340,14 @@ TEST(SpeakerResolverTest, PronounSkipsAnObjectBeforeTheMainSubject) {
               ElementsAre(1, 2));
 }
 
+TEST(SpeakerResolverTest, AppositiveOpenedByAnOwnerIntroducesTheRole) {
+  Fixture f = Analyze(
+      "Ana Ruiz, Nigeria's minister of trade, walked out. Tom Lee, the "
+      "envoy, stayed.\n"
+      "“We will not sign,” the minister said.");
+  EXPECT_THAT(ResolveAmong(f, {"Ana Ruiz", "Tom Lee"}), ElementsAre(0));
+}
+
 TEST(SpeakerResolverTest, InitialNicknamePrefersTheNearestMatch) {
   // Two people share the initial; the one mentioned last is meant, even
   // though the other is mentioned more.
