@@ -24,16 +24,8 @@ std::string_view WithoutLeadingDate(std::string_view name) {
     const size_t space = rest.find(' ');
     if (space == std::string_view::npos) return name;
     const std::string_view word = rest.substr(0, space);
-    size_t digits = 0;
-    while (digits < word.size() &&
-           std::isdigit(static_cast<unsigned char>(word[digits]))) {
-      ++digits;
-    }
-    const std::string_view suffix = word.substr(digits);
     const bool date =
-        (digits == 4 && suffix.empty()) ||
-        (digits > 0 && (suffix == "st" || suffix == "nd" || suffix == "rd" ||
-                        suffix == "th")) ||
+        IsYearOrOrdinal(word) ||
         (rest.data() != name.data() && (word == "annual" || word == "Annual"));
     if (!date) return rest;
     rest.remove_prefix(space + 1);

@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 namespace verbatim::entities {
 
 char32_t DecodeUtf8Slow(std::string_view text, size_t pos, size_t& len) {
@@ -68,6 +70,23 @@ void AppendUtf8(char32_t c, std::string& out) {
 }
 
 }  // namespace
+
+bool IsYearOrOrdinal(std::string_view word) {
+  const bool digits_only =
+      !word.empty() && std::all_of(word.begin(), word.end(),
+                                   [](char c) { return c >= '0' && c <= '9'; });
+  if (digits_only && word.size() == 4 &&
+      (word.starts_with("19") || word.starts_with("20"))) {
+    return true;
+  }
+  if (std::none_of(word.begin(), word.end(),
+                   [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
+  const std::string key = LowerKey(word);
+  return key.ends_with("th") || key.ends_with("st") || key.ends_with("nd") ||
+         key.ends_with("rd");
+}
 
 std::string LowerKey(std::string_view text) {
   std::string out;

@@ -73,6 +73,10 @@ bool IsHyphen(char32_t c);  // '-' and U+2010/U+2011 (word-internal dashes)
 // Removes ASCII whitespace from both ends.
 std::string_view TrimAsciiSpace(std::string_view text);
 
+// Whether `word` is a year ("2023") or an ordinal ("95th", "21ST"): the words
+// that may open an event's name.
+bool IsYearOrOrdinal(std::string_view word);
+
 // Lowercases (full Unicode simple case mapping) and folds U+2019 to '. Used as
 // the key for lexicon lookups and same-form comparisons.
 std::string LowerKey(std::string_view text);

@@ -27,15 +27,6 @@ bool IsYear(std::string_view text, const Token& t) {
   return s.starts_with("19") || s.starts_with("20");
 }
 
-// "95th", "2023": words that may open an event's name.
-bool IsYearOrOrdinal(std::string_view text, const Token& t) {
-  if (IsYear(text, t)) return true;
-  if (!IsWord(t) || !t.has_digit) return false;
-  const std::string key = LowerKey(text.substr(t.begin, t.end - t.begin));
-  return key.ends_with("th") || key.ends_with("st") || key.ends_with("nd") ||
-         key.ends_with("rd");
-}
-
 // "PACs", "CEOs": upper-case letters with a plural s are common nouns.
 bool IsPluralAcronym(std::string_view text, const Token& t) {
   if (t.end - t.begin < 3 || text[t.end - 1] != 's') return false;
@@ -552,7 +543,10 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     }
   }
   if (v[kE] > 0 && c.first > 0 && !first.newline_before &&
-      IsYearOrOrdinal(text, tokens[c.first - 1])) {
+      IsWord(tokens[c.first - 1]) &&
+      IsYearOrOrdinal(
+          text.substr(tokens[c.first - 1].begin,
+                      tokens[c.first - 1].end - tokens[c.first - 1].begin))) {
     r.span.begin = tokens[c.first - 1].begin;  // "2023 Academy Awards"
   }
 

@@ -91,11 +91,6 @@ bool EndsWithLy(std::string_view w) {
   return w.size() > 4 && w.substr(w.size() - 2) == "ly";
 }
 
-bool IsPossessive(std::string_view w) {
-  return (w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
-         (w.size() > 4 && w.substr(w.size() - 4) == "\u2019s");
-}
-
 bool IsPreposition(std::string_view w) {
   return w == "of" || w == "for" || w == "at" || w == "from" || w == "with" ||
          w == "in";

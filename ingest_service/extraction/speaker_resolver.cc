@@ -281,8 +281,7 @@ void IntroducingWords(std::string_view text, size_t begin,
   appositive = appositive.substr(0, appositive.find_first_of(",.;"));
   // "..., Nigeria's minister of trade," too: an owner opens it.
   const std::string_view first = appositive.substr(0, appositive.find(' '));
-  const bool owned = first.size() > 2 && first != appositive &&
-                     (first.ends_with("'s") || first.ends_with("\u2019s"));
+  const bool owned = first != appositive && IsPossessive(first);
   for (std::string_view determiner : {"the ", "a ", "an ", "his ", "her "}) {
     if (!owned && !StartsWithIgnoreCase(appositive, determiner)) continue;
     AppendParts(appositive, ' ', words);

@@ -186,4 +186,9 @@ std::string_view TrimSpaces(std::string_view s) {
   return s.substr(b, e - b);
 }
 
+bool IsPossessive(std::string_view w) {
+  return (w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
+         (w.size() > 4 && w.substr(w.size() - 4) == "\u2019s");
+}
+
 }  // namespace verbatim::extraction
