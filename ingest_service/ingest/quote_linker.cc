@@ -4,7 +4,7 @@
 #include <map>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
+#include "absl/hash/hash.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_join.h"
 #include "common/catalog/catalog_reader.h"
@@ -65,21 +65,44 @@ std::string OpeningWords(const std::vector<std::string>& words) {
   return absl::StrJoin(words.begin(), words.begin() + n, " ");
 }
 
-// Share of `a` (with multiplicity) that also occurs in `b`.
-double Containment(const std::vector<std::string>& a,
-                   const std::vector<std::string>& b) {
-  if (a.empty()) return 0.0;
-  absl::flat_hash_map<absl::string_view, int> counts;
-  for (const std::string& word : b) ++counts[word];
-  int shared = 0;
-  for (const std::string& word : a) {
-    auto it = counts.find(word);
-    if (it != counts.end() && it->second > 0) {
-      --it->second;
+// Folded words as a sorted multiset of their hashes: comparing two texts is
+// then one merge of two arrays, with no hash map built per comparison (most
+// candidates of a quote are compared and rejected).
+using WordBag = std::vector<uint64_t>;
+
+WordBag BagOf(const std::vector<std::string>& words) {
+  WordBag bag;
+  bag.reserve(words.size());
+  for (const std::string& word : words) {
+    bag.push_back(absl::Hash<absl::string_view>{}(word));
+  }
+  std::sort(bag.begin(), bag.end());
+  return bag;
+}
+
+// Words (with multiplicity) the two bags share.
+size_t SharedWords(const WordBag& a, const WordBag& b) {
+  size_t shared = 0;
+  for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end();) {
+    if (*x < *y) {
+      ++x;
+    } else if (*y < *x) {
+      ++y;
+    } else {
       ++shared;
+      ++x;
+      ++y;
     }
   }
-  return static_cast<double>(shared) / static_cast<double>(a.size());
+  return shared;
+}
+
+// Share of the smaller bag that also occurs in the other: the containment of
+// whichever text is inside the other.
+double MutualContainment(const WordBag& a, const WordBag& b) {
+  const size_t fewer = std::min(a.size(), b.size());
+  if (fewer == 0) return 0.0;
+  return static_cast<double>(SharedWords(a, b)) / static_cast<double>(fewer);
 }
 
 // Whether a candidate sharing `hits` of the `probes` probed shingles of a
@@ -105,7 +128,10 @@ bool SketchSuggestsOverlap(int hits, size_t probes, size_t text_shingles,
 }  // namespace
 
 double WordContainment(const std::string& a, const std::string& b) {
-  return Containment(text::FoldedWords(a), text::FoldedWords(b));
+  const WordBag mine = BagOf(text::FoldedWords(a));
+  if (mine.empty()) return 0.0;
+  return static_cast<double>(SharedWords(mine, BagOf(text::FoldedWords(b)))) /
+         static_cast<double>(mine.size());
 }
 
 QuoteLinker::QuoteLinker(const storage::Store& store, RecordChanges& changes,
@@ -222,9 +248,10 @@ absl::StatusOr<std::optional<uint64_t>> QuoteLinker::BestCandidate(
   // A printing that merges two utterances belongs to the one it starts
   // with; among equally good candidates, prefer the one starting alike.
   const std::string opening = OpeningWords(words);
+  const WordBag bag = BagOf(words);
   // Compared with contractions spelled out only when the words as printed
   // fall short: "can't" in one printing is "cannot" in another.
-  std::optional<std::vector<std::string>> spelled;
+  std::optional<WordBag> spelled;
   std::optional<uint64_t> best;
   std::pair<bool, double> best_score{false, 0.0};
   for (const uint64_t quote_id : ids) {
@@ -232,14 +259,13 @@ absl::StatusOr<std::optional<uint64_t>> QuoteLinker::BestCandidate(
       const bool repeat =
           std::any_of(it->second.begin(), it->second.end(),
                       [&](const std::string& printed) {
-                        const std::vector<std::string> printed_words =
-                            text::FoldedWords(printed);
-                        if (std::min(words.size(), printed_words.size()) <
+                        const WordBag printed_bag =
+                            BagOf(text::FoldedWords(printed));
+                        if (std::min(bag.size(), printed_bag.size()) <
                             kMinRepeatedSnippetWords) {
                           return false;
                         }
-                        return std::max(Containment(words, printed_words),
-                                        Containment(printed_words, words)) >=
+                        return MutualContainment(bag, printed_bag) >=
                                kOverlapContainment;
                       });
       if (!repeat) continue;
@@ -253,8 +279,7 @@ absl::StatusOr<std::optional<uint64_t>> QuoteLinker::BestCandidate(
     // Different speakers usually mean different utterances, unless the text
     // is long and nearly identical (then one outlet misattributed it, or
     // named the speaker by an alias not yet linked).
-    auto same_utterance = [&](const std::vector<std::string>& mine,
-                              const std::vector<std::string>& theirs,
+    auto same_utterance = [&](const WordBag& mine, const WordBag& theirs,
                               double containment) {
       const size_t fewer_words = std::min(mine.size(), theirs.size());
       const double needed = fewer_words < kShortUtteranceWords
@@ -265,14 +290,13 @@ absl::StatusOr<std::optional<uint64_t>> QuoteLinker::BestCandidate(
                              : containment >= needed;
     };
     const std::vector<std::string> theirs = text::FoldedWords((*quote)->text());
-    double containment =
-        std::max(Containment(words, theirs), Containment(theirs, words));
-    if (!same_utterance(words, theirs, containment)) {
-      if (!spelled.has_value()) spelled = text::SpellOut(words);
-      const std::vector<std::string> theirs_spelled = text::SpellOut(theirs);
-      containment = std::max(Containment(*spelled, theirs_spelled),
-                             Containment(theirs_spelled, *spelled));
-      if (!same_utterance(*spelled, theirs_spelled, containment)) continue;
+    const WordBag their_bag = BagOf(theirs);
+    double containment = MutualContainment(bag, their_bag);
+    if (!same_utterance(bag, their_bag, containment)) {
+      if (!spelled.has_value()) spelled = BagOf(text::SpellOut(words));
+      const WordBag their_spelled = BagOf(text::SpellOut(theirs));
+      containment = MutualContainment(*spelled, their_spelled);
+      if (!same_utterance(*spelled, their_spelled, containment)) continue;
     }
     const std::pair<bool, double> score{OpeningWords(theirs) == opening,
                                         containment};
