@@ -78,6 +78,17 @@ bool StartsLower(std::string_view w) {
   return IsLower(DecodeAt(w, 0, len));
 }
 
+// Adjectives and adverbs describing a person in a scene ("an evidently
+// shaken", "a tearful", "a smiling"), by their endings: "former" or "rally"
+// are not, so "the former Real Madrid ace" stays a description.
+bool LooksLikeAdjective(std::string_view w) {
+  for (std::string_view ending : {"ly", "ed", "en", "ful", "ous", "al", "ive",
+                                  "ant", "ent", "ing", "ic", "less", "ish"}) {
+    if (w.size() > ending.size() + 2 && w.ends_with(ending)) return true;
+  }
+  return false;
+}
+
 bool IsAllCaps(std::string_view w) {
   bool letters = false;
   for (char ch : w) {
@@ -146,6 +157,7 @@ absl::StatusOr<Attributor> Attributor::Create() {
       {&lex.determiners, "determiners.txt"},
       {&lex.colon_verbs, "colon_verbs.txt"},
       {&lex.excerpt_verbs, "excerpt_verbs.txt"},
+      {&lex.object_prepositions, "object_prepositions.txt"},
   };
   for (const Item& item : items) {
     auto loaded = Lexicon::Load(item.file);
@@ -544,15 +556,18 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
   // A bare role: "according to police", "said officials".
   if (StartsLower(w) && !lex_.determiners.ContainsFolded(w)) {
     const std::string* role = lex_.roles.FindFoldedOrSingular(w);
-    // "said host Hal Byrd", "said volunteer coordinator Ana Ruiz": a title
-    // before a name, not a bare role.
+    // "said host Hal Byrd", "said chief fire officer Ana Ruiz": a title
+    // before a name, not a bare role. The title ends in a role word; other
+    // lowercase words may come between.
     int name = j + 1;
     while (name < f.size() && name - j <= 3 && f.IsWord(name) &&
-           StartsLower(f.words[name]) && IsRoleWord(f.words[name])) {
+           StartsLower(f.words[name]) &&
+           !lex_.determiners.ContainsFolded(f.words[name])) {
       ++name;
     }
-    const bool name_follows =
-        name < f.size() && f.IsWord(name) && IsNameWord(f.words[name]);
+    const bool name_follows = name < f.size() && f.IsWord(name) &&
+                              IsNameWord(f.words[name]) &&
+                              IsRoleWord(f.words[name - 1]);
     if (role != nullptr && !name_follows) {
       a.kind = SubjectKind::kDescription;
       a.subject = f.toks[j].span;
@@ -587,6 +602,28 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
         a.indefinite = IsIndefinite(w);
         return true;
       }
+      // "an evidently shaken Nwosu-Clarke": adjectives before a name, not
+      // before a role ("the Compton rapper").
+      if (StartsLower(f.words[k])) continue;
+      bool adjectives = k > j + 1;
+      for (int m = j + 1; m < k; ++m) {
+        adjectives &= f.IsWord(m) && StartsLower(f.words[m]) &&
+                      LooksLikeAdjective(f.words[m]);
+      }
+      Attribution named;
+      if (!adjectives || !SubjectAfter(text, f, k, named) ||
+          named.kind != SubjectKind::kName) {
+        continue;
+      }
+      int after = k;
+      while (after < f.size() && f.toks[after].span.end <= named.subject.end)
+        ++after;
+      if (IsPossessive(f.words[after - 1]) ||
+          (after < f.size() && f.IsWord(after) && IsRoleWord(f.words[after]))) {
+        continue;
+      }
+      a = named;
+      return true;
     }
     return false;
   }
@@ -1100,10 +1137,22 @@ bool Attributor::OpeningSubject(std::string_view text, const Frame& f,
       ++at;
       if (at < f.size() && f.Is(at, ".")) ++at;
     }
-    return lead.subject.begin == f.toks[k].span.begin ||
+    // "an evidently shaken Nwosu-Clarke": a name after adjectives.
+    const bool described_name = lead.kind == SubjectKind::kName &&
+                                lex_.determiners.ContainsFolded(f.words[k]);
+    return described_name || lead.subject.begin == f.toks[k].span.begin ||
            (at < f.size() && lead.subject.begin == f.toks[at].span.begin);
   };
-  if (!subject_at(0)) {
+  // "Accepting the award, Lee spoke": a participle taking an object opens
+  // the clause before the subject.
+  auto takes_object = [&]() {
+    int e = 0;
+    while (e < f.size() && f.toks[e].span.end <= lead.subject.end) ++e;
+    return e < f.size() && f.IsWord(e) &&
+           (lex_.determiners.ContainsFolded(f.words[e]) ||
+            lex_.object_prepositions.ContainsFolded(f.words[e]));
+  };
+  if (!subject_at(0) || takes_object()) {
     do {
       while (start < f.size() && !f.Is(start, ",")) ++start;
       ++start;
@@ -1113,7 +1162,8 @@ bool Attributor::OpeningSubject(std::string_view text, const Frame& f,
   // It must be the subject of a verb: not a possessive ("Trump's
   // campaign"), and followed, after any appositive or relative clause
   // ("Lee, who has run the firm since 2021,"), by a lowercase word that is
-  // neither a pronoun nor a role noun ("Library supporters called it ...").
+  // neither a pronoun nor a role noun ("Library supporters called it ..."),
+  // nor an article or preposition.
   int e = start;
   while (e < f.size() && f.toks[e].span.end <= lead.subject.end) ++e;
   if (e == start || IsPossessive(f.words[e - 1])) return false;
@@ -1122,6 +1172,8 @@ bool Attributor::OpeningSubject(std::string_view text, const Frame& f,
   auto verb_at = [&](int k) {
     return k < f.size() && f.IsWord(k) && StartsLower(f.words[k]) &&
            !lex_.pronouns.ContainsFolded(f.words[k]) &&
+           !lex_.determiners.ContainsFolded(f.words[k]) &&
+           !lex_.object_prepositions.ContainsFolded(f.words[k]) &&
            lex_.roles.FindFoldedOrSingular(f.words[k]) == nullptr;
   };
   if (e + 1 < f.size() && f.Is(e, ",") && f.IsWord(e + 1) &&

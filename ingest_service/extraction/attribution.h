@@ -92,7 +92,8 @@ class Attributor {
  private:
   struct Lexicons {
     Lexicon particles, abbreviations, honorifics, pronouns, roles, stopwords,
-        connectors, skip_words, determiners, colon_verbs, excerpt_verbs;
+        connectors, skip_words, determiners, colon_verbs, excerpt_verbs,
+        object_prepositions;
   };
   explicit Attributor(Lexicons lex) : lex_(std::move(lex)) {}
 

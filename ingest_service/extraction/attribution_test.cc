@@ -397,12 +397,6 @@ TEST(AttributionTest, ScareQuoteWithoutFrameIsDropped) {
   EXPECT_TRUE(r.empty());
 }
 
-}  // namespace
-}  // namespace verbatim::extraction
-
-namespace verbatim::extraction {
-namespace {
-
 TEST(AttributionTest, AppositiveChainAfterIntroPhrase) {
   const Result r = OnlyAttribution(
       "On Monday, Jean Roy, the minister of Ruritania, a member of the "
@@ -528,12 +522,6 @@ TEST(AttributionTest, ParentheticalAndAbbreviatedStateInFrame) {
   EXPECT_EQ(r[0].subject, "Jim Jordan");
   EXPECT_EQ(r[1].subject, "Mitch Byrd");  // title stripped
 }
-
-}  // namespace
-}  // namespace verbatim::extraction
-
-namespace verbatim::extraction {
-namespace {
 
 TEST(AttributionTest, CommonNewsFrames) {
   const auto r = AttributeAll(
@@ -790,6 +778,58 @@ TEST(AttributionTest, RoleWordsOpeningTheSentenceAreNotTheName) {
   ASSERT_EQ(r.size(), 2u);
   EXPECT_EQ(r[0].subject, "Lena Marsh");
   EXPECT_EQ(r[1].subject, "Ari Stone");
+}
+
+TEST(AttributionTest, LowercaseTitleOfSeveralWordsBeforeAName) {
+  ExpectSubjects(
+      {
+          {"“The roads are closed,” said chief fire officer Ana Ruiz.",
+           "Ana Ruiz"},
+          {"“We are ready,” said deputy police commissioner Omar Haddad.",
+           "Omar Haddad"},
+      },
+      SubjectKind::kName);
+  // No role word before the name: "officials in Lagos" stays a role.
+  EXPECT_EQ(OnlyAttribution("“It is over,” said officials in Lagos.").kind,
+            SubjectKind::kDescription);
+}
+
+TEST(AttributionTest, NameDescribedByAdjectives) {
+  ExpectSubjects({
+      {"“I had no notes,” said an evidently shaken Mira Holt.", "Mira Holt"},
+      {"“We did it,” a tearful Joaquín Ortega told reporters.",
+       "Joaquín Ortega"},
+  });
+  // A role after the name makes it a description; so does a word that is
+  // no adjective ("former").
+  EXPECT_EQ(
+      OnlyAttribution("“We did it,” said a tearful Lagos-born coach.").kind,
+      SubjectKind::kDescription);
+  EXPECT_NE(
+      OnlyAttribution("“We did it,” wrote the former Porto Athletic ace.").kind,
+      SubjectKind::kName);
+  // "the criticism of Lauer": nouns and prepositions are no adjectives.
+  EXPECT_EQ(OnlyAttribution("Claiming the criticism of Lauer is designed to "
+                            "pressure moderators, Trump told Fox that “they "
+                            "hit Matt because they said he should have been "
+                            "tougher.”")
+                .subject,
+            "Trump");
+}
+
+TEST(AttributionTest, ParticipleClauseBeforeTheSubjectOfAnIntro) {
+  const std::string text =
+      "Accepting the award, an evidently shaken Mira Holt spoke without "
+      "notes.\n"
+      "“I wrote this book at a kitchen table.\n"
+      "“So this is for her.”\n";
+  std::vector<QuoteCandidate> quotes;
+  const auto a = AttributeRaw(text, quotes);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].rule, "paragraph_subject");
+  EXPECT_EQ(
+      text.substr(a[0].subject.begin, a[0].subject.end - a[0].subject.begin),
+      "Mira Holt");
 }
 
 }  // namespace

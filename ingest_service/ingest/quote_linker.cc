@@ -256,18 +256,16 @@ absl::StatusOr<std::optional<uint64_t>> QuoteLinker::BestCandidate(
   std::pair<bool, double> best_score{false, 0.0};
   for (const uint64_t quote_id : ids) {
     if (auto it = printed_here.find(quote_id); it != printed_here.end()) {
-      const bool repeat =
-          std::any_of(it->second.begin(), it->second.end(),
-                      [&](const std::string& printed) {
-                        const WordBag printed_bag =
-                            BagOf(text::FoldedWords(printed));
-                        if (std::min(bag.size(), printed_bag.size()) <
-                            kMinRepeatedSnippetWords) {
-                          return false;
-                        }
-                        return MutualContainment(bag, printed_bag) >=
-                               kOverlapContainment;
-                      });
+      const bool repeat = std::any_of(
+          it->second.begin(), it->second.end(),
+          [&](const std::string& printed) {
+            const WordBag printed_bag = BagOf(text::FoldedWords(printed));
+            if (std::min(bag.size(), printed_bag.size()) <
+                kMinRepeatedSnippetWords) {
+              return false;
+            }
+            return MutualContainment(bag, printed_bag) >= kOverlapContainment;
+          });
       if (!repeat) continue;
     }
     auto quote = changes_.PeekQuoteHead(quote_id);
