@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "common/status/errors.h"
+#include "common/text/fold.h"
 
 namespace verbatim::catalog {
 namespace {
@@ -80,11 +81,11 @@ absl::StatusOr<std::string> ParseEntityName(absl::string_view name,
 std::string EntitySlug(absl::string_view display_name) {
   std::string slug;
   bool pending_dash = false;
-  for (char c : display_name) {
+  auto add = [&](char c) {
     if (absl::ascii_isalnum(c)) {
       // A separator needs room for at least one character after it.
       const size_t needed = (pending_dash && !slug.empty()) ? 2 : 1;
-      if (slug.size() + needed > kMaxSlugLength) break;
+      if (slug.size() + needed > kMaxSlugLength) return false;
       if (pending_dash && !slug.empty()) slug.push_back('-');
       pending_dash = false;
       slug.push_back(absl::ascii_tolower(c));
@@ -92,6 +93,36 @@ std::string EntitySlug(absl::string_view display_name) {
       // "K.Dot" -> "kdot", "O'Neil" -> "oneil"; spaces and dashes separate.
       pending_dash = true;
     }
+    return true;
+  };
+  for (size_t i = 0; i < display_name.size();) {
+    const auto byte = static_cast<unsigned char>(display_name[i]);
+    if (byte < 0x80) {
+      if (!add(display_name[i++])) break;
+      continue;
+    }
+    // A letter with an accent is the letter: "Ibáñez" -> "ibanez". Other
+    // scripts (and curly apostrophes' neighbours) separate.
+    const size_t length = byte >= 0xF0   ? 4
+                          : byte >= 0xE0 ? 3
+                          : byte >= 0xC0 ? 2
+                                         : 1;
+    const std::string folded = text::NameKey(display_name.substr(i, length));
+    i += length;
+    const bool latin = !folded.empty() &&
+                       std::all_of(folded.begin(), folded.end(), [](char c) {
+                         return absl::ascii_isalnum(c);
+                       });
+    if (!latin) {
+      // "O’Neil" like "O'Neil".
+      if (display_name.substr(i - length, length) != "\u2019") {
+        pending_dash = true;
+      }
+      continue;
+    }
+    bool room = true;
+    for (char c : folded) room = room && add(c);
+    if (!room) break;
   }
   return slug.empty() ? "entity" : slug;
 }

@@ -38,6 +38,12 @@ TEST(ResourceNamesTest, SlugsAreLowerCaseAscii) {
             "mr-morale-the-big-steppers");
   EXPECT_EQ(EntitySlug("Anderson .Paak"), "anderson-paak");
   EXPECT_EQ(EntitySlug("東京"), "entity");
+  // Accented letters are their letters; curly apostrophes are apostrophes.
+  EXPECT_EQ(EntitySlug("Inmaculada Ferrer-Ibáñez"), "inmaculada-ferrer-ibanez");
+  EXPECT_EQ(EntitySlug("Ríos Vivos"), "rios-vivos");
+  EXPECT_EQ(EntitySlug("Siobhán O’Keeffe"), "siobhan-okeeffe");
+  EXPECT_EQ(EntitySlug("Straße 東京 Ost"), "strasse-ost");
+  EXPECT_EQ(EntitySlug("\xC3"), "entity");  // cut UTF-8
   EXPECT_LE(EntitySlug(std::string(500, 'a')).size(), 60u);
   // Found by the fuzzer: a separator at the limit must not end the slug.
   EXPECT_EQ(EntitySlug(std::string(60, 'a') + " b"), std::string(60, 'a'));
