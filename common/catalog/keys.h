@@ -18,7 +18,7 @@
 //   idempotency         String(idempotency key) -> Uint64(article_id)
 //   entities            String(entity_id) Int64Desc(version) -> Entity
 //   entity_names        String(NameKey(form)) String(entity_id)
-//   entity_skeletons    String(PersonNameSkeleton) String(entity_id)
+//   entity_skeletons    String(each PersonNameSkeletonKeys) String(entity_id)
 //   entity_words        String(folded word of a name) String(entity_id)
 //   entity_counts       String(entity_id) Int64Desc(version)
 //                       -> Int64(articles) Int64(quotes)

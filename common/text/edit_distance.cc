@@ -43,4 +43,23 @@ std::string PersonNameSkeleton(absl::string_view display_name) {
   return skeleton;
 }
 
+std::vector<std::string> PersonNameSkeletonKeys(
+    absl::string_view display_name) {
+  constexpr size_t kMinConsonantsToDrop = 3;
+  std::vector<std::string> keys;
+  const std::string skeleton = PersonNameSkeleton(display_name);
+  if (skeleton.empty()) return keys;
+  keys.push_back(skeleton);
+  const size_t surname = skeleton.find('|') + 1;
+  if (skeleton.size() - surname < kMinConsonantsToDrop) return keys;
+  for (size_t i = surname; i < skeleton.size(); ++i) {
+    std::string key = skeleton;
+    key.erase(i, 1);
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      keys.push_back(std::move(key));
+    }
+  }
+  return keys;
+}
+
 }  // namespace verbatim::text

@@ -3,6 +3,7 @@
 #define VERBATIM_COMMON_TEXT_EDIT_DISTANCE_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 
@@ -17,6 +18,13 @@ int EditDistance(absl::string_view a, absl::string_view b, int limit);
 // "Jake Schreier" and "Jack Schreir" -> "j|schr". Empty for one-word names.
 // Input: folded words (see fold.h).
 std::string PersonNameSkeleton(absl::string_view display_name);
+
+// The keys a person is indexed and looked up by: PersonNameSkeleton, then,
+// when the surname keeps three or more consonants, the skeleton less each one
+// of them, so that a consonant added or dropped ("Hoek" / "Hoeck",
+// "Raghunathan" / "Ragunathan") still meets on one key from either side.
+// Empty for one-word names.
+std::vector<std::string> PersonNameSkeletonKeys(absl::string_view display_name);
 
 }  // namespace verbatim::text
 

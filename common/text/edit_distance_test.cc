@@ -1,5 +1,9 @@
 #include "common/text/edit_distance.h"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "gtest/gtest.h"
 
 namespace verbatim::text {
@@ -14,6 +18,22 @@ TEST(EditDistanceTest, CountsEdits) {
 TEST(EditDistanceTest, StopsPastTheLimit) {
   EXPECT_EQ(EditDistance("abcdefgh", "zzzzzzzz", 2), 3);
   EXPECT_EQ(EditDistance("a", "abcdef", 2), 3);
+}
+
+TEST(PersonNameSkeletonTest, AddedOrDroppedConsonantsShareAKey) {
+  auto meet = [](absl::string_view a, absl::string_view b) {
+    const std::vector<std::string> x = PersonNameSkeletonKeys(a);
+    const std::vector<std::string> y = PersonNameSkeletonKeys(b);
+    return std::any_of(x.begin(), x.end(), [&](const std::string& key) {
+      return std::find(y.begin(), y.end(), key) != y.end();
+    });
+  };
+  EXPECT_TRUE(meet("Pieter van der Hoek", "Pieter van der Hoeck"));
+  EXPECT_TRUE(meet("Priya Ragunathan", "Priya Raghunathan"));
+  EXPECT_TRUE(meet("Neil O'Donohue", "Neil O'Donoghue"));
+  EXPECT_FALSE(meet("Bryan Fielder", "Bryan Morton"));
+  EXPECT_EQ(PersonNameSkeletonKeys("Ana Li"), std::vector<std::string>{"a|l"});
+  EXPECT_TRUE(PersonNameSkeletonKeys("Madonna").empty());
 }
 
 TEST(PersonNameSkeletonTest, MisspellingsShareASkeleton) {

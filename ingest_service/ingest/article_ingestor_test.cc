@@ -345,6 +345,27 @@ TEST_F(ArticleIngestorTest, MisspelledNameLinksOnlyWithSharedContext) {
   EXPECT_NE(c->article.quotes(0).speaker(), "entities/jonah-whitacre");
 }
 
+TEST_F(ArticleIngestorTest, SurnameWithAConsonantAddedLinksWithSharedContext) {
+  // "Whitacre" printed "Whitcacre": a consonant more, from either side.
+  const std::string added =
+      "Marisol Quintero and Ingrid Falk joined director Jonah Whitcacre on "
+      "set.\n\n“We shoot at dawn,” said Jonah Whitcacre.\n";
+  ExpectFirstSpeakerInferred(IngestAfter(kWhitacreArticle, added),
+                             "entities/jonah-whitacre");
+}
+
+TEST_F(ArticleIngestorTest,
+       SurnameWithAConsonantDroppedLinksWithSharedContext) {
+  const std::string full =
+      "Director Jonah Whitcacre met Marisol Quintero and Ingrid Falk at the "
+      "pier.\n\n“The film starts here,” said Jonah Whitcacre.\n";
+  const std::string dropped =
+      "Marisol Quintero and Ingrid Falk joined director Jonah Whitacre on "
+      "set.\n\n“We shoot at dawn,” said Jonah Whitacre.\n";
+  ExpectFirstSpeakerInferred(IngestAfter(full, dropped),
+                             "entities/jonah-whitcacre");
+}
+
 TEST_F(ArticleIngestorTest, SurnameAloneLinksWithSharedContext) {
   const std::string surname =
       "Marisol Quintero and Ingrid Falk were on set again.\n\n"

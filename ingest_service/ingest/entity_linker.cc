@@ -109,13 +109,23 @@ absl::StatusOr<std::string> FindSpellingVariant(
     const storage::Store& store, catalog::RecordReader& index,
     const std::string& display_name, const std::set<std::string>& context,
     RecordChanges& changes) {
-  const std::string skeleton = text::PersonNameSkeleton(display_name);
-  if (skeleton.empty() || context.size() < kMinSharedContext)
+  const std::vector<std::string> skeletons =
+      text::PersonNameSkeletonKeys(display_name);
+  if (skeletons.empty() || context.size() < kMinSharedContext)
     return std::string();
-  auto candidates = index.EntityIdsBySkeleton(skeleton, kMaxCandidates);
-  if (!candidates.ok()) return candidates.status();
+  std::vector<std::string> candidates;
+  for (const std::string& skeleton : skeletons) {
+    auto found = index.EntityIdsBySkeleton(skeleton, kMaxCandidates);
+    if (!found.ok()) return found.status();
+    for (std::string& id : *found) {
+      if (std::find(candidates.begin(), candidates.end(), id) ==
+          candidates.end()) {
+        candidates.push_back(std::move(id));
+      }
+    }
+  }
   const std::string key = text::NameKey(display_name);
-  for (const std::string& candidate : *candidates) {
+  for (const std::string& candidate : candidates) {
     auto record = changes.PeekEntity(candidate);
     if (absl::IsNotFound(record.status())) continue;
     if (!record.ok()) return record.status();

@@ -42,9 +42,8 @@ IndexRows EntityRows(const v1::Entity& entity) {
   add_name(entity.display_name());
   for (const std::string& alias : entity.aliases()) add_name(alias);
   if (entity.type() == v1::PERSON) {
-    const std::string skeleton =
-        text::PersonNameSkeleton(entity.display_name());
-    if (!skeleton.empty()) {
+    for (const std::string& skeleton :
+         text::PersonNameSkeletonKeys(entity.display_name())) {
       rows[{storage::Family::kEntitySkeletons,
             catalog::EntityNameKey(skeleton, id)}];
     }
