@@ -82,6 +82,10 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
       {"pupils at Lincoln Park Elementary were sent home",
        "Lincoln Park Elementary", true},
       {"prayers at Masjid Noor on Friday", "Masjid Noor", true},
+      {"inspectors from the Agencia Estatal de Aguas arrived",
+       "Agencia Estatal de Aguas", true},
+      {"a leak at the works of Fendrall Industrias S.A. upstream",
+       "Fendrall Industrias S.A", true},
       {"a letter from Harcourt Bain Solicitors arrived",
        "Harcourt Bain Solicitors", true},
       {"signed to Quarry Lane Records last year", "Quarry Lane Records", true},
@@ -163,6 +167,11 @@ TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
   EXPECT_TRUE(Is("spills across North Brenshire last year", "North Brenshire",
                  EntityType::kPlace));
   EXPECT_TRUE(Is("water quality on the River Brenn for years", "River Brenn",
+                 EntityType::kPlace));
+  // So do venues named in their own language.
+  EXPECT_TRUE(Is("a meeting at the Teatro Brenal last night", "Teatro Brenal",
+                 EntityType::kPlace));
+  EXPECT_TRUE(Is("guests at the Hotel Brenwick were told", "Hotel Brenwick",
                  EntityType::kPlace));
 }
 
