@@ -171,8 +171,13 @@ bool PossessiveInsideName(const Context& ctx, size_t i) {
   const bool office = ctx.tokens[i].upper_initial && ctx.Has(i, kRole) &&
                       i + 1 < ctx.tokens.size() && ctx.Has(i + 1, kOrgHead);
   if (office) return true;
-  if (!saint && (!plural || !ctx.Has(i, kCommonWord) || ctx.Has(i, kOrgHead) ||
-                 !ctx.tokens[i].upper_initial)) {
+  // "Dock Workers' Union", "Quarrywell Employees' Forum": the bare mark of
+  // a plural is never a whole organisation's.
+  const bool plural_mark =
+      ctx.tokens[i].plural_possessive && ctx.tokens[i].upper_initial;
+  if (!saint && !plural_mark &&
+      (!plural || !ctx.Has(i, kCommonWord) || ctx.Has(i, kOrgHead) ||
+       !ctx.tokens[i].upper_initial)) {
     return false;
   }
   const unsigned heads = saint ? kAnyHead : kOrgHead;

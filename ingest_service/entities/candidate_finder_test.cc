@@ -184,6 +184,11 @@ TEST_F(CandidateFinderTest, PossessiveOfADictionaryWordInsideAnOrganisation) {
               ElementsAre("St Paul\u2019s Cathedral", "Tom"));
   EXPECT_THAT(Names("filed by the Maricopa County Attorney's Office today"),
               ElementsAre("Maricopa County Attorney's Office"));
+  // A plural's bare mark, straight or curly, even after a head ("Workers").
+  EXPECT_THAT(Names("talks with the Harbour and Dock Workers' Union failed"),
+              ElementsAre("Harbour and Dock Workers' Union"));
+  EXPECT_THAT(Names("a letter from the Brenvale Employees’ Forum said"),
+              ElementsAre("Brenvale Employees’ Forum"));
 }
 
 TEST_F(CandidateFinderTest, HyphenTailIsCut) {

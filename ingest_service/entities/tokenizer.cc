@@ -132,11 +132,17 @@ size_t ScanWord(std::string_view text, size_t pos, Token& token) {
         pos = after;
         continue;
       }
-      // Plural possessive ("the Lamars’ house"): a bare mark after s.
+      // Plural possessive ("the Lamars' house"): a bare mark after s. A
+      // curly one may also close a quotation, so it counts only before a
+      // capitalised word ("Dock Workers’ Union").
       const char32_t prev = text[pos - 1];
-      if ((prev == 's' || prev == 'S') && c == '\'') {
+      const bool capital_follows =
+          next == ' ' && after + 1 < text.size() &&
+          IsUpper(DecodeUtf8(text, after + 1, next_len));
+      if ((prev == 's' || prev == 'S') && (c == '\'' || capital_follows)) {
         token.end = pos;
         token.possessive = true;
+        token.plural_possessive = true;
         return after;
       }
       break;

@@ -28,10 +28,11 @@ struct Token {
   bool inner_upper = false;    // upper case after a lower case ("pgLang")
   bool has_digit = false;
   bool has_letter = false;
-  bool leading_dot = false;   // ".Paak": a dot glued to the front
-  bool inner_dot = false;     // "K.Dot", "k.dot", "U.S"
-  bool trailing_dot = false;  // a '.' follows directly ("Mr.", "Inc.")
-  bool possessive = false;    // "’s" or a bare "’" after s followed
+  bool leading_dot = false;        // ".Paak": a dot glued to the front
+  bool inner_dot = false;          // "K.Dot", "k.dot", "U.S"
+  bool trailing_dot = false;       // a '.' follows directly ("Mr.", "Inc.")
+  bool possessive = false;         // "’s", or a bare mark after s
+  bool plural_possessive = false;  // that bare mark ("Dock Workers' Union")
   bool space_before = false;
   bool newline_before = false;  // a line break separates it from the last
   bool sentence_start = false;  // first word of a sentence, line or quote

@@ -38,6 +38,17 @@ TEST(TokenizerTest, SplitsPossessivesOff) {
   EXPECT_TRUE(Find(text, tokens, "James")->possessive);
 }
 
+TEST(TokenizerTest, PluralPossessiveMarks) {
+  // A straight mark after s always; a curly one only before a capital, as it
+  // may close a quotation ("for the fans’ he said").
+  const std::string text =
+      "the Lamars' house, Dock Workers’ Union, for the fans’ he said";
+  const auto tokens = Tokenize(text, {});
+  EXPECT_TRUE(Find(text, tokens, "Lamars")->plural_possessive);
+  EXPECT_TRUE(Find(text, tokens, "Workers")->plural_possessive);
+  EXPECT_FALSE(Find(text, tokens, "fans")->possessive);
+}
+
 TEST(TokenizerTest, KeepsContractionsAndIrishNamesWhole) {
   const std::string text = "I\xE2\x80\x99m told O'Brien won't";
   const auto tokens = Tokenize(text, {});
