@@ -39,6 +39,16 @@ TEST(BoilerplateTest, MarksAdsPaywallsAndCredits) {
           "The bridge at dusk. YouTube Screenshot", "Join the conversation"}));
 }
 
+TEST(BoilerplateTest, MarksCaptionsWithTheirCreditInside) {
+  const std::string text =
+      "[Photo] The singer on the Cliff Stage. Photo: Ana Roe/Northern Post\n"
+      "[Image: The director at her office. Credit: Sam Hale for Daily Wire]\n"
+      "Dead fish near the old bridge. (Credit: Ines Roa/The Ledger)\n"
+      "Photography by Ana Roe\n"
+      "The union said its members would vote. She said the photo was old.\n";
+  EXPECT_EQ(MarkedLines(text).size(), 4u);
+}
+
 TEST(BoilerplateTest, WireCaptionAndRepeatedLines) {
   const std::string text =
       "SPRINGFIELD, ILLINOIS – MAY 02: A parade passes the hall.\n"
