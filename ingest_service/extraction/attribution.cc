@@ -89,6 +89,11 @@ bool LooksLikeAdjective(std::string_view w) {
   return false;
 }
 
+// Role nouns (lexicons/role_nouns.txt) that describe an organisation.
+bool IsOrganizationRole(std::string_view kind) {
+  return kind == "org" || kind == "named_org";
+}
+
 bool IsAllCaps(std::string_view w) {
   bool letters = false;
   for (char ch : w) {
@@ -387,7 +392,7 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
                           (IsPossessive(f.words[k]) && k < j))) {
         a.kind = SubjectKind::kDescription;
         a.subject = {f.toks[k].span.begin, f.toks[j].span.end};
-        a.organization = role != nullptr && *role == "org";
+        a.organization = role != nullptr && IsOrganizationRole(*role);
         a.indefinite = IsIndefinite(f.words[k]);
         return true;
       }
@@ -506,7 +511,7 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
     if (role != nullptr) {
       a.kind = SubjectKind::kDescription;
       a.subject = f.toks[j].span;
-      a.organization = *role == "org";
+      a.organization = IsOrganizationRole(*role);
       return true;
     }
   }
@@ -571,7 +576,7 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
     if (role != nullptr && !name_follows) {
       a.kind = SubjectKind::kDescription;
       a.subject = f.toks[j].span;
-      a.organization = *role == "org";
+      a.organization = IsOrganizationRole(*role);
       return true;
     }
   }
@@ -598,7 +603,7 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
         }
         a.kind = SubjectKind::kDescription;
         a.subject = {f.toks[j].span.begin, f.toks[k].span.end};
-        a.organization = *role == "org";
+        a.organization = IsOrganizationRole(*role);
         a.indefinite = IsIndefinite(w);
         return true;
       }

@@ -176,6 +176,23 @@ std::string_view DescriptionHead(std::string_view text, TextSpan subject) {
   return space == std::string_view::npos ? desc : desc.substr(space + 1);
 }
 
+// Whether an organisation's `name` ends in the word `head`: "Environment
+// Agency" for "agency".
+bool EndsWithHead(std::string_view name, std::string_view head) {
+  return name.size() > head.size() &&
+         name[name.size() - head.size() - 1] == ' ' &&
+         EqualsIgnoreCase(name.substr(name.size() - head.size()), head);
+}
+
+// Whether `name` opens with the word `head` and a lowercase complement:
+// "Commission on Presidential Debates", "Bank of Tanzania" for "commission",
+// "bank".
+bool OpensWithHeadAndComplement(std::string_view name, std::string_view head) {
+  return name.size() > head.size() + 2 && name[head.size()] == ' ' &&
+         std::islower(static_cast<unsigned char>(name[head.size() + 1])) &&
+         EqualsIgnoreCase(name.substr(0, head.size()), head);
+}
+
 // Whether `head` ("engineer") names someone introduced in text[floor, pos)
 // without a name: within three words after "a", "an", "one" or "another" of
 // the same clause ("One senior engineer, who asked not to be named, ...").
@@ -767,9 +784,10 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
 
   // The organisation a description of one (`subject`, "the agency") stands
   // for: the last one before it named with its head noun ("the Environment
-  // Agency"); else the last one in its paragraph or the one before that
-  // spoke ("The utility Sierra Power said it had cut power. In a statement,
-  // the company said ...", "According to Sierra Power, ..."); or -1.
+  // Agency", "the Commission on Presidential Debates"); else the last one in
+  // its paragraph or the one before that spoke ("The utility Sierra Power
+  // said it had cut power. In a statement, the company said ...", "According
+  // to Sierra Power, ..."); or -1.
   auto described_organization = [&](TextSpan subject) {
     const std::string_view head = DescriptionHead(text, subject);
     const size_t floor = paragraph_floor(subject.begin);
@@ -784,9 +802,8 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       }
       const std::string_view name =
           text.substr(m.span.begin, m.span.end - m.span.begin);
-      if (head.size() >= 3 && name.size() > head.size() &&
-          name[name.size() - head.size() - 1] == ' ' &&
-          EqualsIgnoreCase(name.substr(name.size() - head.size()), head)) {
+      if (head.size() >= 3 && (EndsWithHead(name, head) ||
+                               OpensWithHeadAndComplement(name, head))) {
         named = m.entity;
       }
       if (m.span.begin >= floor &&
@@ -795,6 +812,9 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         spoke = m.entity;
       }
     }
+    // "the commission" is only one named so (lexicons/role_nouns.txt).
+    const std::string* kind = RoleNouns().FindFolded(head);
+    if (kind != nullptr && *kind == "named_org") return named;
     return named >= 0 ? named : spoke;
   };
 
@@ -870,7 +890,12 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         if (described < 0 && a.organization) {
           described = described_organization(a.subject);
         }
-        if (described < 0) {
+        const std::string* org_kind =
+            a.organization
+                ? RoleNouns().FindFolded(DescriptionHead(text, a.subject))
+                : nullptr;
+        if (described < 0 &&
+            (org_kind == nullptr || *org_kind != "named_org")) {
           // An organisation named once and never speaking is no better a
           // guess than none ("The governor's office said").
           described = dominant(a.organization);

@@ -247,6 +247,26 @@ TEST(SpeakerResolverTest,
   EXPECT_THAT(Resolve(f, a), ElementsAre(1));
 }
 
+TEST(SpeakerResolverTest, OrganisationOpenedByItsHeadAndAComplement) {
+  Fixture f = Analyze(
+      "Hill School and Hill School again closed. The Commission on Flood "
+      "Defence met.\n"
+      "The commission said the walls had “held as designed.”");
+  EntityAnalysis a =
+      WithOrganizations(f, {"Hill School", "Commission on Flood Defence"});
+  EXPECT_THAT(Resolve(f, a), ElementsAre(1));
+}
+
+TEST(SpeakerResolverTest, NamedOrganisationNounIsNotTheMainOrganisation) {
+  // "the commission" stands only for a commission named so, never for the
+  // article's main organisation.
+  Fixture f = Analyze(
+      "Hill School and Hill School again closed. Hill School said so.\n"
+      "The commission said the walls had “held as designed.”");
+  EntityAnalysis a = WithOrganizations(f, {"Hill School"});
+  EXPECT_THAT(Resolve(f, a), ElementsAre(-1));
+}
+
 TEST(SpeakerResolverTest, OrganisationDescriptionSkipsAnOrganisationNamedOnce) {
   Fixture f = Analyze(
       "Evacuees slept at Hill School.\n"
@@ -335,9 +355,9 @@ TEST(SpeakerResolverTest, PronounSkipsAnObjectBeforeTheMainSubject) {
       "“I don't know how I won that,” he said.\n"
       "According to Ham, the administration ignored Obama's generals.\n"
       "“We are on our fourth secretary of defense,” he said.");
-  EXPECT_THAT(ResolveAmong(f, {"Annabel Crowe", "Arjun Malhotra", "Ham",
-                               "Obama"}),
-              ElementsAre(1, 2));
+  EXPECT_THAT(
+      ResolveAmong(f, {"Annabel Crowe", "Arjun Malhotra", "Ham", "Obama"}),
+      ElementsAre(1, 2));
 }
 
 TEST(SpeakerResolverTest, AppositiveOpenedByAnOwnerIntroducesTheRole) {
