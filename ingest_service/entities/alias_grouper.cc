@@ -170,6 +170,22 @@ std::string_view AliasGrouper::WithoutHonorifics(std::string_view name) const {
   return rest;
 }
 
+std::string_view AliasGrouper::WithoutLegalForm(std::string_view name) const {
+  std::string_view rest = name;
+  while (true) {
+    const size_t space = rest.rfind(' ');
+    if (space == std::string_view::npos) break;
+    std::string_view word = rest.substr(space + 1);
+    if (word.ends_with('.')) word.remove_suffix(1);
+    if (lex_.org_heads.Find(LowerKey(word)) != "legal") break;
+    rest = rest.substr(0, space);
+    while (!rest.empty() && (rest.back() == ',' || rest.back() == ' ')) {
+      rest.remove_suffix(1);
+    }
+  }
+  return rest.empty() ? name : rest;
+}
+
 std::vector<std::string> AliasGrouper::CoreWords(std::string_view name) const {
   std::string joined;
   CoreKey(name, joined);

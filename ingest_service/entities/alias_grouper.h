@@ -63,6 +63,10 @@ class AliasGrouper {
   // ("Mr. Alexander", "Dr. Dre" stay as printed).
   std::string_view WithoutHonorifics(std::string_view name) const;
 
+  // `name` without trailing legal forms (lexicons/org_heads.txt, `legal`):
+  // "Corvex Systems, Inc." -> "Corvex Systems"; `name` itself when it is one.
+  std::string_view WithoutLegalForm(std::string_view name) const;
+
  private:
   // Whether the first word `lower` of an organisation's name ending in
   // `last` (both lower case) can stand for the whole name: not a place,

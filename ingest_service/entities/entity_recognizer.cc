@@ -670,6 +670,16 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
       break;
     }
   }
+  // "Corvex Systems Inc" is "Corvex Systems" to outlets that leave the
+  // legal form out.
+  for (Entity& e : analysis.entities) {
+    if (e.type != EntityType::kOrganization) continue;
+    const std::string core(grouper_.WithoutLegalForm(e.display_name));
+    if (core != e.display_name && std::find(e.aliases.begin(), e.aliases.end(),
+                                            core) == e.aliases.end()) {
+      e.aliases.push_back(core);
+    }
+  }
   size_t b = 0;
   for (Mention& m : analysis.mentions) {
     // A given name grouped as its full name is still mentioned as printed.

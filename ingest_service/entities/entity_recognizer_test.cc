@@ -754,6 +754,15 @@ TEST_F(EntityRecognizerTest, TimeZonesAreNotEntities) {
   EXPECT_EQ(TypeOf(a, "Ines Okoro"), EntityType::kPerson);
 }
 
+TEST_F(EntityRecognizerTest, OrganisationIsAlsoKnownWithoutItsLegalForm) {
+  const EntityAnalysis a =
+      Run("Shares in Brask Maritime Holdings Inc. fell on Monday.\n");
+  const Entity* brask = Named(a, "Brask Maritime Holdings Inc");
+  ASSERT_NE(brask, nullptr);
+  EXPECT_EQ(brask->type, EntityType::kOrganization);
+  EXPECT_THAT(brask->aliases, testing::Contains("Brask Maritime Holdings"));
+}
+
 TEST_F(EntityRecognizerTest, ShareWidgetButtonsAreNotEntities) {
   const EntityAnalysis a =
       Run("Share: Facebook | X | WhatsApp | Email\n"

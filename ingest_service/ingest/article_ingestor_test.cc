@@ -366,6 +366,28 @@ TEST_F(ArticleIngestorTest,
                              "entities/jonah-whitcacre");
 }
 
+TEST_F(ArticleIngestorTest, OrganisationLinksWithAndWithoutItsLegalForm) {
+  // The longer form printed first, or second.
+  const std::pair<const char*, const char*> orders[] = {
+      {"Brask Maritime Inc.", "Brask Maritime"},
+      {"Coldharbour Foods", "Coldharbour Foods Ltd."}};
+  int n = 0;
+  for (const auto& [earlier, later] : orders) {
+    n += 2;
+    auto a = ingestor_->CreateArticle(
+        Request(absl::StrCat("Shares in ", earlier, " fell on Monday.\n"),
+                absl::StrCat("https://legal.example/", n), n));
+    auto b = ingestor_->CreateArticle(
+        Request(absl::StrCat("Shares in ", later, " rose on Tuesday.\n"),
+                absl::StrCat("https://legal.example/", n + 1), n + 1));
+    ASSERT_TRUE(a.ok() && b.ok());
+    ASSERT_GE(a->article.mentions_size(), 1) << earlier;
+    ASSERT_GE(b->article.mentions_size(), 1) << later;
+    EXPECT_EQ(a->article.mentions(0).entity(), b->article.mentions(0).entity())
+        << earlier << " / " << later;
+  }
+}
+
 TEST_F(ArticleIngestorTest, SurnameAloneLinksWithSharedContext) {
   const std::string surname =
       "Marisol Quintero and Ingrid Falk were on set again.\n\n"

@@ -260,8 +260,20 @@ absl::StatusOr<EntityLinks> LinkEntities(
   for (size_t i = 0; i < extracted.size(); ++i) {
     const std::string key = text::NameKey(extracted[i].display_name);
     if (key.empty()) continue;
-    auto id = FindByName(index, key, ToProtoType(extracted[i].type), changes);
+    const v1::EntityType type = ToProtoType(extracted[i].type);
+    auto id = FindByName(index, key, type, changes);
     if (!id.ok()) return id.status();
+    // "Corvex Systems Inc", also printed "Corvex Systems": a stored
+    // organisation (work, place, event) known by a longer form the article
+    // printed too. Not persons: their aliases are surnames.
+    for (size_t a = 0;
+         id->empty() && type != v1::PERSON && a < extracted[i].aliases.size();
+         ++a) {
+      const std::string& alias = extracted[i].aliases[a];
+      if (text::FoldedWords(alias).size() < 2) continue;
+      id = FindByName(index, text::NameKey(alias), type, changes);
+      if (!id.ok()) return id.status();
+    }
     links.ids[i] = *id;
     if (!id->empty()) context.insert(*id);
   }
