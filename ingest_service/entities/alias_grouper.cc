@@ -649,6 +649,9 @@ EntityAnalysis AliasGrouper::Group(
         entity.gender = spans[i].gender;
       }
       entity.listed |= spans[i].listed;
+      if (spans[i].type == entity.type) {
+        entity.type_score = std::max(entity.type_score, spans[i].score);
+      }
     }
     if (!canonical.empty() &&
         LowerKey(canonical) != LowerKey(entity.display_name)) {

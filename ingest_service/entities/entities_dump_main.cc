@@ -122,7 +122,8 @@ int main(int argc, char** argv) {
     for (const auto& entity : analysis.entities) {
       std::cout << EntityTypeName(entity.type) << "\t" << entity.display_name;
       for (const auto& alias : entity.aliases) std::cout << " | " << alias;
-      std::cout << "\tgender=" << static_cast<int>(entity.gender) << "\n";
+      std::cout << "\tgender=" << static_cast<int>(entity.gender)
+                << "\ttype_score=" << entity.type_score << "\n";
     }
   }
   return 0;

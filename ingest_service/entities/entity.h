@@ -39,6 +39,10 @@ struct Entity {
   // A gazetteer lists one of its names ("Harvard", "CBS"): a name of its
   // own, not the short form of a longer one ("Harvard Law School").
   bool listed = false;
+  // The classifier's votes for `type` (type_classifier.h), the most any
+  // mention had: below kAcceptScore the type is a guess from the name's
+  // shape ("Halloran Pike" is a person for want of a cue).
+  float type_score = 0;
 };
 
 struct EntityAnalysis {

@@ -388,6 +388,22 @@ TEST_F(ArticleIngestorTest, OrganisationLinksWithAndWithoutItsLegalForm) {
   }
 }
 
+TEST_F(ArticleIngestorTest, GuessedTypeYieldsToAStoredEntityOfTheName) {
+  // Two unknown capitalised words are a person for want of a cue; another
+  // article named the firm with its legal form.
+  const v1::Article later = IngestAfter(
+      "The administrators, Brightwell Osei LLP, said creditors would meet.\n",
+      "Letters from Brightwell Osei arrived on Friday.\n");
+  bool as_organisation = false;
+  for (const auto& mention : later.mentions()) {
+    if (mention.text() == "Brightwell Osei") {
+      EXPECT_EQ(mention.entity(), "entities/brightwell-osei-llp");
+      as_organisation = mention.type() == v1::ORGANIZATION;
+    }
+  }
+  EXPECT_TRUE(as_organisation);
+}
+
 TEST_F(ArticleIngestorTest, SurnameAloneLinksWithSharedContext) {
   const std::string surname =
       "Marisol Quintero and Ingrid Falk were on set again.\n\n"

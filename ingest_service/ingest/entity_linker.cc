@@ -79,6 +79,33 @@ absl::StatusOr<std::string> FindByName(catalog::RecordReader& index,
   return alias_match;
 }
 
+// The one stored entity known by `key` whose type is not `type`, with its
+// type (as extracted); {"", type} when none, or when entities of two other
+// types are. A person only for a name of two or more words (`words`): one
+// word is often a person's given name printed alone ("Eugene").
+absl::StatusOr<std::pair<std::string, entities::EntityType>>
+FindByNameOfOtherType(catalog::RecordReader& index, const std::string& key,
+                      size_t words, v1::EntityType type,
+                      RecordChanges& changes) {
+  constexpr entities::EntityType kTypes[] = {
+      entities::EntityType::kPerson, entities::EntityType::kOrganization,
+      entities::EntityType::kPlace, entities::EntityType::kWork,
+      entities::EntityType::kEvent};
+  std::pair<std::string, entities::EntityType> found{"", {}};
+  for (const entities::EntityType other : kTypes) {
+    if (ToProtoType(other) == type ||
+        (other == entities::EntityType::kPerson && words < 2)) {
+      continue;
+    }
+    auto id = FindByName(index, key, ToProtoType(other), changes);
+    if (!id.ok()) return id.status();
+    if (id->empty()) continue;
+    if (!found.first.empty()) return std::make_pair(std::string(), other);
+    found = {*id, other};
+  }
+  return found;
+}
+
 // Whether the stored entity shares at least kMinSharedContext entities with
 // `context` over its newest articles.
 absl::StatusOr<bool> SharesContext(const storage::Store& store,
@@ -247,7 +274,7 @@ v1::EntityType ToProtoType(entities::EntityType type) {
 }
 
 absl::StatusOr<EntityLinks> LinkEntities(
-    const storage::Store& store, const std::vector<entities::Entity>& extracted,
+    const storage::Store& store, std::vector<entities::Entity>& extracted,
     const google::protobuf::Timestamp& now, RecordChanges& changes) {
   EntityLinks links;
   links.ids.resize(extracted.size());
@@ -273,6 +300,19 @@ absl::StatusOr<EntityLinks> LinkEntities(
       if (text::FoldedWords(alias).size() < 2) continue;
       id = FindByName(index, text::NameKey(alias), type, changes);
       if (!id.ok()) return id.status();
+    }
+    // "Halloran Pike", a person for want of a cue here, is the law firm
+    // another article named with one: a guessed type yields to the one
+    // stored entity of another type known by the name.
+    if (id->empty() && extracted[i].type_score < kGuessedTypeScore) {
+      auto other = FindByNameOfOtherType(
+          index, key, text::FoldedWords(extracted[i].display_name).size(), type,
+          changes);
+      if (!other.ok()) return other.status();
+      if (!other->first.empty()) {
+        id = other->first;
+        extracted[i].type = other->second;
+      }
     }
     links.ids[i] = *id;
     if (!id->empty()) context.insert(*id);

@@ -36,6 +36,9 @@ inline constexpr double kGivenNameFormConfidence = 0.8;
 // Confidence of an organisation's or event's first word printed alone
 // linked to the full name ("Sundance" / "Sundance Film Festival").
 inline constexpr double kShortNameConfidence = 0.7;
+// Below this many classifier votes an extracted entity's type is a guess
+// that a stored entity of the same name and another type overrides.
+inline constexpr float kGuessedTypeScore = 2.0f;
 // How many entities the article and the stored entity's articles must share.
 inline constexpr size_t kMinSharedContext = 2;
 
@@ -51,10 +54,13 @@ inline constexpr size_t kMinSharedContext = 2;
 // surname and another form of the given name ("Toby" / "Tobias"), and an
 // organisation or event named by one word to the one stored entity of its
 // type whose longer name opens with it ("Sundance").
+// An entity whose type is a guess (type_score below kGuessedTypeScore) and
+// whose name only a stored entity of one other type has links to it, and
+// takes its type in `extracted`.
 // Otherwise a new entity is created in `changes`.
 // Surface forms not yet known become aliases. Counts are left to the caller.
 absl::StatusOr<EntityLinks> LinkEntities(
-    const storage::Store& store, const std::vector<entities::Entity>& extracted,
+    const storage::Store& store, std::vector<entities::Entity>& extracted,
     const google::protobuf::Timestamp& now, RecordChanges& changes);
 
 }  // namespace verbatim::ingest
