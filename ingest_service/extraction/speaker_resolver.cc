@@ -260,6 +260,29 @@ void IntroducingWords(std::string_view text, size_t begin,
   if (title.find('-') != std::string_view::npos) {
     AppendParts(title, '-', words);
   }
+  // "The Minister for Transport, Brendan Fitzgerald-Kane": the role before
+  // its complement.
+  {
+    constexpr int kMaxComplementWords = 4;
+    std::string_view rest = space == std::string_view::npos
+                                ? std::string_view()
+                                : left.substr(0, space);
+    for (int k = 0; k < kMaxComplementWords && !rest.empty(); ++k) {
+      const size_t cut = rest.find_last_of(" \t\n\r");
+      const std::string_view word =
+          cut == std::string_view::npos ? rest : rest.substr(cut + 1);
+      if (word == "of" || word == "for") {
+        std::string_view role = cut == std::string_view::npos
+                                    ? std::string_view()
+                                    : rest.substr(0, cut);
+        role = role.substr(role.find_last_of(" \t\n\r") + 1);
+        if (!role.empty()) words.push_back(role);
+        break;
+      }
+      if (cut == std::string_view::npos) break;
+      rest = rest.substr(0, cut);
+    }
+  }
   // "Sen. Ana Whitby" is "the senator", whether the title is printed before
   // the mention or opens it.
   if (title.size() > 1 && title.back() == '.') {

@@ -304,6 +304,14 @@ TEST(SpeakerResolverTest, RoleBeforeACommaIntroducesTheName) {
   EXPECT_THAT(ResolveAmong(f, {"Shane Kowal", "Ana Papas"}), ElementsAre(0));
 }
 
+TEST(SpeakerResolverTest, RoleWithAComplementBeforeACommaIntroducesTheName) {
+  Fixture f = Analyze(
+      "Ana Papas spoke first. Ana Papas spoke again. The Minister for "
+      "Transport, Shane Kowal, spoke on Saturday.\n"
+      "“Every passenger will be refunded,” the minister said.");
+  EXPECT_THAT(ResolveAmong(f, {"Shane Kowal", "Ana Papas"}), ElementsAre(0));
+}
+
 TEST(SpeakerResolverTest, PronounSkipsAnOwnerBeforeTheSubject) {
   Fixture f = Analyze(
       "“I threw it away,” AJ Okoro said.\n"
