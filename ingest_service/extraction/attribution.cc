@@ -332,6 +332,21 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   // A comma pulled inside a closing mark ends an appositive too: 'Lindahl,
   // known to fans as “Teddy,” called'.
   if (j > floor && IsQuoteMarkWord(f.words[j]) && f.Is(j - 1, ",")) --j;
+  // A relative clause holding commas of its own: "Corvex Systems, which is
+  // based in Austin, Texas, said".
+  if (j >= floor && f.Is(j, ",")) {
+    constexpr int kMaxRelativeClauseTokens = 24;
+    for (int k = j - 1; k - 1 > floor && j - k < kMaxRelativeClauseTokens;
+         --k) {
+      if (f.Is(k - 1, ",") && f.IsWord(k) &&
+          (EqualsIgnoreCase(f.words[k], "which") ||
+           EqualsIgnoreCase(f.words[k], "who"))) {
+        j = k - 2;
+        skip_parenthetical();
+        break;
+      }
+    }
+  }
   // Appositive or relative clause: "Hugh Hill, a doctor, said",
   // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said".
   if (j >= floor && f.Is(j, ",")) {

@@ -832,5 +832,16 @@ TEST(AttributionTest, ParticipleClauseBeforeTheSubjectOfAnIntro) {
       "Mira Holt");
 }
 
+TEST(AttributionTest, RelativeClauseWithCommasOfItsOwn) {
+  ExpectSubjects({
+      {"Brask Maritime, which is based in Austin, Texas, said its crews were "
+       "“working around the clock”.",
+       "Brask Maritime"},
+      {"Ana Ruiz, who grew up in Lagos, Nigeria, told reporters it was "
+       "“a long road”.",
+       "Ana Ruiz"},
+  });
+}
+
 }  // namespace
 }  // namespace verbatim::extraction
