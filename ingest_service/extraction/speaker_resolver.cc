@@ -97,6 +97,24 @@ bool CueVerbAt(std::string_view text, size_t pos, size_t limit) {
   return end > pos && IsCueVerb(text.substr(pos, end - pos));
 }
 
+// Whether a speech verb follows the name ending at `pos`, directly or after
+// a relative clause: "Haddad said", "Kisaragi, who grew up in Osaka, said".
+bool CueVerbAfterName(std::string_view text, size_t pos, size_t limit) {
+  if (CueVerbAt(text, pos, limit)) return true;
+  constexpr size_t kMaxClauseBytes = 200;
+  limit = std::min({limit, text.size(), pos + kMaxClauseBytes});
+  const std::string_view rest = text.substr(pos, limit - pos);
+  if (!StartsWithIgnoreCase(rest, ", who ") &&
+      !StartsWithIgnoreCase(rest, ", which ")) {
+    return false;
+  }
+  for (size_t comma = rest.find(',', 1); comma != std::string_view::npos;
+       comma = rest.find(',', comma + 1)) {
+    if (CueVerbAt(text, pos + comma + 1, limit)) return true;
+  }
+  return false;
+}
+
 // Whether "according to" (and an optional "the") ends just before `pos`.
 bool AccordingToBefore(std::string_view text, size_t pos) {
   const std::string_view before = TrimSpaces(text.substr(0, pos));
@@ -752,7 +770,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     // "Alvarenga says joining the club is a dream.": reported speech.
     const size_t ceiling = seg.paragraphs[seg.sentence_paragraph[s]].begin;
     return last_sentence_opener(floor, ceiling, [&](const PersonMention& m) {
-      return CueVerbAt(text, m.end, ceiling);
+      return CueVerbAfterName(text, m.end, ceiling);
     });
   };
 

@@ -495,5 +495,14 @@ TEST(SpeakerResolverTest,
               ElementsAre(0, 1, 1));
 }
 
+TEST(SpeakerResolverTest, DescriptionAfterReportedSpeechPastARelativeClause) {
+  Fixture f = Analyze(
+      "Ilse Kremer won. Ilse Kremer beat him in straight sets. "
+      "Haruto Kisaragi, who grew up in Osaka, said his foot hurt.\n\n"
+      "\u201cIt is not an excuse,\u201d the 26-year-old said.");
+  EXPECT_THAT(ResolveAmong(f, {"Haruto Kisaragi", "Ilse Kremer"}),
+              ElementsAre(0));
+}
+
 }  // namespace
 }  // namespace verbatim::extraction
