@@ -168,6 +168,14 @@ TEST_F(CandidateFinderTest, DomainsAreNotNames) {
               Not(Contains("example.com")));
 }
 
+TEST_F(CandidateFinderTest, VirtueGivenNameOpensAPersonsName) {
+  // "Mercy", "Patience", "Blessing": dictionary words that are given names.
+  EXPECT_THAT(Names("Raids rose. Mercy Tembo, who farms nearby, said so."),
+              testing::Contains("Mercy Tembo"));
+  EXPECT_THAT(Names("Raids rose. Blessing Okafor said so."),
+              testing::Contains("Blessing Okafor"));
+}
+
 TEST_F(CandidateFinderTest, PossessiveEndsName) {
   EXPECT_THAT(Names("Nora Vance\xE2\x80\x99s latest record"),
               ElementsAre("Nora Vance"));
