@@ -1,5 +1,6 @@
 #include "ingest_service/entities/token_keys.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "ingest_service/entities/text_util.h"
@@ -31,8 +32,21 @@ bool TokenKeys::Has(size_t i, uint32_t flags) const {
 
 std::pair<const uint64_t, TokenKeys::WordFacts>& TokenKeys::Facts(
     size_t i) const {
-  const auto [it, inserted] = facts_.try_emplace(Lexicons::WordHash(Key(i)));
-  if (inserted) it->second.info = &lex_.WordByHash(it->first);
+  const std::string_view key = Key(i);
+  const auto [it, inserted] = facts_.try_emplace(Lexicons::WordHash(key));
+  if (inserted) {
+    it->second.info = &lex_.WordByHash(it->first);
+    // "Ciarán", "Zoë": a name the lexicons list without its accents.
+    if (it->second.info->flags == 0 &&
+        std::any_of(key.begin(), key.end(), [](char c) {
+          return static_cast<unsigned char>(c) >= 0x80;
+        })) {
+      const std::string bare = WithoutAccents(key);
+      if (bare != key) {
+        it->second.info = &lex_.WordByHash(Lexicons::WordHash(bare));
+      }
+    }
+  }
   return *it;
 }
 

@@ -49,6 +49,17 @@ TEST_F(TokenKeysTest, FlagsComeFromTheLexicons) {
   EXPECT_FALSE(keys.Has(5, kCommonWord));
 }
 
+TEST_F(TokenKeysTest, AccentedNamesFindTheirBareEntries) {
+  // The lexicons list "ciaran" and "zoe"; the key stays as printed.
+  const std::string text = "Ciarán met Zoë";
+  const std::vector<Token> tokens = Tokenize(text, {});
+  const TokenKeys keys(text, tokens, *lex_);
+  EXPECT_EQ(keys.Key(0), "ciarán");
+  EXPECT_TRUE(keys.Has(0, kFirstName));
+  EXPECT_EQ(keys.Info(0).first_name_gender, Gender::kMale);
+  EXPECT_TRUE(keys.Has(2, kFirstName));
+}
+
 TEST_F(TokenKeysTest, RepeatedLookupsAreStable) {
   const std::string text = "Lena Brandt and LENA";
   const std::vector<Token> tokens = Tokenize(text, {});
