@@ -776,6 +776,12 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
     if (first == last && ctx.Has(first, kFunctionWord | kClosedClassWord)) {
       continue;  // "The", "He", "It" alone: capitalised by position only
     }
+    // "the Most Rev. Rémy Ngarmbaye", "the Rt Hon Ann Lee": a degree of the
+    // honorific is no part of the name.
+    if (first < last && ctx.Has(first + 1, kHonorific) &&
+        ctx.lex.honorific_degrees.Contains(ctx.Key(first))) {
+      ++first;
+    }
     // "van der Berg told reporters": the surname's particles open it.
     while (first > 0 && i - first < kMaxSurnameParticles &&
            SameLine(tokens[first]) && SurnameParticle(ctx, first - 1)) {

@@ -176,6 +176,12 @@ TEST_F(CandidateFinderTest, VirtueGivenNameOpensAPersonsName) {
               testing::Contains("Blessing Okafor"));
 }
 
+TEST_F(CandidateFinderTest, DegreeOfAnHonorificIsNoPartOfTheName) {
+  EXPECT_THAT(Names("Mass was said by the Most Rev. Remy Ngarm on Sunday"),
+              testing::Contains("Rev. Remy Ngarm"));
+  EXPECT_THAT(Names("Most people stayed home"), ElementsAre());
+}
+
 TEST_F(CandidateFinderTest, PossessiveEndsName) {
   EXPECT_THAT(Names("Nora Vance\xE2\x80\x99s latest record"),
               ElementsAre("Nora Vance"));

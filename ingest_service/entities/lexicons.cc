@@ -110,6 +110,7 @@ absl::StatusOr<Lexicons> LoadLexicons(
       {"credit_words.txt", &lex.credit_words},
       {"post_nominals.txt", &lex.post_nominals},
       {"widget_openers.txt", &lex.widget_openers},
+      {"honorific_degrees.txt", &lex.honorific_degrees},
       {"place_prepositions.txt", &lex.place_prepositions},
       {"domain_suffixes.txt", &lex.domain_suffixes},
       {"author_suffixes.txt", &lex.author_suffixes},

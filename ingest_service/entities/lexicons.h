@@ -131,12 +131,13 @@ struct Lexicons {
   Lexicon speech_adverbs;
   Lexicon person_list_cues;
   Lexicon org_cues;
-  Lexicon aka_phrases;       // "also known as": multi-word entries
-  Lexicon member_roles;      // "spokeswoman": looked up by key, no flag
-  Lexicon past_tense_verbs;  // "went": looked up by key, no flag
-  Lexicon credit_words;      // "photo" of "Photo Credit:", by key, no flag
-  Lexicon post_nominals;     // "MP" of "Fiona MacLeod MP", by key, no flag
-  Lexicon widget_openers;    // "share" of "Share: Facebook | X", by key
+  Lexicon aka_phrases;        // "also known as": multi-word entries
+  Lexicon member_roles;       // "spokeswoman": looked up by key, no flag
+  Lexicon past_tense_verbs;   // "went": looked up by key, no flag
+  Lexicon credit_words;       // "photo" of "Photo Credit:", by key, no flag
+  Lexicon post_nominals;      // "MP" of "Fiona MacLeod MP", by key, no flag
+  Lexicon widget_openers;     // "share" of "Share: Facebook | X", by key
+  Lexicon honorific_degrees;  // "most" of "the Most Rev.", by key
   Lexicon place_prepositions;
   // Matched against parts of a word rather than whole tokens, so they have
   // no flag (tokens carry cached flags; these are looked up directly).
