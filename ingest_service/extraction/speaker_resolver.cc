@@ -636,14 +636,33 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return -1;
   };
 
+  // Whether sentence `sent` is all quotation: it names no one a pronoun
+  // after it could stand for.
+  auto quoted_sentence = [&](TextSpan sent) {
+    auto it = std::upper_bound(
+        merged.begin(), merged.end(), sent.begin,
+        [](size_t p, const TextSpan& q) { return p < q.begin; });
+    if (it == merged.begin()) return false;
+    --it;
+    if (sent.begin >= it->end) return false;
+    if (sent.end <= it->end) return true;
+    const std::string_view after = text.substr(it->end, sent.end - it->end);
+    return std::none_of(after.begin(), after.end(), [](char c) {
+      return std::isalpha(static_cast<unsigned char>(c)) != 0;
+    });
+  };
+
   const Lexicon& prepositions = ObjectPrepositions();
   auto resolve_pronoun = [&](size_t pos, Gender g) {
     const int s0 = sentence_of(pos);
-    // Six sentences back, not counting captions and other page furniture.
+    // Six sentences back, not counting captions and other page furniture,
+    // nor sentences of quotation ("“They owe me £38,000. That’s the winter
+    // feed.”").
     int budget = 6;
     for (int s = s0; s >= 0 && budget > 0; --s) {
       const TextSpan sent = seg.sentences[s];
       if (Inside(sent.begin, boilerplate)) continue;
+      if (s != s0 && quoted_sentence(sent)) continue;
       --budget;
       const size_t limit = s == s0 ? pos : sent.end;
       // "He and his neighbor, Wendell Guidry, bailed water. “Q,” he said.":

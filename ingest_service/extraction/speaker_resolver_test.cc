@@ -504,5 +504,19 @@ TEST(SpeakerResolverTest, DescriptionAfterReportedSpeechPastARelativeClause) {
               ElementsAre(0));
 }
 
+TEST(SpeakerResolverTest, PronounLooksPastSentencesOfQuotation) {
+  // Six sentences of quotation between the name and the pronoun.
+  Fixture f = Analyze(
+      "Ann Lee farms near Usk.\n\n"
+      "\u201cI have supplied them for years,\u201d Ann Lee said. \u201cThey "
+      "owe me money. That is not a rounding error. That is the feed. It is "
+      "all we had.\u201d\n\n"
+      "She said a neighbour told her. \u201cNobody rang. Not one "
+      "person,\u201d she added.");
+  const std::vector<int> speakers = ResolveAmong(f, {"Ann Lee"});
+  ASSERT_FALSE(speakers.empty());
+  EXPECT_EQ(speakers.back(), 0);
+}
+
 }  // namespace
 }  // namespace verbatim::extraction
