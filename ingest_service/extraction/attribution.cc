@@ -1548,9 +1548,12 @@ std::vector<Attribution> Attributor::Attribute(
       a.fragment = out[qi].fragment;
       out[qi] = a;
       out[qi].framed_chain = true;
-    } else if (out[qi].rule.starts_with("pre_paragraph_colon") &&
+    } else if ((out[qi].rule.starts_with("pre_paragraph_colon") ||
+                (out[qi].adjacent_frame &&
+                 out[qi].kind != SubjectKind::kNone)) &&
                !lex_.excerpt_verbs.ContainsFolded(out[qi].cue)) {
-      // "In a statement, Halvorsen said:\n“A ...": speech.
+      // "In a statement, Halvorsen said:\n“A ...", "Sandhu said: “A ...":
+      // speech.
       out[qi].framed_chain = true;
     }
   }

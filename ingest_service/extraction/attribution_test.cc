@@ -843,5 +843,23 @@ TEST(AttributionTest, RelativeClauseWithCommasOfItsOwn) {
   });
 }
 
+TEST(AttributionTest, MultiParagraphQuoteOpenedAfterAFrameInItsParagraph) {
+  const std::string text =
+      "Ravi Sandhu, who leads the inquiry, said: “We believe one man did "
+      "this.\n"
+      "“He targets homes he can enter quickly.\n"
+      "“Call us.”\n";
+  std::vector<QuoteCandidate> quotes;
+  const auto a = AttributeRaw(text, quotes);
+  ASSERT_EQ(a.size(), 3u);
+  EXPECT_EQ(a[0].kind, SubjectKind::kName);
+  EXPECT_TRUE(a[0].framed_chain);
+  EXPECT_TRUE(KeepQuote(quotes[0], IsWeakQuote(quotes[0]), a[0].adjacent_frame,
+                        a[0].framed_chain));
+  EXPECT_TRUE(a[1].framed_chain);
+  EXPECT_TRUE(KeepQuote(quotes[1], IsWeakQuote(quotes[1]), a[1].adjacent_frame,
+                        a[1].framed_chain));
+}
+
 }  // namespace
 }  // namespace verbatim::extraction
