@@ -505,6 +505,24 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
         a = inner;
         return true;
       }
+      // "The mayor of Castrobel said", "the 31-year-old from Peckham said":
+      // one person described by where they are from or what they head.
+      // ("Officials at X", "a spokesman for X" speak for X.)
+      const std::string_view head_word =
+          found ? text.substr(inner.subject.begin,
+                              inner.subject.end - inner.subject.begin)
+                : std::string_view();
+      const std::string_view head =
+          head_word.substr(head_word.find_last_of(' ') + 1);
+      const bool plural = !head.ends_with("-year-old") &&
+                          lex_.roles.FindFolded(head) == nullptr;
+      if (found && inner.kind == SubjectKind::kDescription && !plural &&
+          !inner.organization &&
+          (EqualsIgnoreCase(f.words[p], "of") ||
+           EqualsIgnoreCase(f.words[p], "from"))) {
+        a = inner;
+        return true;
+      }
       // "Officials at Homeland Security Investigations said": the people
       // speak for the organisation, which is the better speaker. A
       // participle right after the run has it for subject ("footage of

@@ -861,5 +861,22 @@ TEST(AttributionTest, MultiParagraphQuoteOpenedAfterAFrameInItsParagraph) {
                         a[1].framed_chain));
 }
 
+TEST(AttributionTest, PersonDescribedByWhereTheyAreFromIsNoPlace) {
+  ExpectSubjects(
+      {
+          {"The mayor of Castrobel said it was “a disaster for us”.",
+           "The mayor"},
+          {"Outside court, the 31-year-old from Peckham said he felt "
+           "“lighter than ever”.",
+           "the 31-year-old"},
+      },
+      SubjectKind::kDescription);
+  // People at an organisation speak for it.
+  EXPECT_EQ(OnlyAttribution("Officials at Brask Maritime said it was “a "
+                            "disaster for us”.")
+                .subject,
+            "Brask Maritime");
+}
+
 }  // namespace
 }  // namespace verbatim::extraction
