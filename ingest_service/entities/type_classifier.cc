@@ -472,10 +472,14 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     if (lex.author_suffixes.Contains(tail)) v[kP] += 3;
   } else if (next != kNone && !last.possessive) {
     // Organisations speak too ("the Harwick Observer wrote"): with a head
-    // noun the verb says nothing about the type.
-    if (!has_head && (ctx.Has(next, kSpeechVerb) ||
-                      (ctx.SpeechAdverb(next) &&
-                       ctx.Has(ctx.WordAt(c.last + 2), kSpeechVerb)))) {
+    // noun the verb says nothing about the type. Nor does it after "of" or
+    // "from": "the mayor of Castrobel said" speaks, not Castrobel.
+    const bool object =
+        prev != kNone && (ctx.Key(prev) == "of" || ctx.Key(prev) == "from");
+    if (!has_head && !object &&
+        (ctx.Has(next, kSpeechVerb) ||
+         (ctx.SpeechAdverb(next) &&
+          ctx.Has(ctx.WordAt(c.last + 2), kSpeechVerb)))) {
       v[kP] += all_common ? 0.8 : 2;
     }
     if (ctx.Has(next, kRole)) {

@@ -143,6 +143,15 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
   }
 }
 
+TEST_F(TypeClassifierTest, SpeechVerbAfterAnObjectSaysNothing) {
+  EXPECT_TRUE(Is("then Brenwick said no", "Brenwick", EntityType::kPerson));
+  // "the mayor of Brenwick said": the mayor speaks, not Brenwick.
+  EXPECT_FALSE(
+      Is("the mayor of Brenwick said no", "Brenwick", EntityType::kPerson));
+  EXPECT_FALSE(Is("the 31-year-old from Brenwick said no", "Brenwick",
+                  EntityType::kPerson));
+}
+
 TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
   EXPECT_TRUE(Is("the people of the town of Ashmoor were split over it",
                  "Ashmoor", EntityType::kPlace));
