@@ -82,6 +82,9 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
       {"pupils at Lincoln Park Elementary were sent home",
        "Lincoln Park Elementary", true},
       {"prayers at Masjid Noor on Friday", "Masjid Noor", true},
+      {"she told Brenwick FM on Monday", "Brenwick FM", true},
+      {"guests of the Glenmore Constabulary arrived", "Glenmore Constabulary",
+       true},
       {"inspectors from the Agencia Estatal de Aguas arrived",
        "Agencia Estatal de Aguas", true},
       {"a leak at the works of Fendrall Industrias S.A. upstream",
@@ -176,6 +179,11 @@ TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
   EXPECT_TRUE(Is("spills across North Brenshire last year", "North Brenshire",
                  EntityType::kPlace));
   EXPECT_TRUE(Is("water quality on the River Brenn for years", "River Brenn",
+                 EntityType::kPlace));
+  // Heads of ports and grounds.
+  EXPECT_TRUE(Is("ships waited off the Brenwick Container Terminal today",
+                 "Brenwick Container Terminal", EntityType::kPlace));
+  EXPECT_TRUE(Is("fans in the Brenwick Stand sang", "Brenwick Stand",
                  EntityType::kPlace));
   // So do venues named in their own language.
   EXPECT_TRUE(Is("a meeting at the Teatro Brenal last night", "Teatro Brenal",
