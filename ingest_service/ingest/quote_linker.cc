@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/hash/hash.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_join.h"
 #include "common/catalog/catalog_reader.h"
@@ -125,6 +126,18 @@ bool SketchSuggestsOverlap(int hits, size_t probes, size_t text_shingles,
          kMinSketchContainment;
 }
 
+// Whether the first letter of `text` is lower case: the rest of a sentence
+// ("in black and white, that ..."), not a sentence of its own.
+bool OpensInLowerCase(std::string_view text) {
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    if (absl::ascii_isalpha(static_cast<unsigned char>(c))) {
+      return absl::ascii_islower(static_cast<unsigned char>(c));
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 double WordContainment(const std::string& a, const std::string& b) {
@@ -208,7 +221,8 @@ absl::StatusOr<std::optional<uint64_t>> QuoteLinker::FindUtterance(
   if (ranked.size() > kMaxCandidates) ranked.resize(kMaxCandidates);
   std::vector<uint64_t> ids;
   for (const auto& [count, quote_id] : ranked) ids.push_back(quote_id);
-  auto best = BestCandidate(ids, words, speaker, printed_here);
+  const bool sentence_rest = OpensInLowerCase(text);
+  auto best = BestCandidate(ids, words, speaker, sentence_rest, printed_here);
   if (!best.ok() || best->has_value() || speaker.empty() ||
       words.size() < kMinRewordedWords || words.size() > kMaxRewordedWords) {
     return best;
@@ -218,7 +232,7 @@ absl::StatusOr<std::optional<uint64_t>> QuoteLinker::FindUtterance(
   // with the utterance; the speaker's latest quotes are the candidates.
   ids.clear();
   if (absl::Status s = ProbeSpeaker(speaker, ids); !s.ok()) return s;
-  return BestCandidate(ids, words, speaker, printed_here);
+  return BestCandidate(ids, words, speaker, sentence_rest, printed_here);
 }
 
 absl::Status QuoteLinker::ProbeSpeaker(const std::string& speaker,
@@ -243,7 +257,7 @@ absl::Status QuoteLinker::ProbeSpeaker(const std::string& speaker,
 
 absl::StatusOr<std::optional<uint64_t>> QuoteLinker::BestCandidate(
     const std::vector<uint64_t>& ids, const std::vector<std::string>& words,
-    const std::string& speaker,
+    const std::string& speaker, bool sentence_rest,
     const std::map<uint64_t, std::vector<std::string>>& printed_here) {
   // A printing that merges two utterances belongs to the one it starts
   // with; among equally good candidates, prefer the one starting alike.
@@ -255,7 +269,8 @@ absl::StatusOr<std::optional<uint64_t>> QuoteLinker::BestCandidate(
   std::optional<uint64_t> best;
   std::pair<bool, double> best_score{false, 0.0};
   for (const uint64_t quote_id : ids) {
-    if (auto it = printed_here.find(quote_id); it != printed_here.end()) {
+    if (auto it = printed_here.find(quote_id);
+        !sentence_rest && it != printed_here.end()) {
       const bool repeat = std::any_of(
           it->second.begin(), it->second.end(),
           [&](const std::string& printed) {

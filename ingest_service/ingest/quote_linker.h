@@ -56,7 +56,9 @@ class QuoteLinker {
   // the texts printed: an article that prints two different parts of a quote
   // (a split quote, a quote and its continuation) prints two utterances, so
   // such an utterance is only a candidate again for text overlapping a
-  // printed one (a repeat, or a snippet and the whole).
+  // printed one (a repeat, or a snippet and the whole) — or for the rest of
+  // a sentence the attribution split, which opens in lower case ("“We told
+  // them in writing,” he said, “in black and white ...”").
   absl::StatusOr<std::optional<uint64_t>> FindUtterance(
       const std::string& text, const std::string& speaker,
       const std::map<uint64_t, std::vector<std::string>>& printed_here);
@@ -78,9 +80,11 @@ class QuoteLinker {
                             std::vector<uint64_t>& out);
   // The candidate among `ids` (best first) that is the same utterance as the
   // printing of `words` (FoldedWords) by `speaker`, or nullopt.
+  // `sentence_rest`: the printing continues a sentence split by its
+  // attribution (FindUtterance).
   absl::StatusOr<std::optional<uint64_t>> BestCandidate(
       const std::vector<uint64_t>& ids, const std::vector<std::string>& words,
-      const std::string& speaker,
+      const std::string& speaker, bool sentence_rest,
       const std::map<uint64_t, std::vector<std::string>>& printed_here);
 
   const storage::Store& store_;

@@ -261,6 +261,18 @@ TEST_F(FindUtteranceTest, SecondPartOfASplitQuoteIsItsOwnUtterance) {
   EXPECT_EQ(Find("The harbor was empty for a decade.", ""), 1u);
 }
 
+TEST_F(FindUtteranceTest, RestOfASentenceSplitByItsAttributionIsTheSame) {
+  AddQuote(
+      1,
+      "We told them in writing, in black and white, that the system was not "
+      "ready.",
+      "");
+  // “We told them in writing,” he said, “in black and white, ...”: the rest
+  // of the sentence, in lower case, goes on with the utterance.
+  printed_here_[1] = {"We told them in writing,"};
+  EXPECT_EQ(Find("in black and white, that the system was not ready.", ""), 1u);
+}
+
 TEST_F(FindUtteranceTest, ShortFirstPartRepeatedInTheSecondIsNoSnippet) {
   // “The bus rides,” he said. “The games are three hours. The bus rides are
   // where you find out who these kids are.”
