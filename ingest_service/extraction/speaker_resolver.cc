@@ -460,6 +460,10 @@ bool HasPronounBetween(std::string_view text, size_t begin, size_t end,
   return false;
 }
 
+// Mentions that make a person the article's main one for a pronoun that
+// finds no nearer antecedent.
+constexpr int kMinMainPersonMentions = 3;
+
 bool Compatible(Gender want, Gender have) {
   return want == Gender::kUnknown || have == Gender::kUnknown || want == have;
 }
@@ -885,6 +889,18 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       case SubjectKind::kPronoun:
         if (!a.organization) {
           speaker[i] = resolve_pronoun(a.subject.begin, a.gender);
+          // "“I mind if they stop at one,” she says." far from any name, in
+          // a profile of one woman: the article's main person, when the
+          // pronoun's gender is theirs and they have spoken before.
+          if (speaker[i] < 0 && a.gender != Gender::kUnknown) {
+            const int main = dominant(false);
+            if (main >= 0 && analysis.entities[main].gender == a.gender &&
+                weight[main] >= kMinMainPersonMentions &&
+                std::find(speaker.begin(), speaker.begin() + i, main) !=
+                    speaker.begin() + i) {
+              speaker[i] = main;
+            }
+          }
           // "Mbeki was not convinced. “Q,” he said.": the pronoun tells the
           // gender of a name the lexicons did not know, for later pronouns.
           if (speaker[i] >= 0) {

@@ -518,5 +518,28 @@ TEST(SpeakerResolverTest, PronounLooksPastSentencesOfQuotation) {
   EXPECT_EQ(speakers.back(), 0);
 }
 
+TEST(SpeakerResolverTest, PronounFarFromAnyNameIsTheMainPersonWhoSpoke) {
+  Fixture f = Analyze(
+      "Ann Lee writes poems. Ann Lee lives in Leeds.\n\n"
+      "\u201cI write at night,\u201d Ann Lee says.\n\n"
+      "The book sold well. Critics liked it. Shops ran out. A second print "
+      "run followed. Prizes came. The tour sold out.\n\n"
+      "\u201cI mind if they stop at one,\u201d she says.");
+  EntityAnalysis a;
+  AddEveryMention(a, f.text, "Ann Lee", 0);
+  a.entities.push_back({"Ann Lee", EntityType::kPerson, {}, Gender::kFemale});
+  EXPECT_THAT(Resolve(f, a), ElementsAre(0, 0));
+  // Not a man's pronoun, nor a person who has not spoken.
+  Fixture g = Analyze(
+      "Ann Lee writes poems. Ann Lee lives in Leeds. Ann Lee won.\n\n"
+      "The book sold well. Critics liked it. Shops ran out. A second print "
+      "run followed. Prizes came. The tour sold out.\n\n"
+      "\u201cI mind if they stop at one,\u201d she says.");
+  EntityAnalysis b;
+  AddEveryMention(b, g.text, "Ann Lee", 0);
+  b.entities.push_back({"Ann Lee", EntityType::kPerson, {}, Gender::kFemale});
+  EXPECT_THAT(Resolve(g, b), ElementsAre(-1));
+}
+
 }  // namespace
 }  // namespace verbatim::extraction
