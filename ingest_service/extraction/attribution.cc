@@ -514,9 +514,10 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
                 : std::string_view();
       const std::string_view head =
           head_word.substr(head_word.find_last_of(' ') + 1);
-      const bool plural = !head.ends_with("-year-old") &&
-                          lex_.roles.FindFolded(head) == nullptr;
-      if (found && inner.kind == SubjectKind::kDescription && !plural &&
+      // Not a group ("officials" is no singular role noun).
+      const bool one_person =
+          head.ends_with("-year-old") || lex_.roles.FindFolded(head) != nullptr;
+      if (found && inner.kind == SubjectKind::kDescription && one_person &&
           !inner.organization &&
           (EqualsIgnoreCase(f.words[p], "of") ||
            EqualsIgnoreCase(f.words[p], "from"))) {
@@ -1181,14 +1182,18 @@ bool Attributor::OpeningSubject(std::string_view text, const Frame& f,
     return described_name || lead.subject.begin == f.toks[k].span.begin ||
            (at < f.size() && lead.subject.begin == f.toks[at].span.begin);
   };
+  // An article or a preposition follows a participle, never a subject.
+  auto article_or_preposition = [&](int k) {
+    return k < f.size() && f.IsWord(k) &&
+           (lex_.determiners.ContainsFolded(f.words[k]) ||
+            lex_.object_prepositions.ContainsFolded(f.words[k]));
+  };
   // "Accepting the award, Lee spoke": a participle taking an object opens
   // the clause before the subject.
   auto takes_object = [&]() {
     int e = 0;
     while (e < f.size() && f.toks[e].span.end <= lead.subject.end) ++e;
-    return e < f.size() && f.IsWord(e) &&
-           (lex_.determiners.ContainsFolded(f.words[e]) ||
-            lex_.object_prepositions.ContainsFolded(f.words[e]));
+    return article_or_preposition(e);
   };
   if (!subject_at(0) || takes_object()) {
     do {
@@ -1210,8 +1215,7 @@ bool Attributor::OpeningSubject(std::string_view text, const Frame& f,
   auto verb_at = [&](int k) {
     return k < f.size() && f.IsWord(k) && StartsLower(f.words[k]) &&
            !lex_.pronouns.ContainsFolded(f.words[k]) &&
-           !lex_.determiners.ContainsFolded(f.words[k]) &&
-           !lex_.object_prepositions.ContainsFolded(f.words[k]) &&
+           !article_or_preposition(k) &&
            lex_.roles.FindFoldedOrSingular(f.words[k]) == nullptr;
   };
   if (e + 1 < f.size() && f.Is(e, ",") && f.IsWord(e + 1) &&
