@@ -59,34 +59,59 @@ absl::StatusOr<std::string> UniqueEntityId(const std::string& display_name,
   }
 }
 
-// A stored entity of `type` known by `key`; a display-name match beats an
-// alias match. "" when none.
-absl::StatusOr<std::string> FindByName(catalog::RecordReader& index,
-                                       const std::string& key,
-                                       v1::EntityType type,
-                                       RecordChanges& changes) {
+// A stored entity known by a name key, of `type`, through its display name
+// or an alias.
+struct NameMatch {
+  std::string id;
+  v1::EntityType type;
+  bool display_name;
+};
+
+// The stored entities known by `key`.
+absl::StatusOr<std::vector<NameMatch>> FindAllByName(
+    catalog::RecordReader& index, const std::string& key,
+    RecordChanges& changes) {
   auto candidates = index.EntityIdsByNameKey(key, kMaxCandidates);
   if (!candidates.ok()) return candidates.status();
-  std::string alias_match;
+  std::vector<NameMatch> matches;
   for (const std::string& candidate : *candidates) {
     auto record = changes.PeekEntity(candidate);
     if (absl::IsNotFound(record.status())) continue;  // deleted in this batch
     if (!record.ok()) return record.status();
-    if ((*record)->type() != type) continue;
-    if (text::NameKey((*record)->display_name()) == key) return candidate;
-    if (alias_match.empty()) alias_match = candidate;
+    matches.push_back({candidate, (*record)->type(),
+                       text::NameKey((*record)->display_name()) == key});
+  }
+  return matches;
+}
+
+// The match of `type`: a display-name match beats an alias match. "" when
+// none.
+std::string BestOfType(const std::vector<NameMatch>& matches,
+                       v1::EntityType type) {
+  std::string alias_match;
+  for (const NameMatch& m : matches) {
+    if (m.type != type) continue;
+    if (m.display_name) return m.id;
+    if (alias_match.empty()) alias_match = m.id;
   }
   return alias_match;
 }
 
-// The one stored entity known by `key` whose type is not `type`, with its
-// type (as extracted); {"", type} when none, or when entities of two other
-// types are. A person only for a name of two or more words (`words`): one
-// word is often a person's given name printed alone ("Eugene").
-absl::StatusOr<std::pair<std::string, entities::EntityType>>
-FindByNameOfOtherType(catalog::RecordReader& index, const std::string& key,
-                      size_t words, v1::EntityType type,
-                      RecordChanges& changes) {
+absl::StatusOr<std::string> FindByName(catalog::RecordReader& index,
+                                       const std::string& key,
+                                       v1::EntityType type,
+                                       RecordChanges& changes) {
+  auto matches = FindAllByName(index, key, changes);
+  if (!matches.ok()) return matches.status();
+  return BestOfType(*matches, type);
+}
+
+// The one entity among `matches` whose type is not `type`, with its type;
+// "" when none, or when entities of two other types are. A person only for
+// a name of two or more words (`words`): one word is often a person's given
+// name printed alone ("Eugene").
+std::pair<std::string, entities::EntityType> OneOfOtherType(
+    const std::vector<NameMatch>& matches, size_t words, v1::EntityType type) {
   constexpr entities::EntityType kTypes[] = {
       entities::EntityType::kPerson, entities::EntityType::kOrganization,
       entities::EntityType::kPlace, entities::EntityType::kWork,
@@ -97,11 +122,10 @@ FindByNameOfOtherType(catalog::RecordReader& index, const std::string& key,
         (other == entities::EntityType::kPerson && words < 2)) {
       continue;
     }
-    auto id = FindByName(index, key, ToProtoType(other), changes);
-    if (!id.ok()) return id.status();
-    if (id->empty()) continue;
-    if (!found.first.empty()) return std::make_pair(std::string(), other);
-    found = {*id, other};
+    const std::string id = BestOfType(matches, ToProtoType(other));
+    if (id.empty()) continue;
+    if (!found.first.empty()) return {"", other};
+    found = {id, other};
   }
   return found;
 }
@@ -288,8 +312,9 @@ absl::StatusOr<EntityLinks> LinkEntities(
     const std::string key = text::NameKey(extracted[i].display_name);
     if (key.empty()) continue;
     const v1::EntityType type = ToProtoType(extracted[i].type);
-    auto id = FindByName(index, key, type, changes);
-    if (!id.ok()) return id.status();
+    auto matches = FindAllByName(index, key, changes);
+    if (!matches.ok()) return matches.status();
+    absl::StatusOr<std::string> id = BestOfType(*matches, type);
     // "Corvex Systems Inc", also printed "Corvex Systems": a stored
     // organisation (work, place, event) known by a longer form the article
     // printed too. Not persons: their aliases are surnames.
@@ -305,13 +330,11 @@ absl::StatusOr<EntityLinks> LinkEntities(
     // another article named with one: a guessed type yields to the one
     // stored entity of another type known by the name.
     if (id->empty() && extracted[i].type_score < kGuessedTypeScore) {
-      auto other = FindByNameOfOtherType(
-          index, key, text::FoldedWords(extracted[i].display_name).size(), type,
-          changes);
-      if (!other.ok()) return other.status();
-      if (!other->first.empty()) {
-        id = other->first;
-        extracted[i].type = other->second;
+      const auto [other, other_type] = OneOfOtherType(
+          *matches, text::FoldedWords(extracted[i].display_name).size(), type);
+      if (!other.empty()) {
+        id = other;
+        extracted[i].type = other_type;
       }
     }
     links.ids[i] = *id;
