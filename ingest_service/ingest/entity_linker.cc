@@ -164,26 +164,32 @@ absl::StatusOr<std::string> FindSpellingVariant(
       text::PersonNameSkeletonKeys(display_name);
   if (skeletons.empty() || context.size() < kMinSharedContext)
     return std::string();
-  std::vector<std::string> candidates;
-  for (const std::string& skeleton : skeletons) {
-    auto found = index.EntityIdsBySkeleton(skeleton, kMaxCandidates);
+  // Candidates with whether they share the whole skeleton (the first key);
+  // the others differ by a consonant, and so by one edit at most.
+  std::vector<std::pair<std::string, bool>> candidates;
+  for (size_t k = 0; k < skeletons.size(); ++k) {
+    auto found = index.EntityIdsBySkeleton(skeletons[k], kMaxCandidates);
     if (!found.ok()) return found.status();
     for (std::string& id : *found) {
-      if (std::find(candidates.begin(), candidates.end(), id) ==
-          candidates.end()) {
-        candidates.push_back(std::move(id));
+      if (std::none_of(candidates.begin(), candidates.end(),
+                       [&](const auto& c) { return c.first == id; })) {
+        candidates.emplace_back(std::move(id), k == 0);
       }
     }
   }
   const std::string key = text::NameKey(display_name);
-  for (const std::string& candidate : candidates) {
+  for (const auto& [candidate, whole_skeleton] : candidates) {
     auto record = changes.PeekEntity(candidate);
     if (absl::IsNotFound(record.status())) continue;
     if (!record.ok()) return record.status();
     if ((*record)->type() != v1::PERSON) continue;
     const std::string candidate_key = text::NameKey((*record)->display_name());
-    const int max_edits = std::max<int>(
-        1, static_cast<int>(std::max(key.size(), candidate_key.size())) / 4);
+    const int max_edits =
+        whole_skeleton
+            ? std::max<int>(1, static_cast<int>(
+                                   std::max(key.size(), candidate_key.size())) /
+                                   4)
+            : 1;
     if (text::EditDistance(key, candidate_key, max_edits) > max_edits &&
         !SameNameButMiddle(display_name, (*record)->display_name())) {
       continue;
