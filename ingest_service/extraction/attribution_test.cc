@@ -21,6 +21,11 @@ struct Result {
   bool fragment;
 };
 
+// The text of an attribution's subject.
+std::string_view SubjectText(std::string_view text, const Attribution& a) {
+  return text.substr(a.subject.begin, a.subject.end - a.subject.begin);
+}
+
 std::vector<Result> AttributeAll(std::string_view text) {
   auto seg_or = Segmenter::Create();
   auto attr = Attributor::Create();
@@ -39,9 +44,8 @@ std::vector<Result> AttributeAll(std::string_view text) {
     out.push_back(
         {std::string(text.substr(quotes[i].inner.begin,
                                  quotes[i].inner.end - quotes[i].inner.begin)),
-         std::string(text.substr(a[i].subject.begin,
-                                 a[i].subject.end - a[i].subject.begin)),
-         a[i].kind, a[i].rule, a[i].cue, a[i].link, a[i].fragment});
+         std::string(SubjectText(text, a[i])), a[i].kind, a[i].rule, a[i].cue,
+         a[i].link, a[i].fragment});
   }
   return out;
 }
@@ -595,9 +599,7 @@ TEST(AttributionTest, NamedIntroCarriesThroughEveryPart) {
   const auto a = AttributeRaw(text, quotes);
   ASSERT_EQ(a.size(), 3u);
   EXPECT_EQ(a[0].rule, "paragraph_intro");
-  EXPECT_EQ(
-      text.substr(a[0].subject.begin, a[0].subject.end - a[0].subject.begin),
-      "Tomas Berg");
+  EXPECT_EQ(SubjectText(text, a[0]), "Tomas Berg");
   EXPECT_TRUE(a[1].framed_chain);
   EXPECT_EQ(a[1].link, 0);
   EXPECT_EQ(a[2].link, 1);
@@ -642,9 +644,7 @@ TEST(AttributionTest, CuelessIntroNamingItsSubjectAttributesTheBlock) {
     ASSERT_GE(a.size(), 2u) << intro;
     const size_t first = a.size() - 2;
     EXPECT_EQ(a[first].rule, "paragraph_subject") << intro;
-    EXPECT_EQ(text.substr(a[first].subject.begin,
-                          a[first].subject.end - a[first].subject.begin),
-              "Maren Holt");
+    EXPECT_EQ(SubjectText(text, a[first]), "Maren Holt");
     EXPECT_TRUE(a[first].framed_chain);
     EXPECT_EQ(a[first + 1].link, static_cast<int>(first));
   }
@@ -827,9 +827,7 @@ TEST(AttributionTest, ParticipleClauseBeforeTheSubjectOfAnIntro) {
   const auto a = AttributeRaw(text, quotes);
   ASSERT_EQ(a.size(), 2u);
   EXPECT_EQ(a[0].rule, "paragraph_subject");
-  EXPECT_EQ(
-      text.substr(a[0].subject.begin, a[0].subject.end - a[0].subject.begin),
-      "Mira Holt");
+  EXPECT_EQ(SubjectText(text, a[0]), "Mira Holt");
 }
 
 TEST(AttributionTest, RelativeClauseWithCommasOfItsOwn) {

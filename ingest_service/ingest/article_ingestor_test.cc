@@ -296,11 +296,20 @@ TEST_F(ArticleIngestorTest, ConcurrentUploadsGetDistinctIdsAndOneEntity) {
       catalog::ReadEntity(*store_, "marisol-quintero-2").status()));
 }
 
-// The first article names Jonah Whitacre in full, with two other people.
-constexpr char kWhitacreArticle[] =
-    "Director Jonah Whitacre met Marisol Quintero and Ingrid Falk at the "
-    "pier.\n\n"
-    "“The film starts here,” said Jonah Whitacre.\n";
+// An article naming director `name` in full with two other people, whom
+// every related article names too (the shared context), and quoting them.
+std::string DirectorAtThePier(absl::string_view name) {
+  return absl::StrCat("Director ", name,
+                      " met Marisol Quintero and Ingrid Falk at the pier.\n\n"
+                      "“The film starts here,” said ",
+                      name, ".\n");
+}
+
+// A later article of the same shared context quoting `name`.
+std::string DirectorOnSet(absl::string_view name) {
+  return absl::StrCat("Marisol Quintero and Ingrid Falk joined director ", name,
+                      " on set.\n\n“We shoot at dawn,” said ", name, ".\n");
+}
 
 // The link confidence of the article's mention of `entity`, 0 when none.
 double LinkConfidence(const v1::Article& article, std::string_view entity) {
@@ -322,16 +331,13 @@ void ExpectFirstSpeakerInferred(const v1::Article& article,
 }
 
 TEST_F(ArticleIngestorTest, MisspelledNameLinksOnlyWithSharedContext) {
-  const std::string misspelled =
-      "Marisol Quintero and Ingrid Falk joined director Jona Whitacer on "
-      "set.\n\n"
-      "“We shoot at dawn,” said Jona Whitacer.\n";
+  const std::string misspelled = DirectorOnSet("Jona Whitacer");
   const std::string unrelated =
       "The chess club elected a new captain.\n\n“I will train every night,” "
       "said "
       "Jonah Whitacer, a student.\n";
   auto a = ingestor_->CreateArticle(
-      Request(kWhitacreArticle, "https://e.example/1", 1));
+      Request(DirectorAtThePier("Jonah Whitacre"), "https://e.example/1", 1));
   auto b =
       ingestor_->CreateArticle(Request(misspelled, "https://e.example/2", 2));
   ASSERT_TRUE(a.ok() && b.ok());
@@ -347,22 +353,15 @@ TEST_F(ArticleIngestorTest, MisspelledNameLinksOnlyWithSharedContext) {
 
 TEST_F(ArticleIngestorTest, SurnameWithAConsonantAddedLinksWithSharedContext) {
   // "Whitacre" printed "Whitcacre": a consonant more, from either side.
-  const std::string added =
-      "Marisol Quintero and Ingrid Falk joined director Jonah Whitcacre on "
-      "set.\n\n“We shoot at dawn,” said Jonah Whitcacre.\n";
-  ExpectFirstSpeakerInferred(IngestAfter(kWhitacreArticle, added),
+  ExpectFirstSpeakerInferred(IngestAfter(DirectorAtThePier("Jonah Whitacre"),
+                                         DirectorOnSet("Jonah Whitcacre")),
                              "entities/jonah-whitacre");
 }
 
 TEST_F(ArticleIngestorTest,
        SurnameWithAConsonantDroppedLinksWithSharedContext) {
-  const std::string full =
-      "Director Jonah Whitcacre met Marisol Quintero and Ingrid Falk at the "
-      "pier.\n\n“The film starts here,” said Jonah Whitcacre.\n";
-  const std::string dropped =
-      "Marisol Quintero and Ingrid Falk joined director Jonah Whitacre on "
-      "set.\n\n“We shoot at dawn,” said Jonah Whitacre.\n";
-  ExpectFirstSpeakerInferred(IngestAfter(full, dropped),
+  ExpectFirstSpeakerInferred(IngestAfter(DirectorAtThePier("Jonah Whitcacre"),
+                                         DirectorOnSet("Jonah Whitacre")),
                              "entities/jonah-whitcacre");
 }
 
@@ -408,30 +407,21 @@ TEST_F(ArticleIngestorTest, SurnameAloneLinksWithSharedContext) {
   const std::string surname =
       "Marisol Quintero and Ingrid Falk were on set again.\n\n"
       "“We shoot at dawn,” Whitacre said.\n";
-  ExpectFirstSpeakerInferred(IngestAfter(kWhitacreArticle, surname),
-                             "entities/jonah-whitacre");
+  ExpectFirstSpeakerInferred(
+      IngestAfter(DirectorAtThePier("Jonah Whitacre"), surname),
+      "entities/jonah-whitacre");
 }
 
 TEST_F(ArticleIngestorTest, NameWithoutItsMiddleNameLinksWithSharedContext) {
-  const std::string full =
-      "Director Jonah Elijah Whitacre met Marisol Quintero and Ingrid Falk at "
-      "the pier.\n\n“The film starts here,” said Jonah Elijah Whitacre.\n";
-  const std::string shorter =
-      "Marisol Quintero and Ingrid Falk were on set again.\n\n"
-      "“We shoot at dawn,” said Jonah Whitacre.\n";
-  ExpectFirstSpeakerInferred(IngestAfter(full, shorter),
-                             "entities/jonah-elijah-whitacre");
+  ExpectFirstSpeakerInferred(
+      IngestAfter(DirectorAtThePier("Jonah Elijah Whitacre"),
+                  DirectorOnSet("Jonah Whitacre")),
+      "entities/jonah-elijah-whitacre");
 }
 
-constexpr char kTobiasArticle[] =
-    "Director Tobias Whitacre met Marisol Quintero and Ingrid Falk at the "
-    "pier.\n\n“The film starts here,” said Tobias Whitacre.\n";
-
 TEST_F(ArticleIngestorTest, ShortGivenNameLinksWithSharedContext) {
-  const std::string familiar =
-      "Marisol Quintero and Ingrid Falk were on set again.\n\n"
-      "“We shoot at dawn,” said Toby Whitacre.\n";
-  ExpectFirstSpeakerInferred(IngestAfter(kTobiasArticle, familiar),
+  ExpectFirstSpeakerInferred(IngestAfter(DirectorAtThePier("Tobias Whitacre"),
+                                         DirectorOnSet("Toby Whitacre")),
                              "entities/tobias-whitacre");
 }
 
@@ -439,7 +429,8 @@ TEST_F(ArticleIngestorTest, ShortGivenNameWithoutSharedContextIsSomebodyElse) {
   const std::string unrelated =
       "The chess club elected a new captain.\n\n“I will train every night,” "
       "said Toby Whitacre, a student.\n";
-  const v1::Article c = IngestAfter(kTobiasArticle, unrelated);
+  const v1::Article c =
+      IngestAfter(DirectorAtThePier("Tobias Whitacre"), unrelated);
   ASSERT_GE(c.quotes_size(), 1);
   EXPECT_EQ(c.quotes(0).speaker(), "entities/toby-whitacre");
 }
@@ -476,7 +467,8 @@ TEST_F(ArticleIngestorTest, SurnameAloneWithoutSharedContextIsSomebodyElse) {
   const std::string unrelated =
       "The chess club elected a new captain.\n\n“I will train every night,” "
       "Whitacre said.\n";
-  const v1::Article c = IngestAfter(kWhitacreArticle, unrelated);
+  const v1::Article c =
+      IngestAfter(DirectorAtThePier("Jonah Whitacre"), unrelated);
   ASSERT_GE(c.quotes_size(), 1);
   EXPECT_NE(c.quotes(0).speaker(), "entities/jonah-whitacre");
 }
