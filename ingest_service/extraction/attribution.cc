@@ -498,6 +498,25 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
     }
     if (described < p && is_the(described)) p = described;
     if (is_the(p)) --p;
+    // "The National Association of Defense Manufacturers said", "The Bank
+    // of Tanzania said": an organisation's head before "of" makes one name
+    // of both runs.
+    const std::string* head_role =
+        p > floor && f.IsWord(p - 1) && StartsUpper(f.words[p - 1])
+            ? lex_.roles.FindFolded(f.words[p - 1])
+            : nullptr;
+    if (p >= floor && p + 1 == object && EqualsIgnoreCase(f.words[p], "of") &&
+        head_role != nullptr && IsOrganizationRole(*head_role)) {
+      int start = p - 1;
+      while (start - 1 >= floor && f.IsWord(start - 1) &&
+             IsNameWord(f.words[start - 1]) &&
+             !lex_.determiners.ContainsFolded(f.words[start - 1])) {
+        --start;
+      }
+      a.kind = SubjectKind::kName;
+      a.subject = {f.toks[start].span.begin, f.toks[j].span.end};
+      return true;
+    }
     if (p >= floor && f.IsWord(p) && IsPreposition(f.words[p])) {
       Attribution inner;
       const bool found = p > floor && SubjectBefore(text, f, p, floor, inner);

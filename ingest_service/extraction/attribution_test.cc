@@ -876,5 +876,20 @@ TEST(AttributionTest, PersonDescribedByWhereTheyAreFromIsNoPlace) {
             "Brask Maritime");
 }
 
+TEST(AttributionTest, OrganisationHeadBeforeOfMakesOneName) {
+  ExpectSubjects(
+      {
+          {"The National Association of Brick Makers said the rule would "
+           "“cost us dearly”.",
+           "National Association of Brick Makers"},
+          {"The Bank of Tanzania said rates would “stay where they are”.",
+           "Bank of Tanzania"},
+          // A person before "of" is still the speaker.
+          {"Ana Ruiz of Brightwater Securities said it was “a bad day”.",
+           "Ana Ruiz"},
+      },
+      SubjectKind::kName);
+}
+
 }  // namespace
 }  // namespace verbatim::extraction
