@@ -59,8 +59,8 @@ absl::StatusOr<std::string> UniqueEntityId(const std::string& display_name,
   }
 }
 
-// A stored entity known by a name key, of `type`, through its display name
-// or an alias.
+// A stored entity known by a name key: its type, and whether the key is its
+// display name's (else one of its aliases').
 struct NameMatch {
   std::string id;
   v1::EntityType type;

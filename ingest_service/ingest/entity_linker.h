@@ -43,12 +43,14 @@ inline constexpr float kGuessedTypeScore = 2.0f;
 inline constexpr size_t kMinSharedContext = 2;
 
 // Links each extracted entity to an existing entity of the same type known
-// by the same name (display name first, then alias), with confidence 1. A
-// person not known by name links to a stored person whose name is a close
-// misspelling (same skeleton, edit distance at most a quarter of the longer
-// name)
-// only when the article shares at least kMinSharedContext other entities with
-// that person's articles; a surname printed alone ("Quenby", "Ms. Quenby")
+// by the same name (display name first, then alias; for a non-person also
+// by a longer alias the article printed, "Corvex Systems Inc" for "Corvex
+// Systems"), with confidence 1. A person not known by name links to a stored
+// person whose name is a close misspelling (same skeleton and edit distance
+// at most a quarter of the longer name, or a skeleton one surname consonant
+// apart and one edit) only when the article shares at least
+// kMinSharedContext other entities with that person's articles; a surname
+// printed alone ("Quenby", "Ms. Quenby")
 // links, on the same condition, to the one stored person whose full name
 // ends in it, a given name and surname to the one stored person with that
 // surname and another form of the given name ("Toby" / "Tobias"), and an
