@@ -102,7 +102,7 @@ std::string EntitySlug(absl::string_view display_name) {
       continue;
     }
     // A letter with an accent is the letter: "Ibáñez" -> "ibanez". Other
-    // scripts (and curly apostrophes' neighbours) separate.
+    // scripts separate; a curly apostrophe is dropped like a straight one.
     const size_t length = byte >= 0xF0   ? 4
                           : byte >= 0xE0 ? 3
                           : byte >= 0xC0 ? 2
@@ -114,7 +114,6 @@ std::string EntitySlug(absl::string_view display_name) {
                          return absl::ascii_isalnum(c);
                        });
     if (!latin) {
-      // "O’Neil" like "O'Neil".
       if (display_name.substr(i - length, length) != "\u2019") {
         pending_dash = true;
       }
