@@ -170,6 +170,12 @@ TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
       Is("born in Dunmore, Pennsylvania", "Dunmore", EntityType::kPlace));
   EXPECT_TRUE(Is("born in Dunmore, PA", "PA", EntityType::kPlace));
   EXPECT_TRUE(Is("flights to Kenya resumed", "Kenya", EntityType::kPlace));
+  // Counties, boroughs and provinces (ISO 3166-2, second level for GB, IE,
+  // ES, IT and FR).
+  EXPECT_TRUE(Is("grew up between Chester and Salford, she said", "Salford",
+                 EntityType::kPlace));
+  EXPECT_TRUE(
+      Is("a farm in County Wexford", "County Wexford", EntityType::kPlace));
   EXPECT_TRUE(
       Is("a rally at Harmon Square drew", "Harmon Square", EntityType::kPlace));
   EXPECT_TRUE(

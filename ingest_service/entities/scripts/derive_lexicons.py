@@ -24,6 +24,9 @@ TZ = "/usr/share/zoneinfo/zone1970.tab"
 # Countries whose first-level subdivisions are commonly named in news.
 SUBDIVISION_COUNTRIES = {"US", "CA", "AU", "GB", "IN", "DE", "MX", "BR", "CN",
                          "JP", "IT", "ES", "FR", "NG", "ZA", "IE", "NZ"}
+# Countries whose second-level subdivisions (counties, boroughs, provinces:
+# "Salford", "Wexford", "Burgos") are also commonly named in news.
+SECOND_LEVEL_COUNTRIES = {"GB", "IE", "ES", "IT", "FR"}
 # Subdivision codes written after a city ("Atlanta, GA").
 CODE_COUNTRIES = {"US", "CA", "AU"}
 
@@ -80,9 +83,21 @@ def places():
     with open(os.path.join(ISO, "iso_3166-2.json"), encoding="utf-8") as fh:
         for s in json.load(fh)["3166-2"]:
             country, _, sub = s["code"].partition("-")
-            if country not in SUBDIVISION_COUNTRIES or "parent" in s:
+            if country not in SUBDIVISION_COUNTRIES:
                 continue
-            names.add(s["name"].split(" (")[0].split(" [")[0])
+            name = s["name"].split(" (")[0].split(" [")[0]
+            if "parent" in s:
+                if country not in SECOND_LEVEL_COUNTRIES:
+                    continue
+                # "Bristol, City of" is Bristol; other second-level names
+                # with commas list several places.
+                if name.endswith(", City of"):
+                    name = name[:-len(", City of")]
+                if "," in name:
+                    continue
+                names.add(name)
+                continue
+            names.add(name)
             if country in CODE_COUNTRIES and sub.isalpha():
                 codes.add(sub)
     write("places_iso.txt", header("iso-codes ISO 3166-1 and 3166-2") + sorted(names))
