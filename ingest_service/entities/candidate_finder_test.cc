@@ -182,6 +182,13 @@ TEST_F(CandidateFinderTest, DegreeOfAnHonorificIsNoPartOfTheName) {
   EXPECT_THAT(Names("Most people stayed home"), ElementsAre());
 }
 
+TEST_F(CandidateFinderTest, OfDoesNotContinueAPlace) {
+  EXPECT_THAT(Names("the last match in Lisbon of India's Arjun Rao"),
+              ElementsAre("Lisbon", "India", "Arjun Rao"));
+  EXPECT_THAT(Names("she joined the Bank of Brenland"),
+              ElementsAre("Bank of Brenland"));
+}
+
 TEST_F(CandidateFinderTest, PossessiveEndsName) {
   EXPECT_THAT(Names("Nora Vance\xE2\x80\x99s latest record"),
               ElementsAre("Nora Vance"));
