@@ -745,10 +745,11 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
       } else if (!t.upper_initial && !t.leading_dot && !t.inner_upper &&
                  ctx.Has(j, kParticle) && !PersonLed(ctx, first, last) &&
                  !(ctx.Key(j) == "of" && UnknownNameRun(ctx, first, last)) &&
-                 // "in Lisbon of India's Arjun ...": a place is no head "of"
-                 // continues.
+                 // "in Lisbon of India's Arjun ...": a place name is no head
+                 // "of" continues ("Center of Media Justice" is).
                  !(ctx.Key(j) == "of" && first == last &&
-                   ctx.Has(first, kPlaceName)) &&
+                   ctx.Has(first, kPlaceName) &&
+                   !ctx.Has(first, kAnyHead | kCommonWord)) &&
                  (ctx.Key(j) != "for" || ctx.Has(last, kOrgHead))) {
         // "for" joins only after an organisation head ("Center for ...");
         // elsewhere it links two names ("GOP for the Republican Party").
