@@ -70,4 +70,24 @@ std::vector<std::string> FoldedWords(absl::string_view text) {
   return words;
 }
 
+std::string WithoutAccents(absl::string_view text) {
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(error);
+  if (U_FAILURE(error)) return std::string(text);
+  const icu::UnicodeString decomposed =
+      nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                         text.data(), static_cast<int32_t>(text.size()))),
+                     error);
+  if (U_FAILURE(error)) return std::string(text);
+  icu::UnicodeString bare;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) != U_NON_SPACING_MARK) bare.append(c);
+  }
+  std::string out;
+  bare.toUTF8String(out);
+  return out;
+}
+
 }  // namespace verbatim::text

@@ -20,6 +20,11 @@ std::string NameKey(absl::string_view name);
 // and straight forms agree.
 std::vector<std::string> FoldedWords(absl::string_view text);
 
+// `text` with accents removed from its letters and nothing else changed:
+// "ciarán" -> "ciaran", "Zoë O'Brien" -> "Zoe O'Brien". Input must be valid
+// UTF-8.
+std::string WithoutAccents(absl::string_view text);
+
 }  // namespace verbatim::text
 
 #endif  // VERBATIM_COMMON_TEXT_FOLD_H_

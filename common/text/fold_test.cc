@@ -34,5 +34,11 @@ TEST(FoldTest, NonLatinScriptsKeepTheirLetters) {
   EXPECT_EQ(NameKey("東京"), "東京");
 }
 
+TEST(WithoutAccentsTest, KeepsLettersAndEverythingElse) {
+  EXPECT_EQ(WithoutAccents("ciarán"), "ciaran");
+  EXPECT_EQ(WithoutAccents("zoë o'brien-núñez"), "zoe o'brien-nunez");
+  EXPECT_EQ(WithoutAccents("東京"), "東京");
+}
+
 }  // namespace
 }  // namespace verbatim::text

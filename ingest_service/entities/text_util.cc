@@ -1,8 +1,6 @@
 #include "ingest_service/entities/text_util.h"
 
-#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -116,26 +114,6 @@ void AppendLowerKey(std::string_view text, std::string& out) {
     }
     pos += len;
   }
-}
-
-std::string WithoutAccents(std::string_view text) {
-  UErrorCode error = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(error);
-  if (U_FAILURE(error)) return std::string(text);
-  const icu::UnicodeString decomposed =
-      nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
-                         text.data(), static_cast<int32_t>(text.size()))),
-                     error);
-  if (U_FAILURE(error)) return std::string(text);
-  icu::UnicodeString bare;
-  for (int32_t i = 0; i < decomposed.length();) {
-    const UChar32 c = decomposed.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_charType(c) != U_NON_SPACING_MARK) bare.append(c);
-  }
-  std::string out;
-  bare.toUTF8String(out);
-  return out;
 }
 
 std::string SquashedKey(std::string_view text) {

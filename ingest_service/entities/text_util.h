@@ -82,9 +82,6 @@ bool IsYearOrOrdinal(std::string_view word);
 std::string LowerKey(std::string_view text);
 // LowerKey appended to `out`, for callers that reuse one buffer.
 void AppendLowerKey(std::string_view text, std::string& out);
-// `text` with accents removed from its letters ("ciarán" -> "ciaran",
-// "zoë" -> "zoe"); everything else as it is. Input must be valid UTF-8.
-std::string WithoutAccents(std::string_view text);
 
 // Letters and digits only, lowercased: "K. Dot", "K-Dot" and "k.dot" all give
 // "kdot". Two surface forms with equal squashed keys name the same entity.

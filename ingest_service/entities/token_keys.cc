@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "common/text/fold.h"
 #include "ingest_service/entities/text_util.h"
 
 namespace verbatim::entities {
@@ -41,7 +42,8 @@ std::pair<const uint64_t, TokenKeys::WordFacts>& TokenKeys::Facts(
         std::any_of(key.begin(), key.end(), [](char c) {
           return static_cast<unsigned char>(c) >= 0x80;
         })) {
-      const std::string bare = WithoutAccents(key);
+      const std::string bare =
+          text::WithoutAccents(absl::string_view(key.data(), key.size()));
       if (bare != key) {
         it->second.info = &lex_.WordByHash(Lexicons::WordHash(bare));
       }

@@ -78,17 +78,6 @@ bool StartsLower(std::string_view w) {
   return IsLower(DecodeAt(w, 0, len));
 }
 
-// Adjectives and adverbs describing a person in a scene ("an evidently
-// shaken", "a tearful", "a smiling"), by their endings: "former" or "rally"
-// are not, so "the former Real Madrid ace" stays a description.
-bool LooksLikeAdjective(std::string_view w) {
-  for (std::string_view ending : {"ly", "ed", "en", "ful", "ous", "al", "ive",
-                                  "ant", "ent", "ing", "ic", "less", "ish"}) {
-    if (w.size() > ending.size() + 2 && w.ends_with(ending)) return true;
-  }
-  return false;
-}
-
 // Role nouns (lexicons/role_nouns.txt) that describe an organisation.
 bool IsOrganizationRole(std::string_view kind) {
   return kind == "org" || kind == "named_org";
@@ -163,6 +152,7 @@ absl::StatusOr<Attributor> Attributor::Create() {
       {&lex.colon_verbs, "colon_verbs.txt"},
       {&lex.excerpt_verbs, "excerpt_verbs.txt"},
       {&lex.object_prepositions, "object_prepositions.txt"},
+      {&lex.adjective_endings, "adjective_endings.txt"},
   };
   for (const Item& item : items) {
     auto loaded = Lexicon::Load(item.file);
@@ -170,6 +160,13 @@ absl::StatusOr<Attributor> Attributor::Create() {
     *item.target = *std::move(loaded);
   }
   return Attributor(std::move(lex));
+}
+
+bool Attributor::LooksLikeAdjective(std::string_view w) const {
+  for (const auto& [ending, unused] : lex_.adjective_endings.entries()) {
+    if (w.size() > ending.size() + 2 && w.ends_with(ending)) return true;
+  }
+  return false;
 }
 
 bool Attributor::IsAbbreviationPeriod(const Frame& f, int k) const {
@@ -338,9 +335,7 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
     constexpr int kMaxRelativeClauseTokens = 24;
     for (int k = j - 1; k - 1 > floor && j - k < kMaxRelativeClauseTokens;
          --k) {
-      if (f.Is(k - 1, ",") && f.IsWord(k) &&
-          (EqualsIgnoreCase(f.words[k], "which") ||
-           EqualsIgnoreCase(f.words[k], "who"))) {
+      if (f.Is(k - 1, ",") && f.IsWord(k) && IsRelativePronoun(f.words[k])) {
         j = k - 2;
         skip_parenthetical();
         break;

@@ -93,11 +93,14 @@ class Attributor {
   struct Lexicons {
     Lexicon particles, abbreviations, honorifics, pronouns, roles, stopwords,
         connectors, skip_words, determiners, colon_verbs, excerpt_verbs,
-        object_prepositions;
+        object_prepositions, adjective_endings;
   };
   explicit Attributor(Lexicons lex) : lex_(std::move(lex)) {}
 
   struct Frame;  // tokens of one side of a quote
+  // Whether `w` ends like an adjective or adverb describing a person in a
+  // scene (lexicons/adjective_endings.txt).
+  bool LooksLikeAdjective(std::string_view w) const;
   bool AnalyzePost(std::string_view text, const Frame& f, Attribution& a) const;
   // "• Van der Berg: ‘This squad is not finished’": a headline or list item
   // opening with a name and a colon before the quote.

@@ -27,10 +27,11 @@ TEST(LexiconTest, FindsThePluralOfAnEntry) {
 }
 
 TEST(LexiconTest, EmbeddedFilesLoad) {
-  for (const char* name : {"cue_verbs.txt", "abbreviations.txt",
-                           "boilerplate.txt", "role_nouns.txt", "pronouns.txt",
-                           "honorifics.txt", "title_function_words.txt",
-                           "object_prepositions.txt", "voice_roles.txt"}) {
+  for (const char* name :
+       {"cue_verbs.txt", "abbreviations.txt", "boilerplate.txt",
+        "role_nouns.txt", "pronouns.txt", "honorifics.txt",
+        "title_function_words.txt", "object_prepositions.txt",
+        "voice_roles.txt", "adjective_endings.txt"}) {
     auto lex = Lexicon::Load(name);
     ASSERT_TRUE(lex.ok()) << name;
     EXPECT_GT(lex->size(), 3u) << name;

@@ -104,8 +104,10 @@ bool CueVerbAfterName(std::string_view text, size_t pos, size_t limit) {
   constexpr size_t kMaxClauseBytes = 200;
   limit = std::min({limit, text.size(), pos + kMaxClauseBytes});
   const std::string_view rest = text.substr(pos, limit - pos);
-  if (!StartsWithIgnoreCase(rest, ", who ") &&
-      !StartsWithIgnoreCase(rest, ", which ")) {
+  if (!rest.starts_with(", ")) return false;
+  const size_t word_end = rest.find(' ', 2);
+  if (word_end == std::string_view::npos ||
+      !IsRelativePronoun(rest.substr(2, word_end - 2))) {
     return false;
   }
   for (size_t comma = rest.find(',', 1); comma != std::string_view::npos;
@@ -192,6 +194,14 @@ std::string_view DescriptionHead(std::string_view text, TextSpan subject) {
       text.substr(subject.begin, subject.end - subject.begin);
   const size_t space = desc.find_last_of(' ');
   return space == std::string_view::npos ? desc : desc.substr(space + 1);
+}
+
+// Whether a description's head is a noun of kind `named_org`
+// (lexicons/role_nouns.txt): "the commission" stands only for an
+// organisation named with the noun, never for the article's main one.
+bool NamesItsOrganisation(std::string_view head) {
+  const std::string* kind = RoleNouns().FindFolded(head);
+  return kind != nullptr && *kind == "named_org";
 }
 
 // Whether an organisation's `name` ends in the word `head`: "Environment
@@ -876,9 +886,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         spoke = m.entity;
       }
     }
-    // "the commission" is only one named so (lexicons/role_nouns.txt).
-    const std::string* kind = RoleNouns().FindFolded(head);
-    if (kind != nullptr && *kind == "named_org") return named;
+    if (NamesItsOrganisation(head)) return named;
     return named >= 0 ? named : spoke;
   };
 
@@ -966,12 +974,9 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         if (described < 0 && a.organization) {
           described = described_organization(a.subject);
         }
-        const std::string* org_kind =
-            a.organization
-                ? RoleNouns().FindFolded(DescriptionHead(text, a.subject))
-                : nullptr;
         if (described < 0 &&
-            (org_kind == nullptr || *org_kind != "named_org")) {
+            !(a.organization &&
+              NamesItsOrganisation(DescriptionHead(text, a.subject)))) {
           // An organisation named once and never speaking is no better a
           // guess than none ("The governor's office said").
           described = dominant(a.organization);

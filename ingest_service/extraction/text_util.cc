@@ -191,4 +191,8 @@ bool IsPossessive(std::string_view w) {
          (w.size() > 4 && w.substr(w.size() - 4) == "\u2019s");
 }
 
+bool IsRelativePronoun(std::string_view w) {
+  return EqualsIgnoreCase(w, "who") || EqualsIgnoreCase(w, "which");
+}
+
 }  // namespace verbatim::extraction

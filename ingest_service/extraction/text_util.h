@@ -68,6 +68,9 @@ bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix);
 std::string_view TrimSpaces(std::string_view s);
 // Whether word `w` ends in a possessive 's or ’s after something ("Lee's").
 bool IsPossessive(std::string_view w);
+// Whether word `w` opens a relative clause about a subject: "who", "which"
+// ("Kisaragi, who grew up in Osaka, said"), any case.
+bool IsRelativePronoun(std::string_view w);
 
 }  // namespace verbatim::extraction
 
