@@ -90,4 +90,36 @@ std::string WithoutAccents(absl::string_view text) {
   return out;
 }
 
+std::string LowerKey(std::string_view text) {
+  std::string out;
+  AppendLowerKey(text, out);
+  return out;
+}
+
+void AppendLowerKey(std::string_view text, std::string& out) {
+  out.reserve(out.size() + text.size());
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      out.push_back(byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte + 32)
+                                               : static_cast<char>(byte));
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(text.data(), i, length, c);
+    if (c == 0x2019) {
+      out.push_back('\'');
+      continue;
+    }
+    c = c < 0 ? 0xFFFD : u_tolower(c);
+    char buffer[U8_MAX_LENGTH];
+    int32_t written = 0;
+    UBool too_long = false;
+    U8_APPEND(buffer, written, U8_MAX_LENGTH, c, too_long);
+    if (!too_long) out.append(buffer, static_cast<size_t>(written));
+  }
+}
+
 }  // namespace verbatim::text

@@ -4,6 +4,7 @@
 #define VERBATIM_COMMON_TEXT_FOLD_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -24,6 +25,13 @@ std::vector<std::string> FoldedWords(absl::string_view text);
 // "ciarán" -> "ciaran", "Zoë O'Brien" -> "Zoe O'Brien". Input must be valid
 // UTF-8.
 std::string WithoutAccents(absl::string_view text);
+
+// `text` lower-cased (Unicode simple case mapping, accents kept) with U+2019
+// folded to ': the key of lexicon entries and of same-form comparisons
+// ("O’Brien" -> "o'brien"). Invalid bytes become U+FFFD.
+std::string LowerKey(std::string_view text);
+// LowerKey appended to `out`, for callers that reuse one buffer.
+void AppendLowerKey(std::string_view text, std::string& out);
 
 }  // namespace verbatim::text
 

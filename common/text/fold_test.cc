@@ -40,5 +40,14 @@ TEST(WithoutAccentsTest, KeepsLettersAndEverythingElse) {
   EXPECT_EQ(WithoutAccents("東京"), "東京");
 }
 
+TEST(LowerKeyTest, LowercasesKeepsAccentsAndFoldsTheApostrophe) {
+  EXPECT_EQ(LowerKey("O\xE2\x80\x99Neil"), "o'neil");
+  EXPECT_EQ(LowerKey("ÉLODIE"), "élodie");
+  EXPECT_EQ(LowerKey("bad \xFF byte"), "bad \xEF\xBF\xBD byte");
+  std::string buffer = "x ";
+  AppendLowerKey("Ada", buffer);
+  EXPECT_EQ(buffer, "x ada");
+}
+
 }  // namespace
 }  // namespace verbatim::text

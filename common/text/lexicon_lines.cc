@@ -1,19 +1,16 @@
 #include "common/text/lexicon_lines.h"
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/str_split.h"
+#include "common/text/lexicon.h"
 #include "verbatim_text_data.h"
 
 namespace verbatim::text {
 
 std::vector<std::string> LexiconLines(absl::string_view name) {
   std::vector<std::string> out;
-  const auto file = data::EmbeddedFile(std::string(name));
+  const auto file =
+      data::EmbeddedFile(std::string_view(name.data(), name.size()));
   if (!file.has_value()) return out;
-  for (absl::string_view line :
-       absl::StrSplit(absl::string_view(file->data(), file->size()), '\n')) {
-    line = absl::StripAsciiWhitespace(line);
-    if (line.empty() || line.front() == '#') continue;
+  for (const std::string_view line : LexiconEntryLines(*file)) {
     out.emplace_back(line);
   }
   return out;

@@ -11,6 +11,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 #include "common/text/edit_distance.h"
+#include "common/text/fold.h"
 #include "common/text/given_names.h"
 #include "ingest_service/entities/text_util.h"
 
@@ -73,7 +74,7 @@ size_t AliasGrouper::CoreKey(std::string_view name, std::string& joined) const {
   // Lower-case into `joined`, then compact it in place: words only move
   // left, so no second buffer is needed.
   joined.clear();
-  AppendLowerKey(name, joined);
+  text::AppendLowerKey(name, joined);
   struct Word {
     size_t begin;
     size_t end;
@@ -160,7 +161,7 @@ std::string_view AliasGrouper::WithoutHonorifics(std::string_view name) const {
     if (end == std::string_view::npos) break;
     std::string_view word = rest.substr(0, end);
     if (word.ends_with('.')) word.remove_suffix(1);
-    const std::string key = LowerKey(word);
+    const std::string key = text::LowerKey(word);
     if (!lex_.honorifics.Contains(key) || key == "dj" || key == "mc") break;
     rest = rest.substr(end + (rest[end] == ' ' ? 1 : 2));
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
@@ -177,7 +178,7 @@ std::string_view AliasGrouper::WithoutLegalForm(std::string_view name) const {
     if (space == std::string_view::npos) break;
     std::string_view word = rest.substr(space + 1);
     if (word.ends_with('.')) word.remove_suffix(1);
-    if (lex_.org_heads.Find(LowerKey(word)) != "legal") break;
+    if (lex_.org_heads.Find(text::LowerKey(word)) != "legal") break;
     rest = rest.substr(0, space);
     while (!rest.empty() && (rest.back() == ',' || rest.back() == ' ')) {
       rest.remove_suffix(1);
@@ -257,7 +258,8 @@ EntityAnalysis AliasGrouper::Group(
     surface.clear();
     AppendSquashedKey(spans[i].text, surface);
     k.bare = k.squashed == surface;
-    if (!spans[i].canonical.empty()) k.canonical = LowerKey(spans[i].canonical);
+    if (!spans[i].canonical.empty())
+      k.canonical = text::LowerKey(spans[i].canonical);
   }
   by_key.reserve(static_cast<size_t>(n) * 2);
   // Views into `joined` are taken after the vector stops moving.
@@ -654,10 +656,10 @@ EntityAnalysis AliasGrouper::Group(
       }
     }
     if (!canonical.empty() &&
-        LowerKey(canonical) != LowerKey(entity.display_name)) {
+        text::LowerKey(canonical) != text::LowerKey(entity.display_name)) {
       bool seen = false;
       for (int i : members[e])
-        seen |= LowerKey(spans[i].text) == LowerKey(canonical);
+        seen |= text::LowerKey(spans[i].text) == text::LowerKey(canonical);
       if (!seen) entity.display_name = canonical;
     }
     for (int i : members[e]) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/text/fold.h"
 #include "ingest_service/entities/text_util.h"
 #include "ingest_service/entities/token_keys.h"
 
@@ -455,7 +456,7 @@ void CutAfterInnerTitle(const Context& ctx, Candidate& c) {
 // Angeles", "Friends of the Earth"): its words stay as they are.
 bool ListedName(const Context& ctx, const Candidate& c) {
   const std::string full =
-      LowerKey(ctx.text.substr(c.span.begin, c.span.end - c.span.begin));
+      text::LowerKey(ctx.text.substr(c.span.begin, c.span.end - c.span.begin));
   return ctx.lex.places.Contains(full) || ctx.lex.org_names.Contains(full) ||
          ctx.lex.event_names.Contains(full);
 }
@@ -614,7 +615,7 @@ bool IsDateline(const std::vector<Token>& tokens, const Candidate& c) {
 
 std::string TokenKey(std::string_view text, const Token& token) {
   size_t begin = token.begin + (token.leading_dot ? 1 : 0);
-  return LowerKey(text.substr(begin, token.end - begin));
+  return text::LowerKey(text.substr(begin, token.end - begin));
 }
 
 std::vector<bool> TitleCaseTokens(const TokenKeys& keys) {

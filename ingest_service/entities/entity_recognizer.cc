@@ -15,6 +15,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "common/text/fold.h"
 #include "ingest_service/entities/alias_grouper.h"
 #include "ingest_service/entities/candidate_finder.h"
 #include "ingest_service/entities/lexicons.h"
@@ -156,9 +157,9 @@ class RuleEntityRecognizer final : public EntityRecognizer {
  public:
   explicit RuleEntityRecognizer(Lexicons lex)
       : lex_(std::move(lex)), grouper_(lex_) {
-    lex_.aka_phrases.ForEach([&](std::string_view phrase) {
+    for (const auto& [phrase, unused] : lex_.aka_phrases.entries()) {
       aka_last_words_.insert(std::string(phrase.substr(phrase.rfind(' ') + 1)));
-    });
+    }
     aka_last_words_.insert("as");  // "known around the club as"
   }
   RuleEntityRecognizer(const RuleEntityRecognizer&) = delete;
@@ -406,7 +407,8 @@ bool IsWidgetLine(std::string_view line, const Lexicons& lex) {
   while (e < line.size() && std::isalpha(static_cast<unsigned char>(line[e]))) {
     ++e;
   }
-  if (e == b || !lex.widget_openers.Contains(LowerKey(line.substr(b, e - b)))) {
+  if (e == b ||
+      !lex.widget_openers.Contains(text::LowerKey(line.substr(b, e - b)))) {
     return false;
   }
   const std::string_view rest = line.substr(e);
@@ -729,19 +731,21 @@ int RuleEntityRecognizer::ResolveName(std::string_view text, TextSpan span,
     const std::vector<std::string> words = grouper_.CoreWords(name);
     // "One Tory MP, who asked not to be named, said": a role qualified by a
     // party or place is a description, not a name.
-    if (!words.empty() && lex_.person_roles.Contains(LowerKey(words.back())) &&
-        !lex_.first_names.Contains(LowerKey(words.front()))) {
+    if (!words.empty() &&
+        lex_.person_roles.Contains(text::LowerKey(words.back())) &&
+        !lex_.first_names.Contains(text::LowerKey(words.front()))) {
       return -1;
     }
     Entity e;
     e.display_name = std::string(grouper_.WithoutHonorifics(name));
     // A speaker named by an organisation's head ("The Alzheimer's Research
     // Foundation called the results ...") is that organisation.
-    e.type =
-        words.size() >= 2 && lex_.org_heads.Contains(LowerKey(words.back()))
-            ? EntityType::kOrganization
-            : EntityType::kPerson;
-    const std::string first_word = LowerKey(name.substr(0, name.find(' ')));
+    e.type = words.size() >= 2 &&
+                     lex_.org_heads.Contains(text::LowerKey(words.back()))
+                 ? EntityType::kOrganization
+                 : EntityType::kPerson;
+    const std::string first_word =
+        text::LowerKey(name.substr(0, name.find(' ')));
     std::string honorific = first_word;
     if (!honorific.empty() && honorific.back() == '.') honorific.pop_back();
     e.gender = e.type == EntityType::kPerson

@@ -57,7 +57,8 @@ WordHashSet::WordHashSet(std::vector<uint64_t> hashes) {
   }
 }
 
-Gender Lexicons::GenderOf(const Lexicon& lexicon, std::string_view lower) {
+Gender Lexicons::GenderOf(const text::Lexicon& lexicon,
+                          std::string_view lower) {
   const auto value = lexicon.Find(lower);
   if (!value.has_value()) return Gender::kUnknown;
   if (*value == "m") return Gender::kMale;
@@ -71,7 +72,7 @@ absl::StatusOr<Lexicons> LoadLexicons(
   Lexicons lex;
   struct File {
     const char* name;
-    Lexicon* target;
+    text::Lexicon* target;
   };
   const File single[] = {
       {"first_names.txt", &lex.first_names},
@@ -120,13 +121,13 @@ absl::StatusOr<Lexicons> LoadLexicons(
     if (!data.has_value()) {
       return absl::NotFoundError(std::string("missing lexicon ") + file.name);
     }
-    auto parsed = Lexicon::Parse(file.name, *data);
+    auto parsed = text::Lexicon::Parse(file.name, *data);
     if (!parsed.ok()) return parsed.status();
     *file.target = *std::move(parsed);
   }
   // Dictionary words: derived list plus hand-written additions.
   auto merged = [&](const char* label, std::initializer_list<const char*> names,
-                    Lexicon& target) -> absl::Status {
+                    text::Lexicon& target) -> absl::Status {
     std::string all;
     for (const char* name : names) {
       const auto data = source(name);
@@ -136,7 +137,7 @@ absl::StatusOr<Lexicons> LoadLexicons(
       all.append(data->data(), data->size());
       all.push_back('\n');
     }
-    auto parsed = Lexicon::Parse(label, all);
+    auto parsed = text::Lexicon::Parse(label, all);
     if (!parsed.ok()) return parsed.status();
     target = *std::move(parsed);
     return absl::OkStatus();
@@ -150,13 +151,14 @@ absl::StatusOr<Lexicons> LoadLexicons(
   {
     std::vector<uint64_t> forms;
     forms.reserve(lex.common_words.size() * 10);
-    lex.common_words.ForEach(
-        [&](std::string_view word) { AddInflections(word, forms); });
+    for (const auto& [word, unused] : lex.common_words.entries()) {
+      AddInflections(word, forms);
+    }
     lex.common_forms = WordHashSet(std::move(forms));
   }
   lex.word_info.reserve(8192);
   struct FlagSource {
-    const Lexicon* lexicon;
+    const text::Lexicon* lexicon;
     uint32_t flag;
   };
   const FlagSource flag_sources[] = {
@@ -189,27 +191,27 @@ absl::StatusOr<Lexicons> LoadLexicons(
       {&lex.place_prepositions, kPlacePreposition},
   };
   for (const FlagSource& source : flag_sources) {
-    source.lexicon->ForEach([&](std::string_view word) {
+    for (const auto& [word, unused] : source.lexicon->entries()) {
       lex.word_info[Lexicons::WordHash(word)].flags |= source.flag;
-    });
+    }
   }
-  lex.work_cues.ForEach([&](std::string_view word) {
+  for (const auto& [word, unused] : lex.work_cues.entries()) {
     if (lex.work_cues.Find(word)->empty()) {
       lex.word_info[Lexicons::WordHash(word)].flags |= kWorkCueAfter;
     }
-  });
-  lex.first_names.ForEach([&](std::string_view word) {
+  }
+  for (const auto& [word, unused] : lex.first_names.entries()) {
     lex.word_info[Lexicons::WordHash(word)].first_name_gender =
         Lexicons::GenderOf(lex.first_names, word);
-  });
-  lex.honorifics.ForEach([&](std::string_view word) {
+  }
+  for (const auto& [word, unused] : lex.honorifics.entries()) {
     lex.word_info[Lexicons::WordHash(word)].honorific_gender =
         Lexicons::GenderOf(lex.honorifics, word);
-  });
-  lex.person_roles.ForEach([&](std::string_view word) {
+  }
+  for (const auto& [word, unused] : lex.person_roles.entries()) {
     lex.word_info[Lexicons::WordHash(word)].role_gender =
         Lexicons::GenderOf(lex.person_roles, word);
-  });
+  }
   // Places come from several files (derived and hand-written) of one type.
   if (absl::Status s = merged(
           "places",
@@ -222,11 +224,11 @@ absl::StatusOr<Lexicons> LoadLexicons(
                                      {&lex.org_names, kOrgName},
                                      {&lex.event_names, kEventName}};
   for (const FlagSource& source : name_sources) {
-    source.lexicon->ForEach([&](std::string_view name) {
+    for (const auto& [name, unused] : source.lexicon->entries()) {
       if (name.find(' ') == std::string_view::npos) {
         lex.word_info[Lexicons::WordHash(name)].flags |= source.flag;
       }
-    });
+    }
   }
   return lex;
 }

@@ -16,8 +16,8 @@
 #include "absl/functional/function_ref.h"
 #include "absl/hash/hash.h"
 #include "absl/status/statusor.h"
+#include "common/text/lexicon.h"
 #include "ingest_service/entities/entity.h"
-#include "ingest_service/entities/lexicon.h"
 
 namespace verbatim::entities {
 
@@ -99,50 +99,50 @@ struct WordInfo {
 };
 
 struct Lexicons {
-  Lexicon common_words;  // lowercase dictionary words, inflections folded
-  Lexicon first_names;   // value: m, f or empty
-  Lexicon honorifics;    // value: m, f or empty
-  Lexicon person_roles;  // value: m, f or empty
-  Lexicon speech_verbs;
-  Lexicon work_cues;
-  Lexicon org_heads;
-  Lexicon local_org_heads;   // "Gazette" of "Brookfield Gazette"
-  Lexicon surname_prefixes;  // "mc" of "McCain"
-  Lexicon org_names;         // value: canonical name or empty
-  Lexicon place_heads;
-  Lexicon places;        // countries, subdivisions, cities
-  Lexicon region_codes;  // "GA" in "Atlanta, GA"
-  Lexicon event_heads;
-  Lexicon event_openers;  // "Hurricane" of "Hurricane Dorian"
-  Lexicon org_openers;    // "CF" of "CF Albufera"
-  Lexicon event_names;    // value: canonical name or empty
-  Lexicon date_words;
-  Lexicon demonyms;             // "American", "Republican", "Muslims"
-  Lexicon state_abbreviations;  // "mich" of "Flint, Mich."
-  Lexicon name_particles;
-  Lexicon minor_title_words;
-  Lexicon function_words;
-  Lexicon closed_class_words;
-  Lexicon name_abbreviations;
-  Lexicon role_openers;
-  Lexicon work_adjectives;
-  Lexicon place_starts;
-  Lexicon place_prefixes;
-  Lexicon speech_adverbs;
-  Lexicon person_list_cues;
-  Lexicon org_cues;
-  Lexicon aka_phrases;        // "also known as": multi-word entries
-  Lexicon member_roles;       // "spokeswoman": looked up by key, no flag
-  Lexicon past_tense_verbs;   // "went": looked up by key, no flag
-  Lexicon credit_words;       // "photo" of "Photo Credit:", by key, no flag
-  Lexicon post_nominals;      // "MP" of "Fiona MacLeod MP", by key, no flag
-  Lexicon widget_openers;     // "share" of "Share: Facebook | X", by key
-  Lexicon honorific_degrees;  // "most" of "the Most Rev.", by key
-  Lexicon place_prepositions;
+  text::Lexicon common_words;  // lowercase dictionary words, inflections folded
+  text::Lexicon first_names;   // value: m, f or empty
+  text::Lexicon honorifics;    // value: m, f or empty
+  text::Lexicon person_roles;  // value: m, f or empty
+  text::Lexicon speech_verbs;
+  text::Lexicon work_cues;
+  text::Lexicon org_heads;
+  text::Lexicon local_org_heads;   // "Gazette" of "Brookfield Gazette"
+  text::Lexicon surname_prefixes;  // "mc" of "McCain"
+  text::Lexicon org_names;         // value: canonical name or empty
+  text::Lexicon place_heads;
+  text::Lexicon places;        // countries, subdivisions, cities
+  text::Lexicon region_codes;  // "GA" in "Atlanta, GA"
+  text::Lexicon event_heads;
+  text::Lexicon event_openers;  // "Hurricane" of "Hurricane Dorian"
+  text::Lexicon org_openers;    // "CF" of "CF Albufera"
+  text::Lexicon event_names;    // value: canonical name or empty
+  text::Lexicon date_words;
+  text::Lexicon demonyms;             // "American", "Republican", "Muslims"
+  text::Lexicon state_abbreviations;  // "mich" of "Flint, Mich."
+  text::Lexicon name_particles;
+  text::Lexicon minor_title_words;
+  text::Lexicon function_words;
+  text::Lexicon closed_class_words;
+  text::Lexicon name_abbreviations;
+  text::Lexicon role_openers;
+  text::Lexicon work_adjectives;
+  text::Lexicon place_starts;
+  text::Lexicon place_prefixes;
+  text::Lexicon speech_adverbs;
+  text::Lexicon person_list_cues;
+  text::Lexicon org_cues;
+  text::Lexicon aka_phrases;       // "also known as": multi-word entries
+  text::Lexicon member_roles;      // "spokeswoman": looked up by key, no flag
+  text::Lexicon past_tense_verbs;  // "went": looked up by key, no flag
+  text::Lexicon credit_words;    // "photo" of "Photo Credit:", by key, no flag
+  text::Lexicon post_nominals;   // "MP" of "Fiona MacLeod MP", by key, no flag
+  text::Lexicon widget_openers;  // "share" of "Share: Facebook | X", by key
+  text::Lexicon honorific_degrees;  // "most" of "the Most Rev.", by key
+  text::Lexicon place_prepositions;
   // Matched against parts of a word rather than whole tokens, so they have
   // no flag (tokens carry cached flags; these are looked up directly).
-  Lexicon domain_suffixes;  // "com" of "example.com"
-  Lexicon author_suffixes;  // "directed" of "Williams-directed"
+  text::Lexicon domain_suffixes;  // "com" of "example.com"
+  text::Lexicon author_suffixes;  // "directed" of "Williams-directed"
 
   // True when `lower` (a LowerKey) is a dictionary word, directly or as a
   // regular inflection ("awards", "talked") of one. Undoes the folding done
@@ -195,7 +195,7 @@ struct Lexicons {
   }
 
   // Gender carried by a given name, honorific or role, if any.
-  static Gender GenderOf(const Lexicon& lexicon, std::string_view lower);
+  static Gender GenderOf(const text::Lexicon& lexicon, std::string_view lower);
 };
 
 // Loads every lexicon through `source`, which maps a data file's basename to

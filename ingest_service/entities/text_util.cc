@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "common/text/fold.h"
+
 namespace verbatim::entities {
 
 char32_t DecodeUtf8Slow(std::string_view text, size_t pos, size_t& len) {
@@ -83,37 +85,9 @@ bool IsYearOrOrdinal(std::string_view word) {
                    [](char c) { return c >= '0' && c <= '9'; })) {
     return false;
   }
-  const std::string key = LowerKey(word);
+  const std::string key = text::LowerKey(word);
   return key.ends_with("th") || key.ends_with("st") || key.ends_with("nd") ||
          key.ends_with("rd");
-}
-
-std::string LowerKey(std::string_view text) {
-  std::string out;
-  AppendLowerKey(text, out);
-  return out;
-}
-
-void AppendLowerKey(std::string_view text, std::string& out) {
-  out.reserve(out.size() + text.size());
-  for (size_t pos = 0; pos < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[pos]);
-    if (byte < 0x80) {
-      out.push_back(byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte + 32)
-                                               : static_cast<char>(byte));
-      ++pos;
-      continue;
-    }
-    size_t len = 0;
-    const char32_t c = DecodeUtf8(text, pos, len);
-    if (c == 0x2019) {
-      out.push_back('\'');
-    } else {
-      AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))),
-                 out);
-    }
-    pos += len;
-  }
 }
 
 std::string SquashedKey(std::string_view text) {

@@ -77,12 +77,6 @@ std::string_view TrimAsciiSpace(std::string_view text);
 // that may open an event's name.
 bool IsYearOrOrdinal(std::string_view word);
 
-// Lowercases (full Unicode simple case mapping) and folds U+2019 to '. Used as
-// the key for lexicon lookups and same-form comparisons.
-std::string LowerKey(std::string_view text);
-// LowerKey appended to `out`, for callers that reuse one buffer.
-void AppendLowerKey(std::string_view text, std::string& out);
-
 // Letters and digits only, lowercased: "K. Dot", "K-Dot" and "k.dot" all give
 // "kdot". Two surface forms with equal squashed keys name the same entity.
 std::string SquashedKey(std::string_view text);

@@ -86,7 +86,7 @@ std::string_view TokenKeys::Key(size_t i) const {
     entry.key = std::string_view(arena_).substr(at);
     return entry.key;
   }
-  std::string folded = LowerKey(raw);
+  std::string folded = text::LowerKey(raw);
   if (at + folded.size() <= arena_.capacity()) {
     arena_.append(folded);
     entry.key = std::string_view(arena_).substr(at);

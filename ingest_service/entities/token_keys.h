@@ -33,7 +33,7 @@ class TokenKeys {
   // tail ("Florida-based" gives "florida"); empty for punctuation.
   std::string_view Key(size_t i) const;
 
-  // Lexicon facts of word token `i` (all-zero for punctuation).
+  // text::Lexicon facts of word token `i` (all-zero for punctuation).
   const WordInfo& Info(size_t i) const;
 
   // Whether word token `i` has any of `flags`. kCommonWord is looked up

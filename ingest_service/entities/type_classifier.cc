@@ -7,6 +7,7 @@
 
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/str_replace.h"
+#include "common/text/fold.h"
 #include "ingest_service/entities/text_util.h"
 #include "ingest_service/entities/token_keys.h"
 
@@ -215,7 +216,8 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   if (!typographic || !one_word) {
     std::string full;
     if (!one_word || ctx.Has(w0, kEventName | kOrgName | kPlaceName)) {
-      full = LowerKey(text.substr(c.span.begin, c.span.end - c.span.begin));
+      full =
+          text::LowerKey(text.substr(c.span.begin, c.span.end - c.span.begin));
     }
     // "US" and "U.S." are the United States.
     auto place = [&](const std::string& key) {
@@ -240,7 +242,8 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     // "U.S." and "N.C." keep their final dot in the gazetteers.
     if (last.trailing_dot) {
       if (full.empty()) {
-        full = LowerKey(text.substr(c.span.begin, c.span.end - c.span.begin));
+        full = text::LowerKey(
+            text.substr(c.span.begin, c.span.end - c.span.begin));
       }
       full.push_back('.');
       if (lex.org_names.Contains(full)) v[kO] += 4;
@@ -280,8 +283,8 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       known = ctx.Has(wn, kPlaceName);
     } else {
       const size_t begin = tokens[words[1]].begin;
-      known =
-          lex.places.Contains(LowerKey(text.substr(begin, c.span.end - begin)));
+      known = lex.places.Contains(
+          text::LowerKey(text.substr(begin, c.span.end - begin)));
     }
     // An unknown single word after a prefix ("North Yorkshire", "East
     // Anglia") names a region; after a prefix, a dictionary word may not
@@ -299,7 +302,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     const size_t end = tokens[words[words.size() - 2]].end;
     const std::string_view key = ctx.Key(wn);
     if (words.size() == 2 ? ctx.Has(w0, kPlaceName)
-                          : lex.places.Contains(LowerKey(text.substr(
+                          : lex.places.Contains(text::LowerKey(text.substr(
                                 c.span.begin, end - c.span.begin)))) {
       v[kO] += 3;
     } else if (!has_amp && !has_of && name_words <= 3 && !key.ends_with("ss") &&
@@ -467,8 +470,8 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
 
   // The word after (or the lower-case tail of "Williams-directed").
   if (last.hyphen_tail) {
-    const std::string tail =
-        LowerKey(text.substr(last.hyphen_tail, last.end - last.hyphen_tail));
+    const std::string tail = text::LowerKey(
+        text.substr(last.hyphen_tail, last.end - last.hyphen_tail));
     if (lex.author_suffixes.Contains(tail)) v[kP] += 3;
   } else if (next != kNone && !last.possessive) {
     // Organisations speak too ("the Harwick Observer wrote"): with a head

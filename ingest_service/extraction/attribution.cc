@@ -137,7 +137,7 @@ Gender GenderOfTitle(std::string_view w) {
 absl::StatusOr<Attributor> Attributor::Create() {
   Lexicons lex;
   struct Item {
-    Lexicon* target;
+    text::Lexicon* target;
     std::string_view file;
   } items[] = {
       {&lex.particles, "cue_particles.txt"},
@@ -155,7 +155,7 @@ absl::StatusOr<Attributor> Attributor::Create() {
       {&lex.adjective_endings, "adjective_endings.txt"},
   };
   for (const Item& item : items) {
-    auto loaded = Lexicon::Load(item.file);
+    auto loaded = LoadLexicon(item.file);
     if (!loaded.ok()) return loaded.status();
     *item.target = *std::move(loaded);
   }
@@ -192,8 +192,9 @@ int Attributor::SkipParenthetical(const Frame& f, int k) const {
 }
 
 bool Attributor::IsIndefinite(std::string_view determiner) const {
-  const std::string* kind = lex_.determiners.FindFolded(determiner);
-  return kind != nullptr && *kind == "indefinite";
+  std::optional<std::string_view> kind =
+      lex_.determiners.FindFolded(determiner);
+  return kind.has_value() && *kind == "indefinite";
 }
 
 bool Attributor::IsCue(std::string_view word) const {
@@ -204,8 +205,8 @@ bool Attributor::IsCueAt(const Frame& f, int k) const {
   if (!f.IsWord(k)) return false;
   // "As Sen. Rosa Delacroix put it, “Q”": a verb that is a cue only with
   // the word its entry names after it.
-  if (const std::string* needs = CueVerbNeeds(f.words[k]);
-      needs != nullptr && !needs->empty()) {
+  if (std::optional<std::string_view> needs = CueVerbNeeds(f.words[k]);
+      needs.has_value() && !needs->empty()) {
     return StartsLower(f.words[k]) && k + 1 < f.size() && f.IsWord(k + 1) &&
            f.words[k + 1] == *needs;
   }
@@ -222,7 +223,7 @@ bool Attributor::IsCueAt(const Frame& f, int k) const {
 bool Attributor::IsRoleWord(std::string_view word) const {
   // "international" heads a description ("the Argentina international")
   // but is no title ("International Longshoremen's Association").
-  if (const std::string* kind = lex_.roles.FindFolded(word)) {
+  if (std::optional<std::string_view> kind = lex_.roles.FindFolded(word)) {
     return *kind != "description";
   }
   // "Singer-songwriter", "Actor-director": a compound of role nouns.
@@ -231,8 +232,7 @@ bool Attributor::IsRoleWord(std::string_view word) const {
   while (pos <= word.size()) {
     size_t end = word.find('-', pos);
     if (end == std::string_view::npos) end = word.size();
-    if (end == pos ||
-        lex_.roles.FindFolded(word.substr(pos, end - pos)) == nullptr) {
+    if (end == pos || !lex_.roles.ContainsFolded(word.substr(pos, end - pos))) {
       return false;
     }
     pos = end + 1;
@@ -241,8 +241,8 @@ bool Attributor::IsRoleWord(std::string_view word) const {
 }
 
 bool Attributor::IsSurnameParticle(std::string_view word) const {
-  const std::string* value = lex_.connectors.FindFolded(word);
-  return value != nullptr && *value != "inner" && StartsLower(word);
+  std::optional<std::string_view> value = lex_.connectors.FindFolded(word);
+  return value.has_value() && *value != "inner" && StartsLower(word);
 }
 
 int Attributor::NameAfterParticles(const Frame& f, int k) const {
@@ -375,7 +375,8 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   if (EqualsIgnoreCase(w, "who") && j - 1 > floor && f.Is(j - 1, ",")) {
     return SubjectBefore(text, f, j - 1, floor, a);
   }
-  if (const std::string* g = lex_.pronouns.FindFolded(WithoutContraction(w))) {
+  if (std::optional<std::string_view> g =
+          lex_.pronouns.FindFolded(WithoutContraction(w))) {
     if (*g == "any") return false;  // "I said": the writer
     a.kind = SubjectKind::kPronoun;
     a.subject = f.toks[j].span;
@@ -390,11 +391,12 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   const bool age = w.ends_with("-year-old");
   if ((StartsLower(w) && !IsNameWord(w)) || age) {
     // Description: "the Compton rapper", "the mayor", "a spokesman".
-    const std::string* role = age ? nullptr : lex_.roles.FindFolded(w);
-    if (role == nullptr && !age && w.size() > 1 && w.back() == 's') {
+    std::optional<std::string_view> role =
+        age ? std::nullopt : lex_.roles.FindFolded(w);
+    if (!role.has_value() && !age && w.size() > 1 && w.back() == 's') {
       role = lex_.roles.FindFolded(w.substr(0, w.size() - 1));
     }
-    if (role == nullptr && !age) return false;
+    if (!role.has_value() && !age) return false;
     for (int k = j - 1; k >= floor && j - k <= 7; --k) {
       // "the rapper said", and sentence-initial "The rapper said"; an owner
       // determines it too ("Nigeria's trade minister said").
@@ -402,7 +404,7 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
                           (IsPossessive(f.words[k]) && k < j))) {
         a.kind = SubjectKind::kDescription;
         a.subject = {f.toks[k].span.begin, f.toks[j].span.end};
-        a.organization = role != nullptr && IsOrganizationRole(*role);
+        a.organization = role.has_value() && IsOrganizationRole(*role);
         a.indefinite = IsIndefinite(f.words[k]);
         return true;
       }
@@ -449,8 +451,8 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   if (b > floor && f.IsWord(b - 1) &&
       lex_.determiners.ContainsFolded(f.words[b - 1])) {
     // So does a nationality ("the Belgian said").
-    const std::string* role = lex_.roles.FindFolded(w);
-    if (role != nullptr && (*role == "person" || *role == "description")) {
+    std::optional<std::string_view> role = lex_.roles.FindFolded(w);
+    if (role.has_value() && (*role == "person" || *role == "description")) {
       a.kind = SubjectKind::kDescription;
       a.subject = {f.toks[b - 1].span.begin, f.toks[j].span.end};
       a.indefinite = IsIndefinite(f.words[b - 1]);
@@ -496,12 +498,12 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
     // "The National Association of Defense Manufacturers said", "The Bank
     // of Tanzania said": an organisation's head before "of" makes one name
     // of both runs.
-    const std::string* head_role =
+    std::optional<std::string_view> head_role =
         p > floor && f.IsWord(p - 1) && StartsUpper(f.words[p - 1])
             ? lex_.roles.FindFolded(f.words[p - 1])
-            : nullptr;
+            : std::nullopt;
     if (p >= floor && p + 1 == object && EqualsIgnoreCase(f.words[p], "of") &&
-        head_role != nullptr && IsOrganizationRole(*head_role)) {
+        head_role.has_value() && IsOrganizationRole(*head_role)) {
       int start = p - 1;
       while (start - 1 >= floor && f.IsWord(start - 1) &&
              IsNameWord(f.words[start - 1]) &&
@@ -530,7 +532,7 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
           head_word.substr(head_word.find_last_of(' ') + 1);
       // Not a group ("officials" is no singular role noun).
       const bool one_person =
-          head.ends_with("-year-old") || lex_.roles.FindFolded(head) != nullptr;
+          head.ends_with("-year-old") || lex_.roles.ContainsFolded(head);
       if (found && inner.kind == SubjectKind::kDescription && one_person &&
           !inner.organization &&
           (EqualsIgnoreCase(f.words[p], "of") ||
@@ -555,8 +557,8 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   // A lone capitalised role opening a sentence ("Officials said", "Police
   // say") describes a speaker rather than naming one.
   if (b == j) {
-    const std::string* role = lex_.roles.FindFoldedOrSingular(w);
-    if (role != nullptr) {
+    std::optional<std::string_view> role = lex_.roles.FindFoldedOrSingular(w);
+    if (role.has_value()) {
       a.kind = SubjectKind::kDescription;
       a.subject = f.toks[j].span;
       a.organization = IsOrganizationRole(*role);
@@ -596,7 +598,8 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
   }
   if (j >= f.size() || !f.IsWord(j)) return false;
   const std::string_view w = f.words[j];
-  if (const std::string* g = lex_.pronouns.FindFolded(WithoutContraction(w))) {
+  if (std::optional<std::string_view> g =
+          lex_.pronouns.FindFolded(WithoutContraction(w))) {
     if (*g == "any") return false;
     a.kind = SubjectKind::kPronoun;
     a.subject = f.toks[j].span;
@@ -608,7 +611,7 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
   }
   // A bare role: "according to police", "said officials".
   if (StartsLower(w) && !lex_.determiners.ContainsFolded(w)) {
-    const std::string* role = lex_.roles.FindFoldedOrSingular(w);
+    std::optional<std::string_view> role = lex_.roles.FindFoldedOrSingular(w);
     // "said host Hal Byrd", "said chief fire officer Ana Ruiz": a title
     // before a name, not a bare role. The title ends in a role word; other
     // lowercase words may come between.
@@ -621,7 +624,7 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
     const bool name_follows = name < f.size() && f.IsWord(name) &&
                               IsNameWord(f.words[name]) &&
                               IsRoleWord(f.words[name - 1]);
-    if (role != nullptr && !name_follows) {
+    if (role.has_value() && !name_follows) {
       a.kind = SubjectKind::kDescription;
       a.subject = f.toks[j].span;
       a.organization = IsOrganizationRole(*role);
@@ -637,8 +640,8 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
     // "said the mayor", "said a spokesman for the agency".
     for (int k = j + 1; k < f.size() && k - j <= 5; ++k) {
       if (!f.IsWord(k)) break;
-      const std::string* role = lex_.roles.FindFolded(f.words[k]);
-      if (role != nullptr) {
+      std::optional<std::string_view> role = lex_.roles.FindFolded(f.words[k]);
+      if (role.has_value()) {
         // "said the union's general secretary, Ola Berg", "said the
         // guitarist Otis Renfro": the name after the role is the speaker.
         if (const int name = AppositiveNameAfterRole(f, k); name >= 0) {
@@ -978,7 +981,7 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
             // before a role noun qualifies the people, it does not name them.
             if (e < k && f.IsWord(e) && StartsLower(f.words[e]) &&
                 !lex_.pronouns.ContainsFolded(f.words[e]) &&
-                lex_.roles.FindFoldedOrSingular(f.words[e]) == nullptr) {
+                !lex_.roles.FindFoldedOrSingular(f.words[e]).has_value()) {
               s = lead;
               participle = true;
             }
@@ -1230,7 +1233,7 @@ bool Attributor::OpeningSubject(std::string_view text, const Frame& f,
     return k < f.size() && f.IsWord(k) && StartsLower(f.words[k]) &&
            !lex_.pronouns.ContainsFolded(f.words[k]) &&
            !article_or_preposition(k) &&
-           lex_.roles.FindFoldedOrSingular(f.words[k]) == nullptr;
+           !lex_.roles.FindFoldedOrSingular(f.words[k]).has_value();
   };
   if (e + 1 < f.size() && f.Is(e, ",") && f.IsWord(e + 1) &&
       StartsLower(f.words[e + 1])) {

@@ -5,22 +5,20 @@
 namespace verbatim::extraction {
 namespace {
 
-const Lexicon& CueVerbLexicon() {
-  // Compiled into the binary: loading cannot fail.
-  static const Lexicon* const verbs =
-      new Lexicon(Lexicon::Load("cue_verbs.txt").value());
-  return *verbs;
+const text::Lexicon& CueVerbLexicon() {
+  static const text::Lexicon& lexicon = EmbeddedLexicon("cue_verbs.txt");
+  return lexicon;
 }
 
 }  // namespace
 
-const std::string* CueVerbNeeds(std::string_view word) {
+std::optional<std::string_view> CueVerbNeeds(std::string_view word) {
   return CueVerbLexicon().FindFolded(word);
 }
 
 bool IsCueVerb(std::string_view word) {
-  const std::string* needs = CueVerbNeeds(word);
-  return needs != nullptr && needs->empty();
+  std::optional<std::string_view> needs = CueVerbNeeds(word);
+  return needs.has_value() && needs->empty();
 }
 
 }  // namespace verbatim::extraction

@@ -5,6 +5,7 @@
 #ifndef VERBATIM_INGEST_SERVICE_EXTRACTION_CUE_VERBS_H_
 #define VERBATIM_INGEST_SERVICE_EXTRACTION_CUE_VERBS_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,7 +14,7 @@ namespace verbatim::extraction {
 // The word a cue verb must have after it to be a cue ("it" of "As Lee put
 // it"): empty for a verb that needs none ("said"); nullptr when `word` (any
 // case) is no cue verb.
-const std::string* CueVerbNeeds(std::string_view word);
+std::optional<std::string_view> CueVerbNeeds(std::string_view word);
 
 // Whether `word` (any case) is a cue verb on its own ("said"; not "put").
 bool IsCueVerb(std::string_view word);

@@ -5,38 +5,35 @@
 namespace verbatim::extraction {
 namespace {
 
-TEST(LexiconTest, ParsesEntriesCommentsAndValues) {
-  const Lexicon lex =
-      Lexicon::FromText("# comment\nsaid\n\n  told  \nhe\tmale\n");
-  EXPECT_EQ(lex.size(), 3u);
-  EXPECT_TRUE(lex.Contains("said"));
-  EXPECT_TRUE(lex.Contains("told"));
-  EXPECT_TRUE(lex.ContainsFolded("SAID"));
-  ASSERT_NE(lex.FindFolded("He"), nullptr);
-  EXPECT_EQ(*lex.FindFolded("He"), "male");
-  EXPECT_EQ(lex.Find("she"), nullptr);
-}
-
-TEST(LexiconTest, FindsThePluralOfAnEntry) {
-  const Lexicon lex = Lexicon::FromText("supporter\tperson\nga\n");
-  ASSERT_NE(lex.FindFoldedOrSingular("Supporters"), nullptr);
-  EXPECT_EQ(*lex.FindFoldedOrSingular("Supporters"), "person");
-  EXPECT_NE(lex.FindFoldedOrSingular("supporter"), nullptr);
-  // Three letters or fewer are no plural: "gas" is no "ga" + s.
-  EXPECT_EQ(lex.FindFoldedOrSingular("gas"), nullptr);
-}
-
-TEST(LexiconTest, EmbeddedFilesLoad) {
+TEST(LoadLexiconTest, EveryEmbeddedFileParses) {
   for (const char* name :
-       {"cue_verbs.txt", "abbreviations.txt", "boilerplate.txt",
-        "role_nouns.txt", "pronouns.txt", "honorifics.txt",
-        "title_function_words.txt", "object_prepositions.txt",
-        "voice_roles.txt", "adjective_endings.txt"}) {
-    auto lex = Lexicon::Load(name);
-    ASSERT_TRUE(lex.ok()) << name;
-    EXPECT_GT(lex->size(), 3u) << name;
+       {"abbreviations.txt", "adjective_endings.txt", "colon_verbs.txt",
+        "cue_particles.txt", "cue_verbs.txt", "determiners.txt",
+        "excerpt_verbs.txt", "frame_skip_words.txt", "honorifics.txt",
+        "name_connectors.txt", "name_stopwords.txt", "object_prepositions.txt",
+        "pronouns.txt", "role_nouns.txt", "title_function_words.txt",
+        "title_prepositions.txt", "voice_roles.txt"}) {
+    auto lexicon = LoadLexicon(name);
+    ASSERT_TRUE(lexicon.ok()) << name << ": " << lexicon.status();
+    EXPECT_GT(lexicon->size(), 3u) << name;
   }
-  EXPECT_FALSE(Lexicon::Load("missing.txt").ok());
+}
+
+TEST(LoadLexiconTest, ValuesFollowTheEqualsSign) {
+  auto pronouns = LoadLexicon("pronouns.txt");
+  ASSERT_TRUE(pronouns.ok());
+  EXPECT_EQ(pronouns->FindFolded("She"), "female");
+  EXPECT_EQ(EmbeddedLexicon("honorifics.txt").FindFolded("Sen"), "senator");
+}
+
+TEST(LoadLexiconTest, MissingFileIsNotFound) {
+  EXPECT_EQ(LoadLexicon("missing.txt").status().code(),
+            absl::StatusCode::kNotFound);
+}
+
+TEST(EmbeddedLexiconTest, LoadsOnceAndKeepsTheSameInstance) {
+  const text::Lexicon& first = EmbeddedLexicon("role_nouns.txt");
+  EXPECT_EQ(&first, &EmbeddedLexicon("role_nouns.txt"));
 }
 
 }  // namespace

@@ -34,16 +34,16 @@ bool ClosesContext(char32_t next) {
 
 // Words that may stay lower case in a title ("Return of the King"). Loaded
 // once: FindQuotes is a free function, and the file is compiled in.
-const Lexicon& TitleFunctionWords() {
-  static const Lexicon* const words =
-      new Lexicon(Lexicon::Load("title_function_words.txt").value());
-  return *words;
+const text::Lexicon& TitleFunctionWords() {
+  static const text::Lexicon& lexicon =
+      EmbeddedLexicon("title_function_words.txt");
+  return lexicon;
 }
 
-const Lexicon& TitlePrepositions() {
-  static const Lexicon* const words =
-      new Lexicon(Lexicon::Load("title_prepositions.txt").value());
-  return *words;
+const text::Lexicon& TitlePrepositions() {
+  static const text::Lexicon& lexicon =
+      EmbeddedLexicon("title_prepositions.txt");
+  return lexicon;
 }
 
 // Whether the word before byte `pos` (spaces skipped) is a title
@@ -68,7 +68,7 @@ bool AfterTitlePreposition(std::string_view text, size_t pos) {
 
 void Describe(std::string_view text, QuoteCandidate& q,
               std::vector<Token>& scratch) {
-  const Lexicon& title_words = TitleFunctionWords();
+  const text::Lexicon& title_words = TitleFunctionWords();
   // Only short spans can be titles, so a long quote needs just its first
   // words: tokenize a prefix and fall back to the whole span if it is short.
   constexpr size_t kPrefixBytes = 160;

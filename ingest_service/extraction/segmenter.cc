@@ -78,7 +78,7 @@ void Tokenize(std::string_view text, entities::TextSpan range,
 }
 
 absl::StatusOr<Segmenter> Segmenter::Create() {
-  auto abbreviations = Lexicon::Load("abbreviations.txt");
+  auto abbreviations = LoadLexicon("abbreviations.txt");
   if (!abbreviations.ok()) return abbreviations.status();
   return Segmenter(*std::move(abbreviations));
 }

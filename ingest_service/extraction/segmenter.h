@@ -42,7 +42,7 @@ class Segmenter {
  public:
   // Loads lexicons/abbreviations.txt.
   static absl::StatusOr<Segmenter> Create();
-  explicit Segmenter(Lexicon abbreviations)
+  explicit Segmenter(text::Lexicon abbreviations)
       : abbreviations_(std::move(abbreviations)) {}
 
   Segmentation Segment(std::string_view text) const;
@@ -54,7 +54,7 @@ class Segmenter {
   bool IsAbbreviation(std::string_view text, size_t word_begin,
                       size_t period) const;
 
-  Lexicon abbreviations_;
+  text::Lexicon abbreviations_;
 };
 
 }  // namespace verbatim::extraction

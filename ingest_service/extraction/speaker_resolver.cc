@@ -47,24 +47,22 @@ bool IsInitialNickname(std::string_view name) {
 // Prepositions whose object rarely holds the subject a later pronoun
 // continues. Loaded once: ResolveSpeakers is a free function, and the file is
 // compiled in.
-const Lexicon& ObjectPrepositions() {
-  static const Lexicon* const words =
-      new Lexicon(Lexicon::Load("object_prepositions.txt").value());
-  return *words;
+const text::Lexicon& ObjectPrepositions() {
+  static const text::Lexicon& lexicon =
+      EmbeddedLexicon("object_prepositions.txt");
+  return lexicon;
 }
 
 // Nouns that describe a person ("the mayor", "the Compton rapper").
-const Lexicon& RoleNouns() {
-  static const Lexicon* const words =
-      new Lexicon(Lexicon::Load("role_nouns.txt").value());
-  return *words;
+const text::Lexicon& RoleNouns() {
+  static const text::Lexicon& lexicon = EmbeddedLexicon("role_nouns.txt");
+  return lexicon;
 }
 
 // Roles that speak for an organisation ("spokeswoman").
-const Lexicon& VoiceRoles() {
-  static const Lexicon* const words =
-      new Lexicon(Lexicon::Load("voice_roles.txt").value());
-  return *words;
+const text::Lexicon& VoiceRoles() {
+  static const text::Lexicon& lexicon = EmbeddedLexicon("voice_roles.txt");
+  return lexicon;
 }
 
 // Whether a name at `pos` opens the sentence starting at `sentence`: at most
@@ -126,10 +124,9 @@ bool AccordingToBefore(std::string_view text, size_t pos) {
 
 // Titles before names, with the role noun an abbreviation stands for
 // ("sen" -> "senator").
-const Lexicon& Honorifics() {
-  static const Lexicon* const words =
-      new Lexicon(Lexicon::Load("honorifics.txt").value());
-  return *words;
+const text::Lexicon& Honorifics() {
+  static const text::Lexicon& lexicon = EmbeddedLexicon("honorifics.txt");
+  return lexicon;
 }
 
 // "his label", "their club": an organisation of someone's, which the
@@ -174,7 +171,8 @@ TextSpan OpeningDescription(std::string_view text, TextSpan sentence,
                                    EqualsIgnoreCase(w, "an") ||
                                    EqualsIgnoreCase(w, "one");
       if (!opens) break;
-    } else if (const std::string* kind = RoleNouns().FindFolded(w)) {
+    } else if (std::optional<std::string_view> kind =
+                   RoleNouns().FindFolded(w)) {
       if (*kind == "person" ||
           (determiner == Determiner::kIndefinite && *kind == "unnamed")) {
         return {sentence.begin, end};
@@ -200,8 +198,8 @@ std::string_view DescriptionHead(std::string_view text, TextSpan subject) {
 // (lexicons/role_nouns.txt): "the commission" stands only for an
 // organisation named with the noun, never for the article's main one.
 bool NamesItsOrganisation(std::string_view head) {
-  const std::string* kind = RoleNouns().FindFolded(head);
-  return kind != nullptr && *kind == "named_org";
+  std::optional<std::string_view> kind = RoleNouns().FindFolded(head);
+  return kind.has_value() && *kind == "named_org";
 }
 
 // Whether an organisation's `name` ends in the word `head`: "Environment
@@ -314,9 +312,9 @@ void IntroducingWords(std::string_view text, size_t begin,
   // "Sen. Ana Whitby" is "the senator", whether the title is printed before
   // the mention or opens it.
   if (title.size() > 1 && title.back() == '.') {
-    const std::string* role =
+    std::optional<std::string_view> role =
         Honorifics().FindFolded(title.substr(0, title.size() - 1));
-    if (role != nullptr && !role->empty()) words.push_back(*role);
+    if (role.has_value() && !role->empty()) words.push_back(*role);
   }
   {
     constexpr size_t kMaxTitle = 12;
@@ -324,9 +322,9 @@ void IntroducingWords(std::string_view text, size_t begin,
         text.substr(begin, std::min(kMaxTitle, text.size() - begin));
     own = own.substr(0, own.find(' '));
     if (!own.empty() && own.back() == '.') own.remove_suffix(1);
-    const std::string* role =
-        own.size() > 1 ? Honorifics().FindFolded(own) : nullptr;
-    if (role != nullptr) {
+    std::optional<std::string_view> role =
+        own.size() > 1 ? Honorifics().FindFolded(own) : std::nullopt;
+    if (role.has_value()) {
       words.push_back(own);  // "Imam Al-Haddad" is "the imam"
       if (!role->empty()) words.push_back(*role);
     }
@@ -362,8 +360,8 @@ void IntroducingWords(std::string_view text, size_t begin,
 // subject a later pronoun continues.
 // A role noun, its plural or an honorific: "Presidents", "bandleader", "Sen".
 bool IsTitle(std::string_view word) {
-  return RoleNouns().FindFoldedOrSingular(word) != nullptr ||
-         Honorifics().FindFolded(word) != nullptr;
+  return RoleNouns().FindFoldedOrSingular(word).has_value() ||
+         Honorifics().ContainsFolded(word);
 }
 
 struct PersonMention {
@@ -394,7 +392,7 @@ void JoinNameParts(std::string_view text, std::vector<PersonMention>& persons) {
 }
 
 bool SubjectLike(std::string_view text, size_t begin,
-                 const Lexicon& prepositions) {
+                 const text::Lexicon& prepositions) {
   // The word before, skipping spaces, or one of the two before it when they
   // are lower-case or a title ("with the bandleader Lionel Carver", "for
   // Presidents Carter"). The lexicon holds ASCII words, so only an
@@ -606,7 +604,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   // not "the rapper".
   auto introduced_otherwise = [&](int entity, size_t pos,
                                   std::string_view head) {
-    if (RoleNouns().FindFolded(head) == nullptr) return false;
+    if (!RoleNouns().ContainsFolded(head)) return false;
     bool other_role = false;
     for (const PersonMention& m : persons) {
       if (m.begin >= pos) break;
@@ -614,8 +612,8 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       IntroducingWords(text, m.begin, introducing);
       for (std::string_view word : introducing) {
         if (EqualsIgnoreCase(word, head)) return false;
-        const std::string* kind = RoleNouns().FindFolded(word);
-        other_role |= kind != nullptr && *kind == "person";
+        std::optional<std::string_view> kind = RoleNouns().FindFolded(word);
+        other_role |= kind.has_value() && *kind == "person";
       }
     }
     return other_role;
@@ -666,7 +664,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     });
   };
 
-  const Lexicon& prepositions = ObjectPrepositions();
+  const text::Lexicon& prepositions = ObjectPrepositions();
   auto resolve_pronoun = [&](size_t pos, Gender g) {
     const int s0 = sentence_of(pos);
     // Six sentences back, not counting captions and other page furniture,
@@ -935,11 +933,11 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         if (described < 0 && a.indefinite) break;
         if (described < 0) {
           const std::string_view head = DescriptionHead(text, a.subject);
-          const std::string* kind = RoleNouns().FindFolded(head);
+          std::optional<std::string_view> kind = RoleNouns().FindFolded(head);
           // "Regulators called the plan “Q”": a group, not one person.
           const bool plural =
-              kind == nullptr && RoleNouns().FindFoldedOrSingular(head);
-          if (plural || (kind != nullptr && *kind == "unnamed") ||
+              !kind.has_value() && RoleNouns().FindFoldedOrSingular(head);
+          if (plural || (kind.has_value() && *kind == "unnamed") ||
               IntroducedUnnamed(text, head, paragraph_floor(a.subject.begin),
                                 a.subject.begin)) {
             break;
