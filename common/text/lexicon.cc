@@ -1,5 +1,8 @@
 #include "common/text/lexicon.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -121,6 +124,21 @@ std::optional<std::string_view> Lexicon::FindFoldedOrSingular(
     return FindFolded(word.substr(0, word.size() - 1));
   }
   return std::nullopt;
+}
+
+const Lexicon& CompiledInLexicon(std::string_view name,
+                                 std::optional<std::string_view> text) {
+  absl::StatusOr<Lexicon> parsed =
+      text.has_value()
+          ? Lexicon::Parse(name, *text)
+          : absl::NotFoundError(absl::StrCat(
+                "lexicon ", absl::string_view(name.data(), name.size()),
+                " is not compiled in"));
+  if (!parsed.ok()) {
+    std::fprintf(stderr, "fatal: %s\n", parsed.status().ToString().c_str());
+    std::abort();
+  }
+  return *new Lexicon(*std::move(parsed));  // never destroyed
 }
 
 }  // namespace verbatim::text

@@ -69,6 +69,13 @@ class Lexicon {
   std::vector<std::pair<std::string, std::string>> entries_;
 };
 
+// A lexicon compiled into the binary, parsed into one that lives as long as
+// the process: `text` is the embedded file `name`, nullopt when it was not
+// compiled in. A missing or corrupt file is a build defect, so this aborts
+// with its name rather than return an error.
+const Lexicon& CompiledInLexicon(std::string_view name,
+                                 std::optional<std::string_view> text);
+
 }  // namespace verbatim::text
 
 #endif  // VERBATIM_COMMON_TEXT_LEXICON_H_

@@ -17,6 +17,7 @@
 #include "absl/hash/hash.h"
 #include "absl/status/statusor.h"
 #include "common/text/lexicon.h"
+#include "common/text/name_particles.h"
 #include "ingest_service/entities/entity.h"
 
 namespace verbatim::entities {
@@ -119,7 +120,6 @@ struct Lexicons {
   text::Lexicon date_words;
   text::Lexicon demonyms;             // "American", "Republican", "Muslims"
   text::Lexicon state_abbreviations;  // "mich" of "Flint, Mich."
-  text::Lexicon name_particles;
   text::Lexicon minor_title_words;
   text::Lexicon function_words;
   text::Lexicon closed_class_words;
@@ -155,7 +155,7 @@ struct Lexicons {
   // True when `lower` (a LowerKey) is a name particle that belongs to
   // surnames ("van", "bin"; not "of").
   bool IsSurnameParticle(std::string_view lower) const {
-    return name_particles.Find(lower) == "surname";
+    return text::IsSurnameParticle(lower);
   }
   // True when `lower` (a LowerKey) is a person role or its plural
   // ("analysts", "presidents").

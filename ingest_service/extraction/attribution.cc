@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/text/name_particles.h"
 #include "ingest_service/entities/text_util.h"
 #include "ingest_service/extraction/cue_verbs.h"
 #include "ingest_service/extraction/text_util.h"
@@ -146,7 +147,6 @@ absl::StatusOr<Attributor> Attributor::Create() {
       {&lex.pronouns, "pronouns.txt"},
       {&lex.roles, "role_nouns.txt"},
       {&lex.stopwords, "name_stopwords.txt"},
-      {&lex.connectors, "name_connectors.txt"},
       {&lex.skip_words, "frame_skip_words.txt"},
       {&lex.determiners, "determiners.txt"},
       {&lex.colon_verbs, "colon_verbs.txt"},
@@ -241,8 +241,7 @@ bool Attributor::IsRoleWord(std::string_view word) const {
 }
 
 bool Attributor::IsSurnameParticle(std::string_view word) const {
-  std::optional<std::string_view> value = lex_.connectors.FindFolded(word);
-  return value.has_value() && *value != "inner" && StartsLower(word);
+  return StartsLower(word) && text::IsSurnameParticle(word);
 }
 
 int Attributor::NameAfterParticles(const Frame& f, int k) const {
@@ -424,7 +423,7 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
       b = k;
       continue;
     }
-    if (f.IsWord(k) && lex_.connectors.ContainsFolded(x) && StartsLower(x) &&
+    if (f.IsWord(k) && text::IsPersonNameParticle(x) && StartsLower(x) &&
         k > floor && f.IsWord(k - 1) && IsNameWord(f.words[k - 1])) {
       b = k;
       continue;
@@ -729,7 +728,7 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
       e = k;
       continue;
     }
-    if (f.IsWord(k) && lex_.connectors.ContainsFolded(x) && StartsLower(x) &&
+    if (f.IsWord(k) && text::IsPersonNameParticle(x) && StartsLower(x) &&
         k + 1 < f.size() && f.IsWord(k + 1) && IsNameWord(f.words[k + 1])) {
       continue;
     }

@@ -92,8 +92,8 @@ class Attributor {
  private:
   struct Lexicons {
     text::Lexicon particles, abbreviations, honorifics, pronouns, roles,
-        stopwords, connectors, skip_words, determiners, colon_verbs,
-        excerpt_verbs, object_prepositions, adjective_endings;
+        stopwords, skip_words, determiners, colon_verbs, excerpt_verbs,
+        object_prepositions, adjective_endings;
   };
   explicit Attributor(Lexicons lex) : lex_(std::move(lex)) {}
 

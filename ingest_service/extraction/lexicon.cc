@@ -1,8 +1,5 @@
 #include "ingest_service/extraction/lexicon.h"
 
-#include <cstdio>
-#include <cstdlib>
-#include <memory>
 #include <string>
 
 #include "absl/container/node_hash_map.h"
@@ -23,18 +20,15 @@ absl::StatusOr<text::Lexicon> LoadLexicon(std::string_view basename) {
 
 const text::Lexicon& EmbeddedLexicon(std::string_view basename) {
   static absl::Mutex mutex(absl::kConstInit);
-  // Never destroyed: references outlive static destruction order.
   static auto* const loaded =
-      new absl::node_hash_map<std::string, text::Lexicon>();
+      new absl::node_hash_map<std::string, const text::Lexicon*>();
   absl::MutexLock lock(&mutex);
   const std::string key(basename);
-  if (auto it = loaded->find(key); it != loaded->end()) return it->second;
-  absl::StatusOr<text::Lexicon> lexicon = LoadLexicon(basename);
-  if (!lexicon.ok()) {
-    std::fprintf(stderr, "fatal: %s\n", lexicon.status().ToString().c_str());
-    std::abort();
+  const text::Lexicon*& lexicon = (*loaded)[key];
+  if (lexicon == nullptr) {
+    lexicon = &text::CompiledInLexicon(basename, data::EmbeddedFile(basename));
   }
-  return loaded->emplace(key, *std::move(lexicon)).first->second;
+  return *lexicon;
 }
 
 }  // namespace verbatim::extraction
