@@ -630,10 +630,12 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
       return true;
     }
   }
-  if (lex_.determiners.ContainsFolded(w) && j + 1 < f.size() &&
+  if (lex_.determiners.ContainsFolded(w) && j + 2 < f.size() &&
       f.IsWord(j + 1) && StartsUpper(f.words[j + 1]) &&
-      lex_.honorifics.ContainsFolded(f.words[j + 1])) {
-    // "said the Rev. Peter Wherry": a title after the article.
+      lex_.honorifics.ContainsFolded(f.words[j + 1]) &&
+      (f.Is(j + 2, ".") || (f.IsWord(j + 2) && IsNameWord(f.words[j + 2])))) {
+    // "said the Rev. Peter Wherry": a title after the article. "said the
+    // Speaker, Sir Ian Hale" is a role (below).
     ++j;
   } else if (lex_.determiners.ContainsFolded(w)) {
     // "said the mayor", "said a spokesman for the agency".

@@ -891,5 +891,17 @@ TEST(AttributionTest, OrganisationHeadBeforeOfMakesOneName) {
       SubjectKind::kName);
 }
 
+TEST(AttributionTest, CapitalisedTitleAfterTheArticleBeforeAComma) {
+  // "the Rev. Peter Hale" is a title before a name; "the Speaker, Sir Ian
+  // Hale" a role with its holder's name in apposition.
+  ExpectSubjects(
+      {
+          {"“Order, please,” said the Speaker, Sir Ian Hale.", "Ian Hale"},
+          {"“Order, please,” said the Mayor, Ada Quill.", "Ada Quill"},
+          {"“Order, please,” said the Rev. Peter Hale.", "Peter Hale"},
+      },
+      SubjectKind::kName);
+}
+
 }  // namespace
 }  // namespace verbatim::extraction

@@ -88,14 +88,22 @@ absl::StatusOr<ExtractionResult> ExtractorImpl::Extract(
     const std::string_view inner = TrimSpaces(
         text.substr(candidates[i].inner.begin,
                     candidates[i].inner.end - candidates[i].inner.begin));
+    // “Order! Order!” cried the Speaker; “Stop!” Ana shouted: an
+    // exclamation or question, even of one word, then a speech verb with its
+    // subject, is speech.
+    const bool exclaimed = candidates[i].starts_upper &&
+                           (inner.ends_with('!') || inner.ends_with('?'));
     const bool framed_speech =
-        attributions[i].rule.starts_with("post_name_verb") &&
-        candidates[i].starts_upper && inner.ends_with(',');
+        (attributions[i].rule.starts_with("post_name_verb") &&
+         candidates[i].starts_upper && inner.ends_with(',')) ||
+        (attributions[i].rule.starts_with("post_") && exclaimed);
     const bool touching =
         attributions[i].adjacent_frame &&
         (!weak[i] || attributions[i].confidence >= 0.85 || framed_speech);
     keep[i] = KeepQuote(candidates[i], weak[i], touching,
-                        attributions[i].framed_chain);
+                        attributions[i].framed_chain) ||
+              (touching && exclaimed && framed_speech && candidates[i].closed &&
+               !candidates[i].after_title_preposition);
     // A title inside a kept multi-paragraph part is part of its text.
     if (candidates[i].nested && candidates[i].outer.begin < kept_open_end) {
       keep[i] = false;

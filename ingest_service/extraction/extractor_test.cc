@@ -120,6 +120,22 @@ TEST_F(ExtractorTest, FramedPartRunningIntoNextParagraphIsSpeech) {
   for (size_t i = 0; i < 3; ++i) EXPECT_EQ(SpeakerOf(r, i), "Lena Brandt");
 }
 
+TEST_F(ExtractorTest, FramedExclamationsAreSpeechEvenOfOneWord) {
+  ExtractionResult r = ExtractOrFail(
+      "The chamber was loud on Wednesday.\n"
+      "“Order! Order!” cried the Speaker, Sir Ian Hale. “Sit down.”\n"
+      "“Shame!” shouted someone on the back benches.\n"
+      "“Answer the question!” bellowed the backbencher Ada Quill.\n"
+      "Voters called the plan “Magic!” in a poll.\n");
+  ASSERT_EQ(r.quotes.size(), 4u);
+  EXPECT_EQ(r.quotes[0].text, "Order! Order!");
+  EXPECT_EQ(SpeakerOf(r, 0), "Ian Hale");
+  EXPECT_EQ(SpeakerOf(r, 1), "Ian Hale");
+  EXPECT_EQ(r.quotes[2].text, "Shame!");
+  EXPECT_EQ(SpeakerOf(r, 2), "");  // "someone" is nobody named
+  EXPECT_EQ(SpeakerOf(r, 3), "Ada Quill");
+}
+
 TEST_F(ExtractorTest, IndefiniteDescriptionIsAnUnnamedSpeaker) {
   ExtractionResult r = ExtractOrFail(
       "Striker Rui Salgado signed on Monday.\n"
