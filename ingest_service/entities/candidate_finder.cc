@@ -34,6 +34,25 @@ struct Context {
 
 bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
 
+// Whether ", a|an|the ... <role>" (a role word within four words) follows
+// token `last`.
+bool ApposedRoleFollows(const Context& ctx, size_t last) {
+  size_t k = last + 1;
+  if (k >= ctx.tokens.size() || ctx.tokens[k].kind == TokenKind::kWord ||
+      ctx.tokens[k].punct != ',') {
+    return false;
+  }
+  ++k;
+  if (k >= ctx.tokens.size() || !IsWord(ctx.tokens[k])) return false;
+  const std::string_view article = ctx.Key(k);
+  if (article != "a" && article != "an" && article != "the") return false;
+  for (size_t r = k + 1; r < ctx.tokens.size() && r <= k + 4; ++r) {
+    if (!IsWord(ctx.tokens[r])) return false;
+    if (ctx.Has(r, kRole)) return true;
+  }
+  return false;
+}
+
 // "van", "der", "bin": a lower-case word of a person's surname.
 bool SurnameParticle(const Context& ctx, size_t i) {
   const Token& t = ctx.tokens[i];
@@ -567,6 +586,15 @@ void TrimLeading(const Context& ctx, Candidate& c) {
     if (!article && !role && !initial_word && !before_full_name) return;
     // "Van der Hoek said": a capitalised particle opens the surname.
     if (initial_word && SurnameParticle(ctx, f + 1)) return;
+    // "Wen Jiahui, a professor of mining, said": a rare dictionary word
+    // before an unknown word, the two described by a role after a comma, is
+    // a person's name.
+    if (initial_word && !role && c.last == f + 1 &&
+        !ctx.Has(f + 1, kCommonWord) &&
+        !ctx.Has(f, kFunctionWord | kClosedClassWord) &&
+        ApposedRoleFollows(ctx, c.last)) {
+      return;
+    }
     // "Los Angeles", "New York Times", "Friends of the Earth": a known
     // multi-word name keeps its first word.
     if (!article && !before_full_name && ListedName(ctx, c)) return;

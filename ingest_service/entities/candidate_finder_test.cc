@@ -350,6 +350,18 @@ TEST_F(CandidateFinderTest, ContractionsAreNotNames) {
               ElementsAre());
 }
 
+TEST_F(CandidateFinderTest, RareWordOpeningANameDescribedByARole) {
+  // "Wen" is a dictionary word; the role after the comma says the two
+  // words name a person. A sentence-initial title stays a title.
+  EXPECT_THAT(Names("It rained. Wen Jiahui, a professor of geology, said so."),
+              ElementsAre("Wen Jiahui"));
+  EXPECT_THAT(Names("It rained. Commissioner Papadakis, a former judge, "
+                    "said so."),
+              ElementsAre("Papadakis"));
+  EXPECT_THAT(Names("It rained. Featuring Blxst, the album sold well."),
+              ElementsAre("Blxst"));
+}
+
 TEST_F(CandidateFinderTest, NewlineBreaksSequence) {
   EXPECT_THAT(Names("Ada Okafor\nLena Brandt"),
               ElementsAre("Ada Okafor", "Lena Brandt"));

@@ -390,10 +390,19 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   const bool age = w.ends_with("-year-old");
   if ((StartsLower(w) && !IsNameWord(w)) || age) {
     // Description: "the Compton rapper", "the mayor", "a spokesman".
+    const int description_end = j;
+    // "the mother of two said", "the head of state said": the role is
+    // before "of".
+    if (!age && j - 2 >= floor && f.Is(j - 1, "of") && f.IsWord(j - 2) &&
+        StartsLower(f.words[j - 2]) && !lex_.roles.ContainsFolded(w) &&
+        lex_.roles.ContainsFolded(f.words[j - 2])) {
+      j -= 2;
+    }
+    const std::string_view head = f.words[j];
     std::optional<std::string_view> role =
-        age ? std::nullopt : lex_.roles.FindFolded(w);
-    if (!role.has_value() && !age && w.size() > 1 && w.back() == 's') {
-      role = lex_.roles.FindFolded(w.substr(0, w.size() - 1));
+        age ? std::nullopt : lex_.roles.FindFolded(head);
+    if (!role.has_value() && !age && head.size() > 1 && head.back() == 's') {
+      role = lex_.roles.FindFolded(head.substr(0, head.size() - 1));
     }
     if (!role.has_value() && !age) return false;
     for (int k = j - 1; k >= floor && j - k <= 7; --k) {
@@ -402,7 +411,7 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
       if (f.IsWord(k) && (lex_.determiners.ContainsFolded(f.words[k]) ||
                           (IsPossessive(f.words[k]) && k < j))) {
         a.kind = SubjectKind::kDescription;
-        a.subject = {f.toks[k].span.begin, f.toks[j].span.end};
+        a.subject = {f.toks[k].span.begin, f.toks[description_end].span.end};
         a.organization = role.has_value() && IsOrganizationRole(*role);
         a.indefinite = IsIndefinite(f.words[k]);
         return true;
@@ -643,6 +652,14 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
       if (!f.IsWord(k)) break;
       std::optional<std::string_view> role = lex_.roles.FindFolded(f.words[k]);
       if (role.has_value()) {
+        // "said the union leader": the last noun of a compound is its head.
+        while (k + 1 < f.size() && f.IsWord(k + 1) &&
+               StartsLower(f.words[k + 1])) {
+          const auto head = lex_.roles.FindFolded(f.words[k + 1]);
+          if (!head.has_value()) break;
+          role = head;
+          ++k;
+        }
         // "said the union's general secretary, Ola Berg", "said the
         // guitarist Otis Renfro": the name after the role is the speaker.
         if (const int name = AppositiveNameAfterRole(f, k); name >= 0) {
