@@ -17,6 +17,10 @@ TEST(LexiconsTest, EmbeddedLexiconsLoad) {
   EXPECT_TRUE(lex->places.Contains("germany"));  // ISO 3166-1
   EXPECT_TRUE(lex->places.Contains("texas"));    // ISO 3166-2
   EXPECT_TRUE(lex->places.Contains("chicago"));  // hand-written cities
+  // Any country's regions, unless the name is also a word or a given name.
+  EXPECT_TRUE(lex->places.Contains("arequipa"));
+  EXPECT_FALSE(lex->places.Contains("central"));
+  EXPECT_TRUE(lex->places.Contains("andes"));  // ranges, rivers, seas
   EXPECT_TRUE(lex->region_codes.Contains("tx"));
   EXPECT_TRUE(lex->org_heads.Contains("university"));
   EXPECT_TRUE(lex->event_heads.Contains("festival"));

@@ -21,9 +21,12 @@ DICT = "/usr/share/dict/american-english"
 ISO = "/usr/share/iso-codes/json"
 TZ = "/usr/share/zoneinfo/zone1970.tab"
 
-# Countries whose first-level subdivisions are commonly named in news.
+# Countries whose first-level subdivisions are all listed. Other countries'
+# are listed unless a name is also an English word or a given name ("Central",
+# "Eastern", "Victoria"), or is under five letters ("Ica").
 SUBDIVISION_COUNTRIES = {"US", "CA", "AU", "GB", "IN", "DE", "MX", "BR", "CN",
                          "JP", "IT", "ES", "FR", "NG", "ZA", "IE", "NZ"}
+FIRST_NAMES = os.path.join(OUT, "first_names.txt")
 # Countries whose second-level subdivisions (counties, boroughs, provinces:
 # "Salford", "Wexford", "Burgos") are also commonly named in news.
 SECOND_LEVEL_COUNTRIES = {"GB", "IE", "ES", "IT", "FR"}
@@ -72,8 +75,22 @@ def common_words():
     return len(kept)
 
 
+def dictionary_words():
+    """Every word of the dictionary, lower-cased, and every given name."""
+    words = set()
+    with open(DICT, encoding="utf-8") as fh:
+        for line in fh:
+            words.add(line.strip().lower())
+    with open(FIRST_NAMES, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                words.add(line.split("=")[0].strip().lower())
+    return words
+
+
 def places():
     names = set()
+    ambiguous = dictionary_words()
     with open(os.path.join(ISO, "iso_3166-1.json"), encoding="utf-8") as fh:
         for c in json.load(fh)["3166-1"]:
             for key in ("name", "common_name"):
@@ -83,9 +100,13 @@ def places():
     with open(os.path.join(ISO, "iso_3166-2.json"), encoding="utf-8") as fh:
         for s in json.load(fh)["3166-2"]:
             country, _, sub = s["code"].partition("-")
-            if country not in SUBDIVISION_COUNTRIES:
-                continue
             name = s["name"].split(" (")[0].split(" [")[0]
+            if country not in SUBDIVISION_COUNTRIES:
+                if ("parent" in s or "," in name or len(name) < 5 or
+                        any(w.lower() in ambiguous for w in name.split())):
+                    continue
+                names.add(name)
+                continue
             if "parent" in s:
                 if country not in SECOND_LEVEL_COUNTRIES:
                     continue
