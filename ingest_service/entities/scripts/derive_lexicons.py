@@ -76,11 +76,13 @@ def common_words():
 
 
 def dictionary_words():
-    """Every word of the dictionary, lower-cased, and every given name."""
+    """The dictionary's lower-case words and every given name, lower-cased.
+    (Its capitalised entries are names: "Arequipa" stays a place.)"""
     words = set()
     with open(DICT, encoding="utf-8") as fh:
         for line in fh:
-            words.add(line.strip().lower())
+            if line.strip().islower():
+                words.add(line.strip())
     with open(FIRST_NAMES, encoding="utf-8") as fh:
         for line in fh:
             if not line.startswith("#"):
