@@ -173,8 +173,8 @@ bool PersonLed(const Context& ctx, size_t first, size_t last) {
 // School", nor of a whole organisation, "Johns Hopkins University's School")
 // followed by capitalised words ending in an organisation head. So is a
 // saint's ("St. Brendan's Medical Center", "St Paul's Cathedral") before a
-// head of any kind, and a role's right before an organisation head ("County
-// Attorney's Office").
+// head of any kind or another such possessive, and a role's right before an
+// organisation head ("County Attorney's Office").
 bool PossessiveInsideName(const Context& ctx, size_t i) {
   const std::string_view key = ctx.Key(i);
   const bool plural =
@@ -205,7 +205,8 @@ bool PossessiveInsideName(const Context& ctx, size_t i) {
     const Token& t = ctx.tokens[k];
     if (!IsWord(t) || !t.upper_initial || t.newline_before) return false;
     if (ctx.Has(k, heads)) return true;
-    if (t.possessive) return false;
+    // "St Brendan's Children's Hospital": a second such possessive.
+    if (t.possessive) return PossessiveInsideName(ctx, k);
   }
   return false;
 }

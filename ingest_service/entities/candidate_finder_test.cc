@@ -203,6 +203,8 @@ TEST_F(CandidateFinderTest, PossessiveOfADictionaryWordInsideAnOrganisation) {
               ElementsAre("St. Brendan\u2019s Medical Center"));
   EXPECT_THAT(Names("near St Paul\u2019s Cathedral and Tom\u2019s Diner"),
               ElementsAre("St Paul\u2019s Cathedral", "Tom"));
+  EXPECT_THAT(Names("The boy was taken to St Brendan's Children's Hospital."),
+              ElementsAre("St Brendan's Children's Hospital"));
   EXPECT_THAT(Names("filed by the Maricopa County Attorney's Office today"),
               ElementsAre("Maricopa County Attorney's Office"));
   // A plural's bare mark, straight or curly, even after a head ("Workers").

@@ -905,13 +905,13 @@ TEST(AttributionTest, CapitalisedTitleAfterTheArticleBeforeAComma) {
 
 TEST(AttributionTest, CompoundRolesAndRolesOfSomething) {
   // The last noun of "union leader" is its head: a person, not the union.
-  Result r = OnlyAttribution(
-      "‘We warned them,’ said the 41-year-old union leader.");
+  Result r =
+      OnlyAttribution("‘We warned them,’ said the 41-year-old union leader.");
   EXPECT_EQ(r.subject, "the 41-year-old union leader");
   EXPECT_EQ(r.kind, SubjectKind::kDescription);
-  ExpectSubjects({{"“I told my daughters,” the mother of two said.",
-                   "the mother of two"}},
-                 SubjectKind::kDescription);
+  ExpectSubjects(
+      {{"“I told my daughters,” the mother of two said.", "the mother of two"}},
+      SubjectKind::kDescription);
 }
 
 }  // namespace
