@@ -568,7 +568,10 @@ void TrimLeading(const Context& ctx, Candidate& c) {
     if (next.kind != TokenKind::kWord) return;
     const size_t f = c.first;
     const std::string_view key = ctx.Key(f);
-    const bool article = key == "the" || key == "a" || key == "an";
+    // "MORE FROM CWS": a function word in capitals opens no name either.
+    const bool article =
+        key == "the" || key == "a" || key == "an" ||
+        (t.all_upper && ctx.Has(f, kFunctionWord | kClosedClassWord));
     const bool next_given = ctx.Has(f + 1, kFirstName);
     // "Presidents Carter, Reagan and Clinton": a plural title too.
     const bool role = (t.upper_initial && ctx.lex.IsRoleOrPlural(key)) ||
@@ -810,6 +813,11 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
     }
     if (first == last && ctx.Has(first, kFunctionWord | kClosedClassWord)) {
       continue;  // "The", "He", "It" alone: capitalised by position only
+    }
+    if (first == last && IsPartyTag(ctx.Key(first)) &&
+        (tokens[first].all_upper ||
+         ctx.lex.state_abbreviations.Contains(ctx.Key(first).substr(2)))) {
+      continue;  // "(R-IN)", "D-Minn.": a legislator's party and state
     }
     // "the Most Rev. Rémy Ngarmbaye", "the Rt Hon Ann Lee": a degree of the
     // honorific is no part of the name.

@@ -364,6 +364,13 @@ TEST_F(CandidateFinderTest, RareWordOpeningANameDescribedByARole) {
               ElementsAre("Blxst"));
 }
 
+TEST_F(CandidateFinderTest, PartyTagsAndCapitalFunctionWordsAreNoNames) {
+  EXPECT_THAT(Names("The vote was close. Sen. Ann Lee, D-Minn., said so."),
+              ElementsAre("Sen. Ann Lee"));
+  EXPECT_THAT(Names("The vote was close.\nMORE FROM CWS\n"),
+              ElementsAre("CWS"));
+}
+
 TEST_F(CandidateFinderTest, NewlineBreaksSequence) {
   EXPECT_THAT(Names("Ada Okafor\nLena Brandt"),
               ElementsAre("Ada Okafor", "Lena Brandt"));
