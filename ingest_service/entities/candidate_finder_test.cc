@@ -367,6 +367,8 @@ TEST_F(CandidateFinderTest, RareWordOpeningANameDescribedByARole) {
 TEST_F(CandidateFinderTest, PartyTagsAndCapitalFunctionWordsAreNoNames) {
   EXPECT_THAT(Names("The vote was close. Sen. Ann Lee, D-Minn., said so."),
               ElementsAre("Sen. Ann Lee"));
+  EXPECT_THAT(Names("Sen. Ray Pell (D-OR) spoke"),
+              ElementsAre("Sen. Ray Pell"));
   EXPECT_THAT(Names("The vote was close.\nMORE FROM CWS\n"),
               ElementsAre("CWS"));
 }

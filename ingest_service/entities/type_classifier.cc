@@ -354,9 +354,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   // Shape.
   if (words.size() == 1) {
     const std::string_view w = ctx.Key(w0);
-    if (first.all_upper && IsPartyTag(w)) {
-      return r;  // "(R-IN)": party and state of a legislator
-    } else if (first.all_upper && c.last + 1 < tokens.size() &&
+    if (first.all_upper && c.last + 1 < tokens.size() &&
                ctx.PunctAt(c.last + 1, ':') && first.sentence_start) {
       v[kP] += 2;  // a transcript's speaker label: "WALLACE: ..."
     } else if (first.all_upper && !first.has_digit && w.size() >= 2 &&
