@@ -512,8 +512,17 @@ EntityAnalysis AliasGrouper::Group(
   for (int i = 0; i < n; ++i) {
     if (!spans[i].strong || entity_of[i] >= 0 || keys[i].words == 0) continue;
     int e = lookup(i, false);
-    if (e < 0) e = person_word(i);
-    if (e < 0) e = org_word(i);
+    if (e < 0) {
+      // "Corvane" of "Corvane Technologies Ltd" and of "Corvane Halo" typed
+      // a person: a person goes by the surname, an organisation by its
+      // first word.
+      const int person = person_word(i);
+      const int org = org_word(i);
+      const bool surname =
+          person >= 0 &&
+          keys[entity_first_span[person]].last_word == keys[i].joined;
+      e = person >= 0 && (surname || org < 0) ? person : org;
+    }
     if (e < 0) e = misspelt_surname(i);
     if (e < 0) {
       // A name typed otherwise with at least as much evidence is that

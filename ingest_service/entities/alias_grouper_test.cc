@@ -237,5 +237,19 @@ TEST_F(AliasGrouperTest, MatchPrefersAPersonsSurnameToAPlace) {
   EXPECT_EQ(grouper.Match(a, "Harbor Board"), 2);
 }
 
+TEST_F(AliasGrouperTest, OneWordIsAnOrganisationsFirstWordNotAGivenName) {
+  const AliasGrouper grouper(*lex_);
+  // "Corvane" opens both names: an organisation goes by its first word, a
+  // person (here a product typed a person) by the surname.
+  std::vector<NamedSpan> spans = {
+      Span("Corvane Technologies Ltd", EntityType::kOrganization),
+      Span("Corvane Halo"), Span("Corvane"), Span("Halo")};
+  const EntityAnalysis a = grouper.Group(spans, {});
+  ASSERT_EQ(a.entities.size(), 2u);
+  ASSERT_EQ(a.mentions.size(), 4u);
+  EXPECT_EQ(a.mentions[2].entity, a.mentions[0].entity);
+  EXPECT_EQ(a.mentions[3].entity, a.mentions[1].entity);
+}
+
 }  // namespace
 }  // namespace verbatim::entities
