@@ -705,7 +705,8 @@ int AliasGrouper::Match(const EntityAnalysis& analysis,
   std::string form_squashed;
   std::string fj;
   std::string fj_squashed;
-  int by_word = -1;
+  int by_surname = -1;
+  int by_given_name = -1;
   int exact_other = -1;
   for (size_t e = 0; e < analysis.entities.size(); ++e) {
     const Entity& entity = analysis.entities[e];
@@ -718,20 +719,16 @@ int AliasGrouper::Match(const EntityAnalysis& analysis,
         return 0;
       }
       const size_t fw = CoreKey(form, fj);
-      if (fj == joined) return 2;
+      if (fj == joined) return 3;
       if (!squashed.empty()) {
         fj_squashed.clear();
         AppendSquashedKey(fj, fj_squashed);
-        if (fj_squashed == squashed) return 2;
+        if (fj_squashed == squashed) return 3;
       }
       if (words == 1 && entity.type == EntityType::kPerson && fw >= 2) {
         const std::string_view f(fj);
-        const size_t first_end = f.find(' ');
-        const size_t last_begin = f.rfind(' ');
-        if (f.substr(0, first_end) == joined ||
-            f.substr(last_begin + 1) == joined) {
-          return 1;
-        }
+        if (f.substr(f.rfind(' ') + 1) == joined) return 2;  // the surname
+        if (f.substr(0, f.find(' ')) == joined) return 1;    // a given name
       }
       return 0;
     };
@@ -740,11 +737,15 @@ int AliasGrouper::Match(const EntityAnalysis& analysis,
       best = std::max(best, check(alias));
     }
     const bool person = entity.type == EntityType::kPerson;
-    if (best == 2 && person) return static_cast<int>(e);
-    if (best == 2 && exact_other < 0) exact_other = static_cast<int>(e);
-    if (best == 1 && by_word < 0) by_word = static_cast<int>(e);
+    if (best == 3 && person) return static_cast<int>(e);
+    if (best == 3 && exact_other < 0) exact_other = static_cast<int>(e);
+    if (best == 2 && by_surname < 0) by_surname = static_cast<int>(e);
+    if (best == 1 && by_given_name < 0) by_given_name = static_cast<int>(e);
   }
-  return by_word >= 0 ? by_word : exact_other;
+  // "Marlow" is Ines Marlow before the place Marlow; "Corvane" is the
+  // organisation Corvane before a person named Corvane Halo.
+  if (by_surname >= 0) return by_surname;
+  return exact_other >= 0 ? exact_other : by_given_name;
 }
 
 }  // namespace verbatim::entities

@@ -44,8 +44,10 @@ class AliasGrouper {
 
   // The entity of `analysis` that `name` refers to, or -1. Matches whole
   // names, punctuation-insensitive forms and single given names or surnames
-  // of PERSON entities. Persons come first: "Jordan" is the Jim Jordan named
-  // before rather than the country, and other entities match only whole.
+  // of PERSON entities. A person's whole name or surname comes first:
+  // "Jordan" is the Jim Jordan named before rather than the country; other
+  // entities match only whole, and before a person's given name ("Corvane"
+  // is the organisation Corvane, not a person named Corvane Halo).
   int Match(const EntityAnalysis& analysis, std::string_view name) const;
 
   // Lower-cased words of a name without honorifics, a leading year or

@@ -249,6 +249,10 @@ TEST_F(AliasGrouperTest, OneWordIsAnOrganisationsFirstWordNotAGivenName) {
   ASSERT_EQ(a.mentions.size(), 4u);
   EXPECT_EQ(a.mentions[2].entity, a.mentions[0].entity);
   EXPECT_EQ(a.mentions[3].entity, a.mentions[1].entity);
+  // Matching a speaker's name agrees: a whole name before a given name, a
+  // surname still first.
+  EXPECT_EQ(grouper.Match(a, "Corvane"), a.mentions[0].entity);
+  EXPECT_EQ(grouper.Match(a, "Halo"), a.mentions[1].entity);
 }
 
 }  // namespace
