@@ -136,6 +136,18 @@ TEST_F(ExtractorTest, FramedExclamationsAreSpeechEvenOfOneWord) {
   EXPECT_EQ(SpeakerOf(r, 3), "Ada Quill");
 }
 
+TEST_F(ExtractorTest, DescriptionAfterAParagraphAboutSomeone) {
+  // The paragraph before is about Tane Ngata ("He ..." goes on about him),
+  // though Ruiz spoke earlier and Maka is named later in it.
+  ExtractionResult r = ExtractOrFail(
+      "Captain Ana Ruiz was pleased. “We fought,” Ruiz said.\n"
+      "For Tane Ngata the day could not have gone better. He came in when "
+      "Leo Maka was out and stayed to the end.\n"
+      "“I just watched the ball,” said the debutant.\n");
+  ASSERT_EQ(r.quotes.size(), 2u);
+  EXPECT_EQ(SpeakerOf(r, 1), "Tane Ngata");
+}
+
 TEST_F(ExtractorTest, IndefiniteDescriptionIsAnUnnamedSpeaker) {
   ExtractionResult r = ExtractOrFail(
       "Striker Rui Salgado signed on Monday.\n"

@@ -82,6 +82,19 @@ bool OpensSentence(std::string_view text, size_t sentence, size_t pos,
   return words <= max_words;
 }
 
+// Whether `sentence` opens with "he" or "she" (lexicons/pronouns.txt).
+bool OpensWithPersonalPronoun(std::string_view text, TextSpan sentence) {
+  size_t end = sentence.begin;
+  while (end < sentence.end &&
+         std::isalpha(static_cast<unsigned char>(text[end]))) {
+    ++end;
+  }
+  static const text::Lexicon& pronouns = EmbeddedLexicon("pronouns.txt");
+  const auto gender =
+      pronouns.FindFolded(text.substr(sentence.begin, end - sentence.begin));
+  return gender == "male" || gender == "female";
+}
+
 // Whether the word at `pos` (after spaces), before `limit`, is a speech
 // verb: "Haddad said", "McAllister admitted".
 bool CueVerbAt(std::string_view text, size_t pos, size_t limit) {
@@ -808,20 +821,27 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   // "And Albufera boss Ciaran O'Driscoll shrugged. ¶ “Q,” the Irishman
   // said.": the subject of a one-sentence paragraph leading in to quote
   // `i`'s, or -1.
+  // Also when the paragraph's later sentences all open with "he" or "she"
+  // ("For Ngata the day could not have gone better. He came in at 40 for
+  // 3 ...").
   auto lead_in_subject = [&](int i) {
     const int s = sentence_of(quotes[i].outer.begin);
     if (s < 0 || seg.sentence_paragraph[s] == 0) return -1;
     const size_t floor = seg.paragraphs[seg.sentence_paragraph[s] - 1].begin;
     const size_t ceiling = seg.paragraphs[seg.sentence_paragraph[s]].begin;
     const int first_sentence = sentence_of(floor);
-    if (first_sentence < 0 ||
-        (first_sentence + 1 < static_cast<int>(seg.sentences.size()) &&
-         seg.sentences[first_sentence + 1].begin < ceiling)) {
-      return -1;
+    if (first_sentence < 0) return -1;
+    for (int later = first_sentence + 1;
+         later < static_cast<int>(seg.sentences.size()) &&
+         seg.sentences[later].begin < ceiling;
+         ++later) {
+      if (!OpensWithPersonalPronoun(text, seg.sentences[later])) return -1;
     }
+    // The pronouns stand for the first sentence's subject.
+    const size_t subject_end = seg.sentences[first_sentence].end;
     int subject = -1;
     for (auto it = persons_from(floor);
-         it != persons.end() && it->begin < ceiling; ++it) {
+         it != persons.end() && it->begin < subject_end; ++it) {
       const int ms = sentence_of(it->begin);
       // "But furious club chief Ignacio Ruiz shrugged."
       constexpr int kMaxLeadInWords = 5;
