@@ -111,13 +111,16 @@ size_t AliasGrouper::CoreKey(std::string_view name, std::string& joined) const {
     }
   }
   // "Halstead Foods Co." is "Halstead Foods": a legal form does not tell
-  // two organisations apart.
+  // two organisations apart; nor does "Rajesh Kulkarni KC" a letter after a
+  // person's name.
   size_t keep = words.size();
   while (keep > drop + 1) {
     std::string_view w = text.substr(
         words[keep - 1].begin, words[keep - 1].end - words[keep - 1].begin);
     if (w.ends_with('.')) w.remove_suffix(1);
-    if (lex_.org_heads.Find(w) != "legal") break;
+    if (lex_.org_heads.Find(w) != "legal" && !lex_.post_nominals.Contains(w)) {
+      break;
+    }
     --keep;
   }
   words.resize(keep);

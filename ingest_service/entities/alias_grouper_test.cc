@@ -255,5 +255,13 @@ TEST_F(AliasGrouperTest, OneWordIsAnOrganisationsFirstWordNotAGivenName) {
   EXPECT_EQ(grouper.Match(a, "Halo"), a.mentions[1].entity);
 }
 
+TEST_F(AliasGrouperTest, LettersAfterANameDoNotTellItApart) {
+  const AliasGrouper grouper(*lex_);
+  std::vector<NamedSpan> spans = {Span("Rajesh Kulkarni")};
+  const EntityAnalysis a = grouper.Group(spans, {});
+  ASSERT_EQ(a.entities.size(), 1u);
+  EXPECT_EQ(grouper.Match(a, "Rajesh Kulkarni KC"), 0);
+}
+
 }  // namespace
 }  // namespace verbatim::entities

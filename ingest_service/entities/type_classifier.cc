@@ -337,6 +337,12 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       r.gender = ctx.Info(w0).first_name_gender;
     }
   }
+  // "Van der Berg did not respond": a surname opened by its particles (in
+  // capitals at a sentence start).
+  if (words.size() >= 3 && particles >= 1 && name_words <= 2 && !has_amp &&
+      !has_of && !has_head && lex.IsSurnameParticle(ctx.Key(w0))) {
+    v[kP] += 2;
+  }
   // "Mulvaney's wife, Ruth, said": a given name alone (the grouper keeps it
   // for a person only when it opens the person's name).
   if (words.size() == 1 && r.gender == Gender::kUnknown) {
@@ -355,7 +361,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   if (words.size() == 1) {
     const std::string_view w = ctx.Key(w0);
     if (first.all_upper && c.last + 1 < tokens.size() &&
-               ctx.PunctAt(c.last + 1, ':') && first.sentence_start) {
+        ctx.PunctAt(c.last + 1, ':') && first.sentence_start) {
       v[kP] += 2;  // a transcript's speaker label: "WALLACE: ..."
     } else if (first.all_upper && !first.has_digit && w.size() >= 2 &&
                w.size() <= 5 && !ctx.Has(w0, kCommonWord) &&

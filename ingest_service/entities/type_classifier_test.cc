@@ -284,6 +284,11 @@ TEST_F(TypeClassifierTest, SentenceInitialDictionaryWordIsWeak) {
   EXPECT_LT(c.score, kAcceptScore);
 }
 
+TEST_F(TypeClassifierTest, SurnameOpenedByItsParticlesIsAPerson) {
+  EXPECT_TRUE(Is("The coach resigned. Van der Berg did not respond.",
+                 "Van der Berg", EntityType::kPerson));
+}
+
 TEST_F(TypeClassifierTest, TranscriptLabels) {
   EXPECT_TRUE(Is("HOLLIS: We will see.", "HOLLIS", EntityType::kPerson));
 }
