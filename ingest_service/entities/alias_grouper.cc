@@ -118,9 +118,10 @@ size_t AliasGrouper::CoreKey(std::string_view name, std::string& joined) const {
     std::string_view w = text.substr(
         words[keep - 1].begin, words[keep - 1].end - words[keep - 1].begin);
     if (w.ends_with('.')) w.remove_suffix(1);
-    if (lex_.org_heads.Find(w) != "legal" && !lex_.post_nominals.Contains(w)) {
-      break;
-    }
+    // ("One Tory MP" keeps its role.)
+    const bool letters =
+        lex_.post_nominals.Contains(w) && !lex_.person_roles.Contains(w);
+    if (lex_.org_heads.Find(w) != "legal" && !letters) break;
     --keep;
   }
   words.resize(keep);
