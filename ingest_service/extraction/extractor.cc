@@ -88,15 +88,17 @@ absl::StatusOr<ExtractionResult> ExtractorImpl::Extract(
     const std::string_view inner = TrimSpaces(
         text.substr(candidates[i].inner.begin,
                     candidates[i].inner.end - candidates[i].inner.begin));
-    // “Order! Order!” cried the Speaker; “Stop!” Ana shouted: an
-    // exclamation or question, even of one word, then a speech verb with its
-    // subject, is speech.
+    // “Order! Order!” cried the Speaker; Ana shouted: “Stop!”. An
+    // exclamation or question, even of one word, with a speech verb and its
+    // subject touching it, is speech.
     const bool exclaimed = candidates[i].starts_upper &&
                            (inner.ends_with('!') || inner.ends_with('?'));
     const bool framed_speech =
         (attributions[i].rule.starts_with("post_name_verb") &&
          candidates[i].starts_upper && inner.ends_with(',')) ||
-        (attributions[i].rule.starts_with("post_") && exclaimed);
+        ((attributions[i].rule.starts_with("post_") ||
+          attributions[i].rule.starts_with("pre_name_verb")) &&
+         exclaimed);
     const bool touching =
         attributions[i].adjacent_frame &&
         (!weak[i] || attributions[i].confidence >= 0.85 || framed_speech);

@@ -126,8 +126,10 @@ TEST_F(ExtractorTest, FramedExclamationsAreSpeechEvenOfOneWord) {
       "“Order! Order!” cried the Speaker, Sir Ian Hale. “Sit down.”\n"
       "“Shame!” shouted someone on the back benches.\n"
       "“Answer the question!” bellowed the backbencher Ada Quill.\n"
-      "Voters called the plan “Magic!” in a poll.\n");
-  ASSERT_EQ(r.quotes.size(), 4u);
+      "Voters called the plan “Magic!” in a poll.\n"
+      "Ben Okoro shouted: “Stop!”\n");
+  ASSERT_EQ(r.quotes.size(), 5u);
+  EXPECT_EQ(SpeakerOf(r, 4), "Ben Okoro");
   EXPECT_EQ(r.quotes[0].text, "Order! Order!");
   EXPECT_EQ(SpeakerOf(r, 0), "Ian Hale");
   EXPECT_EQ(SpeakerOf(r, 1), "Ian Hale");
