@@ -181,6 +181,15 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     }
   }
   r.common_words_only = all_common;
+  // Whether the words after the first are a known place: "Kenya" of
+  // "Athletics Kenya", "Korea" of "North Korea".
+  auto rest_is_place = [&] {
+    if (words.size() < 2) return false;
+    if (words.size() == 2) return ctx.Has(wn, kPlaceName);
+    const size_t begin = tokens[words[1]].begin;
+    return lex.places.Contains(
+        text::LowerKey(text.substr(begin, c.span.end - begin)));
+  };
   const Token& first = tokens[c.first];
   const Token& last = tokens[c.last];
   // "New York Democrat", "Sunni Muslims": descriptions, not names.
@@ -273,19 +282,17 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       v[kO] += weight;
     }
     if (ctx.Has(w0, kEventOpener)) v[kE] += 3;
-    if (ctx.Has(w0, kOrgOpener)) v[kO] += 3;
+    if (ctx.Has(w0, kOrgOpener)) {
+      // "Athletics Kenya": a sport names a body only before a place.
+      const bool before_place_only =
+          lex.org_openers.Find(ctx.Key(w0)) == "before_place";
+      if (!before_place_only || rest_is_place()) v[kO] += 3;
+    }
     if (ctx.Has(head, kPlaceHead)) v[kL] += weight;
   }
   // "North Korea", "Southern Europe", "St. Lucie", "Mt. Hood".
   if (words.size() >= 2 && ctx.Has(w0, kPlacePrefix | kPlaceStart)) {
-    bool known = false;
-    if (words.size() == 2) {
-      known = ctx.Has(wn, kPlaceName);
-    } else {
-      const size_t begin = tokens[words[1]].begin;
-      known = lex.places.Contains(
-          text::LowerKey(text.substr(begin, c.span.end - begin)));
-    }
+    const bool known = rest_is_place();
     // An unknown single word after a prefix ("North Yorkshire", "East
     // Anglia") names a region; after a prefix, a dictionary word may not
     // ("North Face").

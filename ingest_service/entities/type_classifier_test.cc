@@ -289,6 +289,20 @@ TEST_F(TypeClassifierTest, SurnameOpenedByItsParticlesIsAPerson) {
                  "Van der Berg", EntityType::kPerson));
 }
 
+TEST_F(TypeClassifierTest, SportsBodiesShopsPondsAndLanguages) {
+  EXPECT_TRUE(Is("A ruling by Athletics Kenya came on Monday.",
+                 "Athletics Kenya", EntityType::kOrganization));
+  EXPECT_TRUE(Is("He bought bread at Al-Ameer Bakery on Monday.",
+                 "Al-Ameer Bakery", EntityType::kOrganization));
+  EXPECT_TRUE(Is("They rowed past Lindgren Pond at dawn.", "Lindgren Pond",
+                 EntityType::kPlace));
+  // A language names no place, and a sport alone names no body.
+  EXPECT_LE(Of("She answered in Swahili and then in English.", "Swahili").score,
+            0);
+  EXPECT_FALSE(Is("He had Tennis Elbow for years.", "Tennis Elbow",
+                  EntityType::kOrganization));
+}
+
 TEST_F(TypeClassifierTest, TranscriptLabels) {
   EXPECT_TRUE(Is("HOLLIS: We will see.", "HOLLIS", EntityType::kPerson));
 }
