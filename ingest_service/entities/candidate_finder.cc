@@ -568,10 +568,11 @@ void TrimLeading(const Context& ctx, Candidate& c) {
     if (next.kind != TokenKind::kWord) return;
     const size_t f = c.first;
     const std::string_view key = ctx.Key(f);
-    // "MORE FROM CWS": a function word in capitals opens no name either.
-    const bool article =
-        key == "the" || key == "a" || key == "an" ||
-        (t.all_upper && ctx.Has(f, kFunctionWord | kClosedClassWord));
+    // "MORE FROM CWS", "At Leeds Crown Court": a function word in capitals
+    // or opening a sentence opens no name either.
+    const bool article = key == "the" || key == "a" || key == "an" ||
+                         ((t.all_upper || t.sentence_start) &&
+                          ctx.Has(f, kFunctionWord | kClosedClassWord));
     const bool next_given = ctx.Has(f + 1, kFirstName);
     // "Presidents Carter, Reagan and Clinton": a plural title too.
     const bool role = (t.upper_initial && ctx.lex.IsRoleOrPlural(key)) ||

@@ -371,6 +371,12 @@ TEST_F(CandidateFinderTest, PartyTagsAndCapitalFunctionWordsAreNoNames) {
               ElementsAre("Sen. Ray Pell"));
   EXPECT_THAT(Names("The vote was close.\nMORE FROM CWS\n"),
               ElementsAre("CWS"));
+  EXPECT_THAT(Names("It was over. At Leeds Crown Court on Friday, he spoke."),
+              ElementsAre("Leeds Crown Court"));
+  // An abbreviated rank makes a person, whom "of" does not continue.
+  EXPECT_THAT(Names("It was over. Det Sgt Gareth Llewellyn of Avon Police "
+                    "said so."),
+              ElementsAre("Det Sgt Gareth Llewellyn", "Avon Police"));
 }
 
 TEST_F(CandidateFinderTest, NewlineBreaksSequence) {
