@@ -630,16 +630,23 @@ EntityAnalysis AliasGrouper::Group(
   }
   for (size_t e = 0; e < out.entities.size(); ++e) {
     Entity& entity = out.entities[e];
-    // Fullest form: most core words, then no honorific or year around them,
-    // then not in capitals ("Pine Hollow" of a "PINE HOLLOW" dateline), then
-    // the earliest.
+    // Fullest form: not a nickname inside a full name, most core words, then
+    // no honorific or year around them, then not in capitals ("Pine Hollow"
+    // of a "PINE HOLLOW" dateline), then the earliest.
     int best = members[e].front();
+    // The nickname is printed alone too ("Landlord Pete strikes again").
+    std::vector<std::string_view> nicknames;
+    for (int i : members[e]) {
+      if (spans[i].inner_nickname) nicknames.push_back(keys[i].joined);
+    }
     auto rank = [&](int i) {
       const std::string& text = spans[i].text;
       const bool cased = std::any_of(text.begin(), text.end(), [](char c) {
         return c >= 'a' && c <= 'z';
       });
-      return std::make_tuple(keys[i].words, keys[i].bare, cased);
+      const bool nickname = std::find(nicknames.begin(), nicknames.end(),
+                                      keys[i].joined) != nicknames.end();
+      return std::make_tuple(!nickname, keys[i].words, keys[i].bare, cased);
     };
     for (int i : members[e]) {
       if (rank(i) > rank(best)) best = i;

@@ -30,6 +30,9 @@ struct NamedSpan {
   std::string canonical;  // gazetteer canonical name, or empty
   bool listed = false;    // the whole name is in a gazetteer
   Gender gender = Gender::kUnknown;
+  // A nickname printed inside the full name ('Pieter “Piet” van der Berg'):
+  // an alias, never the entity's display name.
+  bool inner_nickname = false;
 };
 
 class AliasGrouper {

@@ -103,8 +103,8 @@ struct InnerNickname {
 
 // Candidates `given`, `given + 1` and `given + 2` read 'Teodor “Teddy”
 // Lindahl': a given name (or a word the dictionary lacks), a quoted nickname
-// of one or two words, and a one-word surname, each quote mark directly
-// between them.
+// of one or two words, and a one-word surname (after particles: 'Pieter
+// “Piet” van der Berg'), each quote mark directly between them.
 std::vector<InnerNickname> InnerNicknames(
     const std::vector<Token>& tokens, const TokenKeys& keys,
     const std::vector<Candidate>& candidates) {
@@ -121,9 +121,15 @@ std::vector<InnerNickname> InnerNicknames(
     const Candidate& given = candidates[i];
     const Candidate& nickname = candidates[i + 1];
     const Candidate& surname = candidates[i + 2];
+    // One word, or particles and a word ("van der Berg").
+    bool one_surname = true;
+    for (size_t k = surname.first; k < surname.last; ++k) {
+      one_surname &= tokens[k].kind == TokenKind::kWord &&
+                     !tokens[k].upper_initial && keys.Has(k, kParticle);
+    }
     if (given.quoted_title || !nickname.quoted_title || surname.quoted_title ||
         nickname.first != given.last + 2 ||
-        surname.first != nickname.last + 2 || surname.first != surname.last ||
+        surname.first != nickname.last + 2 || !one_surname ||
         nickname.last > nickname.first + 1 ||
         !marks(given.last + 1, nickname.last + 1) ||
         (!keys.Has(given.last, kFirstName) &&
@@ -567,7 +573,9 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
   const std::vector<InnerNickname> nicknames =
       InnerNicknames(tokens, keys, candidates);
   std::vector<std::string> full_names(candidates.size());
+  std::vector<bool> nickname_at(candidates.size(), false);
   for (const InnerNickname& n : nicknames) {
+    nickname_at[n.given + 1] = true;
     full_names[n.given] = std::string(SpanText(text, candidates[n.given].span));
     full_names[n.given].push_back(' ');
     full_names[n.given].append(SpanText(text, candidates[n.given + 2].span));
@@ -629,6 +637,7 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
     s.canonical = c.canonical;
     s.listed = c.listed;
     s.gender = c.gender;
+    s.inner_nickname = nickname_at[i];
     span_of[i] = static_cast<int>(spans.size());
     spans.push_back(std::move(s));
   }

@@ -380,6 +380,18 @@ TEST_F(EntityRecognizerTest, QuotedNicknameInsideANameIsAnAlias) {
   EXPECT_EQ(Named(a, "Teddy Varga"), tomas);
 }
 
+TEST_F(EntityRecognizerTest, NicknameOfTwoWordsBeforeParticlesIsNoDisplayName) {
+  const EntityAnalysis a =
+      Run("Landlord Pete strikes again\n"
+          "Gov. Pieter \u201cLandlord Pete\u201d van der Molen vetoed the "
+          "bill on Monday. Van der Molen did not comment.");
+  const Entity* governor = Named(a, "Pieter van der Molen");
+  ASSERT_NE(governor, nullptr);
+  EXPECT_EQ(governor->display_name, "Pieter van der Molen");
+  EXPECT_EQ(Named(a, "Landlord Pete"), governor);
+  EXPECT_EQ(Named(a, "Van der Molen"), governor);
+}
+
 TEST_F(EntityRecognizerTest, AcronymOfALongerNameIsItsAlias) {
   const EntityAnalysis a =
       Run("The Harwick Water Authority fined the plant. A spokesman for the "
