@@ -87,6 +87,8 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
        true},
       {"inspectors from the Agencia Estatal de Aguas arrived",
        "Agencia Estatal de Aguas", true},
+      {"members of the Sindicato Unificado de Mineros struck",
+       "Sindicato Unificado de Mineros", true},
       {"a leak at the works of Fendrall Industrias S.A. upstream",
        "Fendrall Industrias S.A", true},
       {"a letter from Harcourt Bain Solicitors arrived",
