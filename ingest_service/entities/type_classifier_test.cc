@@ -196,6 +196,8 @@ TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
   // So do venues named in their own language.
   EXPECT_TRUE(Is("a meeting at the Teatro Brenal last night", "Teatro Brenal",
                  EntityType::kPlace));
+  EXPECT_TRUE(Is("miners trapped under Cerro Quilmaya since Friday",
+                 "Cerro Quilmaya", EntityType::kPlace));
   EXPECT_TRUE(Is("guests at the Hotel Brenwick were told", "Hotel Brenwick",
                  EntityType::kPlace));
 }
