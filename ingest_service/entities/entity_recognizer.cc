@@ -97,6 +97,20 @@ void LinkAcronyms(std::string_view text, const std::vector<Token>& tokens,
   }
 }
 
+// "Wong Kar-lok": a lower-case tail after a hyphen that is no dictionary
+// word is part of the name ("Williams-directed", "Obama-era" are not).
+void KeepNameTails(std::string_view text, const Lexicons& lex,
+                   std::vector<Token>& tokens) {
+  for (Token& t : tokens) {
+    if (t.hyphen_tail == 0) continue;
+    const std::string_view tail =
+        text.substr(t.hyphen_tail, t.end - t.hyphen_tail);
+    const bool letters = std::all_of(
+        tail.begin(), tail.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (letters && !lex.IsCommonWord(tail)) t.hyphen_tail = 0;
+  }
+}
+
 struct InnerNickname {
   size_t given;  // index of the candidate before the nickname
 };
@@ -519,7 +533,8 @@ void RuleEntityRecognizer::KeepNameWords(
 
 EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
                                                const TextLayout& layout) const {
-  const std::vector<Token> tokens = Tokenize(text, layout.sentences);
+  std::vector<Token> tokens = Tokenize(text, layout.sentences);
+  KeepNameTails(text, lex_, tokens);
   const TokenKeys keys(text, tokens, lex_);
   std::vector<Candidate> candidates = FindCandidates(keys);
   DropQuotedPhrases(text, layout, candidates);

@@ -392,6 +392,17 @@ TEST_F(EntityRecognizerTest, NicknameOfTwoWordsBeforeParticlesIsNoDisplayName) {
   EXPECT_EQ(Named(a, "Van der Molen"), governor);
 }
 
+TEST_F(EntityRecognizerTest, HyphenatedGivenNamesKeepTheirTails) {
+  const EntityAnalysis a =
+      Run("The opera opened. The mezzo Sun-hee Park sang the sister, and the "
+          "umpire Wong Kar-lok agreed. Nant-y-Fedw school closed. The "
+          "Williams-directed film ran long.");
+  EXPECT_EQ(TypeOf(a, "Sun-hee Park"), EntityType::kPerson);
+  EXPECT_EQ(TypeOf(a, "Wong Kar-lok"), EntityType::kPerson);
+  EXPECT_NE(TypeOf(a, "Nant-y-Fedw"), EntityType::kPerson);
+  EXPECT_EQ(Named(a, "Williams-directed"), nullptr);
+}
+
 TEST_F(EntityRecognizerTest, AcronymOfALongerNameIsItsAlias) {
   const EntityAnalysis a =
       Run("The Harwick Water Authority fined the plant. A spokesman for the "

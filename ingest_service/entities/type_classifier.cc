@@ -344,6 +344,23 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       r.gender = ctx.Info(w0).first_name_gender;
     }
   }
+  // "Sun-hee Park", "Wong Kar-lok": a hyphenated given name with a
+  // lower-case tail the dictionary lacks (the recognizer kept such tails).
+  if (words.size() >= 2 && !has_amp && !has_of) {
+    for (const size_t k : {w0, words[1]}) {
+      const std::string_view w =
+          text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+      const size_t hyphen = w.find('-');
+      const bool lower_tail =
+          hyphen != std::string_view::npos && hyphen + 1 < w.size() &&
+          std::all_of(w.begin() + hyphen + 1, w.end(),
+                      [](char c) { return c >= 'a' && c <= 'z'; });
+      if (tokens[k].upper_initial && lower_tail && tokens[k].hyphen_tail == 0) {
+        v[kP] += 2;
+        break;
+      }
+    }
+  }
   // "Van der Berg did not respond": a surname opened by its particles (in
   // capitals at a sentence start).
   if (words.size() >= 3 && particles >= 1 && name_words <= 2 && !has_amp &&
