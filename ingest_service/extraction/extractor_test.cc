@@ -150,6 +150,15 @@ TEST_F(ExtractorTest, DescriptionAfterAParagraphAboutSomeone) {
   EXPECT_EQ(SpeakerOf(r, 1), "Tane Ngata");
 }
 
+TEST_F(ExtractorTest, DescriptionIsTheSubjectOfItsParagraphNotAnAside) {
+  ExtractionResult r = ExtractOrFail(
+      "The rescue ended on Sunday.\n"
+      "Rosa Quispe, whose husband Mario Tello was among the eleven, fell to "
+      "her knees. “I told my daughters tomorrow,” the mother of two said.\n");
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(SpeakerOf(r, 0), "Rosa Quispe");
+}
+
 TEST_F(ExtractorTest, IndefiniteDescriptionIsAnUnnamedSpeaker) {
   ExtractionResult r = ExtractOrFail(
       "Striker Rui Salgado signed on Monday.\n"

@@ -769,15 +769,25 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return seg.paragraphs[paragraph > 0 ? paragraph - 1 : 0].begin;
   };
 
-  // The last person mentioned before `pos` in its paragraph, or -1.
+  // The person before `pos` in its paragraph: the last that opens a
+  // sentence ("Rosa Ccori, whose husband Eusebio Huilca is among them,
+  // fell to her knees."), else the last mentioned; -1 when none is.
   auto paragraph_person = [&](size_t pos) {
     const int s = sentence_of(pos);
     if (s < 0) return -1;
     const TextSpan para = seg.paragraphs[seg.sentence_paragraph[s]];
     auto it = persons_from(pos);
-    if (it == persons.begin()) return -1;
-    --it;
-    return it->begin >= para.begin ? it->entity : -1;
+    if (it == persons.begin() || std::prev(it)->begin < para.begin) return -1;
+    const int last = std::prev(it)->entity;
+    while (it != persons.begin() && std::prev(it)->begin >= para.begin) {
+      --it;
+      const int ms = sentence_of(it->begin);
+      if (ms >= 0 && OpensSentence(text, seg.sentences[ms].begin, it->begin) &&
+          !IsOwner(text, it->end)) {
+        return it->entity;
+      }
+    }
+    return last;
   };
 
   // The last person mention in [begin, end) that opens a sentence and that
