@@ -154,11 +154,8 @@ absl::StatusOr<Attributor> Attributor::Create() {
       {&lex.object_prepositions, "object_prepositions.txt"},
       {&lex.adjective_endings, "adjective_endings.txt"},
   };
-  for (const Item& item : items) {
-    auto loaded = LoadLexicon(item.file);
-    if (!loaded.ok()) return loaded.status();
-    *item.target = *std::move(loaded);
-  }
+  // Shared with the speaker resolver's copies: each file is parsed once.
+  for (const Item& item : items) *item.target = EmbeddedLexicon(item.file);
   return Attributor(std::move(lex));
 }
 

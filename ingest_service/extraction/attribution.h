@@ -77,7 +77,8 @@ struct Attribution {
 // Thread-safe after construction: Attribute is const.
 class Attributor {
  public:
-  // Loads the embedded lexicons.
+  // Takes its lexicons from EmbeddedLexicon (lexicon.h), shared with the
+  // other stages; the status is always OK today.
   static absl::StatusOr<Attributor> Create();
 
   // Analyses the frame of each quote in `quotes` (text order). Quotes whose

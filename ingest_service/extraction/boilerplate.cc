@@ -4,6 +4,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
+#include "common/text/lexicon.h"
 #include "ingest_service/extraction/text_util.h"
 #include "verbatim_extraction_data.h"
 
@@ -46,24 +47,16 @@ bool IsWireCaption(std::string_view line) {
 absl::StatusOr<BoilerplateMarker> BoilerplateMarker::FromPatterns(
     std::string_view text) {
   BoilerplateMarker m;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    std::string_view t = TrimSpaces(line);
-    if (t.empty() || t.front() == '#') continue;
-    const size_t sp = line.find(' ');
+  for (const std::string_view t : text::LexiconEntryLines(text)) {
+    const size_t sp = t.find(' ');
     if (sp == std::string_view::npos) {
       return absl::InvalidArgumentError("boilerplate pattern without text: " +
                                         std::string(t));
     }
-    std::string_view kind = TrimSpaces(line.substr(0, sp));
+    std::string_view kind = t.substr(0, sp);
     // Keep trailing spaces of the pattern ("© ") meaningful only when trimmed
     // lines could contain them; the line is trimmed too, so trim the pattern.
-    std::string pattern = AsciiLower(TrimSpaces(line.substr(sp + 1)));
+    std::string pattern = AsciiLower(TrimSpaces(t.substr(sp + 1)));
     // IsBoilerplateLine folds a bounded head and tail of each line; contains
     // patterns are found by their first two bytes.
     if (pattern.size() < 2 || pattern.size() > kMaxEdge) {

@@ -102,10 +102,9 @@ absl::StatusOr<ExtractionResult> ExtractorImpl::Extract(
     const bool touching =
         attributions[i].adjacent_frame &&
         (!weak[i] || attributions[i].confidence >= 0.85 || framed_speech);
-    keep[i] = KeepQuote(candidates[i], weak[i], touching,
-                        attributions[i].framed_chain) ||
-              (touching && exclaimed && framed_speech && candidates[i].closed &&
-               !candidates[i].after_title_preposition);
+    keep[i] =
+        KeepQuote(candidates[i], weak[i], touching,
+                  attributions[i].framed_chain, exclaimed && framed_speech);
     // A title inside a kept multi-paragraph part is part of its text.
     if (candidates[i].nested && candidates[i].outer.begin < kept_open_end) {
       keep[i] = false;

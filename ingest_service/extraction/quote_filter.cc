@@ -10,7 +10,7 @@ bool IsWeakQuote(const QuoteCandidate& q) {
 }
 
 bool KeepQuote(const QuoteCandidate& q, bool weak, bool adjacent_frame,
-               bool framed_chain) {
+               bool framed_chain, bool framed_exclamation) {
   // Paragraph-initial marks that never close are block excerpts and
   // transcripts far more often than speech, unless the chain of
   // paragraphs ends in a quote with a speech frame.
@@ -19,7 +19,7 @@ bool KeepQuote(const QuoteCandidate& q, bool weak, bool adjacent_frame,
   // "In an interview on CBS's “Face the Nation,” Paul Ryan said": a title
   // in a title's place, whatever frame touches it.
   if (weak && q.after_title_preposition) return false;
-  if (weak) return adjacent_frame && q.words >= 2;
+  if (weak) return adjacent_frame && (q.words >= 2 || framed_exclamation);
   return true;
 }
 

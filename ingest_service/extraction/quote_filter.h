@@ -16,8 +16,11 @@ bool IsWeakQuote(const QuoteCandidate& q);
 
 // Final decision once the frame is known. `framed_chain`: for an unclosed
 // part of a multi-paragraph quote, the closing part has a speech frame.
+// `framed_exclamation`: the span is an exclamation or question with a speech
+// verb and its subject touching it (“Order!” cried the Speaker), speech even
+// of one word.
 bool KeepQuote(const QuoteCandidate& q, bool weak, bool adjacent_frame,
-               bool framed_chain = false);
+               bool framed_chain = false, bool framed_exclamation = false);
 
 }  // namespace verbatim::extraction
 

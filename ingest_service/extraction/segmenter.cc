@@ -78,9 +78,7 @@ void Tokenize(std::string_view text, entities::TextSpan range,
 }
 
 absl::StatusOr<Segmenter> Segmenter::Create() {
-  auto abbreviations = LoadLexicon("abbreviations.txt");
-  if (!abbreviations.ok()) return abbreviations.status();
-  return Segmenter(*std::move(abbreviations));
+  return Segmenter(EmbeddedLexicon("abbreviations.txt"));
 }
 
 bool Segmenter::IsAbbreviation(std::string_view text, size_t word_begin,

@@ -40,7 +40,8 @@ void Tokenize(std::string_view text, entities::TextSpan range,
 // Thread-safe after construction.
 class Segmenter {
  public:
-  // Loads lexicons/abbreviations.txt.
+  // Takes lexicons/abbreviations.txt from EmbeddedLexicon (lexicon.h), which
+  // aborts if the build lacks it; the status is always OK today.
   static absl::StatusOr<Segmenter> Create();
   explicit Segmenter(text::Lexicon abbreviations)
       : abbreviations_(std::move(abbreviations)) {}
