@@ -486,8 +486,9 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
         if (k == kNone || tokens[k].upper_initial || tokens[k].possessive) {
           break;
         }
-        // "a trade group", not "a group of Republicans".
-        if (ctx.Has(k, kOrgCue) &&
+        // "a trade group", not "a group of Republicans"; nor "a
+        // site-reliability engineer", where the cue only qualifies.
+        if (ctx.Has(k, kOrgCue) && !tokens[k].hyphen_tail &&
             (skipped > 0 || lex.org_cues.Find(ctx.Key(k)) != "modified")) {
           v[kO] += 3;
           break;

@@ -139,6 +139,8 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
       {"a poll average from McCallister showed a tie", "McCallister", false},
       {"the Anglo-Saxon monopoly on news", "Anglo-Saxon", false},
       {"in the Capitol, a group of senators met", "Capitol", false},
+      {"among them was Lin Peiyu, a bank-fraud investigator who",
+       "Lin Peiyu", false},
       {"agents of the U.S. Border Patrol said on Monday that they had seen it",
        "U.S. Border Patrol", true},
   };

@@ -958,7 +958,10 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
       if (!IsCueAt(f, k)) continue;
       Attribution s;
       bool participle = false;
-      if (pass == 0 && !SubjectBefore(text, f, k, 0, s)) continue;
+      if (pass == 0 && !SubjectBefore(text, f, k, 0, s) &&
+          !CoordinatedSubject(text, f, k, s)) {
+        continue;
+      }
       if (pass == 1) {
         // Any cue: "Trump, in a speech, then said" has lost its subject too.
         // "Trump sent tweets on Friday saying that ... “Q”": the sentence's
@@ -1185,6 +1188,35 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
     return attribute(k, 0, 0.55);
   }
   return false;
+}
+
+bool Attributor::CoordinatedSubject(std::string_view text, const Frame& f,
+                                    int cue, Attribution& a) const {
+  constexpr int kMaxPredicateTokens = 8;
+  int j = cue - 1;
+  bool coordinated = false;
+  if (j >= 0 && f.Is(j, "then")) {
+    --j;
+    coordinated = true;
+  }
+  if (j >= 0 && f.Is(j, "and")) {
+    --j;
+    coordinated = true;
+  }
+  if (j >= 0 && f.Is(j, ",")) --j;
+  if (!coordinated || j < 0 || !f.IsWord(j)) return false;
+  Attribution lead;
+  if (!OpeningSubject(text, f, /*descriptions=*/true, lead)) return false;
+  int e = 0;
+  while (e < f.size() && f.toks[e].span.end <= lead.subject.end) ++e;
+  // The first predicate runs straight from the subject to the coordinator:
+  // an appositive or a second clause leaves the subject in doubt.
+  if (e > j || j - e >= kMaxPredicateTokens) return false;
+  for (int t = e; t <= j; ++t) {
+    if (!f.IsWord(t)) return false;
+  }
+  a = lead;
+  return true;
 }
 
 bool Attributor::OpeningSubject(std::string_view text, const Frame& f,

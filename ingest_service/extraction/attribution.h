@@ -114,6 +114,11 @@ class Attributor {
   bool OpeningSubject(std::string_view text, const Frame& f, bool descriptions,
                       Attribution& lead) const;
   bool AnalyzePre(std::string_view text, const Frame& f, Attribution& a) const;
+  // "She paused, then added: “Q”", "Okafor shook his head and said": the
+  // subject opening `f`, when the cue at token `cue` is coordinated with a
+  // short predicate it starts.
+  bool CoordinatedSubject(std::string_view text, const Frame& f, int cue,
+                          Attribution& a) const;
   // "..., Schiff said. “Q”": the sentence before a quote that opens its own
   // sentence ends with a cue.
   bool AnalyzePreviousSentence(std::string_view text, const Segmentation& seg,

@@ -293,6 +293,21 @@ TEST(AttributionTest, PreFrameColonAndComma) {
   EXPECT_EQ(r[1].kind, SubjectKind::kDescription);
 }
 
+TEST(AttributionTest, CueCoordinatedWithAnEarlierPredicate) {
+  const auto r = AttributeAll(
+      "She paused, then added: “This one is for the night shift.”\n"
+      "Tomas Brandt shook his head and said: “Nobody asked the drivers.”\n"
+      "Ines Okoro thanked Mr Brandt, and then the mayor said: “We will pay "
+      "for it.”");
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[0].subject, "She");
+  EXPECT_EQ(r[0].kind, SubjectKind::kPronoun);
+  EXPECT_EQ(r[1].subject, "Tomas Brandt");
+  EXPECT_EQ(r[1].rule, "pre_name_verb");
+  // The cue has its own subject.
+  EXPECT_EQ(r[2].subject, "the mayor");
+}
+
 TEST(AttributionTest, FragmentAfterThat) {
   const Result r = OnlyAttribution(
       "Hal Byrd added that the aim was to discuss topics that “we as a town "
