@@ -917,11 +917,19 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
     }
   }
   // The subject begins at `start`, or after the title words and
-  // abbreviation dots opening it ("Sen. Margaret Whitfield").
+  // abbreviation dots opening it ("Sen. Margaret Whitfield"), or after an
+  // affiliation and a role ("Rijeka head coach Ivo Maric").
   auto opens_with = [&](int start, TextSpan subject) {
-    for (int k = start; k < n && k < start + 4; ++k) {
-      if (f.toks[k].span.begin == subject.begin) return true;
-      if (!f.Is(k, ".") && !(f.IsWord(k) && StartsUpper(f.words[k]))) break;
+    bool lower = false;
+    for (int k = start; k < n && k < start + 6; ++k) {
+      if (f.toks[k].span.begin == subject.begin) {
+        return !lower || IsRoleWord(f.words[k - 1]);
+      }
+      if (f.IsWord(k) && StartsLower(f.words[k])) {
+        lower = true;
+      } else if (!f.Is(k, ".") && !(f.IsWord(k) && StartsUpper(f.words[k]))) {
+        break;
+      }
     }
     return false;
   };

@@ -376,6 +376,20 @@ TEST(AttributionTest, ParticipleAfterATitledNameOrAPronoun) {
   EXPECT_FALSE(r[2].rule.starts_with("pre_subject_participle")) << r[2].rule;
 }
 
+TEST(AttributionTest, ParticipleAfterAnAffiliationAndACompoundRole) {
+  const auto r = AttributeAll(
+      "Rijeka head coach Ivo van der Maric left him out of the squad, saying "
+      "the winger was “not in the right frame of mind” to play.\n"
+      "Rijeka fans booed the decision, saying the club had “lost the "
+      "dressing room” long ago.");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].subject, "Ivo van der Maric");
+  EXPECT_EQ(r[0].rule, "pre_subject_participle");
+  // A capitalised word before a lower-case noun that is no role qualifies
+  // the people without naming them.
+  EXPECT_NE(r[1].rule, "pre_subject_participle");
+}
+
 TEST(AttributionTest, NameAfterAColonInAListOfReactions) {
   const auto r = AttributeAll(
       "- “It's a good start, but teachers need raises”: Nora Price, "
