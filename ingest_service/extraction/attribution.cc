@@ -81,7 +81,7 @@ bool StartsLower(std::string_view w) {
 
 // Role nouns (lexicons/role_nouns.txt) that describe an organisation.
 bool IsOrganizationRole(std::string_view kind) {
-  return kind == "org" || kind == "named_org";
+  return kind == "org" || kind == "named_org" || kind == "document";
 }
 
 bool IsAllCaps(std::string_view w) {

@@ -207,6 +207,29 @@ std::string_view DescriptionHead(std::string_view text, TextSpan subject) {
   return space == std::string_view::npos ? desc : desc.substr(space + 1);
 }
 
+// Start of the last whole-word occurrence of `word` (any ASCII case) in
+// text[begin, end), or npos.
+size_t LastWordIn(std::string_view text, size_t begin, size_t end,
+                  std::string_view word) {
+  if (word.empty() || end < begin + word.size()) return std::string_view::npos;
+  for (size_t at = end - word.size() + 1; at-- > begin;) {
+    if (!EqualsIgnoreCase(text.substr(at, word.size()), word)) continue;
+    const bool starts = at == 0 || !IsWordChar(CharBefore(text, at));
+    const size_t after = at + word.size();
+    if (starts && (after >= text.size() || !IsWordChar(CharAt(text, after)))) {
+      return at;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Whether a description's head is a noun of kind `document`
+// (lexicons/role_nouns.txt): "the statement" speaks for whoever issued it.
+bool IsDocument(std::string_view head) {
+  std::optional<std::string_view> kind = RoleNouns().FindFolded(head);
+  return kind.has_value() && *kind == "document";
+}
+
 // Whether a description's head is a noun of kind `named_org`
 // (lexicons/role_nouns.txt): "the commission" stands only for an
 // organisation named with the noun, never for the article's main one.
@@ -918,6 +941,39 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return named >= 0 ? named : spoke;
   };
 
+  // "Lee issued a written statement late Friday.\n“Q,” the statement said":
+  // a document speaks for the person or organisation named first in the
+  // last sentence before it (this paragraph or the three before, which a
+  // statement of several paragraphs may fill) that mentions the document's
+  // noun; -1 when there is none.
+  auto document_author = [&](TextSpan subject) {
+    constexpr int kMaxParagraphsBack = 3;
+    const int own = sentence_of(subject.begin);
+    if (own < 0) return -1;
+    const size_t floor =
+        seg.paragraphs[std::max(0, seg.sentence_paragraph[own] -
+                                       kMaxParagraphsBack)]
+            .begin;
+    const std::string_view head = DescriptionHead(text, subject);
+    const size_t at = LastWordIn(text, floor, subject.begin, head);
+    const int s = at == std::string_view::npos ? -1 : sentence_of(at);
+    if (s < 0) return -1;
+    for (const entities::Mention& m : analysis.mentions) {
+      if (m.span.begin < seg.sentences[s].begin || m.entity < 0 ||
+          m.entity >= static_cast<int>(analysis.entities.size())) {
+        continue;
+      }
+      if (m.span.end > at) break;
+      const EntityType type = analysis.entities[m.entity].type;
+      if ((type == EntityType::kPerson ||
+           type == EntityType::kOrganization) &&
+          !IsOwner(text, m.span.end)) {
+        return m.entity;
+      }
+    }
+    return -1;
+  };
+
   // 2. Pronouns, descriptions and links, in text order.
   for (int i = 0; i < nq; ++i) {
     const Attribution& a = attributions[i];
@@ -951,6 +1007,12 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         }
         break;
       case SubjectKind::kDescription: {
+        if (IsDocument(DescriptionHead(text, a.subject))) {
+          if (const int author = document_author(a.subject); author >= 0) {
+            speaker[i] = author;
+            break;
+          }
+        }
         int described = voiced_organization(a.subject);
         if (described >= 0) {
           speaker[i] = described;

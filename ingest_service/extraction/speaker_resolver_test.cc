@@ -127,6 +127,20 @@ TEST(SpeakerResolverTest, NamesPronounsAndSplitQuotes) {
   EXPECT_EQ(speakers[2], 1);  // "he" -> the male subject of the last sentence
 }
 
+TEST(SpeakerResolverTest, DocumentSpeaksForWhoeverIssuedIt) {
+  // Two paragraphs of a statement after the sentence that announced it; a
+  // journalist named in between is not its author.
+  const Fixture f = Analyze(
+      "Tom Ruiz issued a written statement late on Friday.\n"
+      "“I regret the words I chose. They were careless and unkind.\n"
+      "“I will do better, and Ann Lee deserves an apology,” the statement "
+      "said.");
+  const std::vector<int> speakers = ResolveAmong(f, {"Tom Ruiz", "Ann Lee"});
+  ASSERT_EQ(speakers.size(), 2u);
+  EXPECT_EQ(speakers[0], 0);
+  EXPECT_EQ(speakers[1], 0);
+}
+
 TEST(SpeakerResolverTest, NewSubjectBetweenSplitQuoteParts) {
   Fixture f = Analyze(
       "“We will win this vote easily,” Ann Lee said. Tom Ruiz disagreed. "
