@@ -1351,14 +1351,18 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
   // excerpt more often than speech.
   if (f.size() == 0) return false;
   // A title in marks ("his second album, “Concrete Psalms,” which ...") is
-  // no quoting: up to five capitalised words between two marks.
+  // no quoting: up to five capitalised words between two marks; nor are
+  // scare quotes of one or two words ("which critics called
+  // “conversational”:").
   constexpr int kMaxTitleWords = 5;
+  constexpr int kMaxScareQuoteWords = 2;
   for (int k = 0; k < f.size(); ++k) {
     if (!IsQuoteMarkWord(f.words[k])) continue;
     int close = k + 1;
     while (close < f.size() && close - k <= kMaxTitleWords + 1 &&
            !IsQuoteMarkWord(f.words[close]) &&
-           (!f.IsWord(close) || !StartsLower(f.words[close]))) {
+           (!f.IsWord(close) || !StartsLower(f.words[close]) ||
+            close - k <= kMaxScareQuoteWords)) {
       ++close;
     }
     if (close >= f.size() || !IsQuoteMarkWord(f.words[close]) ||

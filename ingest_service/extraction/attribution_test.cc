@@ -635,6 +635,28 @@ TEST(AttributionTest, NamedIntroCarriesThroughEveryPart) {
   EXPECT_TRUE(a[2].framed_chain);
 }
 
+TEST(AttributionTest, IntroMaySpeakAboutAndHoldScareQuotes) {
+  const std::string parts =
+      "“The water came up through the floorboards.\n"
+      "“By morning the street was a river.”\n";
+  // "spoke about" frames speech.
+  std::string text = "Tomas Berg spoke about the night the dam gave way.\n";
+  text += parts;
+  std::vector<QuoteCandidate> quotes;
+  auto a = AttributeRaw(text, quotes);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(SubjectText(text, a[0]), "Tomas Berg");
+  EXPECT_EQ(a[0].cue, "spoke");
+  EXPECT_TRUE(a[0].framed_chain);
+  // A scare-quoted word in the intro is no quotation of its own.
+  text = "Tomas Berg spoke about the night, which he called “endless”:\n";
+  text += parts;
+  a = AttributeRaw(text, quotes);
+  ASSERT_EQ(a.size(), 3u);
+  EXPECT_EQ(a[1].rule, "pre_paragraph_colon/pronoun");
+  EXPECT_TRUE(a[1].framed_chain);
+}
+
 TEST(AttributionTest, ColonOrCuelessIntroLeavesBlockExcerpt) {
   // "X reports:" opens an excerpt of writing; a sentence without a cue
   // introduces nothing.
