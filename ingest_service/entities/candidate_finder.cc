@@ -434,13 +434,17 @@ void CutAfterInnerTitle(const Context& ctx, Candidate& c) {
     }
   }
   if (role > c.last) {
-    // "New Jersey Gov. Chris Christie": the name starts at an inner
-    // honorific.
+    // "New Jersey Gov. Chris Christie", "Idaho Sen. Harlan Whitsett": the
+    // name starts at an inner honorific before a given name, or at an
+    // abbreviated one before capitalised words.
     for (size_t k = c.first + 1; k + 1 <= c.last; ++k) {
       const Token& t = ctx.tokens[k];
+      const size_t next = k + 1 + (t.trailing_dot ? 1 : 0);
       if (t.kind == TokenKind::kWord && t.upper_initial &&
           ctx.Has(k, kHonorific) &&
-          ctx.Has(k + 1 + (t.trailing_dot ? 1 : 0), kFirstName)) {
+          (ctx.Has(next, kFirstName) ||
+           (t.trailing_dot && next <= c.last && IsWord(ctx.tokens[next]) &&
+            ctx.tokens[next].upper_initial))) {
         c.first = k;
         c.span.begin = t.begin;
         return;

@@ -279,6 +279,9 @@ TEST_F(CandidateFinderTest, TitlesBeforeNamesAreCut) {
               ElementsAre("Ada Okafor"));
   EXPECT_THAT(Names("said New Jersey Gov. Mark Hale today"),
               ElementsAre("Gov. Mark Hale"));
+  // A given name the lexicon does not know.
+  EXPECT_THAT(Names("said Idaho Sen. Harlow Whitsett today"),
+              ElementsAre("Sen. Harlow Whitsett"));
   EXPECT_THAT(Names("at the Justice Department today"),
               ElementsAre("Justice Department"));
   EXPECT_THAT(Names("with Senator Maria Lopez of Texas and others"),
