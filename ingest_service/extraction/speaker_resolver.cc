@@ -82,6 +82,23 @@ bool OpensSentence(std::string_view text, size_t sentence, size_t pos,
   return words <= max_words;
 }
 
+// Whether the sentence starting at `sentence` opens with a participle
+// clause ("Asked whether ..., Lee smiled", "Speaking to Ana Crowe on court,
+// Malhotra ..."): a capitalised first word ending in -ed or -ing, and a
+// comma after it before `pos`.
+bool OpensWithParticipleClause(std::string_view text, size_t sentence,
+                               size_t pos) {
+  const std::string_view before = text.substr(sentence, pos - sentence);
+  const size_t space = before.find(' ');
+  if (space == std::string_view::npos || before.empty() ||
+      before[0] < 'A' || before[0] > 'Z' ||
+      before.find(',') == std::string_view::npos) {
+    return false;
+  }
+  const std::string_view first = before.substr(0, space);
+  return first.size() > 4 && (first.ends_with("ed") || first.ends_with("ing"));
+}
+
 // Whether `sentence` opens with "he" or "she" (lexicons/pronouns.txt).
 bool OpensWithPersonalPronoun(std::string_view text, TextSpan sentence) {
   size_t end = sentence.begin;
@@ -765,7 +782,9 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
             std::next(it)->begin < limit &&
             ((IsOwner(text, it->end) &&
               OpensSentence(text, sent.begin, it->begin)) ||
-             (!SubjectLike(text, it->begin, prepositions) &&
+             ((!SubjectLike(text, it->begin, prepositions) ||
+               OpensWithParticipleClause(text, sent.begin,
+                                         std::next(it)->begin)) &&
               text.substr(0, std::next(it)->begin).ends_with(", ")))) {
           continue;
         }

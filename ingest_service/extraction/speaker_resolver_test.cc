@@ -141,6 +141,15 @@ TEST(SpeakerResolverTest, DocumentSpeaksForWhoeverIssuedIt) {
   EXPECT_EQ(speakers[1], 0);
 }
 
+TEST(SpeakerResolverTest, PronounSkipsANameInAnOpeningParticipleClause) {
+  const Fixture f = Analyze(
+      "Asked whether any rebels would back Tom Ruiz, Ann Lee smiled. “Ask "
+      "me next week,” she said.");
+  const std::vector<int> speakers = ResolveAmong(f, {"Tom Ruiz", "Ann Lee"});
+  ASSERT_EQ(speakers.size(), 1u);
+  EXPECT_EQ(speakers[0], 1);
+}
+
 TEST(SpeakerResolverTest, NewSubjectBetweenSplitQuoteParts) {
   Fixture f = Analyze(
       "“We will win this vote easily,” Ann Lee said. Tom Ruiz disagreed. "
