@@ -349,7 +349,15 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
                               lex_.determiners.ContainsFolded(first) ||
                               EqualsIgnoreCase(first, "who") ||
                               (j - k == 2 && entities::IsPartyTag(first));
-      if (appositive && TitledName(f, k + 1, j)) {
+      // "One, a retired teacher from Leeds named Ana Diaz, told": so is a
+      // name the appositive ends with after "named".
+      int name_begin = j;
+      while (name_begin - 1 > k + 1 && NameRun(f, name_begin - 1, j)) {
+        --name_begin;
+      }
+      const bool named_at_end =
+          name_begin < j && f.Is(name_begin - 1, "named");
+      if (appositive && (TitledName(f, k + 1, j) || named_at_end)) {
         // "Her challenger, businessman Victor Salas, wrote": the titled
         // name between the commas is the subject its description leads.
         --j;

@@ -308,6 +308,14 @@ TEST(AttributionTest, CueCoordinatedWithAnEarlierPredicate) {
   EXPECT_EQ(r[2].subject, "the mayor");
 }
 
+TEST(AttributionTest, AppositiveEndingInANamedPerson) {
+  const Result r = OnlyAttribution(
+      "Protesters were removed. One, a retired teacher from Leeds named Ana "
+      "Diaz-Lowe, told reporters: “I have grandchildren to think of.”");
+  EXPECT_EQ(r.subject, "Ana Diaz-Lowe");
+  EXPECT_EQ(r.kind, SubjectKind::kName);
+}
+
 TEST(AttributionTest, FragmentAfterThat) {
   const Result r = OnlyAttribution(
       "Hal Byrd added that the aim was to discuss topics that “we as a town "
