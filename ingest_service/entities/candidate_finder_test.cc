@@ -277,6 +277,8 @@ TEST_F(CandidateFinderTest, TitlesBeforeNamesAreCut) {
               ElementsAre("Maria Lopez"));
   EXPECT_THAT(Names("said Harwick Executive Director Ada Okafor today"),
               ElementsAre("Ada Okafor"));
+  EXPECT_THAT(Names("said FEMA Administrator Ada Okafor today"),
+              ElementsAre("Ada Okafor"));
   EXPECT_THAT(Names("said New Jersey Gov. Mark Hale today"),
               ElementsAre("Gov. Mark Hale"));
   // A given name the lexicon does not know.

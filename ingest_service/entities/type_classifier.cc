@@ -268,8 +268,9 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   }
   if (words.size() >= 2 && !c.quoted_title) {
     // '&' mostly joins title words ("... & The Long Road"), so a head noun
-    // after it says less.
-    const float weight = has_amp ? 1.5f : 3.0f;
+    // after it says less; a legal form ("Crane & Whitlock LLP") does not.
+    const float weight =
+        has_amp && lex.org_heads.Find(ctx.Key(head)) != "legal" ? 1.5f : 3.0f;
     if (ctx.Has(head, kOrgHead) || HyphenPartIsOrgHead(ctx.Key(head), lex)) {
       v[kO] += weight;
     }

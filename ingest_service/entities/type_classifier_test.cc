@@ -141,6 +141,9 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
       {"in the Capitol, a group of senators met", "Capitol", false},
       {"among them was Lin Peiyu, a bank-fraud investigator who",
        "Lin Peiyu", false},
+      {"a court-appointed administrator, Crane & Whitlock LLP, is overseeing "
+       "the estate",
+       "Crane & Whitlock LLP", true},
       {"agents of the U.S. Border Patrol said on Monday that they had seen it",
        "U.S. Border Patrol", true},
   };
