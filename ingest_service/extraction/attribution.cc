@@ -1626,9 +1626,12 @@ std::vector<Attribution> Attributor::Attribute(
         !frame_boundary[qi]) {
       continue;
     }
-    // Only the first part: the paragraph before is not a part itself.
-    if (qi > 0 && quotes[qi - 1].paragraph == q.paragraph - 1 &&
-        quotes[qi - 1].continues_next_paragraph) {
+    // Only the first part: the paragraph before is not a part itself (its
+    // nested quotes aside: "a backhand that was a ‘negotiation.’").
+    int before = qi - 1;
+    while (before >= 0 && quotes[before].nested) --before;
+    if (before >= 0 && quotes[before].paragraph == q.paragraph - 1 &&
+        quotes[before].continues_next_paragraph) {
       continue;
     }
     if (out[qi].kind == SubjectKind::kNone) {

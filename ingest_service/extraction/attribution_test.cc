@@ -643,6 +643,22 @@ TEST(AttributionTest, NamedIntroCarriesThroughEveryPart) {
   EXPECT_TRUE(a[2].framed_chain);
 }
 
+TEST(AttributionTest, NestedQuoteInAPartDoesNotStartANewChain) {
+  const std::string text =
+      "Tomas Berg said the winter had been long.\n"
+      "“Her backhand was, let’s say, a ‘negotiation.’ We rebuilt it.\n"
+      "“There were days she cried.\n"
+      "“Today everybody sees the trophy.”\n";
+  std::vector<QuoteCandidate> quotes;
+  const auto a = AttributeRaw(text, quotes);
+  ASSERT_EQ(a.size(), 4u);
+  EXPECT_TRUE(quotes[1].nested);
+  EXPECT_EQ(SubjectText(text, a[0]), "Tomas Berg");
+  EXPECT_EQ(a[2].kind, SubjectKind::kCarryOver);
+  EXPECT_EQ(a[2].link, 0);
+  EXPECT_EQ(a[3].kind, SubjectKind::kCarryOver);
+}
+
 TEST(AttributionTest, IntroMaySpeakAboutAndHoldScareQuotes) {
   const std::string parts =
       "“The water came up through the floorboards.\n"
