@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/ascii.h"
 #include "common/text/name_particles.h"
 #include "ingest_service/entities/text_util.h"
 #include "ingest_service/extraction/cue_verbs.h"
@@ -1292,12 +1293,24 @@ bool Attributor::OpeningSubject(std::string_view text, const Frame& f,
   if (e == start || IsPossessive(f.words[e - 1])) return false;
   e = SkipParenthetical(f, e);
   if (e + 1 < f.size() && f.Is(e, ".") && f.Is(e + 1, ",")) ++e;  // "Inc.,"
+  // "Ana Ruiz, 66, stood": an age between commas.
+  if (e + 2 < f.size() && f.Is(e, ",") && f.IsWord(e + 1) &&
+      absl::ascii_isdigit(static_cast<unsigned char>(f.words[e + 1][0])) &&
+      f.Is(e + 2, ",")) {
+    e += 3;
+  }
   auto verb_at = [&](int k) {
     return k < f.size() && f.IsWord(k) && StartsLower(f.words[k]) &&
            !lex_.pronouns.ContainsFolded(f.words[k]) &&
            !article_or_preposition(k) &&
            !lex_.roles.FindFoldedOrSingular(f.words[k]).has_value();
   };
+  // "Her editor at Vane, Ana Ruiz, remembers ...": a name in apposition to
+  // the opening phrase, then a finite verb.
+  if (start > 0 && e + 1 < f.size() && f.Is(e, ",") && verb_at(e + 1) &&
+      (f.words[e + 1].ends_with("s") || f.words[e + 1].ends_with("ed"))) {
+    return true;
+  }
   if (e + 1 < f.size() && f.Is(e, ",") && f.IsWord(e + 1) &&
       StartsLower(f.words[e + 1])) {
     // The clause may hold commas of its own ("the Auburn Hills,

@@ -643,6 +643,21 @@ TEST(AttributionTest, NamedIntroCarriesThroughEveryPart) {
   EXPECT_TRUE(a[2].framed_chain);
 }
 
+TEST(AttributionTest, CuelessIntroNamesItsSubjectPastAnAgeOrAnAppositive) {
+  for (const char* intro :
+       {"The girl's aunt, Rosa Kowal, 66, stood beside the chief.\n",
+        "Her editor at Vane Books, Rosa Kowal, remembers the first draft.\n"}) {
+    const std::string text = std::string(intro) +
+                             "“When they found the rabbit, my heart stopped.\n"
+                             "“Then my phone rang.”\n";
+    std::vector<QuoteCandidate> quotes;
+    const auto a = AttributeRaw(text, quotes);
+    ASSERT_EQ(a.size(), 2u) << intro;
+    EXPECT_EQ(SubjectText(text, a[0]), "Rosa Kowal") << intro;
+    EXPECT_EQ(a[0].rule, "paragraph_subject") << intro;
+  }
+}
+
 TEST(AttributionTest, NestedQuoteInAPartDoesNotStartANewChain) {
   const std::string text =
       "Tomas Berg said the winter had been long.\n"
