@@ -282,6 +282,17 @@ TEST(AttributionTest, AppositiveBetweenNameAndCue) {
   EXPECT_EQ(r.subject, "Hugh Hill");
 }
 
+TEST(AttributionTest, NationalityOrCityNounDescribesASpeaker) {
+  const auto r = AttributeAll(
+      "“The rear is gone,” the Spaniard radioed on lap 52.\n"
+      "“Third is third,” the Londoner said.");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].subject, "the Spaniard");
+  EXPECT_EQ(r[0].kind, SubjectKind::kDescription);
+  EXPECT_EQ(r[1].subject, "the Londoner");
+  EXPECT_EQ(r[1].kind, SubjectKind::kDescription);
+}
+
 TEST(AttributionTest, PreFrameColonAndComma) {
   const auto r = AttributeAll(
       "Gov. Ann Lee said on Tuesday: “We are ready for the storm.”\n"
