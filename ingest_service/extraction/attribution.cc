@@ -313,6 +313,11 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
     --j;
     ++skipped;
   }
+  // A day between subject and verb: "Marchand, who on Tuesday described".
+  if (j - 1 > floor && f.Is(j - 1, "on") && f.IsWord(j) &&
+      StartsUpper(f.words[j]) && lex_.stopwords.ContainsFolded(f.words[j])) {
+    j -= 2;
+  }
   if (j < floor) return false;
   // Parenthetical after a name: "Mike Pence (R-IN) said".
   auto skip_parenthetical = [&] {

@@ -319,6 +319,16 @@ TEST(AttributionTest, CueCoordinatedWithAnEarlierPredicate) {
   EXPECT_EQ(r[2].subject, "the mayor");
 }
 
+TEST(AttributionTest, DayBetweenSubjectAndCue) {
+  const auto r = AttributeAll(
+      "Ana Ruiz pressed him on remarks by Gov. Tom Lee, who on Tuesday "
+      "described the effort as “slow, confused and late.”\n"
+      "Tom Lee on Monday said: “We were left alone.”");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].subject, "Tom Lee");
+  EXPECT_EQ(r[1].subject, "Tom Lee");
+}
+
 TEST(AttributionTest, AppositiveEndingInANamedPerson) {
   const Result r = OnlyAttribution(
       "Protesters were removed. One, a retired teacher from Leeds named Ana "
