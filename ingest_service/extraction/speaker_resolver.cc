@@ -240,19 +240,22 @@ size_t LastWordIn(std::string_view text, size_t begin, size_t end,
   return std::string_view::npos;
 }
 
-// Whether a description's head is a noun of kind `document`
-// (lexicons/role_nouns.txt): "the statement" speaks for whoever issued it.
-bool IsDocument(std::string_view head) {
-  std::optional<std::string_view> kind = RoleNouns().FindFolded(head);
-  return kind.has_value() && *kind == "document";
+// Whether a description's head is a role noun of `kind`
+// (lexicons/role_nouns.txt).
+bool HeadIsRoleOfKind(std::string_view head, std::string_view kind) {
+  std::optional<std::string_view> found = RoleNouns().FindFolded(head);
+  return found.has_value() && *found == kind;
 }
 
-// Whether a description's head is a noun of kind `named_org`
-// (lexicons/role_nouns.txt): "the commission" stands only for an
-// organisation named with the noun, never for the article's main one.
+// "the statement" speaks for whoever issued it.
+bool IsDocument(std::string_view head) {
+  return HeadIsRoleOfKind(head, "document");
+}
+
+// "the commission" stands only for an organisation named with the noun,
+// never for the article's main one.
 bool NamesItsOrganisation(std::string_view head) {
-  std::optional<std::string_view> kind = RoleNouns().FindFolded(head);
-  return kind.has_value() && *kind == "named_org";
+  return HeadIsRoleOfKind(head, "named_org");
 }
 
 // Whether an organisation's `name` ends in the word `head`: "Environment
