@@ -42,11 +42,7 @@ void ForEachFoldedWord(absl::string_view text, Emit emit) {
     i += U16_LENGTH(c);
     if (u_charType(c) == U_NON_SPACING_MARK) continue;
     if (u_isalnum(c)) {
-      char buffer[U8_MAX_LENGTH];
-      int32_t length = 0;
-      UBool too_long = false;
-      U8_APPEND(buffer, length, U8_MAX_LENGTH, c, too_long);
-      if (!too_long) word.append(buffer, length);
+      AppendUtf8(static_cast<char32_t>(c), word);
     } else if (!word.empty()) {
       emit(word);
       word.clear();
@@ -113,13 +109,16 @@ void AppendLowerKey(std::string_view text, std::string& out) {
       out.push_back('\'');
       continue;
     }
-    c = c < 0 ? 0xFFFD : u_tolower(c);
-    char buffer[U8_MAX_LENGTH];
-    int32_t written = 0;
-    UBool too_long = false;
-    U8_APPEND(buffer, written, U8_MAX_LENGTH, c, too_long);
-    if (!too_long) out.append(buffer, static_cast<size_t>(written));
+    AppendUtf8(static_cast<char32_t>(c < 0 ? 0xFFFD : u_tolower(c)), out);
   }
+}
+
+void AppendUtf8(char32_t c, std::string& out) {
+  char buffer[U8_MAX_LENGTH];
+  int32_t written = 0;
+  UBool too_long = false;
+  U8_APPEND(buffer, written, U8_MAX_LENGTH, static_cast<UChar32>(c), too_long);
+  if (!too_long) out.append(buffer, static_cast<size_t>(written));
 }
 
 }  // namespace verbatim::text

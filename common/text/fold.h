@@ -33,6 +33,10 @@ std::string LowerKey(std::string_view text);
 // LowerKey appended to `out`, for callers that reuse one buffer.
 void AppendLowerKey(std::string_view text, std::string& out);
 
+// Appends the UTF-8 bytes of code point `c` to `out`; nothing for a value
+// that is no code point.
+void AppendUtf8(char32_t c, std::string& out);
+
 }  // namespace verbatim::text
 
 #endif  // VERBATIM_COMMON_TEXT_FOLD_H_

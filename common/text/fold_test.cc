@@ -49,5 +49,13 @@ TEST(LowerKeyTest, LowercasesKeepsAccentsAndFoldsTheApostrophe) {
   EXPECT_EQ(buffer, "x ada");
 }
 
+TEST(AppendUtf8Test, EncodesOneToFourBytesAndSkipsNonCodePoints) {
+  std::string out = "x";
+  for (const char32_t c : {U'a', U'é', U'’', U'𝄞', char32_t{0x110000}}) {
+    AppendUtf8(c, out);
+  }
+  EXPECT_EQ(out, "xaé’𝄞");
+}
+
 }  // namespace
 }  // namespace verbatim::text

@@ -60,18 +60,6 @@ std::string_view TrimAsciiSpace(std::string_view text) {
   return text;
 }
 
-namespace {
-
-void AppendUtf8(char32_t c, std::string& out) {
-  char buf[4];
-  int32_t i = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), i, 4, static_cast<UChar32>(c),
-            error);
-  if (!error) out.append(buf, static_cast<size_t>(i));
-}
-
-}  // namespace
 
 bool IsYearOrOrdinal(std::string_view word) {
   const bool digits_only =
@@ -112,8 +100,8 @@ void AppendSquashedKey(std::string_view text, std::string& out) {
     size_t len = 0;
     const char32_t c = DecodeUtf8(text, pos, len);
     if (IsLetter(c) || IsDigit(c)) {
-      AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))),
-                 out);
+      text::AppendUtf8(
+          static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))), out);
     }
     pos += len;
   }

@@ -668,8 +668,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       IntroducingWords(text, m.begin, introducing);
       for (std::string_view word : introducing) {
         if (EqualsIgnoreCase(word, head)) return false;
-        std::optional<std::string_view> kind = RoleNouns().FindFolded(word);
-        other_role |= kind.has_value() && *kind == "person";
+        other_role |= HeadIsRoleOfKind(word, "person");
       }
     }
     return other_role;
@@ -1047,11 +1046,10 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         if (described < 0 && a.indefinite) break;
         if (described < 0) {
           const std::string_view head = DescriptionHead(text, a.subject);
-          std::optional<std::string_view> kind = RoleNouns().FindFolded(head);
           // "Regulators called the plan “Q”": a group, not one person.
-          const bool plural =
-              !kind.has_value() && RoleNouns().FindFoldedOrSingular(head);
-          if (plural || (kind.has_value() && *kind == "unnamed") ||
+          const bool plural = !RoleNouns().ContainsFolded(head) &&
+                              RoleNouns().FindFoldedOrSingular(head);
+          if (plural || HeadIsRoleOfKind(head, "unnamed") ||
               IntroducedUnnamed(text, head, paragraph_floor(a.subject.begin),
                                 a.subject.begin)) {
             break;
