@@ -467,6 +467,11 @@ void CutAfterInnerTitle(const Context& ctx, Candidate& c) {
   for (size_t k = role + 1; k <= c.last; ++k) {
     const Token& t = ctx.tokens[k];
     if (t.kind != TokenKind::kWord) continue;
+    // "van der" in "Kestrel CEO Margarethe van der Linden" is no break.
+    if (!t.upper_initial && !t.leading_dot && k < c.last &&
+        SurnameParticle(ctx, k)) {
+      continue;
+    }
     if (!t.upper_initial && !t.leading_dot) return;  // "of the", "and"
     if (ctx.Has(k, kAnyHead)) return;
     ++words;

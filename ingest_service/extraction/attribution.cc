@@ -205,8 +205,13 @@ bool Attributor::IsCueAt(const Frame& f, int k) const {
   // the word its entry names after it.
   if (std::optional<std::string_view> needs = CueVerbNeeds(f.words[k]);
       needs.has_value() && !needs->empty()) {
-    return StartsLower(f.words[k]) && k + 1 < f.size() && f.IsWord(k + 1) &&
-           f.words[k + 1] == *needs;
+    if (!StartsLower(f.words[k])) return false;
+    // "spoke directly about": an adverb may come between.
+    int next = k + 1;
+    if (next + 1 < f.size() && f.IsWord(next) && EndsWithLy(f.words[next])) {
+      ++next;
+    }
+    return next < f.size() && f.IsWord(next) && f.words[next] == *needs;
   }
   if (!IsCue(f.words[k])) return false;
   const std::string_view cue = f.words[k];
@@ -302,6 +307,30 @@ bool Attributor::TitledName(const Frame& f, int begin, int end) const {
   return t > begin && t < end && NameRun(f, t, end);
 }
 
+int Attributor::LastPersonRoleIn(const Frame& f, int begin, int end) const {
+  for (int r = end - 1; r >= begin; --r) {
+    if (!f.IsWord(r) || !StartsUpper(f.words[r])) continue;
+    // "Martin Luther King Jr.": no name follows.
+    if (r + 1 < f.size() && f.IsWord(r + 1) &&
+        lex_.abbreviations.ContainsFolded(f.words[r + 1])) {
+      continue;
+    }
+    std::optional<std::string_view> kind = lex_.roles.FindFolded(f.words[r]);
+    if (kind.has_value() && *kind == "person") return r;
+  }
+  return -1;
+}
+
+bool Attributor::RoleThenName(const Frame& f, int begin, int end) const {
+  if (end - begin < 3 || !f.IsWord(begin) ||
+      !lex_.determiners.ContainsFolded(f.words[begin]) ||
+      lex_.roles.ContainsFolded(f.words[end - 1])) {
+    return false;
+  }
+  const int role = LastPersonRoleIn(f, begin + 1, end - 1);
+  return role > begin && NameRun(f, role + 1, end);
+}
+
 bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
                                int floor, Attribution& a) const {
   int j = end - 1;
@@ -363,7 +392,8 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
       }
       const bool named_at_end =
           name_begin < j && f.Is(name_begin - 1, "named");
-      if (appositive && (TitledName(f, k + 1, j) || named_at_end)) {
+      if (appositive && (TitledName(f, k + 1, j) || named_at_end ||
+                         RoleThenName(f, k + 1, j))) {
         // "Her challenger, businessman Victor Salas, wrote": the titled
         // name between the commas is the subject its description leads.
         --j;
@@ -602,6 +632,12 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
       continue;
     }
     break;
+  }
+  // "the Ohio Republican Jim Harlow said": the capitalised person role ends
+  // a description the name follows ("Stephen King said" ends in one).
+  if (!lex_.roles.ContainsFolded(w)) {
+    const int role = LastPersonRoleIn(f, s + 1, j);
+    if (role > s) s = role + 1;
   }
   a.kind = SubjectKind::kName;
   a.subject = {f.toks[s].span.begin, f.toks[j].span.end};
@@ -1408,6 +1444,23 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
     s.rule = colon ? "pre_paragraph_colon" : "paragraph_intro";
     s.cue = std::string(f.words[k]);
     s.confidence = 0.7;
+    a = s;
+    return true;
+  }
+  // "The most emotional testimony came from Mei Zhao, who owns a bakery.":
+  // the person the words came from.
+  for (int k = 1; k + 1 < f.size(); ++k) {
+    if (!f.Is(k, "from") || !f.IsWord(k - 1) ||
+        !(f.Is(k - 1, "came") || f.Is(k - 1, "comes") ||
+          f.Is(k - 1, "come"))) {
+      continue;
+    }
+    Attribution s;
+    if (!SubjectAfter(text, f, k + 1, s) || s.kind != SubjectKind::kName) {
+      break;
+    }
+    s.rule = "paragraph_source";
+    s.confidence = 0.6;
     a = s;
     return true;
   }

@@ -168,6 +168,13 @@ class Attributor {
   // Whether tokens [begin, end) of `f` are role nouns and then a name
   // ("businessman Victor Salas").
   bool TitledName(const Frame& f, int begin, int end) const;
+  // The last capitalised person role noun ("Republican", "Senator") among
+  // tokens [begin, end) of `f`, or -1.
+  int LastPersonRoleIn(const Frame& f, int begin, int end) const;
+  // Whether tokens [begin, end) of `f` are a determiner, a description
+  // ending in a capitalised person role and then a name ("the Colorado
+  // Democrat Priya Raghunathan").
+  bool RoleThenName(const Frame& f, int begin, int end) const;
   // A role noun ("singer") or a hyphenated compound of them
   // ("singer-songwriter"), in any case.
   bool IsRoleWord(std::string_view word) const;

@@ -664,6 +664,35 @@ TEST(AttributionTest, NamedIntroCarriesThroughEveryPart) {
   EXPECT_TRUE(a[2].framed_chain);
 }
 
+TEST(AttributionTest, IntroNamingWhoTheWordsCameFrom) {
+  for (const char* intro :
+       {"The sharpest testimony came from Rosa Kowal, who runs a bakery.\n",
+        "Then came the words everyone waited for. They came from Rosa "
+        "Kowal.\n"}) {
+    const std::string text = std::string(intro) +
+                             "“I opened the shop with a loan and an oven.\n"
+                             "“Nobody called me when it failed.”\n";
+    std::vector<QuoteCandidate> quotes;
+    const auto a = AttributeRaw(text, quotes);
+    ASSERT_EQ(a.size(), 2u) << intro;
+    EXPECT_EQ(SubjectText(text, a[0]), "Rosa Kowal") << intro;
+    EXPECT_EQ(a[0].rule, "paragraph_source") << intro;
+    EXPECT_TRUE(a[0].framed_chain) << intro;
+  }
+}
+
+TEST(AttributionTest, AdverbBetweenACueVerbAndTheWordItNeeds) {
+  const std::string text =
+      "In her homily, the bishop spoke directly about the floods.\n"
+      "“Some of you have lost everything this winter.\n"
+      "“You have not lost each other.”\n";
+  std::vector<QuoteCandidate> quotes;
+  const auto a = AttributeRaw(text, quotes);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].cue, "spoke");
+  EXPECT_EQ(SubjectText(text, a[0]), "the bishop");
+}
+
 TEST(AttributionTest, CuelessIntroNamesItsSubjectPastAnAgeOrAnAppositive) {
   for (const char* intro :
        {"The girl's aunt, Rosa Kowal, 66, stood beside the chief.\n",
@@ -1010,6 +1039,25 @@ TEST(AttributionTest, CapitalisedTitleAfterTheArticleBeforeAComma) {
           {"“Order, please,” said the Speaker, Sir Ian Hale.", "Ian Hale"},
           {"“Order, please,” said the Mayor, Ada Quill.", "Ada Quill"},
           {"“Order, please,” said the Rev. Peter Hale.", "Peter Hale"},
+      },
+      SubjectKind::kName);
+}
+
+TEST(AttributionTest, NameAfterADescriptionEndingInACapitalisedRole) {
+  ExpectSubjects(
+      {
+          {"The panel’s chairwoman, the Colorado Democrat Ada Quill, said: "
+           "“This was a series of choices.”",
+           "Ada Quill"},
+          {"The Ohio Republican Jim Harlow said the hearing was “a waste of "
+           "everybody's time”.",
+           "Jim Harlow"},
+          {"Former President Ana Ruiz said the deal was “dead on arrival”.",
+           "Ana Ruiz"},
+          // A role word ending the name, or before a suffix, is the name's.
+          {"“I write every morning,” said Stephen King.", "Stephen King"},
+          {"“We shall overcome,” said Martin Luther King Jr.",
+           "Martin Luther King Jr"},
       },
       SubjectKind::kName);
 }

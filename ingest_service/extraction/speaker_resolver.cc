@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "ingest_service/entities/text_util.h"
 #include "ingest_service/extraction/cue_verbs.h"
 #include "ingest_service/extraction/lexicon.h"
 #include "ingest_service/extraction/text_util.h"
@@ -321,6 +322,18 @@ void AppendParts(std::string_view s, char separator,
   }
 }
 
+// The member of the party a tag's letter ("R-Texas") stands for.
+std::string_view PartyMember(char letter) {
+  switch (letter | 0x20) {
+    case 'r':
+      return "Republican";
+    case 'd':
+      return "Democrat";
+    default:
+      return "independent";
+  }
+}
+
 // The words that may introduce the person named at `begin`: the title
 // before the name, its hyphenated parts ("singer-songwriter Ana Ruiz") or
 // the role an abbreviated title stands for ("Sen." -> "senator"),
@@ -365,11 +378,11 @@ void IntroducingWords(std::string_view text, size_t begin,
       rest = rest.substr(0, cut);
     }
   }
-  // "Sen. Ana Whitby" is "the senator", whether the title is printed before
-  // the mention or opens it.
-  if (title.size() > 1 && title.back() == '.') {
-    std::optional<std::string_view> role =
-        Honorifics().FindFolded(title.substr(0, title.size() - 1));
+  // "Sen. Ana Whitby" is "the senator" and "CEO Ana Ruiz" "the executive",
+  // whether the title is printed before the mention or opens it.
+  if (title.size() > 1) {
+    std::optional<std::string_view> role = Honorifics().FindFolded(
+        title.back() == '.' ? title.substr(0, title.size() - 1) : title);
     if (role.has_value() && !role->empty()) words.push_back(*role);
   }
   {
@@ -387,6 +400,15 @@ void IntroducingWords(std::string_view text, size_t begin,
   }
   const size_t after_end = std::min(text.size(), begin + 120);
   const std::string_view right = text.substr(begin, after_end - begin);
+  // "Sen. Ana Ruiz, R-Texas," and "Ana Ruiz (D-Colo.)" are "the Texas
+  // Republican" and "the Colorado Democrat".
+  if (const size_t open = right.find_first_of(",(\n");
+      open < 40 && right[open] != '\n') {
+    std::string_view tag = right.substr(open + 1);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    tag = tag.substr(0, tag.find_first_of(" ,)"));
+    if (entities::IsPartyTag(tag)) words.push_back(PartyMember(tag[0]));
+  }
   const size_t comma = right.find(", ");
   if (comma == std::string_view::npos || comma >= 40) return;
   // Within the name's sentence: not "Tom Brisco was ready. As a phone rang,

@@ -506,6 +506,28 @@ TEST(SpeakerResolverTest, AbbreviatedTitleIntroducesItsRole) {
   EXPECT_THAT(ResolveAmong(f, {"Joe Park", "Ann Lee"}), ElementsAre(1));
 }
 
+TEST(SpeakerResolverTest, PartyTagIntroducesPartyMember) {
+  Fixture f = Analyze(
+      "Joe Park spoke first. Critics loved Joe Park. Joe Park testified. "
+      "Sen. Ann Lee, R-Texas, pressed him. Rep. Bo Diaz (D-Ohio) "
+      "listened.\n\n"
+      "\u201cThat sale was planned months before,\u201d Joe Park said.\n\n"
+      "\u201cA plan is not a permission slip,\u201d the Texas Republican "
+      "shot back.\n\n"
+      "\u201cWe need the documents,\u201d the Ohio Democrat said.");
+  EXPECT_THAT(ResolveAmong(f, {"Joe Park", "Ann Lee", "Bo Diaz"}),
+              ElementsAre(0, 1, 2));
+}
+
+TEST(SpeakerResolverTest, UnabbreviatedTitleStandsForItsRole) {
+  Fixture f = Analyze(
+      "Joe Park spoke first. Critics loved Joe Park. Joe Park toured. "
+      "CEO Ann Lee apologised.\n\n"
+      "Joe Park left early.\n\n"
+      "\u201cWe let our customers down,\u201d the executive said.");
+  EXPECT_THAT(ResolveAmong(f, {"Joe Park", "Ann Lee"}), ElementsAre(1));
+}
+
 TEST(SpeakerResolverTest,
      DescriptionWithoutNamesTakesThePersonTheStoryOpensWith) {
   Fixture f = Analyze(
