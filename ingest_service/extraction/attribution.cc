@@ -1806,6 +1806,21 @@ std::vector<Attribution> Attributor::Attribute(
       out[qi].confidence = 0.55;
       continue;
     }
+    // "Mayor Deborah Chua said the showground was ready.\n“It has room for
+    // 2,000 people.”": a paragraph that is only a quote, after one ending in
+    // what someone said (not itself in marks), goes on in their words.
+    if (whole_para &&
+        (qi == 0 || quotes[qi - 1].paragraph < quotes[qi].paragraph - 1)) {
+      Attribution a;
+      if (AnalyzeParagraphIntro(text, seg, quotes[qi], a) &&
+          a.rule == "paragraph_intro") {
+        a.rule = "block_after_reported_speech";
+        a.confidence = 0.55;
+        a.fragment = out[qi].fragment;
+        out[qi] = a;
+        continue;
+      }
+    }
     if (!same_para && !opens_para) {
       Attribution a;
       if (AnalyzePreviousSentence(text, seg, quotes[qi], a)) out[qi] = a;

@@ -681,6 +681,23 @@ TEST(AttributionTest, IntroNamingWhoTheWordsCameFrom) {
   }
 }
 
+TEST(AttributionTest, QuoteParagraphAfterReportedSpeech) {
+  const std::string text =
+      "Mayor Ada Quill said the showground was ready for evacuees.\n"
+      "“It has room for 2,000 people and their animals.”\n"
+      "The note on the door read:\n"
+      "“We are closed for good.\n"
+      "“Thank you for forty years.”\n"
+      "“Tell your friends to cook at home,” it ended.\n";
+  std::vector<QuoteCandidate> quotes;
+  const auto a = AttributeRaw(text, quotes);
+  ASSERT_EQ(a.size(), 4u);
+  EXPECT_EQ(a[0].rule, "block_after_reported_speech");
+  EXPECT_EQ(SubjectText(text, a[0]), "Ada Quill");
+  // A paragraph in marks before it is no report of speech.
+  EXPECT_NE(a[2].rule, "block_after_reported_speech");
+}
+
 TEST(AttributionTest, AdverbBetweenACueVerbAndTheWordItNeeds) {
   const std::string text =
       "In her homily, the bishop spoke directly about the floods.\n"

@@ -225,6 +225,36 @@ std::string_view DescriptionHead(std::string_view text, TextSpan subject) {
   return space == std::string_view::npos ? desc : desc.substr(space + 1);
 }
 
+// The capitalised word right before the head of a description ("Ohio" in
+// "the Ohio Republican"), or empty.
+std::string_view DescriptionModifier(std::string_view text, TextSpan subject) {
+  std::string_view desc =
+      text.substr(subject.begin, subject.end - subject.begin);
+  const size_t space = desc.find_last_of(' ');
+  if (space == std::string_view::npos) return {};
+  desc = desc.substr(0, space);
+  const std::string_view word = desc.substr(desc.find_last_of(' ') + 1);
+  return word.empty() || !std::isupper(static_cast<unsigned char>(word[0]))
+             ? std::string_view()
+             : word;
+}
+
+bool IsPartyMember(std::string_view word) {
+  return EqualsIgnoreCase(word, "Republican") ||
+         EqualsIgnoreCase(word, "Democrat") ||
+         EqualsIgnoreCase(word, "independent");
+}
+
+// Whether a state as a party tag prints it ("Calif", "Maine", "TX") may be
+// the state a description names ("California", "Texas").
+bool SameState(std::string_view tag_state, std::string_view named) {
+  if (tag_state.empty() || named.empty()) return false;
+  const bool postal = tag_state.size() == 2 &&
+                      std::isupper(static_cast<unsigned char>(tag_state[1]));
+  return postal ? tag_state[0] == named[0]
+                : StartsWithIgnoreCase(named, tag_state);
+}
+
 // Start of the last whole-word occurrence of `word` (any ASCII case) in
 // text[begin, end), or npos.
 size_t LastWordIn(std::string_view text, size_t begin, size_t end,
@@ -407,7 +437,12 @@ void IntroducingWords(std::string_view text, size_t begin,
     std::string_view tag = right.substr(open + 1);
     while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
     tag = tag.substr(0, tag.find_first_of(" ,)"));
-    if (entities::IsPartyTag(tag)) words.push_back(PartyMember(tag[0]));
+    if (entities::IsPartyTag(tag)) {
+      words.push_back(PartyMember(tag[0]));
+      std::string_view state = tag.substr(2);
+      if (state.ends_with('.')) state.remove_suffix(1);
+      words.push_back(state);
+    }
   }
   const size_t comma = right.find(", ");
   if (comma == std::string_view::npos || comma >= 40) return;
@@ -664,6 +699,10 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   auto resolve_description = [&](TextSpan subject) {
     const std::string_view head = DescriptionHead(text, subject);
     if (head.size() < 3) return -1;
+    // "the Ohio Republican" is no Republican tagged from another state.
+    const std::string_view state =
+        IsPartyMember(head) ? DescriptionModifier(text, subject)
+                            : std::string_view();
     auto it = persons_from(subject.begin);
     int seen = 0;
     while (it != persons.begin() && seen < 12) {
@@ -671,7 +710,14 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       ++seen;
       IntroducingWords(text, it->begin, introducing);
       for (std::string_view word : introducing) {
-        if (EqualsIgnoreCase(word, head)) return it->entity;
+        if (!EqualsIgnoreCase(word, head)) continue;
+        if (state.empty() || std::any_of(introducing.begin(),
+                                         introducing.end(),
+                                         [&](std::string_view x) {
+                                           return SameState(x, state);
+                                         })) {
+          return it->entity;
+        }
       }
     }
     return -1;

@@ -517,6 +517,14 @@ TEST(SpeakerResolverTest, PartyTagIntroducesPartyMember) {
       "\u201cWe need the documents,\u201d the Ohio Democrat said.");
   EXPECT_THAT(ResolveAmong(f, {"Joe Park", "Ann Lee", "Bo Diaz"}),
               ElementsAre(0, 1, 2));
+  // A Republican from another state is someone else.
+  Fixture g = Analyze(
+      "Sen. Ann Lee, R-Maine, said she would vote no.\n\n"
+      "Leader Joe Park dismissed it. \u201cWe respect her "
+      "concerns,\u201d the Ohio Republican said.");
+  const std::vector<int> other = ResolveAmong(g, {"Ann Lee", "Joe Park"});
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_NE(other[0], 0);
 }
 
 TEST(SpeakerResolverTest, UnabbreviatedTitleStandsForItsRole) {
