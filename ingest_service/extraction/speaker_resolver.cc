@@ -794,12 +794,18 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     // nor sentences of quotation ("“They owe me £38,000. That’s the winter
     // feed.”").
     int budget = 6;
+    // Passed a sentence naming no one that holds the same pronoun ("Does
+    // she feel lighter?"): the pronoun goes on with someone named earlier,
+    // not with an unnamed voice before it.
+    bool pronoun_goes_back = false;
     for (int s = s0; s >= 0 && budget > 0; --s) {
       const TextSpan sent = seg.sentences[s];
       if (Inside(sent.begin, boilerplate)) continue;
       if (s != s0 && quoted_sentence(sent)) continue;
       --budget;
       const size_t limit = s == s0 ? pos : sent.end;
+      auto it = persons_from(sent.begin);
+      const bool names_someone = it != persons.end() && it->begin < limit;
       // "He and his neighbor, Wendell Guidry, bailed water. “Q,” he said.":
       // a sentence opened by the same pronoun goes on with the person before
       // it; the names it holds are someone else.
@@ -825,13 +831,16 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       // past a subject and its clause: "Marcus Obi, who owns Brightwell
       // shares, said ...".
       int first = -1;
-      auto it = persons_from(sent.begin);
       // "A former employee, who asked not to be named, said ... “Q,” she
       // said.": the pronoun is someone unnamed.
-      if (s != s0 && (it == persons.end() || it->begin >= limit)) {
+      if (s != s0 && !names_someone && !pronoun_goes_back) {
         const TextSpan unnamed =
             OpeningDescription(text, sent, Determiner::kIndefinite);
         if (unnamed.end > unnamed.begin) return voiced_organization(unnamed);
+      }
+      if (s != s0 && !names_someone && g != Gender::kUnknown &&
+          HasPronounBetween(text, sent.begin, sent.end, g)) {
+        pronoun_goes_back = true;
       }
       for (; it != persons.end() && it->begin < limit; ++it) {
         if (!Compatible(g, analysis.entities[it->entity].gender)) continue;

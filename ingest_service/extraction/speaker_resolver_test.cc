@@ -571,6 +571,23 @@ TEST(SpeakerResolverTest, PronounLooksPastSentencesOfQuotation) {
   EXPECT_EQ(speakers.back(), 0);
 }
 
+TEST(SpeakerResolverTest, PronounRepeatedWithoutNamesSkipsAnUnnamedVoice) {
+  Fixture f = Analyze(
+      "Ann Lee wrote the memoir in a year. Ann Lee lives in Leeds.\n\n"
+      "\u201cI wrote at night,\u201d Ann Lee says.\n\n"
+      "A spokesperson for Harrow Books said the first print run sold "
+      "out.\n\n"
+      "Does she feel lighter now? \u201cLighter isn\u2019t the "
+      "word,\u201d she says.");
+  EntityAnalysis a;
+  AddEveryMention(a, f.text, "Ann Lee", 0);
+  AddEveryMention(a, f.text, "Harrow Books", 1);
+  a.entities.push_back({"Ann Lee", EntityType::kPerson, {}, Gender::kFemale});
+  a.entities.push_back(
+      {"Harrow Books", EntityType::kOrganization, {}, Gender::kUnknown});
+  EXPECT_THAT(Resolve(f, a), ElementsAre(0, 0));
+}
+
 TEST(SpeakerResolverTest, PronounFarFromAnyNameIsTheMainPersonWhoSpoke) {
   Fixture f = Analyze(
       "Ann Lee writes poems. Ann Lee lives in Leeds.\n\n"
