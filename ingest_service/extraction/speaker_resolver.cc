@@ -699,28 +699,45 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   auto resolve_description = [&](TextSpan subject) {
     const std::string_view head = DescriptionHead(text, subject);
     if (head.size() < 3) return -1;
-    // "the Ohio Republican" is no Republican tagged from another state.
-    const std::string_view state =
-        IsPartyMember(head) ? DescriptionModifier(text, subject)
-                            : std::string_view();
+    // "the Almagro president": the nearest president introduced near
+    // "Almagro", else the nearest president; but "the Ohio Republican" is
+    // no Republican tagged from another state.
+    const std::string_view modifier = DescriptionModifier(text, subject);
+    const bool party = IsPartyMember(head);
+    int fallback = -1;
     auto it = persons_from(subject.begin);
     int seen = 0;
     while (it != persons.begin() && seen < 12) {
       --it;
       ++seen;
       IntroducingWords(text, it->begin, introducing);
-      for (std::string_view word : introducing) {
-        if (!EqualsIgnoreCase(word, head)) continue;
-        if (state.empty() || std::any_of(introducing.begin(),
-                                         introducing.end(),
-                                         [&](std::string_view x) {
-                                           return SameState(x, state);
-                                         })) {
+      if (std::none_of(introducing.begin(), introducing.end(),
+                       [&](std::string_view w) {
+                         return EqualsIgnoreCase(w, head);
+                       })) {
+        continue;
+      }
+      if (modifier.empty()) return it->entity;
+      if (party) {
+        if (std::any_of(
+                introducing.begin(), introducing.end(),
+                [&](std::string_view w) { return SameState(w, modifier); })) {
           return it->entity;
         }
+        continue;
       }
+      constexpr size_t kModifierBefore = 60;
+      constexpr size_t kModifierAfter = 120;
+      if (LastWordIn(text,
+                     it->begin > kModifierBefore ? it->begin - kModifierBefore
+                                                 : 0,
+                     std::min(text.size(), it->begin + kModifierAfter),
+                     modifier) != std::string_view::npos) {
+        return it->entity;
+      }
+      if (fallback < 0) fallback = it->entity;
     }
-    return -1;
+    return fallback;
   };
 
   // Whether `entity`, a person, was introduced before `pos` with a role noun
@@ -1006,8 +1023,9 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   };
 
   // The organisation a description of one (`subject`, "the agency") stands
-  // for: the last one before it named with its head noun ("the Environment
-  // Agency", "the Commission on Presidential Debates"); else the last one in
+  // for: the last one before it named or introduced with its head noun ("the
+  // Environment Agency", "the Commission on Presidential Debates", "Arc, the
+  // biggest fans' group,"); else the last one in
   // its paragraph or the one before that spoke ("The utility Sierra Power
   // said it had cut power. In a statement, the company said ...", "According
   // to Sierra Power, ..."); or -1.
@@ -1028,6 +1046,13 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       if (head.size() >= 3 && (EndsWithHead(name, head) ||
                                OpensWithHeadAndComplement(name, head))) {
         named = m.entity;
+      } else if (head.size() >= 3) {
+        // "The Noordzijde Collective, the biggest supporters' group, said":
+        // introduced with the head noun.
+        IntroducingWords(text, m.span.begin, introducing);
+        for (std::string_view word : introducing) {
+          if (EqualsIgnoreCase(word, head)) named = m.entity;
+        }
       }
       if (m.span.begin >= floor &&
           (CueVerbAt(text, m.span.end, subject.begin) ||

@@ -527,6 +527,32 @@ TEST(SpeakerResolverTest, PartyTagIntroducesPartyMember) {
   EXPECT_NE(other[0], 0);
 }
 
+TEST(SpeakerResolverTest, DescriptionModifierPicksAmongHoldersOfTheRole) {
+  Fixture f = Analyze(
+      "Almagro president Ana Ruiz made the first offer on Monday.\n\n"
+      "Across town, Joe Park, the Meerhaven president, turned it down. "
+      "Joe Park said the club would not sell.\n\n"
+      "\u201cWe made a serious offer,\u201d the Almagro president said.");
+  EXPECT_THAT(ResolveAmong(f, {"Ana Ruiz", "Joe Park"}), ElementsAre(0));
+}
+
+TEST(SpeakerResolverTest, DescribedOrganisationIntroducedWithItsHeadNoun) {
+  Fixture f = Analyze(
+      "Harbor United said the fee was fair. Harbor United met again.\n\n"
+      "The North Stand Collective, the biggest supporters' group, said it "
+      "would not boo the striker.\n\n"
+      "\u201cPlayers come and go, but the badge stays,\u201d the group "
+      "said.");
+  EntityAnalysis a;
+  AddEveryMention(a, f.text, "Harbor United", 0);
+  AddEveryMention(a, f.text, "North Stand Collective", 1);
+  a.entities.push_back(
+      {"Harbor United", EntityType::kOrganization, {}, Gender::kUnknown});
+  a.entities.push_back({"North Stand Collective", EntityType::kOrganization,
+                        {}, Gender::kUnknown});
+  EXPECT_THAT(Resolve(f, a), ElementsAre(1));
+}
+
 TEST(SpeakerResolverTest, UnabbreviatedTitleStandsForItsRole) {
   Fixture f = Analyze(
       "Joe Park spoke first. Critics loved Joe Park. Joe Park toured. "
