@@ -821,6 +821,12 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       if (s != s0 && quoted_sentence(sent)) continue;
       --budget;
       const size_t limit = s == s0 ? pos : sent.end;
+      // "Speaking to reporters at De Kreek, he said": the opening clause's
+      // subject is the pronoun itself; its names are someone else.
+      if (s == s0 && OpensWithParticipleClause(text, sent.begin, pos) &&
+          text.substr(sent.begin, pos - sent.begin).ends_with(", ")) {
+        continue;
+      }
       auto it = persons_from(sent.begin);
       const bool names_someone = it != persons.end() && it->begin < limit;
       // "He and his neighbor, Wendell Guidry, bailed water. “Q,” he said.":

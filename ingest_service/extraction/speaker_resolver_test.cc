@@ -553,6 +553,14 @@ TEST(SpeakerResolverTest, DescribedOrganisationIntroducedWithItsHeadNoun) {
   EXPECT_THAT(Resolve(f, a), ElementsAre(1));
 }
 
+TEST(SpeakerResolverTest, PronounAfterAnOpeningParticipleClauseGoesBack) {
+  Fixture f = Analyze(
+      "Joe Park, who has run the club since 2016, would not move.\n\n"
+      "Speaking to reporters outside the home of Ana Ruiz, he said: "
+      "\u201cThe striker is not for sale at any price.\u201d");
+  EXPECT_THAT(ResolveAmong(f, {"Joe Park", "Ana Ruiz"}), ElementsAre(0));
+}
+
 TEST(SpeakerResolverTest, UnabbreviatedTitleStandsForItsRole) {
   Fixture f = Analyze(
       "Joe Park spoke first. Critics loved Joe Park. Joe Park toured. "
