@@ -274,12 +274,15 @@ bool WholeNameBeforeAnd(const Context& ctx, size_t first, size_t last) {
          PersonLed(ctx, first, last);
 }
 
-// "Li Wenjie of Brightwater Securities": two or more capitalised words the
-// lexicons know nothing of (no given name, head, place or dictionary word)
-// are a person's name, which "of" does not continue.
+// "Li Wenjie of Brightwater Securities": two or more capitalised words (and
+// any surname particles between them) the lexicons know nothing of (no given
+// name, head, place or dictionary word) are a person's name, which "of" does
+// not continue.
 bool UnknownNameRun(const Context& ctx, size_t first, size_t last) {
   if (last == first) return false;
   for (size_t k = first; k <= last; ++k) {
+    // "Maarten van Leeuwen": surname particles inside it.
+    if (k > first && k < last && SurnameParticle(ctx, k)) continue;
     if (!IsWord(ctx.tokens[k]) || !ctx.tokens[k].upper_initial ||
         ctx.Has(k, kCommonWord | kAnyHead | kPlaceName | kOrgName | kRole |
                        kDemonym | kFirstName | kHonorific)) {
@@ -757,6 +760,7 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
     // Festival": "and" stays inside a name only when the name ends in an
     // organisation or event head; otherwise it lists names.
     size_t before_and = tokens.size();
+    bool particle_after_and = false;
     while ((!tokens[last].possessive || PossessiveInsideName(ctx, last)) &&
            !tokens[last].hyphen_tail && j < tokens.size()) {
       if (q < quoted.size() && quoted[q].first <= j) break;
@@ -776,6 +780,7 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
       } else if (SurnameParticle(ctx, j)) {
         // "Margit van der Berg", "Abdullah bin Rashid": particles join a
         // person's name after the given name too.
+        particle_after_and |= before_and != tokens.size();
         next = j + 1;
         while (next < tokens.size() && next < j + kMaxSurnameParticles &&
                SameLine(tokens[next]) && SurnameParticle(ctx, next)) {
@@ -816,7 +821,9 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
     if (before_and < last &&
         !TitleAfterWorkCue(ctx, first, before_and + 1, last) &&
         !OfPhraseGoesOn(ctx, first, before_and + 1, last) &&
-        (!ctx.Has(last, kOrgHead | kEventHead) ||
+        // "the Institute of Science and Maarten van Leeuwen of Leiden
+        // University": a person's surname particle after the "and".
+        (particle_after_and || !ctx.Has(last, kOrgHead | kEventHead) ||
          WholeNameBeforeAnd(ctx, first, before_and))) {
       last = before_and;
       end = HeadEnd(tokens[last]);

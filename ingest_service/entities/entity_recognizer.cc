@@ -16,6 +16,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "common/text/fold.h"
+#include "common/text/name_particles.h"
 #include "ingest_service/entities/alias_grouper.h"
 #include "ingest_service/entities/candidate_finder.h"
 #include "ingest_service/entities/lexicons.h"
@@ -26,6 +27,21 @@
 
 namespace verbatim::entities {
 namespace {
+
+// Whether a lower-case surname particle sits between the candidate's first
+// and last words ("Maarten van Leeuwen", "Abdullah bin Rashid").
+bool HasInnerSurnameParticle(std::string_view text,
+                             const std::vector<Token>& tokens,
+                             const Candidate& c) {
+  for (size_t k = c.first + 1; k < c.last; ++k) {
+    const Token& t = tokens[k];
+    if (t.kind == TokenKind::kWord && !t.upper_initial &&
+        text::IsSurnameParticle(text.substr(t.begin, t.end - t.begin))) {
+      return true;
+    }
+  }
+  return false;
+}
 
 // Votes a list member needs to lend its type to the rest of the list.
 constexpr float kListLeaderScore = 2.0f;
@@ -567,6 +583,12 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
         for (size_t i = start; i < end; ++i) {
           Classification& c = classes[i];
           if (c.type != type && c.score >= kListLeaderScore) continue;
+          // "the Institute of Science and Maarten van Leeuwen": a name with
+          // a surname particle inside keeps its person type.
+          if (c.type == EntityType::kPerson &&
+              HasInnerSurnameParticle(text, tokens, candidates[i])) {
+            continue;
+          }
           // "Together, Kendrick Lamar and ...": a capitalised dictionary
           // word at a sentence start is not a list member.
           if (c.common_words_only &&

@@ -819,5 +819,24 @@ TEST_F(EntityRecognizerTest, HyphenatedRoleBeforeNameIsNotPartOfIt) {
   EXPECT_EQ(Named(a, "Singer-songwriter Lena Marsh"), nullptr);
 }
 
+TEST_F(EntityRecognizerTest, PersonWithASurnameParticleAfterAnOrganisation) {
+  const EntityAnalysis a =
+      Run("The prize went to Ana Iyer of the Indian Institute of Science and "
+          "Maarten van Leeuwen of Leiden University. In a statement, van "
+          "Leeuwen said he was stunned.");
+  EXPECT_EQ(TypeOf(a, "Indian Institute of Science"),
+            EntityType::kOrganization);
+  EXPECT_EQ(TypeOf(a, "Maarten van Leeuwen"), EntityType::kPerson);
+  EXPECT_EQ(TypeOf(a, "Leiden University"), EntityType::kOrganization);
+}
+
+TEST_F(EntityRecognizerTest, InnerTitleBeforeANameWithParticles) {
+  const EntityAnalysis a = Run(
+      "Kestrel CEO Margarethe van der Linden apologised on Tuesday. Van der "
+      "Linden said the recall would start at once.");
+  EXPECT_EQ(TypeOf(a, "Margarethe van der Linden"), EntityType::kPerson);
+  EXPECT_EQ(Named(a, "Kestrel CEO Margarethe van der Linden"), nullptr);
+}
+
 }  // namespace
 }  // namespace verbatim::entities

@@ -390,8 +390,7 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
       while (name_begin - 1 > k + 1 && NameRun(f, name_begin - 1, j)) {
         --name_begin;
       }
-      const bool named_at_end =
-          name_begin < j && f.Is(name_begin - 1, "named");
+      const bool named_at_end = name_begin < j && f.Is(name_begin - 1, "named");
       if (appositive && (TitledName(f, k + 1, j) || named_at_end ||
                          RoleThenName(f, k + 1, j))) {
         // "Her challenger, businessman Victor Salas, wrote": the titled
@@ -1451,8 +1450,7 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
   // the person the words came from.
   for (int k = 1; k + 1 < f.size(); ++k) {
     if (!f.Is(k, "from") || !f.IsWord(k - 1) ||
-        !(f.Is(k - 1, "came") || f.Is(k - 1, "comes") ||
-          f.Is(k - 1, "come"))) {
+        !(f.Is(k - 1, "came") || f.Is(k - 1, "comes") || f.Is(k - 1, "come"))) {
       continue;
     }
     Attribution s;

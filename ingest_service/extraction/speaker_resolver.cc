@@ -91,9 +91,8 @@ bool OpensWithParticipleClause(std::string_view text, size_t sentence,
                                size_t pos) {
   const std::string_view before = text.substr(sentence, pos - sentence);
   const size_t space = before.find(' ');
-  if (space == std::string_view::npos || before.empty() ||
-      before[0] < 'A' || before[0] > 'Z' ||
-      before.find(',') == std::string_view::npos) {
+  if (space == std::string_view::npos || before.empty() || before[0] < 'A' ||
+      before[0] > 'Z' || before.find(',') == std::string_view::npos) {
     return false;
   }
   const std::string_view first = before.substr(0, space);
@@ -711,10 +710,9 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       --it;
       ++seen;
       IntroducingWords(text, it->begin, introducing);
-      if (std::none_of(introducing.begin(), introducing.end(),
-                       [&](std::string_view w) {
-                         return EqualsIgnoreCase(w, head);
-                       })) {
+      if (std::none_of(
+              introducing.begin(), introducing.end(),
+              [&](std::string_view w) { return EqualsIgnoreCase(w, head); })) {
         continue;
       }
       if (modifier.empty()) return it->entity;
@@ -728,11 +726,11 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       }
       constexpr size_t kModifierBefore = 60;
       constexpr size_t kModifierAfter = 120;
-      if (LastWordIn(text,
-                     it->begin > kModifierBefore ? it->begin - kModifierBefore
-                                                 : 0,
-                     std::min(text.size(), it->begin + kModifierAfter),
-                     modifier) != std::string_view::npos) {
+      if (LastWordIn(
+              text,
+              it->begin > kModifierBefore ? it->begin - kModifierBefore : 0,
+              std::min(text.size(), it->begin + kModifierAfter),
+              modifier) != std::string_view::npos) {
         return it->entity;
       }
       if (fallback < 0) fallback = it->entity;
@@ -1071,36 +1069,45 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   };
 
   // "Lee issued a written statement late Friday.\n“Q,” the statement said":
-  // a document speaks for the person or organisation named first in the
-  // last sentence before it (this paragraph or the three before, which a
-  // statement of several paragraphs may fill) that mentions the document's
-  // noun; -1 when there is none.
+  // a document speaks for the person who speaks in, else the person or
+  // organisation named first in, the last sentence before it (this paragraph or
+  // the three before, which a statement of several paragraphs may fill) that
+  // mentions the document's noun; -1 when there is none.
   auto document_author = [&](TextSpan subject) {
     constexpr int kMaxParagraphsBack = 3;
     const int own = sentence_of(subject.begin);
     if (own < 0) return -1;
     const size_t floor =
-        seg.paragraphs[std::max(0, seg.sentence_paragraph[own] -
-                                       kMaxParagraphsBack)]
+        seg.paragraphs[std::max(
+                           0, seg.sentence_paragraph[own] - kMaxParagraphsBack)]
             .begin;
     const std::string_view head = DescriptionHead(text, subject);
     const size_t at = LastWordIn(text, floor, subject.begin, head);
     const int s = at == std::string_view::npos ? -1 : sentence_of(at);
     if (s < 0) return -1;
+    const TextSpan sentence = seg.sentences[s];
+    int first = -1;
     for (const entities::Mention& m : analysis.mentions) {
-      if (m.span.begin < seg.sentences[s].begin || m.entity < 0 ||
+      if (m.span.begin < sentence.begin || m.entity < 0 ||
           m.entity >= static_cast<int>(analysis.entities.size())) {
         continue;
       }
-      if (m.span.end > at) break;
+      if (m.span.end > sentence.end) break;
       const EntityType type = analysis.entities[m.entity].type;
-      if ((type == EntityType::kPerson ||
-           type == EntityType::kOrganization) &&
-          !IsOwner(text, m.span.end)) {
+      if ((type != EntityType::kPerson && type != EntityType::kOrganization) ||
+          IsOwner(text, m.span.end)) {
+        continue;
+      }
+      // "A spokeswoman, Ana Ruiz, said in a statement", "In a statement
+      // released by Leiden University, Lee said": whoever speaks in it.
+      size_t after = m.span.end;
+      if (after < sentence.end && text[after] == ',') ++after;
+      if (type == EntityType::kPerson && CueVerbAt(text, after, sentence.end)) {
         return m.entity;
       }
+      if (first < 0 && m.span.end <= at) first = m.entity;
     }
-    return -1;
+    return first;
   };
 
   // 2. Pronouns, descriptions and links, in text order.

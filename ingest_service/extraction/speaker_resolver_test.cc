@@ -141,6 +141,31 @@ TEST(SpeakerResolverTest, DocumentSpeaksForWhoeverIssuedIt) {
   EXPECT_EQ(speakers[1], 0);
 }
 
+TEST(SpeakerResolverTest, DocumentSpeaksForWhoeverSpeaksInItsSentence) {
+  for (const char* intro :
+       {"In a statement released by Harbor University, Tom Ruiz said he was "
+        "stunned.\n",
+        "A Harbor University spokesman, Tom Ruiz, said in a statement that "
+        "the lab was closed.\n"}) {
+    const Fixture f =
+        Analyze(std::string("Ann Lee won the prize.\n") + intro +
+                "“Ann Lee did the hard part,” the statement said.");
+    EntityAnalysis a;
+    AddEveryMention(a, f.text, "Ann Lee", 0);
+    AddEveryMention(a, f.text, "Harbor University", 1);
+    AddEveryMention(a, f.text, "Tom Ruiz", 2);
+    a.entities = {
+        {"Ann Lee", EntityType::kPerson, {}, Gender::kFemale},
+        {"Harbor University", EntityType::kOrganization, {}, Gender::kUnknown},
+        {"Tom Ruiz", EntityType::kPerson, {}, Gender::kMale}};
+    std::sort(a.mentions.begin(), a.mentions.end(),
+              [](const Mention& x, const Mention& y) {
+                return x.span.begin < y.span.begin;
+              });
+    EXPECT_THAT(Resolve(f, a), ElementsAre(2)) << intro;
+  }
+}
+
 TEST(SpeakerResolverTest, PronounSkipsANameInAnOpeningParticipleClause) {
   const Fixture f = Analyze(
       "Asked whether any rebels would back Tom Ruiz, Ann Lee smiled. “Ask "
@@ -548,8 +573,10 @@ TEST(SpeakerResolverTest, DescribedOrganisationIntroducedWithItsHeadNoun) {
   AddEveryMention(a, f.text, "North Stand Collective", 1);
   a.entities.push_back(
       {"Harbor United", EntityType::kOrganization, {}, Gender::kUnknown});
-  a.entities.push_back({"North Stand Collective", EntityType::kOrganization,
-                        {}, Gender::kUnknown});
+  a.entities.push_back({"North Stand Collective",
+                        EntityType::kOrganization,
+                        {},
+                        Gender::kUnknown});
   EXPECT_THAT(Resolve(f, a), ElementsAre(1));
 }
 
