@@ -238,10 +238,27 @@ std::string_view DescriptionModifier(std::string_view text, TextSpan subject) {
              : word;
 }
 
+// The party letters a legislator's tag may hold (entities::IsPartyTag) and
+// the member a description names: "R-Texas" is "the Texas Republican".
+struct PartyLetter {
+  char letter;
+  std::string_view member;
+};
+constexpr PartyLetter kPartyLetters[] = {
+    {'r', "Republican"}, {'d', "Democrat"}, {'i', "independent"}};
+
+// The member of the party a tag's letter stands for.
+std::string_view PartyMember(char letter) {
+  for (const PartyLetter& p : kPartyLetters) {
+    if (p.letter == (letter | 0x20)) return p.member;
+  }
+  return {};
+}
+
 bool IsPartyMember(std::string_view word) {
-  return EqualsIgnoreCase(word, "Republican") ||
-         EqualsIgnoreCase(word, "Democrat") ||
-         EqualsIgnoreCase(word, "independent");
+  return std::any_of(
+      std::begin(kPartyLetters), std::end(kPartyLetters),
+      [&](const PartyLetter& p) { return EqualsIgnoreCase(word, p.member); });
 }
 
 // Whether a state as a party tag prints it ("Calif", "Maine", "TX") may be
@@ -348,18 +365,6 @@ void AppendParts(std::string_view s, char separator,
     if (to == std::string_view::npos) to = s.size();
     if (to > from) out.push_back(s.substr(from, to - from));
     from = to + 1;
-  }
-}
-
-// The member of the party a tag's letter ("R-Texas") stands for.
-std::string_view PartyMember(char letter) {
-  switch (letter | 0x20) {
-    case 'r':
-      return "Republican";
-    case 'd':
-      return "Democrat";
-    default:
-      return "independent";
   }
 }
 
