@@ -169,7 +169,8 @@ class Attributor {
   // ("businessman Victor Salas").
   bool TitledName(const Frame& f, int begin, int end) const;
   // The last capitalised person role noun ("Republican", "Senator") among
-  // tokens [begin, end) of `f`, or -1.
+  // tokens [begin, end) of `f` that an abbreviation does not follow ("King
+  // Jr."), or -1.
   int LastPersonRoleIn(const Frame& f, int begin, int end) const;
   // Whether tokens [begin, end) of `f` are a determiner, a description
   // ending in a capitalised person role and then a name ("the Colorado
