@@ -621,9 +621,13 @@ void TrimLeading(const Context& ctx, Candidate& c) {
     // organisation's name; so is a capitalised word before one.
     // A role opener at a sentence start describes whoever follows: "Former
     // Harbor City striker ...", "Veteran Labour Party MP ...".
+    // So does a title before two or more words ending in a place's head
+    // ("Mayor Jo Park": Park is a surname there).
     const bool opener = initial_word && ctx.Has(f, kRoleOpener);
+    const bool titled_name =
+        role && c.last >= f + 2 && !ctx.Has(c.last, kOrgHead | kEventHead);
     if (!article && !opener && ctx.Has(c.last, kAnyHead) &&
-        (!role || !next_given)) {
+        (!role || !next_given) && !titled_name) {
       return;
     }
     ++c.first;

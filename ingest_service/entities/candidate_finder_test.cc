@@ -288,6 +288,9 @@ TEST_F(CandidateFinderTest, TitlesBeforeNamesAreCut) {
               ElementsAre("Justice Department"));
   EXPECT_THAT(Names("with Senator Maria Lopez of Texas and others"),
               ElementsAre("Maria Lopez", "Texas"));
+  // A surname that is a place's head ("Park").
+  EXPECT_THAT(Names("said Mayor Jo Park today"), ElementsAre("Jo Park"));
+  EXPECT_THAT(Names("as Coach Lu Anh Park said"), ElementsAre("Lu Anh Park"));
 }
 
 TEST_F(CandidateFinderTest, HonorificTitleBeforeAFullNameIsCut) {

@@ -189,6 +189,14 @@ int Attributor::SkipParenthetical(const Frame& f, int k) const {
   return k;
 }
 
+bool Attributor::IsDocumentSubject(std::string_view text,
+                                   const Attribution& a) const {
+  if (a.kind != SubjectKind::kDescription) return false;
+  const std::optional<std::string_view> role = lex_.roles.FindFolded(
+      LastWord(text.substr(a.subject.begin, a.subject.end - a.subject.begin)));
+  return role.has_value() && *role == "document";
+}
+
 bool Attributor::IsIndefinite(std::string_view determiner) const {
   std::optional<std::string_view> kind =
       lex_.determiners.FindFolded(determiner);
@@ -1433,19 +1441,24 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
     k = close;
   }
   const bool colon = f.Is(f.size() - 1, ":");
+  bool excerpt = false;
   for (int k = 0; colon && k < f.size(); ++k) {
-    if (lex_.excerpt_verbs.ContainsFolded(f.words[k])) return false;
+    excerpt = excerpt || lex_.excerpt_verbs.ContainsFolded(f.words[k]);
   }
   for (int k = 0; k < f.size(); ++k) {
     if (!IsCueAt(f, k)) continue;
     Attribution s;
     if (!SubjectBefore(text, f, k, 0, s)) continue;
+    // "The memo read in part:" quotes the memo's own words, issued as a
+    // statement; "McCrummen reports:" opens someone's excerpt.
+    if (excerpt && !IsDocumentSubject(text, s)) return false;
     s.rule = colon ? "pre_paragraph_colon" : "paragraph_intro";
     s.cue = std::string(f.words[k]);
     s.confidence = 0.7;
     a = s;
     return true;
   }
+  if (excerpt) return false;
   // "The most emotional testimony came from Mei Zhao, who owns a bakery.":
   // the person the words came from.
   for (int k = 1; k + 1 < f.size(); ++k) {
@@ -1729,9 +1742,10 @@ std::vector<Attribution> Attributor::Attribute(
     } else if ((out[qi].rule.starts_with("pre_paragraph_colon") ||
                 (out[qi].adjacent_frame &&
                  out[qi].kind != SubjectKind::kNone)) &&
-               !lex_.excerpt_verbs.ContainsFolded(out[qi].cue)) {
-      // "In a statement, Halvorsen said:\n“A ...", "Sandhu said: “A ...":
-      // speech.
+               (!lex_.excerpt_verbs.ContainsFolded(out[qi].cue) ||
+                IsDocumentSubject(text, out[qi]))) {
+      // "In a statement, Halvorsen said:\n“A ...", "Sandhu said: “A ...",
+      // "The memo read:\n“A ...": speech.
       out[qi].framed_chain = true;
     }
   }

@@ -148,6 +148,9 @@ class Attributor {
   // by a past-tense verb).
   bool IsCueAt(const Frame& f, int k) const;
   bool IsIndefinite(std::string_view determiner) const;
+  // Whether `a` is a description headed by a document noun ("the memo";
+  // lexicons/role_nouns.txt kind `document`).
+  bool IsDocumentSubject(std::string_view text, const Attribution& a) const;
   // Index after a parenthetical starting at `k` ("(R-Ohio)"), else `k`.
   int SkipParenthetical(const Frame& f, int k) const;
   // True when the period token `k` ends an abbreviation, an initial or sits

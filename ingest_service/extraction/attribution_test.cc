@@ -782,6 +782,23 @@ TEST(AttributionTest, ColonOrCuelessIntroLeavesBlockExcerpt) {
   }
 }
 
+TEST(AttributionTest, DocumentReadingOutOpensSpeech) {
+  // "The memo read:" quotes the memo's own words, a statement of whoever
+  // issued it, unlike "X reports:".
+  const std::string text =
+      "The memo, which was seen by the Ledger, read in part:\n"
+      "“Today the board voted to remove the chief executive.\n"
+      "“We did not take this decision lightly.”\n";
+  std::vector<QuoteCandidate> quotes;
+  const auto a = AttributeRaw(text, quotes);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(SubjectText(text, a[0]), "The memo");
+  EXPECT_EQ(a[0].cue, "read");
+  EXPECT_TRUE(a[0].framed_chain);
+  EXPECT_TRUE(KeepQuote(quotes[0], IsWeakQuote(quotes[0]), a[0].adjacent_frame,
+                        a[0].framed_chain));
+}
+
 TEST(AttributionTest, CuelessIntroNamingItsSubjectAttributesTheBlock) {
   for (const char* intro :
        {"Maren Holt, who has run the Auburn Hills, Michigan-based firm since "

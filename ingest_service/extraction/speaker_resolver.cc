@@ -218,10 +218,7 @@ TextSpan OpeningDescription(std::string_view text, TextSpan sentence,
 // The head noun of a description, its last word: "rapper" of "the Compton
 // rapper".
 std::string_view DescriptionHead(std::string_view text, TextSpan subject) {
-  const std::string_view desc =
-      text.substr(subject.begin, subject.end - subject.begin);
-  const size_t space = desc.find_last_of(' ');
-  return space == std::string_view::npos ? desc : desc.substr(space + 1);
+  return LastWord(text.substr(subject.begin, subject.end - subject.begin));
 }
 
 // The capitalised word right before the head of a description ("Ohio" in
@@ -282,6 +279,46 @@ size_t LastWordIn(std::string_view text, size_t begin, size_t end,
     const size_t after = at + word.size();
     if (starts && (after >= text.size() || !IsWordChar(CharAt(text, after)))) {
       return at;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Whether `pos` opens `sentence`, after at most "the" and capitalised title
+// words ("The Lee Foundation issued", "Deputy Mayor Ana Lind laid out").
+bool OpensSentence(std::string_view text, TextSpan sentence, size_t pos) {
+  std::string_view before = text.substr(sentence.begin, pos - sentence.begin);
+  while (!before.empty()) {
+    const size_t space = before.find(' ');
+    if (space == std::string_view::npos) return false;
+    const std::string_view word = before.substr(0, space);
+    size_t len;
+    if (!EqualsIgnoreCase(word, "the") && !IsUpper(DecodeAt(word, 0, len))) {
+      return false;
+    }
+    before.remove_prefix(space + 1);
+  }
+  return true;
+}
+
+// How far after "from"/"by" a document's author may start: "a memo from
+// the board's chair, Priya Rao".
+constexpr size_t kMaxAuthorDistance = 40;
+
+// The end of "from", "by", "signed by" or "issued by" right after a
+// document's noun ending at `pos`; npos when none follows.
+size_t AuthorPrepositionEnd(std::string_view text, size_t pos) {
+  std::string_view rest = text.substr(pos);
+  for (std::string_view participle :
+       {" signed", " issued", " sent", " written"}) {
+    if (rest.starts_with(participle)) {
+      rest.remove_prefix(participle.size());
+      break;
+    }
+  }
+  for (std::string_view preposition : {" from ", " by "}) {
+    if (rest.starts_with(preposition)) {
+      return text.size() - rest.size() + preposition.size();
     }
   }
   return std::string_view::npos;
@@ -1074,12 +1111,16 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   };
 
   // "Lee issued a written statement late Friday.\n“Q,” the statement said":
-  // a document speaks for the person who speaks in, else the person or
-  // organisation named first in, the last sentence before it (this paragraph or
-  // the three before, which a statement of several paragraphs may fill) that
-  // mentions the document's noun; -1 when there is none.
-  auto document_author = [&](TextSpan subject) {
+  // a document speaks for its author: the person or organisation right after
+  // "memo from", "letter signed by"; else the person who speaks in, else the
+  // person or organisation named first in, the last sentence before it (this
+  // paragraph or the three before, which a statement of several paragraphs
+  // may fill) that mentions the document's noun, or the document's own
+  // sentence when none does or it introduces the document ("Park replied in
+  // a statement read to reporters:"); -1 when there is none.
+  auto document_author = [&](const Attribution& a) {
     constexpr int kMaxParagraphsBack = 3;
+    const TextSpan subject = a.subject;
     const int own = sentence_of(subject.begin);
     if (own < 0) return -1;
     const size_t floor =
@@ -1087,10 +1128,14 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
                            0, seg.sentence_paragraph[own] - kMaxParagraphsBack)]
             .begin;
     const std::string_view head = DescriptionHead(text, subject);
-    const size_t at = LastWordIn(text, floor, subject.begin, head);
-    const int s = at == std::string_view::npos ? -1 : sentence_of(at);
+    size_t at = a.indefinite ? std::string_view::npos
+                             : LastWordIn(text, floor, subject.begin, head);
+    const bool own_sentence = at == std::string_view::npos;
+    if (own_sentence) at = subject.end - head.size();
+    const int s = sentence_of(at);
     if (s < 0) return -1;
     const TextSpan sentence = seg.sentences[s];
+    const size_t signed_by = AuthorPrepositionEnd(text, at + head.size());
     int first = -1;
     for (const entities::Mention& m : analysis.mentions) {
       if (m.span.begin < sentence.begin || m.entity < 0 ||
@@ -1103,6 +1148,11 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
           IsOwner(text, m.span.end)) {
         continue;
       }
+      // "a memo from the board's chair, Priya Rao": the first name after.
+      if (signed_by != std::string_view::npos && m.span.begin >= signed_by &&
+          m.span.begin <= signed_by + kMaxAuthorDistance) {
+        return m.entity;
+      }
       // "A spokeswoman, Ana Ruiz, said in a statement", "In a statement
       // released by Leiden University, Lee said": whoever speaks in it.
       size_t after = m.span.end;
@@ -1110,7 +1160,16 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       if (type == EntityType::kPerson && CueVerbAt(text, after, sentence.end)) {
         return m.entity;
       }
-      if (first < 0 && m.span.end <= at) first = m.entity;
+      // In its own sentence, a document is its named issuer's ("as a
+      // Homeland Security memo put it") or the sentence subject's.
+      if (own_sentence && m.span.begin >= subject.begin &&
+          m.span.end <= subject.end) {
+        return m.entity;
+      }
+      if (first < 0 && m.span.end <= at &&
+          (!own_sentence || OpensSentence(text, sentence, m.span.begin))) {
+        first = m.entity;
+      }
     }
     return first;
   };
@@ -1149,7 +1208,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         break;
       case SubjectKind::kDescription: {
         if (IsDocument(DescriptionHead(text, a.subject))) {
-          if (const int author = document_author(a.subject); author >= 0) {
+          if (const int author = document_author(a); author >= 0) {
             speaker[i] = author;
             break;
           }

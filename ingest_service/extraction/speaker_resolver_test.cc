@@ -166,6 +166,40 @@ TEST(SpeakerResolverTest, DocumentSpeaksForWhoeverSpeaksInItsSentence) {
   }
 }
 
+TEST(SpeakerResolverTest, DocumentSpeaksForTheAuthorAfterFromOrBy) {
+  // The author follows "memo from", not the company that owns the staff.
+  const Fixture f = Analyze(
+      "Staff at Ann Lee's firm got a memo from the board's chair, Tom Ruiz, "
+      "on Monday.\n"
+      "“We have lost confidence in the plan and will start again,” the memo "
+      "said.");
+  EXPECT_THAT(ResolveAmong(f, {"Ann Lee", "Tom Ruiz"}), ElementsAre(1));
+}
+
+TEST(SpeakerResolverTest, DocumentIntroducedInItsSentenceSpeaksForItsSubject) {
+  // "a statement read to reporters" is introduced by its own sentence, whose
+  // subject issued it; a name inside the description is its issuer; a name
+  // in the middle of the sentence is neither.
+  struct Case {
+    const char* intro;
+    std::vector<int> speakers;
+  };
+  for (const Case& c :
+       {Case{"Deputy Mayor Tom Ruiz, who stood in for Ann Lee, laid out the "
+             "plan in a statement read to reporters:\n",
+             {0}},
+        Case{"Critics of Tom Ruiz cited a rule, as an Ann Lee memo put it:\n",
+             {1}},
+        Case{"Critics say many allies of Tom Ruiz back a rule, as a memo "
+             "put it:\n",
+             {-1}}}) {
+    const Fixture f =
+        Analyze(std::string(c.intro) +
+                "“The city will open three water points at seven.”");
+    EXPECT_EQ(ResolveAmong(f, {"Tom Ruiz", "Ann Lee"}), c.speakers) << c.intro;
+  }
+}
+
 TEST(SpeakerResolverTest, PronounSkipsANameInAnOpeningParticipleClause) {
   const Fixture f = Analyze(
       "Asked whether any rebels would back Tom Ruiz, Ann Lee smiled. “Ask "

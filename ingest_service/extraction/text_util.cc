@@ -168,6 +168,11 @@ bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
          EqualsIgnoreCase(s.substr(s.size() - suffix.size()), suffix);
 }
 
+std::string_view LastWord(std::string_view s) {
+  const size_t space = s.find_last_of(' ');
+  return space == std::string_view::npos ? s : s.substr(space + 1);
+}
+
 std::string_view TrimSpaces(std::string_view s) {
   size_t b = 0;
   while (b < s.size()) {

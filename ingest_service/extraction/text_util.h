@@ -66,6 +66,9 @@ bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
 bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix);
 // Trims ASCII and Unicode spaces (including NBSP) from both ends.
 std::string_view TrimSpaces(std::string_view s);
+// The text after the last ASCII space of `s` ("rapper" of "the Compton
+// rapper"); all of `s` when it has none.
+std::string_view LastWord(std::string_view s);
 // Whether word `w` ends in a possessive 's or ’s after something ("Lee's").
 bool IsPossessive(std::string_view w);
 // Whether word `w` opens a relative clause about a subject: "who", "which"

@@ -38,6 +38,8 @@ TEST(TextUtilTest, DecodeAndClasses) {
   EXPECT_TRUE(IsSpace(0xA0));
   EXPECT_TRUE(IsDash(0x2014));
   EXPECT_EQ(TrimSpaces("\xC2\xA0 hi \t"), "hi");
+  EXPECT_EQ(LastWord("the Compton rapper"), "rapper");
+  EXPECT_EQ(LastWord("memo"), "memo");
   EXPECT_TRUE(StartsWithIgnoreCase("Photo Credit: x", "photo credit"));
   EXPECT_TRUE(EndsWithIgnoreCase("a YouTube Screenshot", "youtube screenshot"));
 }
