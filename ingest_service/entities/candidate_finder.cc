@@ -158,12 +158,22 @@ bool PersonBefore(const Context& ctx, size_t first, size_t last) {
 // description, not more of the name.
 bool PersonLed(const Context& ctx, size_t first, size_t last) {
   if (last == first) return false;
+  // "The Rev. Kwame Asante of ...", "Detective Superintendent Fiona Grant
+  // of ...": an article and a run of titles before the name.
+  const size_t opening = ctx.Key(first) == "the" ? first + 1 : first;
+  size_t name = opening;
+  while (name < last &&
+         (ctx.tokens[name].kind != TokenKind::kWord ||
+          (ctx.Has(name, kRole | kHonorific) && !ctx.Has(name, kFirstName)))) {
+    ++name;
+  }
+  const bool titled = name > opening && name < last;
   return ctx.Has(first, kFirstName | kHonorific) ||
          // "President Xi Jinping of China": a title, then a name the
          // lexicons lack.
-         (ctx.Has(first, kRole) &&
-          (ctx.Has(first + 1, kFirstName) ||
-           !ctx.Has(first + 1, kCommonWord | kAnyHead | kPlaceName))) ||
+         ((ctx.Has(first, kRole) || titled) &&
+          (ctx.Has(name, kFirstName) ||
+           !ctx.Has(name, kCommonWord | kAnyHead | kPlaceName))) ||
          // "Republican Sen. Mitch Brady of Kentucky"
          (ctx.Has(first, kDemonym) && ctx.Has(first + 1, kHonorific));
 }
@@ -522,6 +532,12 @@ void CutTrailingRole(const Context& ctx, Candidate& c) {
     if (IsWord(ctx.tokens[k]) && ctx.Has(k, stops)) return;
   }
   if (ListedName(ctx, c)) return;
+  // "Jahangir Alam Sheikh": after two name words the lexicons lack, a role
+  // word that is no acronym is a surname.
+  if (prev > c.first && UnknownNameRun(ctx, c.first, prev) &&
+      !ctx.tokens[c.last].all_upper) {
+    return;
+  }
   c.last = prev;
   c.span.end = HeadEnd(ctx.tokens[prev]);
 }

@@ -125,6 +125,21 @@ TEST_F(CandidateFinderTest, UnknownNameBeforeOfIsAPerson) {
               ElementsAre("Bank of America", "Isle of Man"));
 }
 
+TEST_F(CandidateFinderTest, OfAfterTitlesAndANameStartsADescription) {
+  EXPECT_THAT(
+      Names("said Detective Superintendent Fiona Grant of Harbor Police "
+            "Department today."),
+      ElementsAre("Fiona Grant", "Harbor Police Department"));
+  EXPECT_THAT(Names("The Rev. Kwame Asante of St. Mark's Church spoke."),
+              ElementsAre("Rev. Kwame Asante", "St. Mark's Church"));
+}
+
+TEST_F(CandidateFinderTest, TitleWordEndingAnUnknownNameIsASurname) {
+  EXPECT_THAT(Names("Jahangir Alam Sheikh, 28, walked home"),
+              ElementsAre("Jahangir Alam Sheikh"));
+  EXPECT_THAT(Names("the Brightwell CEO said"), ElementsAre("Brightwell"));
+}
+
 TEST_F(CandidateFinderTest, PostNominalLettersAreCut) {
   EXPECT_THAT(Names("said Fiona MacLeod MP on Monday"),
               ElementsAre("Fiona MacLeod"));
