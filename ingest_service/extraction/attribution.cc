@@ -152,6 +152,7 @@ absl::StatusOr<Attributor> Attributor::Create() {
       {&lex.determiners, "determiners.txt"},
       {&lex.colon_verbs, "colon_verbs.txt"},
       {&lex.excerpt_verbs, "excerpt_verbs.txt"},
+      {&lex.sentence_openers, "sentence_openers.txt"},
       {&lex.object_prepositions, "object_prepositions.txt"},
       {&lex.adjective_endings, "adjective_endings.txt"},
   };
@@ -191,10 +192,22 @@ int Attributor::SkipParenthetical(const Frame& f, int k) const {
 
 bool Attributor::IsDocumentSubject(std::string_view text,
                                    const Attribution& a) const {
-  if (a.kind != SubjectKind::kDescription) return false;
-  const std::optional<std::string_view> role = lex_.roles.FindFolded(
-      LastWord(text.substr(a.subject.begin, a.subject.end - a.subject.begin)));
-  return role.has_value() && *role == "document";
+  return a.kind == SubjectKind::kDescription &&
+         DescriptionRole(text, a) == "document";
+}
+
+bool Attributor::IsPersonRole(std::string_view text,
+                              const Attribution& a) const {
+  return a.kind == SubjectKind::kDescription &&
+         DescriptionRole(text, a) == "person";
+}
+
+std::string_view Attributor::DescriptionRole(std::string_view text,
+                                             const Attribution& a) const {
+  return lex_.roles
+      .FindFolded(LastWord(
+          text.substr(a.subject.begin, a.subject.end - a.subject.begin)))
+      .value_or("");
 }
 
 bool Attributor::IsIndefinite(std::string_view determiner) const {
@@ -1115,9 +1128,15 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
       Attribution described;
       for (int st = 0; st < start; ++st) {
         if (st > 0 && !f.Is(st - 1, ",")) continue;
+        // "But Ana Ruiz, from Lagos, Nigeria, struck a kinder tone:".
+        const int opens =
+            st == 0 && f.size() > 1 && f.IsWord(0) &&
+                    lex_.sentence_openers.ContainsFolded(f.words[0])
+                ? 1
+                : st;
         Attribution lead;
-        if (!SubjectAfter(text, f, st, lead) ||
-            lead.subject.begin != f.toks[st].span.begin) {
+        if (!SubjectAfter(text, f, opens, lead) ||
+            lead.subject.begin != f.toks[opens].span.begin) {
           continue;
         }
         if (lead.kind == SubjectKind::kName) {
@@ -1188,14 +1207,19 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
   prev.begin = std::max(prev.begin, CharBoundaryAfter(text, prev.end, -1));
   f.Fill(text, prev);
   // The subject of cue `k`, searched back to `floor`; a description is no
-  // speaker to carry over.
+  // speaker to carry over unless it names one person's role ("The detective
+  // superintendent said there was no sign of crime. “Q”"), not a group
+  // ("Critics said"), an organisation or someone unnamed.
   auto attribute = [&](int k, int floor, double confidence) {
     Attribution s;
     if (!SubjectBefore(text, f, k, floor, s) ||
-        s.kind == SubjectKind::kDescription) {
+        (s.kind == SubjectKind::kDescription &&
+         (s.indefinite || s.organization || !IsPersonRole(text, s)))) {
       return false;
     }
-    s.rule = "previous_sentence";
+    s.rule = s.kind == SubjectKind::kDescription
+                 ? "previous_sentence/description"
+                 : "previous_sentence";
     s.cue = std::string(f.words[k]);
     s.confidence = confidence;
     a = s;
@@ -1324,7 +1348,12 @@ bool Attributor::OpeningSubject(std::string_view text, const Frame& f,
     while (e < f.size() && f.toks[e].span.end <= lead.subject.end) ++e;
     return article_or_preposition(e);
   };
-  if (!subject_at(0) || takes_object()) {
+  // "But Lee, who ..., said": an opener before the subject.
+  const bool opener = f.size() > 1 && f.IsWord(0) &&
+                      lex_.sentence_openers.ContainsFolded(f.words[0]);
+  if (opener && subject_at(1) && !takes_object()) {
+    start = 1;
+  } else if (!subject_at(0) || takes_object()) {
     do {
       while (start < f.size() && !f.Is(start, ",")) ++start;
       ++start;

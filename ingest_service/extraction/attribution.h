@@ -94,7 +94,7 @@ class Attributor {
   struct Lexicons {
     text::Lexicon particles, abbreviations, honorifics, pronouns, roles,
         stopwords, skip_words, determiners, colon_verbs, excerpt_verbs,
-        object_prepositions, adjective_endings;
+        sentence_openers, object_prepositions, adjective_endings;
   };
   explicit Attributor(Lexicons lex) : lex_(std::move(lex)) {}
 
@@ -151,6 +151,12 @@ class Attributor {
   // Whether `a` is a description headed by a document noun ("the memo";
   // lexicons/role_nouns.txt kind `document`).
   bool IsDocumentSubject(std::string_view text, const Attribution& a) const;
+  // Whether `a` is a description headed by a person's role noun ("the
+  // minister"; kind `person`).
+  bool IsPersonRole(std::string_view text, const Attribution& a) const;
+  // The role_nouns.txt kind of the head of `a`'s subject, or empty.
+  std::string_view DescriptionRole(std::string_view text,
+                                   const Attribution& a) const;
   // Index after a parenthetical starting at `k` ("(R-Ohio)"), else `k`.
   int SkipParenthetical(const Frame& f, int k) const;
   // True when the period token `k` ends an abbreviation, an initial or sits

@@ -247,6 +247,13 @@ TEST(AttributionTest, ColonFrameAfterAppositives) {
       "that ridge, we are done.\u201d");
   EXPECT_EQ(r.subject, "Luc");
   EXPECT_EQ(r.rule, "pre_subject_colon");
+  // An opener before the subject; the place in the apposition is no
+  // speaker.
+  const Result opened = OnlyAttribution(
+      "But Ada Eze, from Lagos, Nigeria, struck a kinder tone: \u201cGet "
+      "well soon, properly this time.\u201d");
+  EXPECT_EQ(opened.subject, "Ada Eze");
+  EXPECT_EQ(opened.rule, "pre_subject_colon");
 }
 
 TEST(AttributionTest, DescriptionOnlyRoleIsNoTitle) {
@@ -782,6 +789,18 @@ TEST(AttributionTest, ColonOrCuelessIntroLeavesBlockExcerpt) {
   }
 }
 
+TEST(AttributionTest, OpenerBeforeAParagraphIntrosSubject) {
+  const std::string text =
+      "But Maren Holt, who has run the firm since 2021, spoke for an hour.\n"
+      "“The water came up through the floorboards.\n"
+      "“By morning the street was a river.”\n";
+  std::vector<QuoteCandidate> quotes;
+  const auto a = AttributeRaw(text, quotes);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(SubjectText(text, a[0]), "Maren Holt");
+  EXPECT_EQ(a[0].rule, "paragraph_subject");
+}
+
 TEST(AttributionTest, DocumentReadingOutOpensSpeech) {
   // "The memo read:" quotes the memo's own words, a statement of whoever
   // issued it, unlike "X reports:".
@@ -943,6 +962,23 @@ TEST(AttributionTest, PreviousSentenceOpenedBySpeakerAndCue) {
   EXPECT_EQ(r[0].subject, "Lin");
   EXPECT_EQ(r[0].rule, "previous_sentence");
   EXPECT_EQ(r[1].kind, SubjectKind::kNone);
+}
+
+TEST(AttributionTest, PreviousSentenceOfOnePersonsRole) {
+  // One person's role carries over; a group, someone unnamed and an
+  // organisation do not.
+  const auto r = AttributeAll(
+      "The detective superintendent said there was no sign of a crime. “We "
+      "want to find him.”\n"
+      "The officers said the search would go on. “We will not stop.”\n"
+      "A resident said the hills were dangerous. “Nobody goes up there.”\n"
+      "The council said the paths were shut. “They stay shut.”");
+  ASSERT_EQ(r.size(), 4u);
+  EXPECT_EQ(r[0].subject, "The detective superintendent");
+  EXPECT_EQ(r[0].rule, "previous_sentence/description");
+  EXPECT_EQ(r[1].kind, SubjectKind::kNone);
+  EXPECT_EQ(r[2].kind, SubjectKind::kNone);
+  EXPECT_EQ(r[3].kind, SubjectKind::kNone);
 }
 
 TEST(AttributionTest, RoleWordsOpeningTheSentenceAreNotTheName) {
