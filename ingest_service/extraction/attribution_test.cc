@@ -92,6 +92,15 @@ TEST(AttributionTest, SurnamesOpenedByParticles) {
       SubjectKind::kName);
 }
 
+TEST(AttributionTest, OverheardSpeakerBeforeItsCue) {
+  ExpectSubjects({
+      {"“Same again, he will not come forward,” Adonis could be heard "
+       "telling his bowler.",
+       "Adonis"},
+      {"“Keep going,” the captain can be heard saying.", "the captain"},
+  });
+}
+
 TEST(AttributionTest, SubordinatePostFrameLosesToACueBefore) {
   ExpectSubjects({
       {"The ad shows Ted Brand saying, “That makes me smart,” when Ann Cole "

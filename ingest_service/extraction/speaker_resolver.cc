@@ -499,6 +499,17 @@ void IntroducingWords(std::string_view text, size_t begin,
   }
   std::string_view appositive = right.substr(comma + 2);
   appositive = appositive.substr(0, appositive.find_first_of(",.;"));
+  // "In a statement issued in Lausanne, the agency said": a clause's
+  // subject and its verb, no appositive (but "the nurse who told us" is).
+  for (size_t at = 0; at < appositive.size();) {
+    const size_t space = appositive.find(' ', at);
+    if (space == std::string_view::npos) break;
+    if (CueVerbAt(appositive, space + 1, appositive.size()) &&
+        !IsRelativePronoun(appositive.substr(at, space - at))) {
+      return;
+    }
+    at = space + 1;
+  }
   // "..., Nigeria's minister of trade," too: an owner opens it.
   const std::string_view first = appositive.substr(0, appositive.find(' '));
   const bool owned = first != appositive && IsPossessive(first);

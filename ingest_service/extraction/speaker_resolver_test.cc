@@ -200,6 +200,25 @@ TEST(SpeakerResolverTest, DocumentIntroducedInItsSentenceSpeaksForItsSubject) {
   }
 }
 
+TEST(SpeakerResolverTest, ClauseSubjectAfterANameIsNoAppositive) {
+  // "Lausanne, the agency said" is no organisation introduced as "the
+  // agency": the agency named with its head noun speaks.
+  const Fixture f = Analyze(
+      "The rider was suspended after the Harbor Integrity Agency announced a "
+      "positive test.\n"
+      "In a statement issued in Lausanne, the agency said the rider “has been "
+      "notified and may ask for a second test”.");
+  EntityAnalysis a;
+  AddEveryMention(a, f.text, "Harbor Integrity Agency", 0);
+  AddEveryMention(a, f.text, "Lausanne", 1);
+  a.entities = {{"Harbor Integrity Agency",
+                 EntityType::kOrganization,
+                 {},
+                 Gender::kUnknown},
+                {"Lausanne", EntityType::kOrganization, {}, Gender::kUnknown}};
+  EXPECT_THAT(Resolve(f, a), ElementsAre(0));
+}
+
 TEST(SpeakerResolverTest, PronounSkipsANameInAnOpeningParticipleClause) {
   const Fixture f = Analyze(
       "Asked whether any rebels would back Tom Ruiz, Ann Lee smiled. “Ask "
