@@ -560,9 +560,10 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     r.span.end = tokens[c.last + 1].end;
   }
   if (ctx.PunctAt(c.last + 1, ',') && !last.possessive) {
-    // "Cannes, France", "ATLANTA, GA", "Flint, Mich.".
+    // "Cannes, France", "ATLANTA, GA", "Flint, Mich."; not "Ana Ruiz,
+    // Bangladesh's minister".
     const size_t n = ctx.WordAt(c.last + 2);
-    if (n != kNone &&
+    if (n != kNone && !tokens[n].possessive &&
         ((tokens[n].all_upper && ctx.Has(n, kRegionCode)) ||
          (tokens[n].trailing_dot && ctx.Has(n, kStateAbbreviation)) ||
          (tokens[n].upper_initial && ctx.Has(n, kPlaceName)))) {

@@ -176,6 +176,10 @@ TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
   EXPECT_TRUE(
       Is("born in Dunmore, Pennsylvania", "Dunmore", EntityType::kPlace));
   EXPECT_TRUE(Is("born in Dunmore, PA", "PA", EntityType::kPlace));
+  // A country's possessive after the comma opens an appositive.
+  EXPECT_FALSE(Is("Tofazzal Hossain Munshi, Bangladesh's minister for "
+                  "relief, spoke",
+                  "Tofazzal Hossain Munshi", EntityType::kPlace));
   EXPECT_TRUE(Is("flights to Kenya resumed", "Kenya", EntityType::kPlace));
   // Counties, boroughs and provinces (ISO 3166-2, second level for GB, IE,
   // ES, IT and FR).
