@@ -60,6 +60,12 @@ const text::Lexicon& RoleNouns() {
   return lexicon;
 }
 
+// "the", "a", "one": words opening a description.
+const text::Lexicon& Determiners() {
+  static const text::Lexicon& lexicon = EmbeddedLexicon("determiners.txt");
+  return lexicon;
+}
+
 // Roles that speak for an organisation ("spokeswoman").
 const text::Lexicon& VoiceRoles() {
   static const text::Lexicon& lexicon = EmbeddedLexicon("voice_roles.txt");
@@ -230,7 +236,8 @@ std::string_view DescriptionModifier(std::string_view text, TextSpan subject) {
   if (space == std::string_view::npos) return {};
   desc = desc.substr(0, space);
   const std::string_view word = desc.substr(desc.find_last_of(' ') + 1);
-  return word.empty() || !std::isupper(static_cast<unsigned char>(word[0]))
+  return word.empty() || !std::isupper(static_cast<unsigned char>(word[0])) ||
+                 Determiners().ContainsFolded(word)
              ? std::string_view()
              : word;
 }
@@ -759,7 +766,12 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     int fallback = -1;
     auto it = persons_from(subject.begin);
     int seen = 0;
-    while (it != persons.begin() && seen < 12) {
+    // A modifier narrows the search enough to look further back.
+    constexpr int kMaxMentionsBack = 12;
+    constexpr int kMaxMentionsBackWithModifier = 40;
+    const int max_seen =
+        modifier.empty() ? kMaxMentionsBack : kMaxMentionsBackWithModifier;
+    while (it != persons.begin() && seen < max_seen) {
       --it;
       ++seen;
       IntroducingWords(text, it->begin, introducing);
@@ -782,11 +794,12 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       if (LastWordIn(
               text,
               it->begin > kModifierBefore ? it->begin - kModifierBefore : 0,
-              std::min(text.size(), it->begin + kModifierAfter),
+              std::min({text.size(), it->begin + kModifierAfter,
+                        static_cast<size_t>(subject.begin)}),
               modifier) != std::string_view::npos) {
         return it->entity;
       }
-      if (fallback < 0) fallback = it->entity;
+      if (fallback < 0 && seen <= kMaxMentionsBack) fallback = it->entity;
     }
     return fallback;
   };

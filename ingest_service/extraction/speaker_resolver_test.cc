@@ -219,6 +219,21 @@ TEST(SpeakerResolverTest, ClauseSubjectAfterANameIsNoAppositive) {
   EXPECT_THAT(Resolve(f, a), ElementsAre(0));
 }
 
+TEST(SpeakerResolverTest, DescriptionModifierLooksFurtherBack) {
+  // "the Pakistan captain" is the captain introduced with "Pakistan", many
+  // mentions back, not the nearer South Africa captain; "The" is no
+  // modifier.
+  std::string text = "Pakistan captain Ali Khan praised the pitch.\n";
+  for (int k = 0; k < 8; ++k) text += "Tom Ruiz bowled to Ann Lee again.\n";
+  text +=
+      "South Africa captain Tom Ruiz was pleased.\n"
+      "The Pakistan captain was asked about the shot. “Ask me tomorrow,” he "
+      "said.";
+  const Fixture f = Analyze(text);
+  EXPECT_THAT(ResolveAmong(f, {"Ali Khan", "Tom Ruiz", "Ann Lee"}),
+              ElementsAre(0));
+}
+
 TEST(SpeakerResolverTest, PronounSkipsANameInAnOpeningParticipleClause) {
   const Fixture f = Analyze(
       "Asked whether any rebels would back Tom Ruiz, Ann Lee smiled. “Ask "
