@@ -263,7 +263,9 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   // Head nouns: the last word (before a Roman numeral: "Super Bowl LVII"),
   // or the one before "of".
   size_t head = has_of ? head_before_of : wn;
-  if (!has_of && words.size() >= 3 && IsRomanNumeral(ctx.Key(wn))) {
+  // "LLC" spells a numeral too, but is a head itself.
+  if (!has_of && words.size() >= 3 && IsRomanNumeral(ctx.Key(wn)) &&
+      !ctx.Has(wn, kOrgHead)) {
     head = words[words.size() - 2];
   }
   if (words.size() >= 2 && !c.quoted_title) {

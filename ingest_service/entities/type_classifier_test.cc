@@ -65,6 +65,9 @@ TEST_F(TypeClassifierTest, GenderFromHonorificGivenNameAndRole) {
 }
 
 TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
+  // "LLC" spells a Roman numeral but is a legal form.
+  EXPECT_TRUE(Is("a complex proposed by Crestmark Development LLC in May",
+                 "Crestmark Development LLC", EntityType::kOrganization));
   struct Example {
     const char* text;
     const char* name;
