@@ -48,6 +48,16 @@ std::pair<const uint64_t, TokenKeys::WordFacts>& TokenKeys::Facts(
         it->second.info = &lex_.WordByHash(Lexicons::WordHash(bare));
       }
     }
+    // "British-Nigerian", "Irish-American": two nationalities read as the
+    // last one.
+    const size_t hyphen = key.find('-');
+    if (it->second.info->flags == 0 && hyphen != std::string_view::npos &&
+        key.find('-', hyphen + 1) == std::string_view::npos &&
+        lex_.demonyms.Contains(key.substr(0, hyphen)) &&
+        lex_.demonyms.Contains(key.substr(hyphen + 1))) {
+      it->second.info =
+          &lex_.WordByHash(Lexicons::WordHash(key.substr(hyphen + 1)));
+    }
   }
   return *it;
 }

@@ -485,8 +485,30 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
         (ctx.Key(k) == "the" || ctx.Key(k) == "a" || ctx.Key(k) == "an")) {
       for (int skipped = 0; skipped < 3; ++skipped) {
         k = ctx.WordAt(k + 1);
+        // "Saffi, the British singer,": a nationality may qualify the role.
+        if (k != kNone && ctx.Has(k, kDemonym) && !tokens[k].possessive) {
+          continue;
+        }
         // Not "Harland, the union's general secretary".
         if (k == kNone || tokens[k].upper_initial || tokens[k].possessive) {
+          break;
+        }
+        // "Saffi, the singer,", "Lee, a singer who ...": a person's role
+        // closing an appositive; not "on Rewane Road, the judge said:", a
+        // clause's subject.
+        if (ctx.Has(k, kRole) && !ctx.Has(k, kOrgCue) && v[kO] == 0) {
+          const size_t after = k + 1;
+          const std::string_view next =
+              after < tokens.size() ? ctx.Key(after) : std::string_view();
+          // Not "for the Opposition, the shadow minister, Aisha Bello":
+          // a role before a name is that name's.
+          const size_t named = ctx.WordAt(after + 1);
+          const bool names_next = ctx.PunctAt(after, ',') && named != kNone &&
+                                  tokens[named].upper_initial;
+          if (((ctx.PunctAt(after, ',') && !names_next) ||
+               ctx.PunctAt(after, '.') || next == "who" || next == "whose")) {
+            v[kP] += 2;
+          }
           break;
         }
         // "a trade group", not "a group of Republicans"; nor "a

@@ -142,8 +142,8 @@ TEST_F(TypeClassifierTest, OrganizationFromHeadsGazetteerAndShape) {
       {"a poll average from McCallister showed a tie", "McCallister", false},
       {"the Anglo-Saxon monopoly on news", "Anglo-Saxon", false},
       {"in the Capitol, a group of senators met", "Capitol", false},
-      {"among them was Lin Peiyu, a bank-fraud investigator who",
-       "Lin Peiyu", false},
+      {"among them was Lin Peiyu, a bank-fraud investigator who", "Lin Peiyu",
+       false},
       {"a court-appointed administrator, Crane & Whitlock LLP, is overseeing "
        "the estate",
        "Crane & Whitlock LLP", true},
@@ -165,6 +165,25 @@ TEST_F(TypeClassifierTest, SpeechVerbAfterAnObjectSaysNothing) {
                   EntityType::kPerson));
 }
 
+TEST_F(TypeClassifierTest, PersonFromAnAppositiveRole) {
+  // A role closing an appositive, after a nationality (two of them too).
+  EXPECT_TRUE(
+      Is("Saffi, the singer, has cancelled", "Saffi", EntityType::kPerson));
+  EXPECT_TRUE(
+      Is("Saffi, the British-Nigerian singer whose album sold, has "
+         "cancelled",
+         "Saffi", EntityType::kPerson));
+  // Not a clause's subject, nor the role of the name after it.
+  EXPECT_FALSE(Is("in a courtroom on Rewane Road, the judge said",
+                  "Rewane "
+                  "Road",
+                  EntityType::kPerson));
+  EXPECT_FALSE(
+      Is("Replying for the Opposition, the shadow minister, Aisha "
+         "Bello, said",
+         "Opposition", EntityType::kPerson));
+}
+
 TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
   EXPECT_TRUE(Is("the people of the town of Ashmoor were split over it",
                  "Ashmoor", EntityType::kPlace));
@@ -180,9 +199,10 @@ TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
       Is("born in Dunmore, Pennsylvania", "Dunmore", EntityType::kPlace));
   EXPECT_TRUE(Is("born in Dunmore, PA", "PA", EntityType::kPlace));
   // A country's possessive after the comma opens an appositive.
-  EXPECT_FALSE(Is("Tofazzal Hossain Munshi, Bangladesh's minister for "
-                  "relief, spoke",
-                  "Tofazzal Hossain Munshi", EntityType::kPlace));
+  EXPECT_FALSE(
+      Is("Tofazzal Hossain Munshi, Bangladesh's minister for "
+         "relief, spoke",
+         "Tofazzal Hossain Munshi", EntityType::kPlace));
   EXPECT_TRUE(Is("flights to Kenya resumed", "Kenya", EntityType::kPlace));
   // Counties, boroughs and provinces (ISO 3166-2, second level for GB, IE,
   // ES, IT and FR).
