@@ -637,7 +637,7 @@ void TrimLeading(const Context& ctx, Candidate& c) {
     // organisation's name; so is a capitalised word before one.
     // A role opener at a sentence start describes whoever follows: "Former
     // Harbor City striker ...", "Veteran Labour Party MP ...".
-    // So does a title before two or more words ending in a place's head
+    // A title is cut before two or more words ending in a place's head too
     // ("Mayor Jo Park": Park is a surname there).
     const bool opener = initial_word && ctx.Has(f, kRoleOpener);
     const bool titled_name =
