@@ -121,9 +121,7 @@ void KeepNameTails(std::string_view text, const Lexicons& lex,
     if (t.hyphen_tail == 0) continue;
     const std::string_view tail =
         text.substr(t.hyphen_tail, t.end - t.hyphen_tail);
-    const bool letters = std::all_of(
-        tail.begin(), tail.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    if (letters && !lex.IsCommonWord(tail)) t.hyphen_tail = 0;
+    if (IsLowerAsciiWord(tail) && !lex.IsCommonWord(tail)) t.hyphen_tail = 0;
   }
 }
 

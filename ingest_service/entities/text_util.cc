@@ -60,7 +60,6 @@ std::string_view TrimAsciiSpace(std::string_view text) {
   return text;
 }
 
-
 bool IsYearOrOrdinal(std::string_view word) {
   const bool digits_only =
       !word.empty() && std::all_of(word.begin(), word.end(),

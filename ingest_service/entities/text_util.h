@@ -6,6 +6,7 @@
 #ifndef VERBATIM_INGEST_SERVICE_ENTITIES_TEXT_UTIL_H_
 #define VERBATIM_INGEST_SERVICE_ENTITIES_TEXT_UTIL_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -65,6 +66,13 @@ inline bool IsSpace(char32_t c) {
 // ASCII-only fast paths for the scanners' inner loops.
 inline bool IsAsciiAlnum(unsigned char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+// Whether `word` is one or more ASCII lower-case letters ("lok" of "Wong
+// Kar-lok").
+inline bool IsLowerAsciiWord(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+    return c >= 'a' && c <= 'z';
+  });
 }
 // Apostrophe-like marks: ' and U+2019.
 bool IsApostrophe(char32_t c);

@@ -354,10 +354,8 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       const std::string_view w =
           text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
       const size_t hyphen = w.find('-');
-      const bool lower_tail =
-          hyphen != std::string_view::npos && hyphen + 1 < w.size() &&
-          std::all_of(w.begin() + hyphen + 1, w.end(),
-                      [](char c) { return c >= 'a' && c <= 'z'; });
+      const bool lower_tail = hyphen != std::string_view::npos &&
+                              IsLowerAsciiWord(w.substr(hyphen + 1));
       if (tokens[k].upper_initial && lower_tail && tokens[k].hyphen_tail == 0) {
         v[kP] += 2;
         break;
@@ -497,16 +495,16 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
         // closing an appositive; not "on Rewane Road, the judge said:", a
         // clause's subject.
         if (ctx.Has(k, kRole) && !ctx.Has(k, kOrgCue) && v[kO] == 0) {
-          const size_t after = k + 1;
-          const std::string_view next =
-              after < tokens.size() ? ctx.Key(after) : std::string_view();
           // Not "for the Opposition, the shadow minister, Aisha Bello":
           // a role before a name is that name's.
+          const size_t after = k + 1;
           const size_t named = ctx.WordAt(after + 1);
-          const bool names_next = ctx.PunctAt(after, ',') && named != kNone &&
-                                  tokens[named].upper_initial;
-          if (((ctx.PunctAt(after, ',') && !names_next) ||
-               ctx.PunctAt(after, '.') || next == "who" || next == "whose")) {
+          const bool comma = ctx.PunctAt(after, ',') &&
+                             (named == kNone || !tokens[named].upper_initial);
+          const std::string_view next =
+              after < tokens.size() ? ctx.Key(after) : std::string_view();
+          if (comma || ctx.PunctAt(after, '.') || next == "who" ||
+              next == "whose") {
             v[kP] += 2;
           }
           break;

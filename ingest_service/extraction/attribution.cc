@@ -190,24 +190,20 @@ int Attributor::SkipParenthetical(const Frame& f, int k) const {
   return k;
 }
 
-bool Attributor::IsDocumentSubject(std::string_view text,
-                                   const Attribution& a) const {
-  return a.kind == SubjectKind::kDescription &&
-         DescriptionRole(text, a) == "document";
+bool Attributor::DescribesRoleOfKind(std::string_view text,
+                                     const Attribution& a,
+                                     std::string_view kind) const {
+  if (a.kind != SubjectKind::kDescription) return false;
+  const std::optional<std::string_view> role = lex_.roles.FindFolded(
+      LastWord(text.substr(a.subject.begin, a.subject.end - a.subject.begin)));
+  return role.has_value() && *role == kind;
 }
 
-bool Attributor::IsPersonRole(std::string_view text,
-                              const Attribution& a) const {
-  return a.kind == SubjectKind::kDescription &&
-         DescriptionRole(text, a) == "person";
-}
-
-std::string_view Attributor::DescriptionRole(std::string_view text,
-                                             const Attribution& a) const {
-  return lex_.roles
-      .FindFolded(LastWord(
-          text.substr(a.subject.begin, a.subject.end - a.subject.begin)))
-      .value_or("");
+int Attributor::SubjectStart(const Frame& f) const {
+  return f.size() > 1 && f.IsWord(0) &&
+                 lex_.sentence_openers.ContainsFolded(f.words[0])
+             ? 1
+             : 0;
 }
 
 bool Attributor::IsIndefinite(std::string_view determiner) const {
@@ -1129,11 +1125,7 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
       for (int st = 0; st < start; ++st) {
         if (st > 0 && !f.Is(st - 1, ",")) continue;
         // "But Ana Ruiz, from Lagos, Nigeria, struck a kinder tone:".
-        const int opens =
-            st == 0 && f.size() > 1 && f.IsWord(0) &&
-                    lex_.sentence_openers.ContainsFolded(f.words[0])
-                ? 1
-                : st;
+        const int opens = st == 0 ? SubjectStart(f) : st;
         Attribution lead;
         if (!SubjectAfter(text, f, opens, lead) ||
             lead.subject.begin != f.toks[opens].span.begin) {
@@ -1214,7 +1206,8 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
     Attribution s;
     if (!SubjectBefore(text, f, k, floor, s) ||
         (s.kind == SubjectKind::kDescription &&
-         (s.indefinite || s.organization || !IsPersonRole(text, s)))) {
+         (s.indefinite || s.organization ||
+          !DescribesRoleOfKind(text, s, "person")))) {
       return false;
     }
     s.rule = s.kind == SubjectKind::kDescription
@@ -1349,9 +1342,7 @@ bool Attributor::OpeningSubject(std::string_view text, const Frame& f,
     return article_or_preposition(e);
   };
   // "But Lee, who ..., said": an opener before the subject.
-  const bool opener = f.size() > 1 && f.IsWord(0) &&
-                      lex_.sentence_openers.ContainsFolded(f.words[0]);
-  if (opener && subject_at(1) && !takes_object()) {
+  if (SubjectStart(f) == 1 && subject_at(1) && !takes_object()) {
     start = 1;
   } else if (!subject_at(0) || takes_object()) {
     do {
@@ -1480,7 +1471,7 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
     if (!SubjectBefore(text, f, k, 0, s)) continue;
     // "The memo read in part:" quotes the memo's own words, issued as a
     // statement; "McCrummen reports:" opens someone's excerpt.
-    if (excerpt && !IsDocumentSubject(text, s)) return false;
+    if (excerpt && !DescribesRoleOfKind(text, s, "document")) return false;
     s.rule = colon ? "pre_paragraph_colon" : "paragraph_intro";
     s.cue = std::string(f.words[k]);
     s.confidence = 0.7;
@@ -1772,7 +1763,7 @@ std::vector<Attribution> Attributor::Attribute(
                 (out[qi].adjacent_frame &&
                  out[qi].kind != SubjectKind::kNone)) &&
                (!lex_.excerpt_verbs.ContainsFolded(out[qi].cue) ||
-                IsDocumentSubject(text, out[qi]))) {
+                DescribesRoleOfKind(text, out[qi], "document"))) {
       // "In a statement, Halvorsen said:\n“A ...", "Sandhu said: “A ...",
       // "The memo read:\n“A ...": speech.
       out[qi].framed_chain = true;

@@ -148,15 +148,15 @@ class Attributor {
   // by a past-tense verb).
   bool IsCueAt(const Frame& f, int k) const;
   bool IsIndefinite(std::string_view determiner) const;
-  // Whether `a` is a description headed by a document noun ("the memo";
-  // lexicons/role_nouns.txt kind `document`).
-  bool IsDocumentSubject(std::string_view text, const Attribution& a) const;
-  // Whether `a` is a description headed by a person's role noun ("the
-  // minister"; kind `person`).
-  bool IsPersonRole(std::string_view text, const Attribution& a) const;
-  // The role_nouns.txt kind of the head of `a`'s subject, or empty.
-  std::string_view DescriptionRole(std::string_view text,
-                                   const Attribution& a) const;
+  // Whether `a` is a description whose head is a role noun of `kind`
+  // (lexicons/role_nouns.txt): "the memo" is a `document`, "the minister" a
+  // `person`.
+  bool DescribesRoleOfKind(std::string_view text, const Attribution& a,
+                           std::string_view kind) const;
+  // The index of the word a clause's subject may start at: 1 after an
+  // opener without a comma ("But Ana Ruiz, from Lagos, said";
+  // lexicons/sentence_openers.txt), else 0.
+  int SubjectStart(const Frame& f) const;
   // Index after a parenthetical starting at `k` ("(R-Ohio)"), else `k`.
   int SkipParenthetical(const Frame& f, int k) const;
   // True when the period token `k` ends an abbreviation, an initial or sits

@@ -291,9 +291,11 @@ size_t LastWordIn(std::string_view text, size_t begin, size_t end,
   return std::string_view::npos;
 }
 
-// Whether `pos` opens `sentence`, after at most "the" and capitalised title
-// words ("The Lee Foundation issued", "Deputy Mayor Ana Lind laid out").
-bool OpensSentence(std::string_view text, TextSpan sentence, size_t pos) {
+// Whether only "the" and capitalised title words come before `pos` in
+// `sentence`, however many ("The Lee Foundation issued", "Deputy Mayor Ana
+// Lind laid out"); OpensSentence above allows any three words instead.
+bool OnlyTitleWordsBefore(std::string_view text, TextSpan sentence,
+                          size_t pos) {
   std::string_view before = text.substr(sentence.begin, pos - sentence.begin);
   while (!before.empty()) {
     const size_t space = before.find(' ');
@@ -1191,7 +1193,8 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         return m.entity;
       }
       if (first < 0 && m.span.end <= at &&
-          (!own_sentence || OpensSentence(text, sentence, m.span.begin))) {
+          (!own_sentence ||
+           OnlyTitleWordsBefore(text, sentence, m.span.begin))) {
         first = m.entity;
       }
     }
