@@ -619,6 +619,21 @@ EntityAnalysis RuleEntityRecognizer::Recognize(std::string_view text,
       c.type = EntityType::kPerson;
       c.score = std::max(c.score, kAcceptScore);
     }
+    // The nickname quoted alone elsewhere ("‘MAMA SHILLING’ HITS YOUR
+    // POCKET") is the person's too, not a title.
+    const Candidate& nickname = candidates[n.given + 1];
+    for (size_t j = 0; j < candidates.size(); ++j) {
+      const Candidate& other = candidates[j];
+      if (j == n.given + 1 || !other.quoted_title ||
+          other.last - other.first != nickname.last - nickname.first) {
+        continue;
+      }
+      bool same = true;
+      for (size_t t = 0; same && t + other.first <= other.last; ++t) {
+        same = keys.Key(other.first + t) == keys.Key(nickname.first + t);
+      }
+      if (same) classes[j].type = EntityType::kPerson;
+    }
   }
 
   // "Luca and Marco Bellandi", "Bill and Hillary Clinton": a given name alone

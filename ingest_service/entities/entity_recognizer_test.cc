@@ -380,6 +380,18 @@ TEST_F(EntityRecognizerTest, QuotedNicknameInsideANameIsAnAlias) {
   EXPECT_EQ(Named(a, "Teddy Varga"), tomas);
 }
 
+TEST_F(EntityRecognizerTest, NicknameQuotedAloneInHeadlinesIsThePersons) {
+  const EntityAnalysis a =
+      Run("\u2018IRON LADY\u2019 SAYS NO\n"
+          "\u2018IRON LADY\u2019 SAYS NO again to the budget\n"
+          "Speaker Hana \u2018Iron Lady\u2019 Kovac refused the bill on "
+          "Monday. Kovac did not comment.");
+  const Entity* speaker = Named(a, "Hana Kovac");
+  ASSERT_NE(speaker, nullptr);
+  EXPECT_EQ(speaker->type, EntityType::kPerson);
+  EXPECT_EQ(Named(a, "IRON LADY"), speaker);
+}
+
 TEST_F(EntityRecognizerTest, NicknameOfTwoWordsBeforeParticlesIsNoDisplayName) {
   const EntityAnalysis a =
       Run("Landlord Pete strikes again\n"

@@ -155,6 +155,7 @@ absl::StatusOr<Attributor> Attributor::Create() {
       {&lex.sentence_openers, "sentence_openers.txt"},
       {&lex.object_prepositions, "object_prepositions.txt"},
       {&lex.adjective_endings, "adjective_endings.txt"},
+      {&lex.utterance_nouns, "utterance_nouns.txt"},
   };
   // Shared with the speaker resolver's copies: each file is parsed once.
   for (const Item& item : items) *item.target = EmbeddedLexicon(item.file);
@@ -204,6 +205,19 @@ int Attributor::SubjectStart(const Frame& f) const {
                  lex_.sentence_openers.ContainsFolded(f.words[0])
              ? 1
              : 0;
+}
+
+bool Attributor::SubjectOpensClause(const Frame& f, int begin,
+                                    size_t subject_begin) const {
+  if (f.toks[begin].span.begin == subject_begin) return true;
+  if (!f.IsWord(begin) || !lex_.determiners.ContainsFolded(f.words[begin])) {
+    return false;
+  }
+  for (int k = begin + 1; k < f.size(); ++k) {
+    if (f.toks[k].span.begin == subject_begin) return true;
+    if (!f.IsWord(k) || !StartsLower(f.words[k])) return false;
+  }
+  return false;
 }
 
 bool Attributor::IsIndefinite(std::string_view determiner) const {
@@ -1128,7 +1142,7 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
         const int opens = st == 0 ? SubjectStart(f) : st;
         Attribution lead;
         if (!SubjectAfter(text, f, opens, lead) ||
-            lead.subject.begin != f.toks[opens].span.begin) {
+            !SubjectOpensClause(f, opens, lead.subject.begin)) {
           continue;
         }
         if (lead.kind == SubjectKind::kName) {
@@ -1151,9 +1165,27 @@ bool Attributor::AnalyzePre(std::string_view text, const Frame& f,
     }
     if (start < last && SubjectAfter(text, f, start, s) &&
         s.kind != SubjectKind::kNone &&
-        s.subject.begin == f.toks[start].span.begin) {
+        SubjectOpensClause(f, start, s.subject.begin)) {
       int k = start;
       while (k < last && f.toks[k].span.end <= s.subject.end) ++k;
+      // "Van Dijk's own message was simple:": the possessor of what was
+      // said, a word or two of modifier before it.
+      if (s.kind == SubjectKind::kName && IsPossessive(f.words[k - 1])) {
+        int noun = k;
+        while (noun < last && noun - k < 2 && f.IsWord(noun) &&
+               StartsLower(f.words[noun]) &&
+               !lex_.utterance_nouns.ContainsFolded(f.words[noun])) {
+          ++noun;
+        }
+        if (noun < last && f.IsWord(noun) &&
+            lex_.utterance_nouns.ContainsFolded(f.words[noun])) {
+          // The subject is the owner without "'s".
+          s.subject.end -= f.words[k - 1].ends_with("'s")
+                               ? 2
+                               : std::string_view("\u2019s").size();
+          k = noun + 1;
+        }
+      }
       if (k < last && f.IsWord(k) && StartsLower(f.words[k]) &&
           lex_.colon_verbs.ContainsFolded(f.words[k])) {
         s.rule = "pre_subject_colon";
@@ -1775,12 +1807,22 @@ std::vector<Attribution> Attributor::Attribute(
   // when no earlier quote of its paragraph claims it.
   int last_speech = -1;
   int last_framed = -1;  // the last quote with a frame, a scare quote too
+  int open_part = -1;  // the last quote running on past its paragraph
   for (int qi = 0; qi < nq; ++qi) {
     // Previous quote that is speech (a boundary, or a short quote with a
     // touching frame).
     const int prev = last_speech;
     const int prev_framed = last_framed;
-    if (frame_boundary[qi] || out[qi].adjacent_frame) last_speech = qi;
+    // "“When I started, a director told me, “Q.” I ...\n“Tonight ...": a
+    // quote inside an attributed speech running on is no speech of its own.
+    const bool inside_speech =
+        quotes[qi].nested && open_part >= 0 &&
+        quotes[open_part].paragraph == quotes[qi].paragraph &&
+        out[open_part].kind != SubjectKind::kNone;
+    if (!quotes[qi].nested) open_part = quotes[qi].closed ? -1 : qi;
+    if ((frame_boundary[qi] || out[qi].adjacent_frame) && !inside_speech) {
+      last_speech = qi;
+    }
     if (out[qi].kind == SubjectKind::kName ||
         out[qi].kind == SubjectKind::kPronoun) {
       last_framed = qi;

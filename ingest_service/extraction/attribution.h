@@ -94,7 +94,8 @@ class Attributor {
   struct Lexicons {
     text::Lexicon particles, abbreviations, honorifics, pronouns, roles,
         stopwords, skip_words, determiners, colon_verbs, excerpt_verbs,
-        sentence_openers, object_prepositions, adjective_endings;
+        sentence_openers, object_prepositions, adjective_endings,
+        utterance_nouns;
   };
   explicit Attributor(Lexicons lex) : lex_(std::move(lex)) {}
 
@@ -157,6 +158,11 @@ class Attributor {
   // opener without a comma ("But Ana Ruiz, from Lagos, said";
   // lexicons/sentence_openers.txt), else 0.
   int SubjectStart(const Frame& f) const;
+  // Whether a subject found by SubjectAfter(f, `begin`) and starting at
+  // `subject_begin` opens the clause at `begin`: it starts there, or a
+  // determiner and lower-case words lead up to it ("Her grandson Tyler").
+  bool SubjectOpensClause(const Frame& f, int begin,
+                          size_t subject_begin) const;
   // Index after a parenthetical starting at `k` ("(R-Ohio)"), else `k`.
   int SkipParenthetical(const Frame& f, int k) const;
   // True when the period token `k` ends an abbreviation, an initial or sits

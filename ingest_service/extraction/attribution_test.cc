@@ -265,6 +265,34 @@ TEST(AttributionTest, ColonFrameAfterAppositives) {
   EXPECT_EQ(opened.rule, "pre_subject_colon");
 }
 
+TEST(AttributionTest, ColonFrameAfterAKinNounAndName) {
+  const Result kin = OnlyAttribution(
+      "Her nephew Obi, 9, was less impressed: \u201cIt was too loud for "
+      "me, honestly.\u201d");
+  EXPECT_EQ(kin.subject, "Obi");
+  EXPECT_EQ(kin.rule, "pre_subject_colon");
+  const Result plain = OnlyAttribution(
+      "His neighbour Ruth Adeyemi was less forgiving: \u201cThey should "
+      "have warned us weeks ago.\u201d");
+  EXPECT_EQ(plain.subject, "Ruth Adeyemi");
+  EXPECT_EQ(plain.rule, "pre_subject_colon");
+}
+
+TEST(AttributionTest, PossessorOfWhatWasSaidBeforeAColon) {
+  const Result r = OnlyAttribution(
+      "Okafor's own verdict was shorter: \u201cWe were second best all "
+      "night.\u201d");
+  EXPECT_EQ(r.subject, "Okafor");
+  EXPECT_EQ(r.kind, SubjectKind::kName);
+  EXPECT_EQ(r.rule, "pre_subject_colon");
+  // Not any noun a name owns: "Okafor's car was" says nothing.
+  for (const auto& q : AttributeAll("Okafor's car was dented: \u201cthe "
+                                    "work of vandals, not of the "
+                                    "crash.\u201d")) {
+    EXPECT_NE(q.subject, "Okafor") << q.rule;
+  }
+}
+
 TEST(AttributionTest, DescriptionOnlyRoleIsNoTitle) {
   const Result r = OnlyAttribution(
       "\u201cThis is the club I dreamed about,\u201d the Argentina "
@@ -868,6 +896,22 @@ TEST(AttributionTest, PronounOrDescriptionBeforeAColonIntroducesTheBlock) {
     EXPECT_GE(a[0].confidence, 0.5 - 1e-9) << intro;
     EXPECT_TRUE(a[0].framed_chain) << intro;
   }
+}
+
+TEST(AttributionTest, QuoteInsideASpeechRunningOnIsNoSpeaker) {
+  const std::string text =
+      "\u201cThanks to everyone here,\u201d Bisi Ola said.\n"
+      "\u201cWhen I started, an agent in Leeds told me, \u2018You will "
+      "never work.\u2019 I kept that sentence.\n"
+      "\u201cTonight I have proved him wrong.\u201d\n";
+  std::vector<QuoteCandidate> quotes;
+  const auto a = AttributeRaw(text, quotes);
+  ASSERT_EQ(a.size(), 4u);
+  ASSERT_TRUE(quotes[2].nested);
+  EXPECT_EQ(a[1].link, 0);
+  // The last part carries the speech on, not the nested quote's frame.
+  EXPECT_EQ(a[3].rule, "carry_over");
+  EXPECT_EQ(a[3].link, 1);
 }
 
 TEST(AttributionTest, MultiParagraphQuoteAfterAFramedQuoteIsSpeech) {

@@ -212,6 +212,18 @@ TEST_F(ExtractorTest, SpokespersonSpeaksForTheOrganisation) {
   EXPECT_EQ(SpeakerOf(r, 3), "");
 }
 
+TEST_F(ExtractorTest, VoiceModifiedByAnOrganisationsHeadNoun) {
+  ExtractionResult r = ExtractOrFail(
+      "The Harrowgate Borough Council, which runs the pool, said it would "
+      "reopen in May. “Safety comes first,” a council spokesperson said.\n"
+      "Coach Dara Finn wanted answers. “We lost a season,” a club "
+      "spokeswoman said.\n");
+  ASSERT_EQ(r.quotes.size(), 2u);
+  EXPECT_EQ(SpeakerOf(r, 0), "Harrowgate Borough Council");
+  // No organisation named with the modifier: unknown, not the last person.
+  EXPECT_EQ(SpeakerOf(r, 1), "");
+}
+
 TEST_F(ExtractorTest, DescriptionAfterAOneSentenceLeadInIsItsSubject) {
   ExtractionResult r = ExtractOrFail(
       "Former England midfielder Gary Whitlock backed the move. “He will "

@@ -1101,7 +1101,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   // its paragraph or the one before that spoke ("The utility Sierra Power
   // said it had cut power. In a statement, the company said ...", "According
   // to Sierra Power, ..."); or -1.
-  auto described_organization = [&](TextSpan subject) {
+  auto described_organization = [&](TextSpan subject, bool named_only) {
     const std::string_view head = DescriptionHead(text, subject);
     const size_t floor = paragraph_floor(subject.begin);
     int named = -1;
@@ -1132,8 +1132,27 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         spoke = m.entity;
       }
     }
-    if (NamesItsOrganisation(head)) return named;
+    if (named_only || NamesItsOrganisation(head)) return named;
     return named >= 0 ? named : spoke;
+  };
+
+  // "The City Council said ... “Q,” a council spokesperson said": the
+  // organisation a voice's lower-case modifier names, as described_organization
+  // finds it for "the council"; else -1.
+  auto modified_voice_organization = [&](TextSpan description) {
+    const std::string_view words =
+        text.substr(description.begin, description.end - description.begin);
+    if (!VoiceRoles().ContainsFolded(LastWord(words))) return -1;
+    const size_t head = words.find_last_of(' ');
+    if (head == std::string_view::npos) return -1;
+    const std::string_view modifier = LastWord(words.substr(0, head));
+    if (modifier.empty() ||
+        !std::islower(static_cast<unsigned char>(modifier[0])) ||
+        Determiners().ContainsFolded(modifier)) {
+      return -1;
+    }
+    return described_organization({description.begin, description.begin + head},
+                                  /*named_only=*/true);
   };
 
   // "Lee issued a written statement late Friday.\n“Q,” the statement said":
@@ -1241,6 +1260,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
           }
         }
         int described = voiced_organization(a.subject);
+        if (described < 0) described = modified_voice_organization(a.subject);
         if (described >= 0) {
           speaker[i] = described;
           break;
@@ -1288,7 +1308,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
           }
         }
         if (described < 0 && a.organization) {
-          described = described_organization(a.subject);
+          described = described_organization(a.subject, /*named_only=*/false);
         }
         if (described < 0 &&
             !(a.organization &&
