@@ -400,6 +400,26 @@ EntityAnalysis AliasGrouper::Group(
     return best;
   };
 
+  // A person's name less its given name, of two or more words ("Robles
+  // Echeverría" of "Ximena Robles Echeverría", "Ms Ní Bhriain" of "Máire Ní
+  // Bhriain"), when no given name opens it.
+  auto surnames_of_known = [&](int i) {
+    if (spans[i].type != EntityType::kPerson || keys[i].words < 2 ||
+        lex_.first_names.Contains(keys[i].first_word)) {
+      return -1;
+    }
+    const std::string& words = keys[i].joined;
+    for (size_t e = 0; e < entity_type.size(); ++e) {
+      const std::string& full = keys[entity_first_span[e]].joined;
+      if (entity_type[e] == EntityType::kPerson &&
+          full.size() > words.size() + 1 && full.ends_with(words) &&
+          full[full.size() - words.size() - 1] == ' ' &&
+          full.find(' ') == full.size() - words.size() - 1) {
+        return static_cast<int>(e);
+      }
+    }
+    return -1;
+  };
   // A lone word that opens a known organisation's or event's name:
   // "Corvane Brands Inc. ... Corvane fell 3%"; not a known place ("Boston"
   // of "Boston Globe"), but a word typed a place only by its context ("an
@@ -492,6 +512,7 @@ EntityAnalysis AliasGrouper::Group(
     // Franklin College").
     int e = lookup(i, keys[i].words >= 2);
     if (e < 0) e = given_name_form(i);
+    if (e < 0) e = surnames_of_known(i);
     if (e >= 0) {
       if (entity_type[e] != spans[i].type && spans[i].score > entity_score[e]) {
         entity_type[e] = spans[i].type;

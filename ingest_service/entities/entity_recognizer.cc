@@ -130,7 +130,8 @@ struct InnerNickname {
 };
 
 // Candidates `given`, `given + 1` and `given + 2` read 'Teodor “Teddy”
-// Lindahl': a given name (or a word the dictionary lacks), a quoted nickname
+// Lindahl': a given name (or a word the dictionary lacks, or any word before
+// a surname it lacks: 'Semi “The Bulldozer” Raivalu'), a quoted nickname
 // of one or two words, and a one-word surname (after particles: 'Pieter
 // “Piet” van der Berg'), each quote mark directly between them.
 std::vector<InnerNickname> InnerNicknames(
@@ -161,7 +162,8 @@ std::vector<InnerNickname> InnerNicknames(
         nickname.last > nickname.first + 1 ||
         !marks(given.last + 1, nickname.last + 1) ||
         (!keys.Has(given.last, kFirstName) &&
-         keys.Has(given.last, kCommonWord))) {
+         keys.Has(given.last, kCommonWord) &&
+         keys.Has(surname.last, kCommonWord))) {
       continue;
     }
     out.push_back({i});

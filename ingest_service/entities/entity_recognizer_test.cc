@@ -404,6 +404,50 @@ TEST_F(EntityRecognizerTest, NicknameOfTwoWordsBeforeParticlesIsNoDisplayName) {
   EXPECT_EQ(Named(a, "Van der Molen"), governor);
 }
 
+TEST_F(EntityRecognizerTest, NameLessItsGivenNameIsTheSamePerson) {
+  const EntityAnalysis a =
+      Run("President Lucia Robles Echeverria arrived on Monday. Later, "
+          "Robles Echeverria met Aoife Nic Giolla. Ms Nic Giolla smiled. "
+          "Robles left.");
+  const Entity* robles = Named(a, "Lucia Robles Echeverria");
+  ASSERT_NE(robles, nullptr);
+  EXPECT_EQ(Named(a, "Robles Echeverria"), robles);
+  EXPECT_EQ(Named(a, "Robles"), robles);
+  const Entity* host = Named(a, "Aoife Nic Giolla");
+  ASSERT_NE(host, nullptr);
+  EXPECT_EQ(Named(a, "Ms Nic Giolla"), host);
+  // A different given name is a different person.
+  const EntityAnalysis two =
+      Run("Maria Lopez Garcia won. Her brother Pablo Lopez Garcia lost.");
+  EXPECT_NE(Named(two, "Maria Lopez Garcia"), Named(two, "Pablo Lopez Garcia"));
+}
+
+TEST_F(EntityRecognizerTest, HyphenatedAndChieflyTitlesAreNotNames) {
+  const EntityAnalysis a =
+      Run("Union Secretary-General Wycliffe Omondi Barasa spoke first. "
+          "Taoiseach Declan Moore-Hayes and Ratu Epeli Naivalu listened.");
+  const Entity* barasa = Named(a, "Wycliffe Omondi Barasa");
+  ASSERT_NE(barasa, nullptr);
+  EXPECT_EQ(barasa->display_name, "Wycliffe Omondi Barasa");
+  const Entity* moore = Named(a, "Declan Moore-Hayes");
+  ASSERT_NE(moore, nullptr);
+  EXPECT_EQ(moore->display_name, "Declan Moore-Hayes");
+  const Entity* ratu = Named(a, "Epeli Naivalu");
+  ASSERT_NE(ratu, nullptr);
+  EXPECT_EQ(ratu->display_name, "Epeli Naivalu");
+}
+
+TEST_F(EntityRecognizerTest, DictionaryWordGivenNameBeforeAQuotedNickname) {
+  const EntityAnalysis a =
+      Run("Fiji won as wing Semi \u201cThe Bulldozer\u201d Tavakece scored "
+          "twice. Tavakece was mobbed.");
+  const Entity* wing = Named(a, "Semi Tavakece");
+  ASSERT_NE(wing, nullptr);
+  EXPECT_EQ(wing->type, EntityType::kPerson);
+  EXPECT_EQ(Named(a, "The Bulldozer"), wing);
+  EXPECT_EQ(Named(a, "Tavakece"), wing);
+}
+
 TEST_F(EntityRecognizerTest, HyphenatedGivenNamesKeepTheirTails) {
   const EntityAnalysis a =
       Run("The opera opened. The mezzo Sun-hee Park sang the sister, and the "

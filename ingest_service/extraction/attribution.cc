@@ -6,6 +6,7 @@
 #include "common/text/name_particles.h"
 #include "ingest_service/entities/text_util.h"
 #include "ingest_service/extraction/cue_verbs.h"
+#include "ingest_service/extraction/lexicon.h"
 #include "ingest_service/extraction/text_util.h"
 
 namespace verbatim::extraction {
@@ -16,6 +17,9 @@ using entities::TextSpan;
 namespace {
 
 constexpr size_t kMaxFrameBytes = 300;
+// A post frame opened by a conjunction ("“Q”, but Ruiz told reporters"):
+// below any cue before the quote.
+constexpr double kCoordinatedPostConfidence = 0.7;
 
 // The character boundary kMaxFrameBytes before (dir < 0) or after `pos`,
 // clamped to the text.
@@ -210,12 +214,20 @@ int Attributor::SubjectStart(const Frame& f) const {
 bool Attributor::SubjectOpensClause(const Frame& f, int begin,
                                     size_t subject_begin) const {
   if (f.toks[begin].span.begin == subject_begin) return true;
-  if (!f.IsWord(begin) || !lex_.determiners.ContainsFolded(f.words[begin])) {
-    return false;
-  }
+  // "President Ana Ruiz", "Dr. Ruiz": titles before the name.
+  auto title = [&](int k) {
+    return (f.IsWord(k) && StartsUpper(f.words[k]) &&
+            (lex_.honorifics.ContainsFolded(f.words[k]) ||
+             IsRoleWord(f.words[k]))) ||
+           (f.Is(k, ".") && k > begin);
+  };
+  const bool determiner =
+      f.IsWord(begin) && lex_.determiners.ContainsFolded(f.words[begin]);
+  if (!determiner && !title(begin)) return false;
   for (int k = begin + 1; k < f.size(); ++k) {
     if (f.toks[k].span.begin == subject_begin) return true;
-    if (!f.IsWord(k) || !StartsLower(f.words[k])) return false;
+    const bool lower = f.IsWord(k) && StartsLower(f.words[k]);
+    if (!(determiner ? lower : title(k))) return false;
   }
   return false;
 }
@@ -394,10 +406,20 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   // A relative clause holding commas of its own: "Corvex Systems, which is
   // based in Austin, Texas, said".
   if (j >= floor && f.Is(j, ",")) {
-    constexpr int kMaxRelativeClauseTokens = 24;
+    constexpr int kMaxRelativeClauseTokens = 36;
     for (int k = j - 1; k - 1 > floor && j - k < kMaxRelativeClauseTokens;
          --k) {
       if (f.Is(k - 1, ",") && f.IsWord(k) && IsRelativePronoun(f.words[k])) {
+        // "The group, which calls itself Copperhand, said": the name it
+        // goes by.
+        Attribution named;
+        if (k + 3 < j && (f.Is(k + 1, "calls") || f.Is(k + 1, "called")) &&
+            f.IsWord(k + 2) && IsReflexivePronoun(f.words[k + 2]) &&
+            SubjectAfter(text, f, k + 3, named) &&
+            named.kind == SubjectKind::kName) {
+          a = named;
+          return true;
+        }
         j = k - 2;
         skip_parenthetical();
         break;
@@ -513,6 +535,22 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
       b = k;
       continue;
     }
+    // 'Brendan “Bull” Costigan wrote': a quoted nickname of one or two
+    // words between given name and surname.
+    if (IsQuoteMarkWord(x) && k == b - 1) {
+      int open = k - 1;
+      while (open > floor && k - open <= 2 && f.IsWord(open) &&
+             IsNameWord(f.words[open])) {
+        --open;
+      }
+      if (open > floor && open < k - 1 && IsQuoteMarkWord(f.words[open]) &&
+          f.IsWord(open - 1) && IsNameWord(f.words[open - 1]) &&
+          !lex_.stopwords.ContainsFolded(f.words[open - 1])) {
+        b = open - 1;
+        k = open - 1;
+        continue;
+      }
+    }
     // "Dr." / "K." : a period after an abbreviation or an initial.
     if (f.Is(k, ".") && k > floor && f.IsWord(k - 1) &&
         StartsUpper(f.words[k - 1]) &&
@@ -527,14 +565,29 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   // "the Ohio Republican said", "the Maine Senator said": a capitalised
   // run after a determiner ending in a person's role noun describes the
   // person ("The Harbor News Agency said" names an organisation).
-  if (b > floor && f.IsWord(b - 1) &&
-      lex_.determiners.ContainsFolded(f.words[b - 1])) {
-    // So does a nationality ("the Belgian said").
+  // So does a nationality, after an age or other modifiers too ("the
+  // Belgian said", "The 46-year-old South African added").
+  constexpr int kMaxModifiers = 3;
+  int determiner = b - 1;
+  while (determiner > floor && b - determiner <= kMaxModifiers &&
+         f.IsWord(determiner) &&
+         (StartsLower(f.words[determiner]) ||
+          f.words[determiner].ends_with("-year-old")) &&
+         !lex_.determiners.ContainsFolded(f.words[determiner])) {
+    --determiner;
+  }
+  if (determiner >= floor && f.IsWord(determiner) &&
+      lex_.determiners.ContainsFolded(f.words[determiner])) {
     std::optional<std::string_view> role = lex_.roles.FindFolded(w);
-    if (role.has_value() && (*role == "person" || *role == "description")) {
+    const bool described =
+        determiner == b - 1 && role.has_value() &&
+        (*role == "person" || *role == "description");
+    const std::string_view run = text.substr(
+        f.toks[b].span.begin, f.toks[j].span.end - f.toks[b].span.begin);
+    if (described || DemonymLexicon().ContainsFolded(run)) {
       a.kind = SubjectKind::kDescription;
-      a.subject = {f.toks[b - 1].span.begin, f.toks[j].span.end};
-      a.indefinite = IsIndefinite(f.words[b - 1]);
+      a.subject = {f.toks[determiner].span.begin, f.toks[j].span.end};
+      a.indefinite = IsIndefinite(f.words[determiner]);
       return true;
     }
   }
@@ -952,12 +1005,18 @@ bool Attributor::AnalyzePost(std::string_view text, const Frame& f,
       if (clause_break) return false;
       s.rule = "post_name_verb";
       s.confidence = 0.95;
-      // "“Q,” when Clinton blasted him": a subordinate subject is weaker.
+      // "“Q,” when Clinton blasted him": a subordinate subject is weaker;
+      // a coordinated one weaker still ("called it “Q”, but Ruiz told
+      // reporters ...": a clause of its own).
       for (int t = i; t < k && f.toks[t].span.begin < s.subject.begin; ++t) {
         if (f.IsWord(t) && StartsLower(f.words[t]) &&
             !lex_.determiners.ContainsFolded(f.words[t])) {
           s.confidence = 0.8;
         }
+      }
+      if (f.IsWord(i) && StartsLower(f.words[i]) &&
+          lex_.sentence_openers.ContainsFolded(f.words[i])) {
+        s.confidence = kCoordinatedPostConfidence;
       }
     }
     s.cue = std::string(f.words[k]);
@@ -1497,6 +1556,26 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
   for (int k = 0; colon && k < f.size(); ++k) {
     excerpt = excerpt || lex_.excerpt_verbs.ContainsFolded(f.words[k]);
   }
+  // "Her lawyer read a statement on behalf of the boy's mother, Maeve
+  // Kerrigan.\n“A ...": the words are the person's they were read for.
+  bool document = false;
+  for (int k = 0; k < f.size(); ++k) {
+    document = document || (f.IsWord(k) && StartsLower(f.words[k]) &&
+                            lex_.roles.FindFolded(f.words[k]) == "document");
+  }
+  for (int k = 2; document && k + 1 < f.size(); ++k) {
+    if (!f.Is(k, "of") || !f.Is(k - 1, "behalf") || !f.Is(k - 2, "on")) {
+      continue;
+    }
+    Attribution s;
+    if (!SubjectAfter(text, f, k + 1, s) || s.kind != SubjectKind::kName) {
+      break;
+    }
+    s.rule = "paragraph_on_behalf";
+    s.confidence = 0.6;
+    a = s;
+    return true;
+  }
   for (int k = 0; k < f.size(); ++k) {
     if (!IsCueAt(f, k)) continue;
     Attribution s;
@@ -1672,9 +1751,12 @@ std::vector<Attribution> Attributor::Attribute(
       // separated from it only by a time or place and a comma: "footage of
       // Trump saying during the debate, “That makes me smart,” when Clinton
       // ...".
+      // A coordinated one loses to any cue before ("Lee wrote that it was
+      // “Q”, but Ruiz told reporters ...").
       Attribution before;
       if (a.confidence < 0.85 && AnalyzePre(text, pre, before) &&
-          (before.adjacent_frame || before.rule == "pre_name_verb")) {
+          (before.adjacent_frame || before.rule == "pre_name_verb" ||
+           a.confidence <= kCoordinatedPostConfidence)) {
         a = before;
       }
     } else if (AnalyzePre(text, pre, a)) {

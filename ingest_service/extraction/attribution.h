@@ -160,7 +160,8 @@ class Attributor {
   int SubjectStart(const Frame& f) const;
   // Whether a subject found by SubjectAfter(f, `begin`) and starting at
   // `subject_begin` opens the clause at `begin`: it starts there, or a
-  // determiner and lower-case words lead up to it ("Her grandson Tyler").
+  // determiner and lower-case words ("Her grandson Tyler") or titles
+  // ("President Ana Ruiz") lead up to it.
   bool SubjectOpensClause(const Frame& f, int begin,
                           size_t subject_begin) const;
   // Index after a parenthetical starting at `k` ("(R-Ohio)"), else `k`.

@@ -293,6 +293,47 @@ TEST(AttributionTest, PossessorOfWhatWasSaidBeforeAColon) {
   }
 }
 
+TEST(AttributionTest, NameAGroupCallsItself) {
+  const Result r = OnlyAttribution(
+      "The group, which calls itself Blackfen, said on its leak site that "
+      "the insurer \u201chad nine days to talk to us\u201d.");
+  EXPECT_EQ(r.subject, "Blackfen");
+  EXPECT_EQ(r.kind, SubjectKind::kName);
+}
+
+TEST(AttributionTest, NationalityAfterAnAgeIsADescription) {
+  const Result r = OnlyAttribution(
+      "The 46-year-old South African, who took charge after the Six "
+      "Nations, added: \u201cThey deserved it.\u201d");
+  EXPECT_EQ(r.subject, "The 46-year-old South African");
+  EXPECT_EQ(r.kind, SubjectKind::kDescription);
+}
+
+TEST(AttributionTest, QuotedNicknameInsideTheSubjectsName) {
+  const Result r = OnlyAttribution(
+      "Former hooker Brendan \u201cBull\u201d Costigan wrote on X that "
+      "the card was \u201csoft as butter\u201d.");
+  EXPECT_EQ(r.subject, "Brendan \u201cBull\u201d Costigan");
+  EXPECT_EQ(r.kind, SubjectKind::kName);
+}
+
+TEST(AttributionTest, CoordinatedPostFrameLosesToACueBefore) {
+  const Result r = OnlyAttribution(
+      "Brendan Costigan wrote on X that the card was \u201csoft as "
+      "butter\u201d, but the referees' manager, Gareth Penhale, told "
+      "reporters the officials were right.");
+  EXPECT_EQ(r.subject, "Brendan Costigan");
+  EXPECT_EQ(r.cue, "wrote");
+}
+
+TEST(AttributionTest, TitledSubjectBeforeAColonVerb) {
+  const Result r = OnlyAttribution(
+      "Closing the evening, President Ana Robles proposed the toast: "
+      "\u201cTo Ireland, and to Mexico.\u201d");
+  EXPECT_EQ(r.subject, "Ana Robles");
+  EXPECT_EQ(r.rule, "pre_subject_colon");
+}
+
 TEST(AttributionTest, DescriptionOnlyRoleIsNoTitle) {
   const Result r = OnlyAttribution(
       "\u201cThis is the club I dreamed about,\u201d the Argentina "
@@ -826,6 +867,39 @@ TEST(AttributionTest, ColonOrCuelessIntroLeavesBlockExcerpt) {
   }
 }
 
+TEST(AttributionTest, WriterOrStatementReadForSomeoneOpensSpeech) {
+  // A person's written words ("The chef, who ..., wrote:") are their speech,
+  // unlike "X reports:"; so are a statement's read for someone.
+  for (const char* intro :
+       {"The chef, who rose to fame as the presenter of the series "
+        "\u201cFire & Knife\u201d and whose cookbook \u201cSmoke & "
+        "Honey\u201d spent 22 weeks in the bestseller lists, wrote:\n",
+        "Following the hearing, the family's lawyer, Ana Price, read a "
+        "statement on the steps of the court on behalf of the boy's mother, "
+        "Maeve Kerrigan.\n"}) {
+    const std::string text = std::string(intro) +
+                             "\u201cTo every person who worked here: I am "
+                             "sorry.\n"
+                             "\u201cWe tried everything.\u201d\n";
+    std::vector<QuoteCandidate> quotes;
+    const auto a = AttributeRaw(text, quotes);
+    ASSERT_GE(a.size(), 2u) << intro;
+    const size_t first = a.size() - 2;
+    EXPECT_TRUE(a[first].framed_chain) << intro;
+    EXPECT_NE(a[first].kind, SubjectKind::kNone) << intro;
+    EXPECT_EQ(a[first + 1].link, static_cast<int>(first)) << intro;
+  }
+  const std::string read_for =
+      "Her lawyer read a statement on behalf of the boy's mother, Maeve "
+      "Kerrigan.\n\u201cHe was our only son.\n\u201cSwim between the "
+      "flags.\u201d\n";
+  std::vector<QuoteCandidate> quotes;
+  const auto a = AttributeRaw(read_for, quotes);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].rule, "paragraph_on_behalf");
+  EXPECT_EQ(SubjectText(read_for, a[0]), "Maeve Kerrigan");
+}
+
 TEST(AttributionTest, OpenerBeforeAParagraphIntrosSubject) {
   const std::string text =
       "But Maren Holt, who has run the firm since 2021, spoke for an hour.\n"
@@ -861,7 +935,7 @@ TEST(AttributionTest, CuelessIntroNamingItsSubjectAttributesTheBlock) {
         "2021, opened the call by reading a statement.\n",
         "Asked about the old record, Maren Holt spoke for several minutes.\n",
         "Maren Holt, who acquired worldwide rights to the film at the "
-        "European Film Market in Berlin last year, issued a statement:\n",
+        "European Film Market in Berlin last year, walked to the lectern:\n",
         "Asked how the record differs from her second album, “Concrete "
         "Psalms,” which was nominated for album of the year at the 2022 "
         "Global Sound Awards, Maren Holt spoke for several minutes.\n"}) {

@@ -224,6 +224,20 @@ TEST_F(ExtractorTest, VoiceModifiedByAnOrganisationsHeadNoun) {
   EXPECT_EQ(SpeakerOf(r, 1), "");
 }
 
+TEST_F(ExtractorTest, DescriptionAfterPageFurnitureTakesTheSpeakerBefore) {
+  ExtractionResult r = ExtractOrFail(
+      "Wing Semi Tavita scored twice as Fiji beat Ireland.\n"
+      "Tavita was mobbed. “Tonight the whole team was strong,” Tavita "
+      "said.\n"
+      "Ireland head coach Pieter van der Merwe did not hide his anger.\n"
+      "“I still don't see it,” van der Merwe said.\n"
+      "Advertisement\n"
+      "The 46-year-old South African, who took charge last year, added: "
+      "“Fiji deserved it.”\n");
+  ASSERT_EQ(r.quotes.size(), 3u);
+  EXPECT_EQ(SpeakerOf(r, 2), "Pieter van der Merwe");
+}
+
 TEST_F(ExtractorTest, DescriptionAfterAOneSentenceLeadInIsItsSubject) {
   ExtractionResult r = ExtractOrFail(
       "Former England midfielder Gary Whitlock backed the move. “He will "

@@ -5,6 +5,7 @@
 #include "absl/container/node_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
+#include "verbatim_entities_data.h"
 #include "verbatim_extraction_data.h"
 
 namespace verbatim::extraction {
@@ -29,6 +30,12 @@ const text::Lexicon& EmbeddedLexicon(std::string_view basename) {
     lexicon = &text::CompiledInLexicon(basename, data::EmbeddedFile(basename));
   }
   return *lexicon;
+}
+
+const text::Lexicon& DemonymLexicon() {
+  static const text::Lexicon& lexicon = text::CompiledInLexicon(
+      "demonyms.txt", entities::data::EmbeddedFile("demonyms.txt"));
+  return lexicon;
 }
 
 }  // namespace verbatim::extraction

@@ -20,6 +20,11 @@ absl::StatusOr<text::Lexicon> LoadLexicon(std::string_view basename);
 // name.
 const text::Lexicon& EmbeddedLexicon(std::string_view basename);
 
+// The entity recognizer's nationality and group words ("Belgian", "South
+// African", "Republican"; entities/lexicons/demonyms.txt), kept once for the
+// process like EmbeddedLexicon.
+const text::Lexicon& DemonymLexicon();
+
 }  // namespace verbatim::extraction
 
 #endif  // VERBATIM_INGEST_SERVICE_EXTRACTION_LEXICON_H_

@@ -1024,7 +1024,12 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   auto previous_paragraph_speaker = [&](int i) {
     const int s = sentence_of(quotes[i].outer.begin);
     if (s < 0 || seg.sentence_paragraph[s] == 0) return -1;
-    const size_t floor = seg.paragraphs[seg.sentence_paragraph[s] - 1].begin;
+    // Past page furniture ("Advertisement") between the paragraphs.
+    int before = seg.sentence_paragraph[s] - 1;
+    while (before > 0 && Inside(seg.paragraphs[before].begin, boilerplate)) {
+      --before;
+    }
+    const size_t floor = seg.paragraphs[before].begin;
     for (int j = i - 1; j >= 0 && quotes[j].outer.begin >= floor; --j) {
       if (speaker[j] < 0) continue;
       return analysis.entities[speaker[j]].type == EntityType::kPerson

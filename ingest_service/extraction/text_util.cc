@@ -200,4 +200,9 @@ bool IsRelativePronoun(std::string_view w) {
   return EqualsIgnoreCase(w, "who") || EqualsIgnoreCase(w, "which");
 }
 
+bool IsReflexivePronoun(std::string_view w) {
+  return EqualsIgnoreCase(w, "itself") || EqualsIgnoreCase(w, "himself") ||
+         EqualsIgnoreCase(w, "herself") || EqualsIgnoreCase(w, "themselves");
+}
+
 }  // namespace verbatim::extraction

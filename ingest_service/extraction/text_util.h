@@ -74,6 +74,8 @@ bool IsPossessive(std::string_view w);
 // Whether word `w` opens a relative clause about a subject: "who", "which"
 // ("Kisaragi, who grew up in Osaka, said"), any case.
 bool IsRelativePronoun(std::string_view w);
+// "itself", "himself", "herself", "themselves", any case.
+bool IsReflexivePronoun(std::string_view w);
 
 }  // namespace verbatim::extraction
 
