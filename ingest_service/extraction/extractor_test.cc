@@ -224,6 +224,25 @@ TEST_F(ExtractorTest, VoiceModifiedByAnOrganisationsHeadNoun) {
   EXPECT_EQ(SpeakerOf(r, 1), "");
 }
 
+TEST_F(ExtractorTest, TheVoiceSpeaksForTheOrganisationItSpokeForBefore) {
+  ExtractionResult r = ExtractOrFail(
+      "Staff at Marrow were told to go home. A Kestrel Restructuring "
+      "spokesperson said letters would follow. “We will answer every "
+      "query,” the spokesperson said.\n");
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(SpeakerOf(r, 0), "Kestrel Restructuring");
+}
+
+TEST_F(ExtractorTest, ScientistTitleBeforeAnHonorificAndAffiliation) {
+  ExtractionResult r = ExtractOrFail(
+      "The quake struck at noon.\n"
+      "Seismologist Dr. Arturo Lin Valdivia of the National Autonomous "
+      "University of Mexico said it was deep. “These quakes release energy "
+      "efficiently,” he said.\n");
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(SpeakerOf(r, 0), "Arturo Lin Valdivia");
+}
+
 TEST_F(ExtractorTest, DescriptionAfterPageFurnitureTakesTheSpeakerBefore) {
   ExtractionResult r = ExtractOrFail(
       "Wing Semi Tavita scored twice as Fiji beat Ireland.\n"

@@ -1141,6 +1141,38 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return named >= 0 ? named : spoke;
   };
 
+  // "A Hallbright spokesperson said ... “Q,” the spokesperson said": the
+  // organisation the same voice spoke for earlier in this paragraph or the
+  // one before; else -1.
+  auto earlier_voice_organization = [&](TextSpan description) {
+    const std::string_view head = DescriptionHead(text, description);
+    if (!VoiceRoles().ContainsFolded(head)) return -1;
+    const size_t floor = paragraph_floor(description.begin);
+    const std::string voice_for = std::string(head) + " for ";
+    const std::string voice_for_the = voice_for + "the ";
+    int found = -1;
+    size_t found_at = 0;
+    for (const entities::Mention& m : analysis.mentions) {
+      if (m.span.begin < floor || m.span.end > description.begin ||
+          m.entity < 0 ||
+          m.entity >= static_cast<int>(analysis.entities.size()) ||
+          analysis.entities[m.entity].type != EntityType::kOrganization ||
+          (found >= 0 && m.span.begin < found_at)) {
+        continue;
+      }
+      const std::string_view after = text.substr(m.span.end);
+      const std::string_view before = text.substr(0, m.span.begin);
+      if ((after.starts_with(' ') &&
+           StartsWithIgnoreCase(after.substr(1), head)) ||
+          EndsWithIgnoreCase(before, voice_for) ||
+          EndsWithIgnoreCase(before, voice_for_the)) {
+        found = m.entity;
+        found_at = m.span.begin;
+      }
+    }
+    return found;
+  };
+
   // "The City Council said ... “Q,” a council spokesperson said": the
   // organisation a voice's lower-case modifier names, as described_organization
   // finds it for "the council"; else -1.
@@ -1266,6 +1298,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         }
         int described = voiced_organization(a.subject);
         if (described < 0) described = modified_voice_organization(a.subject);
+        if (described < 0) described = earlier_voice_organization(a.subject);
         if (described >= 0) {
           speaker[i] = described;
           break;
