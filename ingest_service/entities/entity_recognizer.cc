@@ -363,9 +363,13 @@ void RuleEntityRecognizer::LinkDescribedNicknames(
     if (comma == 0 || nick.first - comma >= 9) continue;
     --comma;  // the comma itself
     if (!AkaSeparator(text, tokens, comma + 1, nick.first)) continue;
-    // "The forward," "The 24-year-old,": a determiner opening the sentence
-    // and at most three lower-case words ending in a person's role or age.
-    size_t open = comma;
+    // "The forward," "The 24-year-old," "The Spaniard,": a determiner
+    // opening the sentence and at most three lower-case words ending in a
+    // person's role or age, or a nationality.
+    const std::string head = TokenKey(text, tokens[comma - 1]);
+    const bool nationality = tokens[comma - 1].kind == TokenKind::kWord &&
+                             lex_.demonyms.Contains(head);
+    size_t open = nationality ? comma - 1 : comma;
     while (open > 0 && comma - open < 4 && !tokens[open - 1].sentence_start &&
            tokens[open - 1].kind == TokenKind::kWord &&
            !tokens[open - 1].upper_initial) {
@@ -373,10 +377,10 @@ void RuleEntityRecognizer::LinkDescribedNicknames(
     }
     if (open == 0 || open == comma) continue;
     const Token& det = tokens[open - 1];
-    const std::string head = TokenKey(text, tokens[comma - 1]);
     if (!det.sentence_start || det.kind != TokenKind::kWord ||
         TokenKey(text, det) != "the" ||
-        !(lex_.person_roles.Contains(head) || head.ends_with("-year-old"))) {
+        !(nationality || lex_.person_roles.Contains(head) ||
+          head.ends_with("-year-old"))) {
       continue;  // not "The club, known as ..."
     }
     // The person named last before the description.

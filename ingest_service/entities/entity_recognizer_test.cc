@@ -448,6 +448,34 @@ TEST_F(EntityRecognizerTest, DictionaryWordGivenNameBeforeAQuotedNickname) {
   EXPECT_EQ(Named(a, "Tavakece"), wing);
 }
 
+TEST_F(EntityRecognizerTest, NationalityDescriptionGivesItsNicknameToThePerson) {
+  const EntityAnalysis a =
+      Run("Mateo Ibarra won in Monza on Sunday. The Spaniard, known in the "
+          "paddock as \u201cEl Toro\u201d, led every lap.");
+  const Entity* mateo = Named(a, "Mateo Ibarra");
+  ASSERT_NE(mateo, nullptr);
+  EXPECT_EQ(Named(a, "El Toro"), mateo);
+  EXPECT_EQ(Named(a, "Spaniard"), nullptr);
+}
+
+TEST_F(EntityRecognizerTest, VenuesTimeZonesAndCommonAcronyms) {
+  const EntityAnalysis a =
+      Run("The jury met in the Revelin Fortress on Friday at 8:14 EAT. "
+          "Two lemurs left Millbrook Zoo after a storm. Medics gave CPR at "
+          "the scene. Hon. Mercy Langat asked for an IVF fund.");
+  const Entity* fortress = Named(a, "Revelin Fortress");
+  ASSERT_NE(fortress, nullptr);
+  EXPECT_EQ(fortress->type, EntityType::kPlace);
+  const Entity* zoo = Named(a, "Millbrook Zoo");
+  ASSERT_NE(zoo, nullptr);
+  EXPECT_EQ(zoo->type, EntityType::kOrganization);
+  EXPECT_EQ(Named(a, "EAT"), nullptr);
+  EXPECT_EQ(Named(a, "CPR"), nullptr);
+  EXPECT_EQ(Named(a, "IVF"), nullptr);
+  EXPECT_EQ(Named(a, "Hon"), nullptr);
+  EXPECT_NE(Named(a, "Mercy Langat"), nullptr);
+}
+
 TEST_F(EntityRecognizerTest, HyphenatedGivenNamesKeepTheirTails) {
   const EntityAnalysis a =
       Run("The opera opened. The mezzo Sun-hee Park sang the sister, and the "
