@@ -448,7 +448,8 @@ TEST_F(EntityRecognizerTest, DictionaryWordGivenNameBeforeAQuotedNickname) {
   EXPECT_EQ(Named(a, "Tavakece"), wing);
 }
 
-TEST_F(EntityRecognizerTest, NationalityDescriptionGivesItsNicknameToThePerson) {
+TEST_F(EntityRecognizerTest,
+       NationalityDescriptionGivesItsNicknameToThePerson) {
   const EntityAnalysis a =
       Run("Mateo Ibarra won in Monza on Sunday. The Spaniard, known in the "
           "paddock as \u201cEl Toro\u201d, led every lap.");

@@ -198,9 +198,15 @@ int Attributor::SkipParenthetical(const Frame& f, int k) const {
 bool Attributor::DescribesRoleOfKind(std::string_view text,
                                      const Attribution& a,
                                      std::string_view kind) const {
-  if (a.kind != SubjectKind::kDescription) return false;
-  const std::optional<std::string_view> role = lex_.roles.FindFolded(
-      LastWord(text.substr(a.subject.begin, a.subject.end - a.subject.begin)));
+  return a.kind == SubjectKind::kDescription &&
+         IsRoleOfKind(LastWord(text.substr(a.subject.begin,
+                                           a.subject.end - a.subject.begin)),
+                      kind);
+}
+
+bool Attributor::IsRoleOfKind(std::string_view word,
+                              std::string_view kind) const {
+  const std::optional<std::string_view> role = lex_.roles.FindFolded(word);
   return role.has_value() && *role == kind;
 }
 
@@ -579,9 +585,8 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   if (determiner >= floor && f.IsWord(determiner) &&
       lex_.determiners.ContainsFolded(f.words[determiner])) {
     std::optional<std::string_view> role = lex_.roles.FindFolded(w);
-    const bool described =
-        determiner == b - 1 && role.has_value() &&
-        (*role == "person" || *role == "description");
+    const bool described = determiner == b - 1 && role.has_value() &&
+                           (*role == "person" || *role == "description");
     const std::string_view run = text.substr(
         f.toks[b].span.begin, f.toks[j].span.end - f.toks[b].span.begin);
     if (described || DemonymLexicon().ContainsFolded(run)) {
@@ -1561,20 +1566,24 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
   bool document = false;
   for (int k = 0; k < f.size(); ++k) {
     document = document || (f.IsWord(k) && StartsLower(f.words[k]) &&
-                            lex_.roles.FindFolded(f.words[k]) == "document");
+                            IsRoleOfKind(f.words[k], "document"));
   }
-  for (int k = 2; document && k + 1 < f.size(); ++k) {
-    if (!f.Is(k, "of") || !f.Is(k - 1, "behalf") || !f.Is(k - 2, "on")) {
-      continue;
-    }
+  // The name right after word `k` is the speaker, by `rule`.
+  auto name_after = [&](int k, const char* rule) {
     Attribution s;
     if (!SubjectAfter(text, f, k + 1, s) || s.kind != SubjectKind::kName) {
-      break;
+      return false;
     }
-    s.rule = "paragraph_on_behalf";
+    s.rule = rule;
     s.confidence = 0.6;
     a = s;
     return true;
+  };
+  for (int k = 2; document && k + 1 < f.size(); ++k) {
+    if (f.Is(k, "of") && f.Is(k - 1, "behalf") && f.Is(k - 2, "on")) {
+      if (name_after(k, "paragraph_on_behalf")) return true;
+      break;
+    }
   }
   for (int k = 0; k < f.size(); ++k) {
     if (!IsCueAt(f, k)) continue;
@@ -1593,18 +1602,11 @@ bool Attributor::AnalyzeParagraphIntro(std::string_view text,
   // "The most emotional testimony came from Mei Zhao, who owns a bakery.":
   // the person the words came from.
   for (int k = 1; k + 1 < f.size(); ++k) {
-    if (!f.Is(k, "from") || !f.IsWord(k - 1) ||
-        !(f.Is(k - 1, "came") || f.Is(k - 1, "comes") || f.Is(k - 1, "come"))) {
-      continue;
-    }
-    Attribution s;
-    if (!SubjectAfter(text, f, k + 1, s) || s.kind != SubjectKind::kName) {
+    if (f.Is(k, "from") && f.IsWord(k - 1) &&
+        (f.Is(k - 1, "came") || f.Is(k - 1, "comes") || f.Is(k - 1, "come"))) {
+      if (name_after(k, "paragraph_source")) return true;
       break;
     }
-    s.rule = "paragraph_source";
-    s.confidence = 0.6;
-    a = s;
-    return true;
   }
   // "Van Linden opened the call by reading a statement.\n“A ...": without a
   // cue, the person the sentence is about; before a colon, a pronoun or a
@@ -1889,7 +1891,7 @@ std::vector<Attribution> Attributor::Attribute(
   // when no earlier quote of its paragraph claims it.
   int last_speech = -1;
   int last_framed = -1;  // the last quote with a frame, a scare quote too
-  int open_part = -1;  // the last quote running on past its paragraph
+  int open_part = -1;    // the last quote running on past its paragraph
   for (int qi = 0; qi < nq; ++qi) {
     // Previous quote that is speech (a boundary, or a short quote with a
     // touching frame).

@@ -154,6 +154,8 @@ class Attributor {
   // `person`.
   bool DescribesRoleOfKind(std::string_view text, const Attribution& a,
                            std::string_view kind) const;
+  // Whether `word` is a role noun of `kind` ("memo": `document`).
+  bool IsRoleOfKind(std::string_view word, std::string_view kind) const;
   // The index of the word a clause's subject may start at: 1 after an
   // opener without a comma ("But Ana Ruiz, from Lagos, said";
   // lexicons/sentence_openers.txt), else 0.

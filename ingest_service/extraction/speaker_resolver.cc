@@ -67,6 +67,11 @@ const text::Lexicon& Determiners() {
 }
 
 // Roles that speak for an organisation ("spokeswoman").
+// What joins a voice to the organisation after it ("a spokeswoman for the
+// hospital", "a spokesman at the embassy"), longest first.
+constexpr std::string_view kVoiceJoints[] = {" for the ", " for ", " at the ",
+                                             " at "};
+
 const text::Lexicon& VoiceRoles() {
   static const text::Lexicon& lexicon = EmbeddedLexicon("voice_roles.txt");
   return lexicon;
@@ -828,23 +833,24 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   // The organisation a description of its voice speaks for: named inside it
   // ("a Halcyon TV spokesperson") or right after it ("A spokeswoman for St.
   // Brendan's Medical Center"); else -1.
+  auto names_organization = [&](const entities::Mention& m) {
+    return m.entity >= 0 &&
+           m.entity < static_cast<int>(analysis.entities.size()) &&
+           analysis.entities[m.entity].type == EntityType::kOrganization;
+  };
   auto voiced_organization = [&](TextSpan description) {
     if (!VoiceRoles().ContainsFolded(DescriptionHead(text, description))) {
       return -1;
     }
     size_t after = description.end;
-    for (std::string_view joint : {" for the ", " for ", " at the ", " at "}) {
+    for (std::string_view joint : kVoiceJoints) {
       if (StartsWithIgnoreCase(text.substr(after), joint)) {
         after += joint.size();
         break;
       }
     }
     for (const entities::Mention& m : analysis.mentions) {
-      if (m.entity < 0 ||
-          m.entity >= static_cast<int>(analysis.entities.size()) ||
-          analysis.entities[m.entity].type != EntityType::kOrganization) {
-        continue;
-      }
+      if (!names_organization(m)) continue;
       if ((m.span.begin >= description.begin &&
            m.span.end <= description.end) ||
           m.span.begin == after) {
@@ -1112,9 +1118,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     int named = -1;
     int spoke = -1;
     for (const entities::Mention& m : analysis.mentions) {
-      if (m.span.begin >= subject.begin || m.entity < 0 ||
-          m.entity >= static_cast<int>(analysis.entities.size()) ||
-          analysis.entities[m.entity].type != EntityType::kOrganization ||
+      if (m.span.begin >= subject.begin || !names_organization(m) ||
           Inside(m.span.begin, merged)) {
         continue;
       }
@@ -1148,24 +1152,22 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     const std::string_view head = DescriptionHead(text, description);
     if (!VoiceRoles().ContainsFolded(head)) return -1;
     const size_t floor = paragraph_floor(description.begin);
-    const std::string voice_for = std::string(head) + " for ";
-    const std::string voice_for_the = voice_for + "the ";
     int found = -1;
     size_t found_at = 0;
     for (const entities::Mention& m : analysis.mentions) {
       if (m.span.begin < floor || m.span.end > description.begin ||
-          m.entity < 0 ||
-          m.entity >= static_cast<int>(analysis.entities.size()) ||
-          analysis.entities[m.entity].type != EntityType::kOrganization ||
-          (found >= 0 && m.span.begin < found_at)) {
+          !names_organization(m) || (found >= 0 && m.span.begin < found_at)) {
         continue;
       }
       const std::string_view after = text.substr(m.span.end);
       const std::string_view before = text.substr(0, m.span.begin);
-      if ((after.starts_with(' ') &&
-           StartsWithIgnoreCase(after.substr(1), head)) ||
-          EndsWithIgnoreCase(before, voice_for) ||
-          EndsWithIgnoreCase(before, voice_for_the)) {
+      bool voiced =
+          after.starts_with(' ') && StartsWithIgnoreCase(after.substr(1), head);
+      for (std::string_view joint : kVoiceJoints) {
+        voiced = voiced || EndsWithIgnoreCase(
+                               before, std::string(head) + std::string(joint));
+      }
+      if (voiced) {
         found = m.entity;
         found_at = m.span.begin;
       }
