@@ -172,8 +172,11 @@ std::vector<InnerNickname> InnerNicknames(
 }
 
 // The entity of the longest PERSON mention that ends where `subject` ends and
-// starts inside it, after its first character; -1 when there is none.
-int PersonEndingSubject(const EntityAnalysis& analysis, TextSpan subject) {
+// starts inside it, after its first character, or of such an ORGANIZATION
+// mention after an owner ("Egypt’s Ministry of Tourism"); -1 when there is
+// none.
+int EntityEndingSubject(std::string_view text, const EntityAnalysis& analysis,
+                        TextSpan subject) {
   auto it = std::upper_bound(
       analysis.mentions.begin(), analysis.mentions.end(), subject.begin,
       [](size_t begin, const Mention& m) { return begin < m.span.begin; });
@@ -182,7 +185,11 @@ int PersonEndingSubject(const EntityAnalysis& analysis, TextSpan subject) {
         it->entity >= static_cast<int>(analysis.entities.size())) {
       continue;
     }
-    if (analysis.entities[it->entity].type == EntityType::kPerson) {
+    const EntityType type = analysis.entities[it->entity].type;
+    const std::string_view before = text.substr(0, it->span.begin);
+    const bool owned = before.ends_with("'s ") || before.ends_with("\u2019s ");
+    if (type == EntityType::kPerson ||
+        (type == EntityType::kOrganization && owned)) {
       return it->entity;
     }
   }
@@ -787,7 +794,7 @@ int RuleEntityRecognizer::ResolveName(std::string_view text, TextSpan span,
   // A frame's subject can carry the speaker's title ("German Chancellor
   // Angela Merkel said"), which the recognizer left out of the person's
   // mention: the person mentioned at the end of the subject is the speaker.
-  if (const int inner = PersonEndingSubject(analysis, span); inner >= 0) {
+  if (const int inner = EntityEndingSubject(text, analysis, span); inner >= 0) {
     return inner;
   }
   int entity = grouper_.Match(analysis, name);

@@ -477,6 +477,13 @@ TEST_F(EntityRecognizerTest, VenuesTimeZonesAndCommonAcronyms) {
   EXPECT_NE(Named(a, "Mercy Langat"), nullptr);
 }
 
+TEST_F(EntityRecognizerTest, NationalBranchOfAListedOrganisation) {
+  const EntityAnalysis a =
+      Run("The quake struck at dawn. The Mexican Red Cross said it had sent "
+          "38 ambulances to the region.");
+  EXPECT_EQ(TypeOf(a, "Mexican Red Cross"), EntityType::kOrganization);
+}
+
 TEST_F(EntityRecognizerTest, HyphenatedGivenNamesKeepTheirTails) {
   const EntityAnalysis a =
       Run("The opera opened. The mezzo Sun-hee Park sang the sister, and the "

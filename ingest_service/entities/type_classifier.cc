@@ -190,6 +190,14 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     return lex.places.Contains(
         text::LowerKey(text.substr(begin, c.span.end - begin)));
   };
+  // "Mexican Red Cross": a listed organisation's national branch.
+  auto rest_is_organization = [&] {
+    if (words.size() < 2) return false;
+    if (words.size() == 2) return ctx.Has(wn, kOrgName);
+    const size_t begin = tokens[words[1]].begin;
+    return lex.org_names.Contains(
+        text::LowerKey(text.substr(begin, c.span.end - begin)));
+  };
   const Token& first = tokens[c.first];
   const Token& last = tokens[c.last];
   // "New York Democrat", "Sunni Muslims": descriptions, not names.
@@ -241,7 +249,9 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       r.listed = true;
       r.canonical = std::string(lex.event_names.Find(full).value_or(""));
     }
-    if (one_word ? ctx.Has(w0, kOrgName) : lex.org_names.Contains(full)) {
+    if (one_word ? ctx.Has(w0, kOrgName)
+                 : lex.org_names.Contains(full) ||
+                       (ctx.Has(w0, kDemonym) && rest_is_organization())) {
       v[kO] += 4;
       r.listed = true;
       const std::string_view canonical = lex.org_names.Find(full).value_or("");

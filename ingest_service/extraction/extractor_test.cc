@@ -233,6 +233,15 @@ TEST_F(ExtractorTest, TheVoiceSpeaksForTheOrganisationItSpokeForBefore) {
   EXPECT_EQ(SpeakerOf(r, 0), "Kestrel Restructuring");
 }
 
+TEST_F(ExtractorTest, OrganisationAfterItsOwnersPossessiveSpeaks) {
+  ExtractionResult r = ExtractOrFail(
+      "The tomb was found by a joint mission.\n"
+      "Egypt\u2019s Ministry of Tourism and Antiquities described the find "
+      "as \u2018one of the most important discoveries this century\u2019.\n");
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(SpeakerOf(r, 0), "Ministry of Tourism and Antiquities");
+}
+
 TEST_F(ExtractorTest, ScientistTitleBeforeAnHonorificAndAffiliation) {
   ExtractionResult r = ExtractOrFail(
       "The quake struck at noon.\n"
