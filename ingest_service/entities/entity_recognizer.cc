@@ -171,10 +171,29 @@ std::vector<InnerNickname> InnerNicknames(
   return out;
 }
 
+// Whether another entity's possessive ends right before `pos` ("Egypt’s "
+// before "Ministry of Tourism", "FBI's " before "Cleveland Field Office");
+// not a word of the name's own ("Alzheimer's Research Foundation").
+bool OwnedByAnotherEntity(std::string_view text, const EntityAnalysis& analysis,
+                          size_t pos) {
+  const std::string_view before = text.substr(0, pos);
+  size_t owner_end = std::string_view::npos;
+  for (const std::string_view mark : {"'s ", "\u2019s "}) {
+    if (before.ends_with(mark)) owner_end = pos - mark.size();
+  }
+  if (owner_end == std::string_view::npos) return false;
+  return std::any_of(analysis.mentions.begin(), analysis.mentions.end(),
+                     [&](const Mention& m) {
+                       return m.span.end == owner_end && m.entity >= 0 &&
+                              m.entity <
+                                  static_cast<int>(analysis.entities.size());
+                     });
+}
+
 // The entity of the longest PERSON mention that ends where `subject` ends and
 // starts inside it, after its first character, or of such an ORGANIZATION
-// mention after an owner ("Egypt’s Ministry of Tourism"); -1 when there is
-// none.
+// mention after another entity's possessive ("Egypt’s Ministry of
+// Tourism"); -1 when there is none.
 int EntityEndingSubject(std::string_view text, const EntityAnalysis& analysis,
                         TextSpan subject) {
   auto it = std::upper_bound(
@@ -186,10 +205,9 @@ int EntityEndingSubject(std::string_view text, const EntityAnalysis& analysis,
       continue;
     }
     const EntityType type = analysis.entities[it->entity].type;
-    const std::string_view before = text.substr(0, it->span.begin);
-    const bool owned = before.ends_with("'s ") || before.ends_with("\u2019s ");
     if (type == EntityType::kPerson ||
-        (type == EntityType::kOrganization && owned)) {
+        (type == EntityType::kOrganization &&
+         OwnedByAnotherEntity(text, analysis, it->span.begin))) {
       return it->entity;
     }
   }
