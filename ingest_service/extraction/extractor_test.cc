@@ -240,6 +240,13 @@ TEST_F(ExtractorTest, OrganisationAfterItsOwnersPossessiveSpeaks) {
       "as \u2018one of the most important discoveries this century\u2019.\n");
   ASSERT_EQ(r.quotes.size(), 1u);
   EXPECT_EQ(SpeakerOf(r, 0), "Ministry of Tourism and Antiquities");
+  // A possessive that is a word of the name itself stays in it.
+  ExtractionResult own = ExtractOrFail(
+      "The study followed 400 walkers.\n"
+      "The Alzheimer's Research Foundation called the results \u201cpromising "
+      "but preliminary.\u201d\n");
+  ASSERT_EQ(own.quotes.size(), 1u);
+  EXPECT_EQ(SpeakerOf(own, 0), "Alzheimer's Research Foundation");
 }
 
 TEST_F(ExtractorTest, ScientistTitleBeforeAnHonorificAndAffiliation) {
