@@ -249,6 +249,17 @@ TEST_F(ExtractorTest, OrganisationAfterItsOwnersPossessiveSpeaks) {
   EXPECT_EQ(SpeakerOf(own, 0), "Alzheimer's Research Foundation");
 }
 
+TEST_F(ExtractorTest, GroupSpeaksForTheOrganisationItWasIntroducedWith) {
+  ExtractionResult r = ExtractOrFail(
+      "The race stewards of the Automobile Federation took two laps to rule. "
+      "\u201cCar 4 left no room at Turn 1,\u201d the stewards said.\n"
+      "Regulators called the plan \u201ca blueprint for delay.\u201d\n");
+  ASSERT_EQ(r.quotes.size(), 2u);
+  EXPECT_EQ(SpeakerOf(r, 0), "Automobile Federation");
+  // A group introduced with no organisation is nobody in particular.
+  EXPECT_EQ(SpeakerOf(r, 1), "");
+}
+
 TEST_F(ExtractorTest, ScientistTitleBeforeAnHonorificAndAffiliation) {
   ExtractionResult r = ExtractOrFail(
       "The quake struck at noon.\n"

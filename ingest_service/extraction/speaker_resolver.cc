@@ -67,10 +67,11 @@ const text::Lexicon& Determiners() {
 }
 
 // Roles that speak for an organisation ("spokeswoman").
-// What joins a voice to the organisation after it ("a spokeswoman for the
-// hospital", "a spokesman at the embassy"), longest first.
-constexpr std::string_view kVoiceJoints[] = {" for the ", " for ", " at the ",
-                                             " at "};
+// What joins a voice or a group to the organisation after it ("a
+// spokeswoman for the hospital", "a spokesman at the embassy", "the race
+// stewards of the federation"), longest first.
+constexpr std::string_view kMemberJoints[] = {
+    " for the ", " for ", " at the ", " at ", " of the ", " of "};
 
 const text::Lexicon& VoiceRoles() {
   static const text::Lexicon& lexicon = EmbeddedLexicon("voice_roles.txt");
@@ -352,6 +353,13 @@ bool IsDocument(std::string_view head) {
 
 // "the commission" stands only for an organisation named with the noun,
 // never for the article's main one.
+// Whether `head` is the plural of a role noun ("regulators", "stewards"): a
+// group, not one person.
+bool IsPluralRole(std::string_view head) {
+  return !RoleNouns().ContainsFolded(head) &&
+         RoleNouns().FindFoldedOrSingular(head).has_value();
+}
+
 bool NamesItsOrganisation(std::string_view head) {
   return HeadIsRoleOfKind(head, "named_org");
 }
@@ -843,7 +851,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       return -1;
     }
     size_t after = description.end;
-    for (std::string_view joint : kVoiceJoints) {
+    for (std::string_view joint : kMemberJoints) {
       if (StartsWithIgnoreCase(text.substr(after), joint)) {
         after += joint.size();
         break;
@@ -1145,12 +1153,13 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return named >= 0 ? named : spoke;
   };
 
-  // "A Hallbright spokesperson said ... “Q,” the spokesperson said": the
-  // organisation the same voice spoke for earlier in this paragraph or the
-  // one before; else -1.
-  auto earlier_voice_organization = [&](TextSpan description) {
+  // "A Hallbright spokesperson said ... “Q,” the spokesperson said", "The
+  // race stewards of the FIA ruled. ... the stewards said": the organisation
+  // the same voice or group was introduced with earlier in this paragraph or
+  // the one before; else -1.
+  auto earlier_organization = [&](TextSpan description) {
     const std::string_view head = DescriptionHead(text, description);
-    if (!VoiceRoles().ContainsFolded(head)) return -1;
+    if (!VoiceRoles().ContainsFolded(head) && !IsPluralRole(head)) return -1;
     const size_t floor = paragraph_floor(description.begin);
     int found = -1;
     size_t found_at = 0;
@@ -1163,7 +1172,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       const std::string_view before = text.substr(0, m.span.begin);
       bool voiced =
           after.starts_with(' ') && StartsWithIgnoreCase(after.substr(1), head);
-      for (std::string_view joint : kVoiceJoints) {
+      for (std::string_view joint : kMemberJoints) {
         voiced = voiced || EndsWithIgnoreCase(
                                before, std::string(head) + std::string(joint));
       }
@@ -1300,7 +1309,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         }
         int described = voiced_organization(a.subject);
         if (described < 0) described = modified_voice_organization(a.subject);
-        if (described < 0) described = earlier_voice_organization(a.subject);
+        if (described < 0) described = earlier_organization(a.subject);
         if (described >= 0) {
           speaker[i] = described;
           break;
@@ -1313,9 +1322,16 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         if (described < 0) {
           const std::string_view head = DescriptionHead(text, a.subject);
           // "Regulators called the plan “Q”": a group, not one person.
-          const bool plural = !RoleNouns().ContainsFolded(head) &&
-                              RoleNouns().FindFoldedOrSingular(head);
-          if (plural || HeadIsRoleOfKind(head, "unnamed") ||
+          // "The race stewards of the FIA ruled. “Q,” the stewards said":
+          // a group speaks for the organisation it was introduced with.
+          if (IsPluralRole(head)) {
+            described = earlier_organization(a.subject);
+            if (described >= 0) {
+              speaker[i] = described;
+              break;
+            }
+          }
+          if (IsPluralRole(head) || HeadIsRoleOfKind(head, "unnamed") ||
               IntroducedUnnamed(text, head, paragraph_floor(a.subject.begin),
                                 a.subject.begin)) {
             break;
