@@ -434,10 +434,11 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
       if (r.gender == Gender::kUnknown) r.gender = ctx.Info(prev).role_gender;
     }
     if (prev_key == "by") v[kP] += 1;
-    // "the town of Ashby", "the county of Kent".
+    // "the town of Ashby", "the county of Kent"; "70 km south-west of
+    // Salina Cruz" (a compass point; its hyphen tail is not in the key).
     if (prev_key == "of") {
       const size_t noun = ctx.WordBefore(prev);
-      if (noun != kNone && ctx.Has(noun, kPlaceHead) &&
+      if (noun != kNone && ctx.Has(noun, kPlaceHead | kPlacePrefix) &&
           !tokens[noun].upper_initial) {
         v[kL] += 3;
       }

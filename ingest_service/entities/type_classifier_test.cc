@@ -187,6 +187,9 @@ TEST_F(TypeClassifierTest, PersonFromAnAppositiveRole) {
 TEST_F(TypeClassifierTest, PlaceFromGazetteerPatternsAndHeads) {
   EXPECT_TRUE(Is("the people of the town of Ashmoor were split over it",
                  "Ashmoor", EntityType::kPlace));
+  EXPECT_TRUE(Is("the quake struck 70 kilometres south-west of Salvea Cruz "
+                 "at dawn",
+                 "Salvea Cruz", EntityType::kPlace));
   EXPECT_TRUE(Is("the farm lies below Cobham Ridge in the valley",
                  "Cobham Ridge", EntityType::kPlace));
   EXPECT_TRUE(
