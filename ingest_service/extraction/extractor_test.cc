@@ -260,6 +260,17 @@ TEST_F(ExtractorTest, GroupSpeaksForTheOrganisationItWasIntroducedWith) {
   EXPECT_EQ(SpeakerOf(r, 1), "");
 }
 
+TEST_F(ExtractorTest, RelativeClausePronounPicksTheDescribedPerson) {
+  ExtractionResult r = ExtractOrFail(
+      "Celebrity chef Marcus Obi closed all nine restaurants on Monday.\n"
+      "\u201cThe locks were changed,\u201d said Fatima Hassan, a sous chef "
+      "at the flagship.\n"
+      "The 47-year-old chef, who often spoke about his roots on television, "
+      "apologised online: \u201cYou deserved better.\u201d\n");
+  ASSERT_EQ(r.quotes.size(), 2u);
+  EXPECT_EQ(SpeakerOf(r, 1), "Marcus Obi");
+}
+
 TEST_F(ExtractorTest, ScientistTitleBeforeAnHonorificAndAffiliation) {
   ExtractionResult r = ExtractOrFail(
       "The quake struck at noon.\n"

@@ -663,6 +663,35 @@ bool Compatible(Gender want, Gender have) {
   return want == Gender::kUnknown || have == Gender::kUnknown || want == have;
 }
 
+// The gender a description's relative clause gives its person ("The
+// 47-year-old chef, who spoke about his roots, ..."): the possessive and
+// object pronouns up to the clause's quote or sentence end, when they agree.
+Gender GenderOfRelativeClause(std::string_view text, TextSpan description) {
+  const std::string_view after = text.substr(description.end);
+  if (!after.starts_with(", who ") && !after.starts_with(", whose ")) {
+    return Gender::kUnknown;
+  }
+  constexpr size_t kMaxClauseBytes = 300;
+  const std::string_view clause = after.substr(
+      0, std::min({after.size(), kMaxClauseBytes,
+                   after.find_first_of(".\"\xE2")}));  // '.', '"', '“'...
+  bool male = false, female = false;
+  size_t pos = 0;
+  while (pos < clause.size()) {
+    size_t end = pos;
+    while (end < clause.size() &&
+           std::isalpha(static_cast<unsigned char>(clause[end]))) {
+      ++end;
+    }
+    const std::string_view word = clause.substr(pos, end - pos);
+    male |= word == "his" || word == "him" || word == "himself";
+    female |= word == "her" || word == "hers" || word == "herself";
+    pos = end + 1;
+  }
+  if (male == female) return Gender::kUnknown;
+  return male ? Gender::kMale : Gender::kFemale;
+}
+
 }  // namespace
 
 std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
@@ -770,7 +799,8 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   // noun, as a title ("manager Dave Free") or an appositive ("Dave Free,
   // the co-director of ..."). The head noun is the description's last word.
   std::vector<std::string_view> introducing;  // IntroducingWords' output
-  auto resolve_description = [&](TextSpan subject) {
+  auto resolve_description = [&](TextSpan subject,
+                                 Gender gender = Gender::kUnknown) {
     const std::string_view head = DescriptionHead(text, subject);
     if (head.size() < 3) return -1;
     // "the Almagro president": the nearest president introduced near
@@ -789,6 +819,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     while (it != persons.begin() && seen < max_seen) {
       --it;
       ++seen;
+      if (!Compatible(gender, analysis.entities[it->entity].gender)) continue;
       IntroducingWords(text, it->begin, introducing);
       if (std::none_of(
               introducing.begin(), introducing.end(),
@@ -1314,7 +1345,10 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
           speaker[i] = described;
           break;
         }
-        described = a.organization ? -1 : resolve_description(a.subject);
+        described = a.organization
+                        ? -1
+                        : resolve_description(a.subject, GenderOfRelativeClause(
+                                                             text, a.subject));
         // "“Q,” wrote one supporter": someone unnamed, not the main person;
         // so is "the engineer" after "One senior engineer, who asked not to
         // be named" in this paragraph or the one before.
