@@ -271,6 +271,23 @@ TEST_F(ExtractorTest, RelativeClausePronounPicksTheDescribedPerson) {
   EXPECT_EQ(SpeakerOf(r, 1), "Marcus Obi");
 }
 
+TEST_F(ExtractorTest, CompanyStatementAfterAnotherBodySpoke) {
+  ExtractionResult r = ExtractOrFail(
+      "A fire broke out at the Corvane Chemicals Ltd plant on Friday.\n"
+      "Chief fire officer Dana Roe said crews were still there. The "
+      "Westshire Fire Service said it had sent ten engines.\n"
+      "The company confirmed in a statement that \u201ca limited quantity of "
+      "process "
+      "solvents\u201d had caught fire. \u201cOur first thought is with "
+      "the residents,\u201d the statement read.\n"
+      "Corvane said it would set up a fund. In a statement issued at 4pm, it "
+      "said: \u201cWe are sorry for the disruption.\u201d\n");
+  ASSERT_EQ(r.quotes.size(), 3u);
+  EXPECT_EQ(SpeakerOf(r, 0), "Corvane Chemicals Ltd");
+  EXPECT_EQ(SpeakerOf(r, 1), "Corvane Chemicals Ltd");
+  EXPECT_EQ(SpeakerOf(r, 2), "Corvane Chemicals Ltd");
+}
+
 TEST_F(ExtractorTest, ScientistTitleBeforeAnHonorificAndAffiliation) {
   ExtractionResult r = ExtractOrFail(
       "The quake struck at noon.\n"

@@ -19,23 +19,35 @@ absl::StatusOr<text::Lexicon> LoadLexicon(std::string_view basename) {
   return text::Lexicon::Parse(basename, *data);
 }
 
-const text::Lexicon& EmbeddedLexicon(std::string_view basename) {
+namespace {
+
+// Parses `basename` with `file` on first use; thread-safe.
+const text::Lexicon& CachedLexicon(
+    std::string_view basename,
+    std::optional<std::string_view> (*file)(std::string_view)) {
   static absl::Mutex mutex(absl::kConstInit);
   static auto* const loaded =
       new absl::node_hash_map<std::string, const text::Lexicon*>();
   absl::MutexLock lock(&mutex);
-  const std::string key(basename);
+  // Keyed by the function too: both stages may name a file alike.
+  const std::string key =
+      std::string(basename) +
+      (file == &entities::data::EmbeddedFile ? "@entities" : "");
   const text::Lexicon*& lexicon = (*loaded)[key];
   if (lexicon == nullptr) {
-    lexicon = &text::CompiledInLexicon(basename, data::EmbeddedFile(basename));
+    lexicon = &text::CompiledInLexicon(basename, file(basename));
   }
   return *lexicon;
 }
 
-const text::Lexicon& DemonymLexicon() {
-  static const text::Lexicon& lexicon = text::CompiledInLexicon(
-      "demonyms.txt", entities::data::EmbeddedFile("demonyms.txt"));
-  return lexicon;
+}  // namespace
+
+const text::Lexicon& EmbeddedLexicon(std::string_view basename) {
+  return CachedLexicon(basename, &data::EmbeddedFile);
+}
+
+const text::Lexicon& EntityLexicon(std::string_view basename) {
+  return CachedLexicon(basename, &entities::data::EmbeddedFile);
 }
 
 }  // namespace verbatim::extraction

@@ -20,10 +20,10 @@ absl::StatusOr<text::Lexicon> LoadLexicon(std::string_view basename);
 // name.
 const text::Lexicon& EmbeddedLexicon(std::string_view basename);
 
-// The entity recognizer's nationality and group words ("Belgian", "South
-// African", "Republican"; entities/lexicons/demonyms.txt), kept once for the
-// process like EmbeddedLexicon.
-const text::Lexicon& DemonymLexicon();
+// A lexicon of the entity recognizer's (entities/lexicons/`basename`: the
+// nationality words of demonyms.txt, the legal forms of org_heads.txt), kept
+// for the process like EmbeddedLexicon, so the two stages share one list.
+const text::Lexicon& EntityLexicon(std::string_view basename);
 
 }  // namespace verbatim::extraction
 

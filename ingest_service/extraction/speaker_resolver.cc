@@ -73,6 +73,23 @@ const text::Lexicon& Determiners() {
 constexpr std::string_view kMemberJoints[] = {
     " for the ", " for ", " at the ", " at ", " of the ", " of "};
 
+const text::Lexicon& BusinessNouns() {
+  static const text::Lexicon& lexicon = EmbeddedLexicon("business_nouns.txt");
+  return lexicon;
+}
+
+// Whether an organisation is named, in any of its forms, with a legal form
+// ("Corvane Chemicals Ltd").
+bool Incorporated(const entities::Entity& organisation) {
+  const text::Lexicon& heads = EntityLexicon("org_heads.txt");
+  auto legal = [&](std::string_view name) {
+    return heads.FindFolded(LastWord(name)) == "legal";
+  };
+  return legal(organisation.display_name) ||
+         std::any_of(organisation.aliases.begin(), organisation.aliases.end(),
+                     legal);
+}
+
 const text::Lexicon& VoiceRoles() {
   static const text::Lexicon& lexicon = EmbeddedLexicon("voice_roles.txt");
   return lexicon;
@@ -1156,10 +1173,17 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     const size_t floor = paragraph_floor(subject.begin);
     int named = -1;
     int spoke = -1;
+    // "The company confirmed in a statement": a company named with its legal
+    // form ("Corvane Chemicals Ltd") rather than the fire service that spoke.
+    const bool business = BusinessNouns().ContainsFolded(head);
+    int incorporated = -1;
     for (const entities::Mention& m : analysis.mentions) {
       if (m.span.begin >= subject.begin || !names_organization(m) ||
           Inside(m.span.begin, merged)) {
         continue;
+      }
+      if (business && Incorporated(analysis.entities[m.entity])) {
+        incorporated = m.entity;
       }
       const std::string_view name =
           text.substr(m.span.begin, m.span.end - m.span.begin);
@@ -1181,7 +1205,8 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       }
     }
     if (named_only || NamesItsOrganisation(head)) return named;
-    return named >= 0 ? named : spoke;
+    if (named >= 0) return named;
+    return incorporated >= 0 ? incorporated : spoke;
   };
 
   // "A Hallbright spokesperson said ... “Q,” the spokesperson said", "The
@@ -1296,7 +1321,16 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         first = m.entity;
       }
     }
-    return first;
+    if (first >= 0 || own_sentence) return first;
+    // "The company confirmed in a statement that it had “Q1”. ... “Q2,” the
+    // statement read": the speaker of that sentence's quote, found earlier.
+    for (int j = 0; j < nq && quotes[j].outer.end <= subject.begin; ++j) {
+      if (speaker[j] >= 0 && quotes[j].outer.begin >= sentence.begin &&
+          quotes[j].outer.end <= sentence.end) {
+        return speaker[j];
+      }
+    }
+    return -1;
   };
 
   // 2. Pronouns, descriptions and links, in text order.
@@ -1329,6 +1363,13 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
                                    a.subject.end - a.subject.begin),
                        "it")) {
           speaker[i] = sentence_organization(a.subject.begin);
+          // "Corvane said it would pay. In a statement, it said: “Q”": the
+          // organisation opening the sentence before, in this paragraph.
+          const int s = sentence_of(a.subject.begin);
+          if (speaker[i] < 0 && s > 0 &&
+              seg.sentence_paragraph[s - 1] == seg.sentence_paragraph[s]) {
+            speaker[i] = sentence_organization(seg.sentences[s - 1].end - 1);
+          }
         }
         break;
       case SubjectKind::kDescription: {
