@@ -202,6 +202,13 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   const Token& last = tokens[c.last];
   // "New York Democrat", "Sunni Muslims": descriptions, not names.
   if (!c.quoted_title && ctx.Has(wn, kDemonym)) return r;
+  // "Mr Speaker", "Madam President": a form of address, an honorific and
+  // roles only.
+  if (words.size() >= 2 && ctx.Has(words[0], kHonorific) &&
+      std::all_of(words.begin() + 1, words.end(),
+                  [&](size_t w) { return ctx.Has(w, kRole); })) {
+    return r;
+  }
   // A lone capitalised dictionary word at a sentence start or in a headline
   // may be an ordinary word; gazetteer hits on such words need other cues.
   const bool typographic =

@@ -288,6 +288,31 @@ TEST_F(ExtractorTest, CompanyStatementAfterAnotherBodySpoke) {
   EXPECT_EQ(SpeakerOf(r, 2), "Corvane Chemicals Ltd");
 }
 
+TEST_F(ExtractorTest, ParliamentaryTitlesAndFormsOfAddress) {
+  ExtractionResult r = ExtractOrFail(
+      "The budget debate was suspended twice on Tuesday.\n"
+      "The Speaker, Rt. Hon. Ada Nwankwo, called for order. \u201cThis is "
+      "the floor of the House, not a motor park,\u201d the Speaker said.\n"
+      "Finance minister Musa Bello said: \u201cMr Speaker, this budget "
+      "is the most disciplined in a decade.\u201d\n");
+  ASSERT_EQ(r.quotes.size(), 2u);
+  EXPECT_EQ(SpeakerOf(r, 0), "Ada Nwankwo");
+  EXPECT_EQ(SpeakerOf(r, 1), "Musa Bello");
+  for (const auto& e : r.entities) {
+    EXPECT_NE(e.display_name, "Speaker");
+    EXPECT_NE(e.display_name, "Rt");
+  }
+}
+
+TEST_F(ExtractorTest, SentenceOpeningWordNamesNoNewSpeaker) {
+  ExtractionResult r = ExtractOrFail(
+      "The frog was found last year.\n"
+      "Local guides had long been calling the animal \u201cthe little frog "
+      "of the moon\u201d in the village.\n");
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(SpeakerOf(r, 0), "");
+}
+
 TEST_F(ExtractorTest, ScientistTitleBeforeAnHonorificAndAffiliation) {
   ExtractionResult r = ExtractOrFail(
       "The quake struck at noon.\n"

@@ -456,6 +456,27 @@ void IntroducingWords(std::string_view text, size_t begin,
   const size_t before = begin >= 40 ? begin - 40 : 0;
   std::string_view left = text.substr(before, begin - before);
   while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
+  // "The Speaker, Rt. Hon. Ada Bello": courtesy titles the mention left out,
+  // between an appositive's role and the name.
+  {
+    std::string_view rest = left;
+    for (int k = 0; k < 2 && !rest.empty(); ++k) {
+      const size_t space = rest.find_last_of(" \t\n\r");
+      std::string_view word =
+          space == std::string_view::npos ? rest : rest.substr(space + 1);
+      if (word.ends_with('.')) word.remove_suffix(1);
+      // Not "Mayor" or "Dr." (doctor): they introduce a role.
+      if (word.empty() || !std::isupper(static_cast<unsigned char>(word[0])) ||
+          Honorifics().FindFolded(word) != "" ||
+          RoleNouns().ContainsFolded(word)) {
+        break;
+      }
+      rest = space == std::string_view::npos ? std::string_view()
+                                             : rest.substr(0, space);
+      while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+    }
+    if (rest.ends_with(',')) left = rest;
+  }
   // "The fire service commissioner, Shane Kowal," names its role too.
   if (!left.empty() && left.back() == ',') left.remove_suffix(1);
   const size_t space = left.find_last_of(" \t\n\r");
@@ -725,9 +746,13 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   for (int i = 0; i < nq; ++i) {
     const Attribution& a = attributions[i];
     if (a.kind != SubjectKind::kName) continue;
+    // The weakest rule, a name opening the fragment's sentence, names no
+    // one the recognizer did not find ("Local guides had been calling it
+    // “Q”").
+    const bool may_add = kept[i] && a.rule != "sentence_subject";
     const int e = recognizer.ResolveName(
         text, a.subject,
-        kept[i] ? entities::EntityRecognizer::UnknownName::kAdd
+        may_add ? entities::EntityRecognizer::UnknownName::kAdd
                 : entities::EntityRecognizer::UnknownName::kIgnore,
         analysis);
     if (e < 0 || e >= static_cast<int>(analysis.entities.size())) continue;
