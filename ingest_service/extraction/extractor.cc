@@ -124,7 +124,7 @@ absl::StatusOr<ExtractionResult> ExtractorImpl::Extract(
 
   const std::vector<int> speakers =
       ResolveSpeakers(text, seg, candidates, attributions, keep, boilerplate,
-                      *recognizer_, analysis);
+                      context.source, *recognizer_, analysis);
 
   // A linked quote is only as certain as the quote it copies its speaker
   // from; below the threshold the speaker is left unknown rather than

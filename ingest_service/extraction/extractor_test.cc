@@ -313,6 +313,22 @@ TEST_F(ExtractorTest, SentenceOpeningWordNamesNoNewSpeaker) {
   EXPECT_EQ(SpeakerOf(r, 0), "");
 }
 
+TEST_F(ExtractorTest, CompanyIsNotTheOutletNamedInCaptions) {
+  const std::string body =
+      "Rain sweeps the main stage. (Picture: Owen Hale/The Moor Post)\n"
+      "More pictures from the Moor Post team are online.\n"
+      "Organisers Brackenfield Leisure pulled the plug on Friday. In a short "
+      "statement, the company said: \u201cThe safety of our audience is all "
+      "that matters.\u201d\n";
+  ArticleContext context;
+  context.source = "The Moor Post";
+  auto r = extractor_->Extract(body, context);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->quotes.size(), 1u);
+  const int e = r->quotes[0].speaker;
+  EXPECT_TRUE(e < 0 || r->entities[e].display_name != "Moor Post");
+}
+
 TEST_F(ExtractorTest, ScientistTitleBeforeAnHonorificAndAffiliation) {
   ExtractionResult r = ExtractOrFail(
       "The quake struck at noon.\n"

@@ -737,6 +737,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
                                  absl::Span<const Attribution> attributions,
                                  const std::vector<bool>& kept,
                                  absl::Span<const TextSpan> boilerplate,
+                                 std::string_view outlet,
                                  const entities::EntityRecognizer& recognizer,
                                  entities::EntityAnalysis& analysis) {
   const int nq = static_cast<int>(quotes.size());
@@ -815,12 +816,18 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     }
   }
   if (!persons.empty()) weight[persons.front().entity] += 2;
+  // The outlet's own name, without a leading "The".
+  if (StartsWithIgnoreCase(outlet, "the ")) outlet.remove_prefix(4);
+  auto is_outlet = [&](const entities::Entity& e) {
+    return !outlet.empty() && EqualsIgnoreCase(e.display_name, outlet);
+  };
   auto dominant = [&](bool org) {
     int best = -1;
     for (int e = 0; e < static_cast<int>(weight.size()); ++e) {
       const EntityType t = analysis.entities[e].type;
-      const bool match =
-          org ? t == EntityType::kOrganization : t == EntityType::kPerson;
+      const bool match = org ? t == EntityType::kOrganization &&
+                                   !is_outlet(analysis.entities[e])
+                             : t == EntityType::kPerson;
       if (match && weight[e] > 0 && (best < 0 || weight[e] > weight[best])) {
         best = e;
       }
@@ -1174,6 +1181,14 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     if (s < 0) return -1;
     size_t start = seg.sentences[s].begin;
     if (StartsWithIgnoreCase(text.substr(start), "the ")) start += 4;
+    // "Organisers Wildmoor Events pulled the plug": a role before the name.
+    const size_t space = text.find(' ', start);
+    if (space != std::string_view::npos &&
+        RoleNouns()
+            .FindFoldedOrSingular(text.substr(start, space - start))
+            .has_value()) {
+      start = space + 1;
+    }
     auto it = std::lower_bound(
         analysis.mentions.begin(), analysis.mentions.end(), start,
         [](const entities::Mention& m, size_t p) { return m.span.begin < p; });
@@ -1184,6 +1199,19 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       return -1;
     }
     return it->entity;
+  };
+
+  // The organisation opening the sentence at `pos` or, in the same
+  // paragraph, the one before ("Corvane said it would pay. In a statement,
+  // it said: “Q”"); -1 when neither opens with one.
+  auto opening_organization = [&](size_t pos) {
+    const int organisation = sentence_organization(pos);
+    const int s = sentence_of(pos);
+    if (organisation >= 0 || s <= 0 ||
+        seg.sentence_paragraph[s - 1] != seg.sentence_paragraph[s]) {
+      return organisation;
+    }
+    return sentence_organization(seg.sentences[s - 1].end - 1);
   };
 
   // The organisation a description of one (`subject`, "the agency") stands
@@ -1231,7 +1259,11 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     }
     if (named_only || NamesItsOrganisation(head)) return named;
     if (named >= 0) return named;
-    return incorporated >= 0 ? incorporated : spoke;
+    if (incorporated >= 0) return incorporated;
+    if (spoke >= 0) return spoke;
+    // "Organisers Wildmoor Events pulled the plug. In a short statement, the
+    // company said".
+    return opening_organization(subject.begin);
   };
 
   // "A Hallbright spokesperson said ... “Q,” the spokesperson said", "The
@@ -1387,14 +1419,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
                        text.substr(a.subject.begin,
                                    a.subject.end - a.subject.begin),
                        "it")) {
-          speaker[i] = sentence_organization(a.subject.begin);
-          // "Corvane said it would pay. In a statement, it said: “Q”": the
-          // organisation opening the sentence before, in this paragraph.
-          const int s = sentence_of(a.subject.begin);
-          if (speaker[i] < 0 && s > 0 &&
-              seg.sentence_paragraph[s - 1] == seg.sentence_paragraph[s]) {
-            speaker[i] = sentence_organization(seg.sentences[s - 1].end - 1);
-          }
+          speaker[i] = opening_organization(a.subject.begin);
         }
         break;
       case SubjectKind::kDescription: {

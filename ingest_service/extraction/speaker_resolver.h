@@ -28,12 +28,14 @@ namespace verbatim::extraction {
 // titles ("Mr.", "Ms."). `kept` says, per quote, whether the caller keeps it:
 // the speakers of the others still give context to pronouns, but only known
 // entities are taken for them (a title's frame adds no entity). Thread-
-// compatible: `analysis` is caller-owned.
+// compatible: `analysis` is caller-owned. `outlet` is the article's source
+// ("The Pennine Post", may be empty): named in captions and credits, it is
+// no guess for "the company said".
 std::vector<int> ResolveSpeakers(
     std::string_view text, const Segmentation& seg,
     absl::Span<const QuoteCandidate> quotes,
     absl::Span<const Attribution> attributions, const std::vector<bool>& kept,
-    absl::Span<const entities::TextSpan> boilerplate,
+    absl::Span<const entities::TextSpan> boilerplate, std::string_view outlet,
     const entities::EntityRecognizer& recognizer,
     entities::EntityAnalysis& analysis);
 

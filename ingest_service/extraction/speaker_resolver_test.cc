@@ -92,7 +92,7 @@ std::vector<int> Resolve(const Fixture& f, EntityAnalysis& a) {
   FakeRecognizer recognizer;
   return ResolveSpeakers(f.text, f.seg, f.quotes, f.attributions,
                          std::vector<bool>(f.quotes.size(), true), {},
-                         recognizer, a);
+                         /*outlet=*/"", recognizer, a);
 }
 
 // The same against `people` (entity i is people[i], gender unknown),
