@@ -329,6 +329,22 @@ TEST_F(ExtractorTest, CompanyIsNotTheOutletNamedInCaptions) {
   EXPECT_TRUE(e < 0 || r->entities[e].display_name != "Moor Post");
 }
 
+TEST_F(ExtractorTest, DescriptionAfterAParticipleClauseOrByBirthplace) {
+  ExtractionResult r = ExtractOrFail(
+      "Mayor Gabriel Santos spoke at city hall on Monday.\n"
+      "Pressed by Amelie Tremblay of the Courier on whether the city had "
+      "misjudged the union, the mayor bristled. \u201cI misjudged "
+      "nobody,\u201d he said.\n"
+      "Co-star Javier Montoya, who plays the keeper, has made sixty films "
+      "in Spain and Mexico over three decades.\n"
+      "The lead is the actor Kojo Blaze, born in Kumasi.\n"
+      "Asked about music, the Kumasi-born star shook his head. \u201cThe "
+      "album is finished,\u201d he said.\n");
+  ASSERT_EQ(r.quotes.size(), 2u);
+  EXPECT_EQ(SpeakerOf(r, 0), "Gabriel Santos");
+  EXPECT_EQ(SpeakerOf(r, 1), "Kojo Blaze");
+}
+
 TEST_F(ExtractorTest, ScientistTitleBeforeAnHonorificAndAffiliation) {
   ExtractionResult r = ExtractOrFail(
       "The quake struck at noon.\n"

@@ -855,9 +855,14 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     // "the Almagro president": the nearest president introduced near
     // "Almagro", else the nearest president; but "the Ohio Republican" is
     // no Republican tagged from another state.
-    const std::string_view modifier = DescriptionModifier(text, subject);
+    std::string_view modifier = DescriptionModifier(text, subject);
+    // "the Kumasi-born star": the place before the hyphen, which names the
+    // person's birthplace whatever role introduced them.
+    const bool birthplace = EndsWithIgnoreCase(modifier, "-born");
+    modifier = modifier.substr(0, modifier.find('-'));
     const bool party = IsPartyMember(head);
     int fallback = -1;
+    int born_there = -1;
     auto it = persons_from(subject.begin);
     int seen = 0;
     // A modifier narrows the search enough to look further back.
@@ -869,6 +874,19 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       --it;
       ++seen;
       if (!Compatible(gender, analysis.entities[it->entity].gender)) continue;
+      constexpr size_t kModifierBefore = 60;
+      constexpr size_t kModifierAfter = 120;
+      const bool modifier_near =
+          !modifier.empty() &&
+          LastWordIn(
+              text,
+              it->begin > kModifierBefore ? it->begin - kModifierBefore : 0,
+              std::min({text.size(), it->begin + kModifierAfter,
+                        static_cast<size_t>(subject.begin)}),
+              modifier) != std::string_view::npos;
+      if (birthplace && modifier_near && born_there < 0) {
+        born_there = it->entity;
+      }
       IntroducingWords(text, it->begin, introducing);
       if (std::none_of(
               introducing.begin(), introducing.end(),
@@ -884,19 +902,10 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         }
         continue;
       }
-      constexpr size_t kModifierBefore = 60;
-      constexpr size_t kModifierAfter = 120;
-      if (LastWordIn(
-              text,
-              it->begin > kModifierBefore ? it->begin - kModifierBefore : 0,
-              std::min({text.size(), it->begin + kModifierAfter,
-                        static_cast<size_t>(subject.begin)}),
-              modifier) != std::string_view::npos) {
-        return it->entity;
-      }
+      if (modifier_near) return it->entity;
       if (fallback < 0 && seen <= kMaxMentionsBack) fallback = it->entity;
     }
-    return fallback;
+    return born_there >= 0 ? born_there : fallback;
   };
 
   // Whether `entity`, a person, was introduced before `pos` with a role noun
@@ -999,7 +1008,15 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       // "The mayor disagreed. “Q,” she said.": a sentence opened by a
       // description of a person continues that person.
       if (s != s0) {
-        const TextSpan description = OpeningDescription(text, sent);
+        TextSpan description = OpeningDescription(text, sent);
+        // "Pressed by Ana Ruiz on the strike, the mayor bristled.": the
+        // description after an opening participle clause.
+        for (size_t comma = text.find(", ", sent.begin);
+             description.end <= description.begin && comma < sent.end &&
+             OpensWithParticipleClause(text, sent.begin, sent.end);
+             comma = text.find(", ", comma + 1)) {
+          description = OpeningDescription(text, {comma + 2, sent.end});
+        }
         if (description.end > description.begin) {
           const int described = resolve_description(description);
           if (described >= 0 &&
