@@ -17,8 +17,8 @@ using entities::TextSpan;
 namespace {
 
 constexpr size_t kMaxFrameBytes = 300;
-// A post frame opened by a conjunction ("“Q”, but Ruiz told reporters"):
-// below any cue before the quote.
+// A post frame opened by a conjunction ("“Q”, but Ruiz told reporters",
+// "“Q” when they asked"): below any cue before the quote.
 constexpr double kCoordinatedPostConfidence = 0.7;
 
 // The character boundary kMaxFrameBytes before (dir < 0) or after `pos`,
@@ -160,6 +160,7 @@ absl::StatusOr<Attributor> Attributor::Create() {
       {&lex.object_prepositions, "object_prepositions.txt"},
       {&lex.adjective_endings, "adjective_endings.txt"},
       {&lex.utterance_nouns, "utterance_nouns.txt"},
+      {&lex.subordinators, "subordinators.txt"},
   };
   // Shared with the speaker resolver's copies: each file is parsed once.
   for (const Item& item : items) *item.target = EmbeddedLexicon(item.file);
@@ -1020,7 +1021,8 @@ bool Attributor::AnalyzePost(std::string_view text, const Frame& f,
         }
       }
       if (f.IsWord(i) && StartsLower(f.words[i]) &&
-          lex_.sentence_openers.ContainsFolded(f.words[i])) {
+          (lex_.sentence_openers.ContainsFolded(f.words[i]) ||
+           lex_.subordinators.ContainsFolded(f.words[i]))) {
         s.confidence = kCoordinatedPostConfidence;
       }
     }

@@ -95,7 +95,7 @@ class Attributor {
     text::Lexicon particles, abbreviations, honorifics, pronouns, roles,
         stopwords, skip_words, determiners, colon_verbs, excerpt_verbs,
         sentence_openers, object_prepositions, adjective_endings,
-        utterance_nouns;
+        utterance_nouns, subordinators;
   };
   explicit Attributor(Lexicons lex) : lex_(std::move(lex)) {}
 

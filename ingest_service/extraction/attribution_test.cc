@@ -326,6 +326,15 @@ TEST(AttributionTest, CoordinatedPostFrameLosesToACueBefore) {
   EXPECT_EQ(r.cue, "wrote");
 }
 
+TEST(AttributionTest, SubordinatePostFrameLosesToAnyCueBefore) {
+  const Result r = OnlyAttribution(
+      "Her husband, Tomas Kowal, 38, added that the family had been "
+      "\u201ctreated like troublemakers\u201d when they asked for the "
+      "records.");
+  EXPECT_EQ(r.subject, "Tomas Kowal");
+  EXPECT_EQ(r.cue, "added");
+}
+
 TEST(AttributionTest, TitledSubjectBeforeAColonVerb) {
   const Result r = OnlyAttribution(
       "Closing the evening, President Ana Robles proposed the toast: "

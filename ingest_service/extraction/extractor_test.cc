@@ -345,6 +345,27 @@ TEST_F(ExtractorTest, DescriptionAfterAParticipleClauseOrByBirthplace) {
   EXPECT_EQ(SpeakerOf(r, 1), "Kojo Blaze");
 }
 
+TEST_F(ExtractorTest, ReportedSpeechOfAnAppositiveNameCarriesToTheNextQuote) {
+  ExtractionResult r = ExtractOrFail(
+      "The review was published on Tuesday. Niamh Doyle chaired it.\n"
+      "A former ward coordinator, Deirdre Callan, who raised concerns eight "
+      "years ago, said she felt no sense of triumph.\n"
+      "\u2018I am glad the truth is out,\u2019 the 52-year-old told "
+      "reporters.\n");
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(SpeakerOf(r, 0), "Deirdre Callan");
+}
+
+TEST_F(ExtractorTest, CompanySpokespersonSpeaksForTheIncorporatedCompany) {
+  ExtractionResult r = ExtractOrFail(
+      "The Fold 3 is the new phone from Halcyon Labs Inc., which launched it "
+      "in May.\n"
+      "When I put the results to Halcyon, a company spokesperson said: "
+      "\u201cBattery performance varies with usage.\u201d\n");
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(SpeakerOf(r, 0), "Halcyon Labs Inc");
+}
+
 TEST_F(ExtractorTest, ScientistTitleBeforeAnHonorificAndAffiliation) {
   ExtractionResult r = ExtractOrFail(
       "The quake struck at noon.\n"

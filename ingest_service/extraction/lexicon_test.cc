@@ -6,14 +6,26 @@ namespace verbatim::extraction {
 namespace {
 
 TEST(LoadLexiconTest, EveryEmbeddedFileParses) {
-  for (const char* name :
-       {"abbreviations.txt", "adjective_endings.txt", "business_nouns.txt",
-        "colon_verbs.txt", "cue_particles.txt", "cue_verbs.txt",
-        "determiners.txt", "excerpt_verbs.txt", "frame_skip_words.txt",
-        "honorifics.txt", "name_stopwords.txt", "object_prepositions.txt",
-        "pronouns.txt", "role_nouns.txt", "sentence_openers.txt",
-        "title_function_words.txt", "title_prepositions.txt",
-        "utterance_nouns.txt", "voice_roles.txt"}) {
+  for (const char* name : {"abbreviations.txt",
+                           "adjective_endings.txt",
+                           "business_nouns.txt",
+                           "colon_verbs.txt",
+                           "cue_particles.txt",
+                           "cue_verbs.txt",
+                           "determiners.txt",
+                           "excerpt_verbs.txt",
+                           "frame_skip_words.txt",
+                           "honorifics.txt",
+                           "name_stopwords.txt",
+                           "object_prepositions.txt",
+                           "pronouns.txt",
+                           "role_nouns.txt",
+                           "sentence_openers.txt",
+                           "subordinators.txt",
+                           "title_function_words.txt",
+                           "title_prepositions.txt",
+                           "utterance_nouns.txt",
+                           "voice_roles.txt"}) {
     auto lexicon = LoadLexicon(name);
     ASSERT_TRUE(lexicon.ok()) << name << ": " << lexicon.status();
     EXPECT_GT(lexicon->size(), 3u) << name;

@@ -128,6 +128,29 @@ bool OpensWithParticipleClause(std::string_view text, size_t sentence,
   return first.size() > 4 && (first.ends_with("ed") || first.ends_with("ing"));
 }
 
+// Whether text[sentence, name) is a description and a comma before the name
+// it is in apposition to: "A former ward coordinator, " before "Deirdre
+// Callaghan".
+bool DescriptionBeforeAppositive(std::string_view text, size_t sentence,
+                                 size_t name) {
+  constexpr size_t kMaxDescriptionBytes = 60;
+  if (name < sentence + 4 || name - sentence > kMaxDescriptionBytes) {
+    return false;
+  }
+  std::string_view words = text.substr(sentence, name - sentence);
+  if (!words.ends_with(", ")) return false;
+  words.remove_suffix(2);
+  const size_t space = words.find(' ');
+  if (space == std::string_view::npos ||
+      !Determiners().ContainsFolded(words.substr(0, space))) {
+    return false;
+  }
+  const std::string_view rest = words.substr(space + 1);
+  return !rest.empty() && std::none_of(rest.begin(), rest.end(), [](char c) {
+    return std::isupper(static_cast<unsigned char>(c)) || c == ',';
+  });
+}
+
 // Whether `sentence` opens with "he" or "she" (lexicons/pronouns.txt).
 bool OpensWithPersonalPronoun(std::string_view text, TextSpan sentence) {
   size_t end = sentence.begin;
@@ -1118,7 +1141,11 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     auto it = persons_from(begin);
     for (; it != persons.end() && it->begin < end; ++it) {
       const int s = sentence_of(it->begin);
-      if (s >= 0 && seg.sentences[s].begin == it->begin && accept(*it)) {
+      if (s >= 0 &&
+          (seg.sentences[s].begin == it->begin ||
+           DescriptionBeforeAppositive(text, seg.sentences[s].begin,
+                                       it->begin)) &&
+          accept(*it)) {
         found = it->entity;
       }
     }
@@ -1274,9 +1301,15 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         spoke = m.entity;
       }
     }
+    // "When I put this to Halcyon, a company spokesperson said": a company
+    // named with its legal form stands for "company" even where only a name
+    // will do.
+    if (named < 0 && incorporated >= 0 &&
+        (named_only || !NamesItsOrganisation(head))) {
+      return incorporated;
+    }
     if (named_only || NamesItsOrganisation(head)) return named;
     if (named >= 0) return named;
-    if (incorporated >= 0) return incorporated;
     if (spoke >= 0) return spoke;
     // "Organisers Wildmoor Events pulled the plug. In a short statement, the
     // company said".
