@@ -183,20 +183,20 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
   r.common_words_only = all_common;
   // Whether the words after the first are a known place: "Kenya" of
   // "Athletics Kenya", "Korea" of "North Korea".
-  auto rest_is_place = [&] {
+  // Whether the name less its first word is in `gazetteer` (a single word:
+  // flagged `one_word_flag`).
+  auto rest_listed = [&](const text::Lexicon& gazetteer,
+                         uint32_t one_word_flag) {
     if (words.size() < 2) return false;
-    if (words.size() == 2) return ctx.Has(wn, kPlaceName);
+    if (words.size() == 2) return ctx.Has(wn, one_word_flag);
     const size_t begin = tokens[words[1]].begin;
-    return lex.places.Contains(
+    return gazetteer.Contains(
         text::LowerKey(text.substr(begin, c.span.end - begin)));
   };
+  auto rest_is_place = [&] { return rest_listed(lex.places, kPlaceName); };
   // "Mexican Red Cross": a listed organisation's national branch.
   auto rest_is_organization = [&] {
-    if (words.size() < 2) return false;
-    if (words.size() == 2) return ctx.Has(wn, kOrgName);
-    const size_t begin = tokens[words[1]].begin;
-    return lex.org_names.Contains(
-        text::LowerKey(text.substr(begin, c.span.end - begin)));
+    return rest_listed(lex.org_names, kOrgName);
   };
   const Token& first = tokens[c.first];
   const Token& last = tokens[c.last];
