@@ -590,7 +590,8 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
                            (*role == "person" || *role == "description");
     const std::string_view run = text.substr(
         f.toks[b].span.begin, f.toks[j].span.end - f.toks[b].span.begin);
-    if (described || EntityLexicon("demonyms.txt").ContainsFolded(run)) {
+    static const text::Lexicon& demonyms = EntityLexicon("demonyms.txt");
+    if (described || demonyms.ContainsFolded(run)) {
       a.kind = SubjectKind::kDescription;
       a.subject = {f.toks[determiner].span.begin, f.toks[j].span.end};
       a.indefinite = IsIndefinite(f.words[determiner]);

@@ -81,7 +81,7 @@ const text::Lexicon& BusinessNouns() {
 // Whether an organisation is named, in any of its forms, with a legal form
 // ("Corvane Chemicals Ltd").
 bool Incorporated(const entities::Entity& organisation) {
-  const text::Lexicon& heads = EntityLexicon("org_heads.txt");
+  static const text::Lexicon& heads = EntityLexicon("org_heads.txt");
   auto legal = [&](std::string_view name) {
     return heads.FindFolded(LastWord(name)) == "legal";
   };
