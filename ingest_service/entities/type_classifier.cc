@@ -181,8 +181,6 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     }
   }
   r.common_words_only = all_common;
-  // Whether the words after the first are a known place: "Kenya" of
-  // "Athletics Kenya", "Korea" of "North Korea".
   // Whether the name less its first word is in `gazetteer` (a single word:
   // flagged `one_word_flag`).
   auto rest_listed = [&](const text::Lexicon& gazetteer,
@@ -193,6 +191,7 @@ Classification Classify(const TokenKeys& keys, const Candidate& c) {
     return gazetteer.Contains(
         text::LowerKey(text.substr(begin, c.span.end - begin)));
   };
+  // "Kenya" of "Athletics Kenya", "Korea" of "North Korea".
   auto rest_is_place = [&] { return rest_listed(lex.places, kPlaceName); };
   // "Mexican Red Cross": a listed organisation's national branch.
   auto rest_is_organization = [&] {

@@ -66,7 +66,6 @@ const text::Lexicon& Determiners() {
   return lexicon;
 }
 
-// Roles that speak for an organisation ("spokeswoman").
 // What joins a voice or a group to the organisation after it ("a
 // spokeswoman for the hospital", "a spokesman at the embassy", "the race
 // stewards of the federation"), longest first.
@@ -90,6 +89,7 @@ bool Incorporated(const entities::Entity& organisation) {
                      legal);
 }
 
+// Roles that speak for an organisation ("spokeswoman").
 const text::Lexicon& VoiceRoles() {
   static const text::Lexicon& lexicon = EmbeddedLexicon("voice_roles.txt");
   return lexicon;
@@ -391,8 +391,6 @@ bool IsDocument(std::string_view head) {
   return HeadIsRoleOfKind(head, "document");
 }
 
-// "the commission" stands only for an organisation named with the noun,
-// never for the article's main one.
 // Whether `head` is the plural of a role noun ("regulators", "stewards"): a
 // group, not one person.
 bool IsPluralRole(std::string_view head) {
@@ -400,6 +398,8 @@ bool IsPluralRole(std::string_view head) {
          RoleNouns().FindFoldedOrSingular(head).has_value();
 }
 
+// "the commission" stands only for an organisation named with the noun,
+// never for the article's main one.
 bool NamesItsOrganisation(std::string_view head) {
   return HeadIsRoleOfKind(head, "named_org");
 }
@@ -1237,9 +1237,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         analysis.mentions.begin(), analysis.mentions.end(), start,
         [](const entities::Mention& m, size_t p) { return m.span.begin < p; });
     if (it == analysis.mentions.end() || it->span.begin != start ||
-        it->span.end > pos || it->entity < 0 ||
-        it->entity >= static_cast<int>(analysis.entities.size()) ||
-        analysis.entities[it->entity].type != EntityType::kOrganization) {
+        it->span.end > pos || !names_organization(*it)) {
       return -1;
     }
     return it->entity;
@@ -1304,12 +1302,11 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     // "When I put this to Halcyon, a company spokesperson said": a company
     // named with its legal form stands for "company" even where only a name
     // will do.
-    if (named < 0 && incorporated >= 0 &&
-        (named_only || !NamesItsOrganisation(head))) {
+    if (named >= 0) return named;
+    if (incorporated >= 0 && (named_only || !NamesItsOrganisation(head))) {
       return incorporated;
     }
-    if (named_only || NamesItsOrganisation(head)) return named;
-    if (named >= 0) return named;
+    if (named_only || NamesItsOrganisation(head)) return -1;
     if (spoke >= 0) return spoke;
     // "Organisers Wildmoor Events pulled the plug. In a short statement, the
     // company said".
@@ -1324,6 +1321,11 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     const std::string_view head = DescriptionHead(text, description);
     if (!VoiceRoles().ContainsFolded(head) && !IsPluralRole(head)) return -1;
     const size_t floor = paragraph_floor(description.begin);
+    // "stewards of the ", "spokesperson for ": the head and a joint.
+    std::vector<std::string> head_joints;
+    for (std::string_view joint : kMemberJoints) {
+      head_joints.push_back(std::string(head) + std::string(joint));
+    }
     int found = -1;
     size_t found_at = 0;
     for (const entities::Mention& m : analysis.mentions) {
@@ -1335,9 +1337,8 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       const std::string_view before = text.substr(0, m.span.begin);
       bool voiced =
           after.starts_with(' ') && StartsWithIgnoreCase(after.substr(1), head);
-      for (std::string_view joint : kMemberJoints) {
-        voiced = voiced || EndsWithIgnoreCase(
-                               before, std::string(head) + std::string(joint));
+      for (const std::string& head_joint : head_joints) {
+        voiced = voiced || EndsWithIgnoreCase(before, head_joint);
       }
       if (voiced) {
         found = m.entity;
@@ -1496,16 +1497,8 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         if (described < 0 && a.indefinite) break;
         if (described < 0) {
           const std::string_view head = DescriptionHead(text, a.subject);
-          // "Regulators called the plan “Q”": a group, not one person.
-          // "The race stewards of the FIA ruled. “Q,” the stewards said":
-          // a group speaks for the organisation it was introduced with.
-          if (IsPluralRole(head)) {
-            described = earlier_organization(a.subject);
-            if (described >= 0) {
-              speaker[i] = described;
-              break;
-            }
-          }
+          // "Regulators called the plan “Q”": a group, not one person
+          // (earlier_organization above found none it was introduced with).
           if (IsPluralRole(head) || HeadIsRoleOfKind(head, "unnamed") ||
               IntroducedUnnamed(text, head, paragraph_floor(a.subject.begin),
                                 a.subject.begin)) {
