@@ -683,6 +683,30 @@ std::string TokenKey(std::string_view text, const Token& token) {
   return text::LowerKey(text.substr(begin, token.end - begin));
 }
 
+namespace {
+
+// "Fans in Independence Square, Port Benedict. Photograph: Ana Ruiz/AFP":
+// a credit opened after the line's first sentence ends a photo caption,
+// which capitalises its names, not its words ("Getty Images" keeps
+// "Images").
+bool CaptionCreditInside(const TokenKeys& keys, size_t line_start,
+                         size_t line_end) {
+  const std::vector<Token>& tokens = keys.tokens();
+  for (size_t i = line_start + 1; i + 1 < line_end; ++i) {
+    const Token& before = tokens[i - 1];
+    if (before.kind == TokenKind::kPunct &&
+        (before.punct == '.' || before.punct == ')') && IsWord(tokens[i]) &&
+        tokens[i].upper_initial &&
+        tokens[i + 1].kind == TokenKind::kPunct && tokens[i + 1].punct == ':' &&
+        keys.lex().credit_words.Contains(keys.Key(i))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<bool> TitleCaseTokens(const TokenKeys& keys) {
   const std::vector<Token>& tokens = keys.tokens();
   std::vector<bool> title(tokens.size(), false);
@@ -722,7 +746,8 @@ std::vector<bool> TitleCaseTokens(const TokenKeys& keys) {
     }
     // Long lines are captions or sentences dense with names, not headlines.
     bool is_title =
-        content >= 3 && content <= 20 && capitalised * 5 >= content * 4;
+        content >= 3 && content <= 20 && capitalised * 5 >= content * 4 &&
+        !CaptionCreditInside(keys, line_start, line_end);
     if (is_title) {
       // Headlines capitalise ordinary words; a line of names only does not
       // count, hence the demand for capitalised dictionary words.

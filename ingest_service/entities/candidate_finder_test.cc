@@ -141,6 +141,8 @@ TEST_F(CandidateFinderTest, TitleWordEndingAnUnknownNameIsASurname) {
 }
 
 TEST_F(CandidateFinderTest, PostNominalLettersAreCut) {
+  EXPECT_THAT(Names("the mission, led by the Dutch MEP Anke de Wit, said"),
+              ElementsAre("Anke de Wit"));
   EXPECT_THAT(Names("said Fiona MacLeod MP on Monday"),
               ElementsAre("Fiona MacLeod"));
   EXPECT_THAT(Names("Counsel assisting, Rajiv Malhotra SC, said"),
@@ -158,6 +160,14 @@ TEST_F(CandidateFinderTest, LowerCaseItemsOfACreditLine) {
   // Ordinary words after a colon, or outside a credit line, are no names.
   EXPECT_THAT(Names("Photo: the view from the pier"), ElementsAre("Photo"));
   EXPECT_THAT(Names("We met studio9 / harborlens there."), ElementsAre());
+}
+
+TEST_F(CandidateFinderTest, CaptionWithACreditIsNoHeadline) {
+  // A caption capitalises names; its credit keeps the agency's whole name,
+  // which a headline's capitalised dictionary word would lose.
+  EXPECT_THAT(Names("The count went on.\nFans in Harbour Square, Port Ellis, "
+                    "on Monday. Photograph: Ana Ruiz/Tidewire/Getty Images"),
+              Contains("Getty Images"));
 }
 
 TEST_F(CandidateFinderTest, SentenceOpeningWordOfANameIsTrimmed) {
@@ -383,6 +393,9 @@ TEST_F(CandidateFinderTest, RareWordOpeningANameDescribedByARole) {
   EXPECT_THAT(Names("It rained. Commissioner Papadakis, a former judge, "
                     "said so."),
               ElementsAre("Papadakis"));
+  EXPECT_THAT(Names("It rained. Yaw Addo, a 41-year-old taxi driver, said "
+                    "so."),
+              ElementsAre("Yaw Addo"));
   EXPECT_THAT(Names("It rained. Featuring Blxst, the album sold well."),
               ElementsAre("Blxst"));
 }

@@ -123,6 +123,26 @@ std::string_view WithoutContraction(std::string_view w) {
   return w;
 }
 
+// "“A,” Lee began.¶“Up by how much?” Ruiz cut in.¶“I don't know.”": an
+// unframed paragraph after a framed question answers it, so it goes to
+// whoever spoke in the paragraph before the question, not the questioner.
+// Returns the quote the answer continues: `question` unless it is one.
+int AnswerLink(std::string_view text, absl::Span<const QuoteCandidate> quotes,
+               const std::vector<Attribution>& out, int question) {
+  const QuoteCandidate& q = quotes[question];
+  const Attribution& framed = out[question];
+  const int before = question - 1;
+  if (before < 0 || !q.closed || q.inner.end <= q.inner.begin ||
+      text[q.inner.end - 1] != '?' || !framed.adjacent_frame ||
+      (framed.kind != SubjectKind::kName &&
+       framed.kind != SubjectKind::kPronoun) ||
+      quotes[before].nested || quotes[before].paragraph != q.paragraph - 1 ||
+      out[before].kind == SubjectKind::kNone) {
+    return question;
+  }
+  return before;
+}
+
 Gender GenderOfTitle(std::string_view w) {
   if (EqualsIgnoreCase(w, "mr") || EqualsIgnoreCase(w, "sir") ||
       EqualsIgnoreCase(w, "lord") || EqualsIgnoreCase(w, "king") ||
@@ -754,8 +774,14 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
     a.organization = *g == "group";
     return true;
   }
-  // A bare role: "according to police", "said officials".
-  if (StartsLower(w) && !lex_.determiners.ContainsFolded(w)) {
+  // A bare role: "according to police", "said officials"; capitalised only
+  // as a plural opening a sentence ("Protesters in the gallery chanted").
+  const bool capitalised_plural_role =
+      StartsUpper(w) && !IsAllCaps(w) && w.size() > 4 && w.back() == 's' &&
+      (j + 1 >= f.size() || !f.IsWord(j + 1) || StartsLower(f.words[j + 1])) &&
+      lex_.roles.FindFolded(w.substr(0, w.size() - 1)).has_value();
+  if ((StartsLower(w) || capitalised_plural_role) &&
+      !lex_.determiners.ContainsFolded(w)) {
     std::optional<std::string_view> role = lex_.roles.FindFoldedOrSingular(w);
     // "said host Hal Byrd", "said chief fire officer Ana Ruiz": a title
     // before a name, not a bare role. The title ends in a role word; other
@@ -1938,7 +1964,7 @@ std::vector<Attribution> Attributor::Attribute(
     if (opens_para && adjacent_para && out[prev].kind != SubjectKind::kNone &&
         !quotes[qi].nested) {
       out[qi].kind = SubjectKind::kCarryOver;
-      out[qi].link = prev;
+      out[qi].link = AnswerLink(text, quotes, out, prev);
       out[qi].rule = "carry_over";
       out[qi].confidence = 0.6;
       // The next part of a framed multi-paragraph quote, or one opening

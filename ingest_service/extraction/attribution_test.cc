@@ -126,6 +126,21 @@ TEST(AttributionTest, CapitalisedWordBeforeARoleNounIsNoSubject) {
   for (const Result& x : r) EXPECT_EQ(x.kind, SubjectKind::kNone) << x.quote;
 }
 
+TEST(AttributionTest, CapitalisedPluralRoleOpeningASentenceIsNoName) {
+  const Result r = OnlyAttribution(
+      "Protesters in the gallery interrupted twice, chanting “Keep the "
+      "forest standing!”");
+  EXPECT_NE(r.kind, SubjectKind::kName);
+  const Result framed = OnlyAttribution(
+      "Protesters shouted: “Keep the forest standing!”");
+  EXPECT_EQ(framed.kind, SubjectKind::kDescription);
+  EXPECT_EQ(framed.subject, "Protesters");
+  // A surname that is also a role noun stays a name.
+  const Result name =
+      OnlyAttribution("“We will appeal,” Baker said on Tuesday.");
+  EXPECT_EQ(name.kind, SubjectKind::kName);
+}
+
 TEST(AttributionTest, AsSomeonePutIt) {
   ExpectSubjects({
       {"As Sen. Rosa Delacroix (D-N.M.) put it, “Full responsibility doesn't "
@@ -175,6 +190,10 @@ TEST(AttributionTest, CapitalisedPartyAfterDeterminerIsADescription) {
       "\u201cThis bill will pass,\u201d the Ohio Republican said.");
   EXPECT_EQ(r.subject, "the Ohio Republican");
   EXPECT_EQ(r.kind, SubjectKind::kDescription);
+  const Result mep = OnlyAttribution(
+      "\u201cThat must change,\u201d the Danish MEP said.");
+  EXPECT_EQ(mep.subject, "the Danish MEP");
+  EXPECT_EQ(mep.kind, SubjectKind::kDescription);
   // An organisation's name ending in a role noun stays a name.
   const Result org = OnlyAttribution(
       "\u201cWe saw it,\u201d the Harbor Energy Agency said on Monday.");
@@ -469,6 +488,24 @@ TEST(AttributionTest, ParagraphCarryOver) {
   ASSERT_EQ(r.size(), 2u);
   EXPECT_EQ(r[1].kind, SubjectKind::kCarryOver);
   EXPECT_EQ(r[1].link, 0);
+}
+
+TEST(AttributionTest, UnframedAnswerToAFramedQuestionGoesBack) {
+  const auto r = AttributeAll(
+      "“The cost of making it went up,” Ann Lee began.\n"
+      "“Went up by how much?” Hal Byrd interrupted.\n"
+      "“I do not have that figure in front of me.”");
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[1].subject, "Hal Byrd");
+  EXPECT_EQ(r[2].kind, SubjectKind::kCarryOver);
+  EXPECT_EQ(r[2].link, 0);
+  // A framed statement is carried on by its own speaker.
+  const auto s = AttributeAll(
+      "“The cost of making it went up,” Ann Lee began.\n"
+      "“It went up by four percent,” Hal Byrd said.\n"
+      "“I do not have that figure in front of me.”");
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[2].link, 1);
 }
 
 TEST(AttributionTest, AccordingToAndDash) {
