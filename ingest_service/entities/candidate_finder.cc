@@ -873,6 +873,18 @@ std::vector<Candidate> FindCandidates(const TokenKeys& keys) {
       last = before_and;
       end = HeadEnd(tokens[last]);
     }
+    // "the Foreign, Commonwealth and Development Office": single words and
+    // commas before an organisation's "X and Y <head>" list its name's parts.
+    if (before_and < last && ctx.Has(last, kOrgHead)) {
+      while (!out.empty() && out.back().first == out.back().last &&
+             !out.back().quoted_title && out.back().last + 2 == first &&
+             tokens[first - 1].kind == TokenKind::kPunct &&
+             tokens[first - 1].punct == ',' &&
+             !ctx.Has(out.back().first, kPlaceName | kFirstName)) {
+        first = out.back().first;
+        out.pop_back();
+      }
+    }
     if (first == last && ctx.Has(first, kFunctionWord | kClosedClassWord)) {
       continue;  // "The", "He", "It" alone: capitalised by position only
     }

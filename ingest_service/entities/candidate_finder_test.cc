@@ -162,6 +162,18 @@ TEST_F(CandidateFinderTest, LowerCaseItemsOfACreditLine) {
   EXPECT_THAT(Names("We met studio9 / harborlens there."), ElementsAre());
 }
 
+TEST_F(CandidateFinderTest, CommasListThePartsOfAnOrganisationsName) {
+  EXPECT_THAT(Names("On Monday the UK’s Foreign, Commonwealth and "
+                    "Development Office said it was following events."),
+              Contains("Foreign, Commonwealth and Development Office"));
+  EXPECT_THAT(Names("On Monday the weather office, the Meteorology, "
+                    "Climatology and Geophysics Agency, warned of waves."),
+              Contains("Meteorology, Climatology and Geophysics Agency"));
+  // Places listed before one are no part of its name.
+  EXPECT_THAT(Names("flights to Paris, Lyon and Nice Airport"),
+              Contains("Paris"));
+}
+
 TEST_F(CandidateFinderTest, CaptionWithACreditIsNoHeadline) {
   // A caption capitalises names; its credit keeps the agency's whole name,
   // which a headline's capitalised dictionary word would lose.

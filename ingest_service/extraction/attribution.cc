@@ -813,6 +813,14 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
     // "said the mayor", "said a spokesman for the agency".
     for (int k = j + 1; k < f.size() && k - j <= 5; ++k) {
       if (!f.IsWord(k)) break;
+      // "said the 24-year-old.": an age standing for its person.
+      if (k == j + 1 && f.words[k].ends_with("-year-old") &&
+          (k + 1 >= f.size() || !f.IsWord(k + 1))) {
+        a.kind = SubjectKind::kDescription;
+        a.subject = {f.toks[j].span.begin, f.toks[k].span.end};
+        a.indefinite = IsIndefinite(w);
+        return true;
+      }
       std::optional<std::string_view> role = lex_.roles.FindFolded(f.words[k]);
       if (role.has_value()) {
         // "said the union leader": the last noun of a compound is its head.

@@ -141,6 +141,13 @@ TEST(AttributionTest, CapitalisedPluralRoleOpeningASentenceIsNoName) {
   EXPECT_EQ(name.kind, SubjectKind::kName);
 }
 
+TEST(AttributionTest, AgeAfterTheCueIsADescription) {
+  const Result r = OnlyAttribution(
+      "“A fisherman pulled me out hours later,” said the 24-year-old.");
+  EXPECT_EQ(r.kind, SubjectKind::kDescription);
+  EXPECT_EQ(r.subject, "the 24-year-old");
+}
+
 TEST(AttributionTest, AsSomeonePutIt) {
   ExpectSubjects({
       {"As Sen. Rosa Delacroix (D-N.M.) put it, “Full responsibility doesn't "

@@ -273,6 +273,20 @@ std::string_view DescriptionHead(std::string_view text, TextSpan subject) {
   return LastWord(text.substr(subject.begin, subject.end - subject.begin));
 }
 
+// The age a description's head gives: "24" of "the 24-year-old"; else
+// empty.
+std::string_view AgeOfDescription(std::string_view head) {
+  constexpr std::string_view kYearOld = "-year-old";
+  if (!EndsWithIgnoreCase(head, kYearOld)) return {};
+  const std::string_view age = head.substr(0, head.size() - kYearOld.size());
+  if (age.empty() || !std::all_of(age.begin(), age.end(), [](char c) {
+        return c >= '0' && c <= '9';
+      })) {
+    return {};
+  }
+  return age;
+}
+
 // The capitalised word right before the head of a description ("Ohio" in
 // "the Ohio Republican"), or empty.
 std::string_view DescriptionModifier(std::string_view text, TextSpan subject) {
@@ -582,6 +596,14 @@ void IntroducingWords(std::string_view text, size_t begin,
   }
   std::string_view appositive = right.substr(comma + 2);
   appositive = appositive.substr(0, appositive.find_first_of(",.;"));
+  // "Cal Moore, 24, said" is "the 24-year-old" (AgeOfDescription).
+  if (constexpr size_t kMaxAgeDigits = 3;
+      !appositive.empty() && appositive.size() <= kMaxAgeDigits &&
+      std::all_of(appositive.begin(), appositive.end(),
+                  [](char c) { return c >= '0' && c <= '9'; })) {
+    words.push_back(appositive);
+    return;
+  }
   // "In a statement issued in Lausanne, the agency said": a clause's
   // subject and its verb, no appositive (but "the nurse who told us" is).
   for (size_t at = 0; at < appositive.size();) {
@@ -879,6 +901,7 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     // "Almagro", else the nearest president; but "the Ohio Republican" is
     // no Republican tagged from another state.
     std::string_view modifier = DescriptionModifier(text, subject);
+    const std::string_view age = AgeOfDescription(head);
     // "the Kumasi-born star": the place before the hyphen, which names the
     // person's birthplace whatever role introduced them.
     const bool birthplace = EndsWithIgnoreCase(modifier, "-born");
@@ -911,9 +934,10 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         born_there = it->entity;
       }
       IntroducingWords(text, it->begin, introducing);
-      if (std::none_of(
-              introducing.begin(), introducing.end(),
-              [&](std::string_view w) { return EqualsIgnoreCase(w, head); })) {
+      if (std::none_of(introducing.begin(), introducing.end(),
+                       [&](std::string_view w) {
+                         return EqualsIgnoreCase(w, head) || (!age.empty() && w == age);
+                       })) {
         continue;
       }
       if (modifier.empty()) return it->entity;

@@ -298,6 +298,14 @@ TEST(SpeakerResolverTest, DescriptionMatchesTitleOrAppositive) {
               ElementsAre(1, 2));
 }
 
+TEST(SpeakerResolverTest, AgeDescriptionMatchesTheAgeAfterAName) {
+  Fixture f = Analyze(
+      "Tom Ruiz, 24, was asleep when the boat rolled. His mother Ann Lee, 53, "
+      "waited at home.\n"
+      "“A fisherman pulled me out three hours later,” said the 24-year-old.");
+  EXPECT_THAT(ResolveAmong(f, {"Tom Ruiz", "Ann Lee"}), ElementsAre(0));
+}
+
 TEST(SpeakerResolverTest, InitialNicknameMapsToRecentPersonWithThatInitial) {
   Fixture f = Analyze(
       "Jordan Rockwell released a new album. Jordan Rockwell toured it. "
