@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "common/text/fold.h"
 #include "common/text/name_particles.h"
 #include "ingest_service/entities/text_util.h"
 #include "ingest_service/extraction/cue_verbs.h"
@@ -141,6 +142,58 @@ int AnswerLink(std::string_view text, absl::Span<const QuoteCandidate> quotes,
     return question;
   }
   return before;
+}
+
+// Whether at least four in five of `part`'s words occur in `whole`.
+bool WordsCovered(const std::vector<std::string>& part,
+                  std::vector<std::string> whole) {
+  size_t found = 0;
+  for (const std::string& w : part) {
+    auto it = std::find(whole.begin(), whole.end(), w);
+    if (it == whole.end()) continue;
+    ++found;
+    whole.erase(it);
+  }
+  return !part.empty() && found * 5 >= part.size() * 4;
+}
+
+// "“The oldest story”¶“Overloading is the oldest story in our ferries.”
+// Those were ...": a short quote standing alone as a paragraph (a pull quote
+// or a subheading) whose words come again in a quote a few paragraphs on
+// is that quote's, whoever it turns out to be.
+void LinkPullQuotes(std::string_view text, const Segmentation& seg,
+                    absl::Span<const QuoteCandidate> quotes,
+                    std::vector<Attribution>& out) {
+  constexpr int kMaxPullQuoteWords = 10;
+  constexpr int kMaxParagraphsAhead = 4;
+  const int nq = static_cast<int>(quotes.size());
+  auto words_of = [text](TextSpan span) {
+    return text::FoldedWords(
+        absl::string_view(text.data() + span.begin, span.end - span.begin));
+  };
+  for (int qi = 0; qi < nq; ++qi) {
+    const QuoteCandidate& q = quotes[qi];
+    const TextSpan para = seg.paragraphs[q.paragraph];
+    if (out[qi].kind != SubjectKind::kNone || !q.closed || q.nested ||
+        q.words > kMaxPullQuoteWords || q.outer.begin != para.begin ||
+        q.outer.end + 1 < para.end) {
+      continue;
+    }
+    const std::vector<std::string> words = words_of(q.inner);
+    for (int k = qi + 1;
+         k < nq && quotes[k].paragraph <= q.paragraph + kMaxParagraphsAhead;
+         ++k) {
+      if (quotes[k].nested || quotes[k].paragraph == q.paragraph ||
+          !WordsCovered(words, words_of(quotes[k].inner))) {
+        continue;
+      }
+      out[qi].kind = SubjectKind::kCarryOver;
+      out[qi].link = k;
+      out[qi].rule = "pull_quote";
+      out[qi].confidence = 0.5;
+      break;
+    }
+  }
 }
 
 Gender GenderOfTitle(std::string_view w) {
@@ -1549,6 +1602,44 @@ bool Attributor::AnalyzeSentenceSubject(std::string_view text,
   return true;
 }
 
+bool Attributor::AnalyzeWordsOfNext(std::string_view text,
+                                    const Segmentation& seg,
+                                    const QuoteCandidate& q,
+                                    Attribution& a) const {
+  const int next = q.paragraph + 1;
+  if (!q.closed || next >= static_cast<int>(seg.paragraphs.size()) ||
+      q.outer.end + 1 < seg.paragraphs[q.paragraph].end) {
+    return false;
+  }
+  constexpr size_t kMaxOpeningBytes = 160;
+  const TextSpan para = seg.paragraphs[next];
+  Frame f;
+  f.Fill(text, {para.begin, std::min(para.end, para.begin + kMaxOpeningBytes)});
+  // "Those were the words of", "These are the views of".
+  if (f.size() < 5 || !f.IsWord(0) ||
+      !(EqualsIgnoreCase(f.words[0], "those") ||
+        EqualsIgnoreCase(f.words[0], "these") ||
+        EqualsIgnoreCase(f.words[0], "such")) ||
+      !(f.Is(1, "were") || f.Is(1, "are") || f.Is(1, "was") ||
+        f.Is(1, "is"))) {
+    return false;
+  }
+  const int k = f.Is(2, "the") ? 3 : 2;
+  if (k + 1 >= f.size() || !lex_.utterance_nouns.ContainsFolded(f.words[k]) ||
+      !f.Is(k + 1, "of")) {
+    return false;
+  }
+  Attribution s;
+  if (!SubjectAfter(text, f, k + 2, s) || s.kind != SubjectKind::kName) {
+    return false;
+  }
+  s.rule = "words_of_next";
+  s.cue = std::string(f.words[k]);
+  s.confidence = 0.7;
+  a = s;
+  return true;
+}
+
 bool Attributor::AnalyzeParagraphIntro(std::string_view text,
                                        const Segmentation& seg,
                                        const QuoteCandidate& q,
@@ -1676,8 +1767,10 @@ bool Attributor::AnalyzeHeadlineLabel(std::string_view text, TextSpan para,
     ++k;
   }
   Attribution s;
-  if (k >= colon || colon - k > 5 || !SubjectAfter(text, head, k, s) ||
-      s.kind != SubjectKind::kName ||
+  // "Claim: “Q”", "Verdict: “Q”": a fact-check's field, not a speaker.
+  if (k >= colon || colon - k > 5 ||
+      (colon - k == 1 && lex_.utterance_nouns.ContainsFolded(head.words[k])) ||
+      !SubjectAfter(text, head, k, s) || s.kind != SubjectKind::kName ||
       s.subject.end != head.toks[colon - 1].span.end) {
     return false;
   }
@@ -2068,6 +2161,14 @@ std::vector<Attribution> Attributor::Attribute(
     Attribution a;
     if (AnalyzeSentenceSubject(text, seg, quotes[qi], a)) out[qi] = a;
   }
+  for (int qi = 0; qi < nq; ++qi) {
+    Attribution a;
+    if (out[qi].kind == SubjectKind::kNone &&
+        AnalyzeWordsOfNext(text, seg, quotes[qi], a)) {
+      out[qi] = a;
+    }
+  }
+  LinkPullQuotes(text, seg, quotes, out);
   return out;
 }
 

@@ -131,6 +131,10 @@ class Attributor {
   // sentence as the subject of a verb (the weakest rule).
   bool AnalyzeSentenceSubject(std::string_view text, const Segmentation& seg,
                               const QuoteCandidate& q, Attribution& a) const;
+  // "“Q.”\nThose were the words of Ana Ruiz, ...": a paragraph after one
+  // ending in the quote opens by naming whose words they were.
+  bool AnalyzeWordsOfNext(std::string_view text, const Segmentation& seg,
+                          const QuoteCandidate& q, Attribution& a) const;
   // "She explained what the song meant.\n“Q ...": the last sentence of the
   // paragraph before a multi-paragraph quote has a cue with a subject.
   bool AnalyzeParagraphIntro(std::string_view text, const Segmentation& seg,

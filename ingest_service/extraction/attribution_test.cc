@@ -515,6 +515,33 @@ TEST(AttributionTest, UnframedAnswerToAFramedQuestionGoesBack) {
   EXPECT_EQ(s[2].link, 1);
 }
 
+TEST(AttributionTest, PullQuoteGoesWithTheQuoteRepeatingIt) {
+  const auto r = AttributeAll(
+      "The ferry sailed with twice its load.\n"
+      "“The oldest story”\n"
+      "“Overloading is the oldest story in our ferry disasters,” Ann Lee "
+      "said.\n"
+      "The council met on Monday.\n"
+      "“Keep the lights on”\n"
+      "“We will need to raise the fares next year,” Ann Lee said.");
+  ASSERT_EQ(r.size(), 4u);
+  EXPECT_EQ(r[0].kind, SubjectKind::kCarryOver);
+  EXPECT_EQ(r[0].link, 1);
+  EXPECT_EQ(r[0].rule, "pull_quote");
+  // Words the next quote does not repeat are no pull quote of it.
+  EXPECT_EQ(r[2].kind, SubjectKind::kNone);
+}
+
+TEST(AttributionTest, NextParagraphSaysWhoseWordsTheyWere) {
+  const auto r = AttributeAll(
+      "The ferry sailed with twice its load.\n"
+      "“Overloading is the oldest story in our ferry disasters.”\n"
+      "Those were the words of Dr Ann Lee, a maritime historian.");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].rule, "words_of_next");
+  EXPECT_EQ(r[0].subject, "Ann Lee");
+}
+
 TEST(AttributionTest, AccordingToAndDash) {
   const auto r = AttributeAll(
       "The plan is “dead on arrival in the Senate,” according to Sen. Hal "
@@ -1093,6 +1120,11 @@ TEST(AttributionTest, HeadlineOrListItemOpeningWithANameAndColon) {
   EXPECT_EQ(r[0].rule, "headline_label");
   EXPECT_EQ(r[1].subject, "O'Sullivan");
   EXPECT_EQ(r[2].kind, SubjectKind::kNone);
+  // A fact-check's field names no one.
+  const auto claim = AttributeAll(
+      "Claim: “Since the tax rose, the county has lost 9,000 jobs.”");
+  ASSERT_EQ(claim.size(), 1u);
+  EXPECT_NE(claim[0].kind, SubjectKind::kName);
 }
 
 TEST(AttributionTest, ObjectNameWithAndIsNotTheSpeaker) {
