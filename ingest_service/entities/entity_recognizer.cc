@@ -214,6 +214,29 @@ int EntityEndingSubject(std::string_view text, const EntityAnalysis& analysis,
   return -1;
 }
 
+// "America's Food and Drug Administration said": a frame's subject cut at an
+// inner "and" ("Drug Administration") is the end of a longer mention; that
+// mention's entity, else -1.
+int EntityEndedBySubject(std::string_view text, const EntityAnalysis& analysis,
+                         TextSpan subject) {
+  auto it = std::lower_bound(
+      analysis.mentions.begin(), analysis.mentions.end(), subject.begin,
+      [](const Mention& m, size_t begin) { return m.span.begin < begin; });
+  constexpr int kMaxMentionsBack = 3;
+  for (int back = 0; back < kMaxMentionsBack && it != analysis.mentions.begin();
+       ++back) {
+    --it;
+    if (it->span.end == subject.end && it->span.begin < subject.begin &&
+        text.substr(it->span.begin, subject.begin - it->span.begin)
+            .ends_with(" and ") &&
+        it->entity >= 0 &&
+        it->entity < static_cast<int>(analysis.entities.size())) {
+      return it->entity;
+    }
+  }
+  return -1;
+}
+
 class RuleEntityRecognizer final : public EntityRecognizer {
  public:
   explicit RuleEntityRecognizer(Lexicons lex)
@@ -814,6 +837,9 @@ int RuleEntityRecognizer::ResolveName(std::string_view text, TextSpan span,
   // mention: the person mentioned at the end of the subject is the speaker.
   if (const int inner = EntityEndingSubject(text, analysis, span); inner >= 0) {
     return inner;
+  }
+  if (const int outer = EntityEndedBySubject(text, analysis, span); outer >= 0) {
+    return outer;
   }
   int entity = grouper_.Match(analysis, name);
   if (entity < 0 && unknown == UnknownName::kIgnore) return -1;

@@ -180,6 +180,21 @@ TEST_F(EntityRecognizerTest, ResolveNameJoinsExistingEntity) {
   EXPECT_EQ(a.entities.size(), before);
 }
 
+TEST_F(EntityRecognizerTest, ResolveNameOfTheEndOfAMentionIsItsEntity) {
+  const std::string text =
+      "On Monday America's Food and Drug Administration said it was "
+      "reviewing the matter.";
+  EntityAnalysis a = Run(text);
+  const size_t before = a.entities.size();
+  const size_t pos = text.find("Drug");
+  const int e = recognizer_->ResolveName(
+      text, {pos, pos + std::string_view("Drug Administration").size()}, kAdd,
+      a);
+  ASSERT_GE(e, 0);
+  EXPECT_EQ(a.entities[e].display_name, "Food and Drug Administration");
+  EXPECT_EQ(a.entities.size(), before);
+}
+
 TEST_F(EntityRecognizerTest, ResolveNameDropsPossessive) {
   const std::string text = "Ines Okoro spoke. Okoro\xE2\x80\x99s band left.";
   EntityAnalysis a = Run(text);
