@@ -334,7 +334,13 @@ bool Attributor::IsCueAt(const Frame& f, int k) const {
     if (next + 1 < f.size() && f.IsWord(next) && EndsWithLy(f.words[next])) {
       ++next;
     }
-    return next < f.size() && f.IsWord(next) && f.words[next] == *needs;
+    if (next >= f.size() || !f.IsWord(next) || f.words[next] != *needs) {
+      return false;
+    }
+    // "She went on: “Q”", not "She went on the breakfast show": a particle
+    // the verb needs ends its clause.
+    return !lex_.particles.ContainsFolded(*needs) || next + 1 >= f.size() ||
+           !f.IsWord(next + 1);
   }
   if (!IsCue(f.words[k])) return false;
   const std::string_view cue = f.words[k];

@@ -157,6 +157,23 @@ TEST(AttributionTest, AsSomeonePutIt) {
   });
 }
 
+TEST(AttributionTest, WentOnIsACueOnlyWhenItEndsItsClause) {
+  ExpectSubjects({
+      {"Ann Lee went on: “We will rebuild every house on this street.”",
+       "Ann Lee"},
+  });
+  const auto r = AttributeAll(
+      "Ann Lee went on the breakfast show “First Light” before dawn.");
+  for (const Result& x : r) EXPECT_EQ(x.kind, SubjectKind::kNone) << x.quote;
+}
+
+TEST(AttributionTest, OpeningParticipleIsNoName) {
+  const auto r = AttributeAll(
+      "Known to staff as “the Closer”, the former salesman also sneered that "
+      "the agency was “a speed bump, not a wall”.");
+  for (const Result& x : r) EXPECT_NE(x.subject, "Known") << x.quote;
+}
+
 TEST(AttributionTest, PostNameVerb) {
   const Result r =
       OnlyAttribution("“The bridge will open in May,” Maria Ortiz said.");
