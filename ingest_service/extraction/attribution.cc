@@ -1773,9 +1773,12 @@ bool Attributor::AnalyzeHeadlineLabel(std::string_view text, TextSpan para,
     ++k;
   }
   Attribution s;
-  // "Claim: “Q”", "Verdict: “Q”": a fact-check's field, not a speaker.
+  // "Claim: “Q”", "Verdict: “Q”": a fact-check's field, not a speaker;
+  // "Survivor: “Q”": a headline's unnamed person.
   if (k >= colon || colon - k > 5 ||
-      (colon - k == 1 && lex_.utterance_nouns.ContainsFolded(head.words[k])) ||
+      (colon - k == 1 &&
+       (lex_.utterance_nouns.ContainsFolded(head.words[k]) ||
+        lex_.roles.FindFoldedOrSingular(head.words[k]).has_value())) ||
       !SubjectAfter(text, head, k, s) || s.kind != SubjectKind::kName ||
       s.subject.end != head.toks[colon - 1].span.end) {
     return false;

@@ -1137,11 +1137,13 @@ TEST(AttributionTest, HeadlineOrListItemOpeningWithANameAndColon) {
   EXPECT_EQ(r[0].rule, "headline_label");
   EXPECT_EQ(r[1].subject, "O'Sullivan");
   EXPECT_EQ(r[2].kind, SubjectKind::kNone);
-  // A fact-check's field names no one.
+  // A fact-check's field, or a role alone, names no one.
   const auto claim = AttributeAll(
-      "Claim: “Since the tax rose, the county has lost 9,000 jobs.”");
-  ASSERT_EQ(claim.size(), 1u);
+      "Claim: “Since the tax rose, the county has lost 9,000 jobs.”\n"
+      "• Survivor: “The company took my whole life in five minutes”");
+  ASSERT_EQ(claim.size(), 2u);
   EXPECT_NE(claim[0].kind, SubjectKind::kName);
+  EXPECT_NE(claim[1].kind, SubjectKind::kName);
 }
 
 TEST(AttributionTest, ObjectNameWithAndIsNotTheSpeaker) {
