@@ -287,7 +287,8 @@ void PairParagraph(std::string_view text, entities::TextSpan para, int index,
   }
   // Unclosed doubles run to the paragraph end; unclosed singles are more
   // often elisions or possessives than quotes, so they are dropped, except
-  // a ‘ opening a sentence, or a ' opening the paragraph (the first part of
+  // a ‘ opening a sentence or following a colon or comma, or a ' opening the
+  // paragraph (the first part of
   // a British multi-paragraph quote: "‘A,’ she said. ‘B ...¶‘C.’").
   auto opens_sentence = [&](const Open& o) {
     const char32_t mark = CharAt(text, o.pos);
@@ -300,8 +301,10 @@ void PairParagraph(std::string_view text, entities::TextSpan para, int index,
     if (b == para.begin) return true;
     if (mark == '\'') return false;  // inside a paragraph, too often an elision
     const char32_t before = CharBefore(text, b);
-    return before == '.' || before == '?' || before == '!' ||
-           before == 0x2019 || before == 0x201D;
+    // "she said: ‘I saw it ...", "she said, ‘I rang ...": after a colon or
+    // comma too.
+    return before == '.' || before == '?' || before == '!' || before == ':' ||
+           before == ',' || before == 0x2019 || before == 0x201D;
   };
   for (const Open& o : stack) {
     if (o.mark != QuoteMark::kSingle || opens_sentence(o)) {

@@ -138,6 +138,12 @@ TEST(QuoteFinderTest, BritishMultiParagraphOpenerIsUnclosed) {
   ASSERT_EQ(parts.size(), 3u);
   EXPECT_FALSE(parts[1].closed);
   EXPECT_TRUE(parts[1].continues_next_paragraph);
+  // So does one after a colon or comma that introduces it.
+  const auto colon = Find(
+      "Speaking from home, she said: ‘I saw it on the news.\n"
+      "‘I heard him and I just screamed.’");
+  ASSERT_EQ(colon.size(), 2u);
+  EXPECT_TRUE(colon[0].continues_next_paragraph);
   // Straight singles too, when they open the paragraph.
   const auto straight = Find("'It's a proper pitch.\n'The lads were great.'");
   ASSERT_EQ(straight.size(), 2u);
