@@ -453,6 +453,10 @@ void CutAfterInnerTitle(const Context& ctx, Candidate& c) {
     for (size_t k = c.first + 1; k + 1 <= c.last; ++k) {
       const Token& t = ctx.tokens[k];
       const size_t next = k + 1 + (t.trailing_dot ? 1 : 0);
+      // "Det Sgt Gareth Llewellyn": a run of honorifics stays whole.
+      size_t before = k - 1;
+      if (before > c.first && !IsWord(ctx.tokens[before])) --before;
+      if (ctx.Has(before, kHonorific)) continue;
       if (t.kind == TokenKind::kWord && t.upper_initial &&
           ctx.Has(k, kHonorific) &&
           (ctx.Has(next, kFirstName) ||

@@ -89,6 +89,13 @@ bool Incorporated(const entities::Entity& organisation) {
                      legal);
 }
 
+// Capitalised words that open sentences or clauses and name no one ("But",
+// "Meanwhile").
+const text::Lexicon& NameStopwords() {
+  static const text::Lexicon& lexicon = EmbeddedLexicon("name_stopwords.txt");
+  return lexicon;
+}
+
 // Roles that speak for an organisation ("spokeswoman").
 const text::Lexicon& VoiceRoles() {
   static const text::Lexicon& lexicon = EmbeddedLexicon("voice_roles.txt");
@@ -1465,6 +1472,66 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
     return -1;
   };
 
+  // "Nigeria's foreign ministry said", "The European Union's observer
+  // mission said": an organisation owned by a capitalised name is named by
+  // the description itself, the owner and the nouns after it; else -1.
+  auto owned_organization = [&](TextSpan subject) {
+    // The subject opens at the owner's possessive ("Union's observer
+    // mission"): the capitalised words before it complete the owner.
+    constexpr int kMaxOwnerWords = 5;
+    for (int k = 0; k < kMaxOwnerWords && subject.begin > 1 &&
+                    text[subject.begin - 1] == ' ';
+         ++k) {
+      const size_t end = subject.begin - 1;
+      size_t word = end;
+      while (word > 0 && text[word - 1] != ' ' && text[word - 1] != '\n') {
+        --word;
+      }
+      if (word == end || !std::isupper(static_cast<unsigned char>(text[word])) ||
+          NameStopwords().ContainsFolded(text.substr(word, end - word))) {
+        break;
+      }
+      subject.begin = word;
+    }
+    std::string_view words =
+        text.substr(subject.begin, subject.end - subject.begin);
+    size_t begin = subject.begin;
+    if (StartsWithIgnoreCase(words, "the ")) {
+      begin += 4;
+      words.remove_prefix(4);
+    }
+    if (words.empty() ||
+        !std::isupper(static_cast<unsigned char>(words.front()))) {
+      return -1;
+    }
+    // The owner's last word is the only possessive; the words after it are
+    // lower-case, two or three.
+    size_t after_owner = std::string_view::npos;
+    int lower_words = 0;
+    for (size_t at = 0; at < words.size();) {
+      size_t space = words.find(' ', at);
+      if (space == std::string_view::npos) space = words.size();
+      const std::string_view word = words.substr(at, space - at);
+      if (after_owner == std::string_view::npos) {
+        if (IsPossessive(word)) after_owner = space;
+      } else if (word.empty() ||
+                 !std::islower(static_cast<unsigned char>(word.front())) ||
+                 ++lower_words > 3) {
+        return -1;
+      }
+      at = space + 1;
+    }
+    // "Halstead's board said" is Halstead speaking: one noun after an
+    // organisation is its organ, not a body of its own.
+    if (after_owner == std::string_view::npos || lower_words < 2 ||
+        RoleNouns().FindFolded(LastWord(words)) != "org") {
+      return -1;
+    }
+    return recognizer.ResolveName(text, {begin, subject.end},
+                                  entities::EntityRecognizer::UnknownName::kAdd,
+                                  analysis);
+  };
+
   // 2. Pronouns, descriptions and links, in text order.
   for (int i = 0; i < nq; ++i) {
     const Attribution& a = attributions[i];
@@ -1501,6 +1568,12 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         if (IsDocument(DescriptionHead(text, a.subject))) {
           if (const int author = document_author(a); author >= 0) {
             speaker[i] = author;
+            break;
+          }
+        }
+        if (a.organization) {
+          if (const int owned = owned_organization(a.subject); owned >= 0) {
+            speaker[i] = owned;
             break;
           }
         }

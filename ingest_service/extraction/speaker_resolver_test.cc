@@ -391,6 +391,22 @@ TEST(SpeakerResolverTest, NamedOrganisationNounIsNotTheMainOrganisation) {
   EXPECT_THAT(Resolve(f, a), ElementsAre(-1));
 }
 
+TEST(SpeakerResolverTest, OrganisationOwnedByANameIsNamedByItsDescription) {
+  Fixture f = Analyze(
+      "Voters queued for hours at Hill School.\n"
+      "The European Union's observer mission said the vote was “largely "
+      "peaceful and well organised.”\n"
+      "Hill School's board said the building was “open again on Monday.”");
+  EntityAnalysis a = WithOrganizations(f, {"Hill School"});
+  const std::vector<int> speakers = Resolve(f, a);
+  ASSERT_EQ(speakers.size(), 2u);
+  ASSERT_GE(speakers[0], 0);
+  EXPECT_EQ(a.entities[speakers[0]].display_name,
+            "European Union's observer mission");
+  // One noun after the owner is its organ: the owner speaks.
+  EXPECT_EQ(speakers[1], 0);
+}
+
 TEST(SpeakerResolverTest, OrganisationDescriptionSkipsAnOrganisationNamedOnce) {
   Fixture f = Analyze(
       "Evacuees slept at Hill School.\n"
