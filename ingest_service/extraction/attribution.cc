@@ -1417,13 +1417,16 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
     if (!IsCueAt(f, k)) continue;
     if (attribute(k, 0, 0.7)) return true;
     // "She paused, then laughed. “Q”": the subject opening a sentence of
-    // nothing but its verbs.
+    // nothing but its verbs (after an adverb: "Then he smiled. “Q”").
     Attribution s;
-    if (SubjectAfter(text, f, 0, s) &&
-        s.subject.begin == f.toks[0].span.begin &&
+    const int opener =
+        f.IsWord(0) && lex_.sentence_openers.ContainsFolded(f.words[0]) ? 1
+                                                                        : 0;
+    if (SubjectAfter(text, f, opener, s) &&
+        s.subject.begin == f.toks[opener].span.begin &&
         (s.kind == SubjectKind::kPronoun || s.kind == SubjectKind::kName)) {
       bool verbs_only = true;
-      for (int t = 1; t < k && verbs_only; ++t) {
+      for (int t = opener + 1; t < k && verbs_only; ++t) {
         verbs_only = f.toks[t].span.begin < s.subject.end || f.Is(t, ",") ||
                      (f.IsWord(t) && StartsLower(f.words[t]));
       }

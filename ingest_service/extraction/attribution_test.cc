@@ -174,6 +174,15 @@ TEST(AttributionTest, OpeningParticipleIsNoName) {
   for (const Result& x : r) EXPECT_NE(x.subject, "Known") << x.quote;
 }
 
+TEST(AttributionTest, SentenceOfAPronounAndAVerbBeforeAQuote) {
+  const auto r = AttributeAll(
+      "Ann Lee watched the last shot fall. Then she smiled. “Next year we "
+      "come to your city.”");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].rule, "previous_sentence");
+  EXPECT_EQ(r[0].subject, "she");
+}
+
 TEST(AttributionTest, PostNameVerb) {
   const Result r =
       OnlyAttribution("“The bridge will open in May,” Maria Ortiz said.");
@@ -232,7 +241,7 @@ TEST(AttributionTest, SubjectBeforeAColonWithoutACue) {
   EXPECT_TRUE(r.rule.starts_with("pre_subject_colon")) << r.rule;
   // A gesture opens the predicate too.
   const Result grin = OnlyAttribution(
-      "Asked about his nickname, the teenager grinned: \u201cMy little "
+      "Asked about his nickname, the teenager beamed: \u201cMy little "
       "sister could not say Kieran.\u201d");
   EXPECT_EQ(grin.subject, "the teenager");
   EXPECT_TRUE(grin.rule.starts_with("pre_subject_colon")) << grin.rule;
