@@ -595,7 +595,14 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
         a.indefinite = IsIndefinite(f.words[k]);
         return true;
       }
-      if (f.Is(k, ",") || f.Is(k, ".") || f.Is(k, ";")) break;
+      // "A Foreign, Commonwealth and Development Office spokesperson": a
+      // comma between capitalised words lists the parts of a name.
+      const bool comma_in_name = f.Is(k, ",") && k > floor && k + 1 < j &&
+                                 f.IsWord(k - 1) && StartsUpper(f.words[k - 1]) &&
+                                 f.IsWord(k + 1) && StartsUpper(f.words[k + 1]);
+      if ((f.Is(k, ",") && !comma_in_name) || f.Is(k, ".") || f.Is(k, ";")) {
+        break;
+      }
     }
     return false;
   }

@@ -183,6 +183,15 @@ TEST(AttributionTest, SentenceOfAPronounAndAVerbBeforeAQuote) {
   EXPECT_EQ(r[0].subject, "she");
 }
 
+TEST(AttributionTest, VoiceOfAnOrganisationWhoseNameHasACommaInIt) {
+  const Result r = OnlyAttribution(
+      "A Foreign, Commonwealth and Development Office spokesperson said: "
+      "“We are supporting a British man.”");
+  EXPECT_EQ(r.kind, SubjectKind::kDescription);
+  EXPECT_EQ(r.subject,
+            "A Foreign, Commonwealth and Development Office spokesperson");
+}
+
 TEST(AttributionTest, PostNameVerb) {
   const Result r =
       OnlyAttribution("“The bridge will open in May,” Maria Ortiz said.");
