@@ -700,8 +700,8 @@ bool CaptionCreditInside(const TokenKeys& keys, size_t line_start,
     const Token& before = tokens[i - 1];
     if (before.kind == TokenKind::kPunct &&
         (before.punct == '.' || before.punct == ')') && IsWord(tokens[i]) &&
-        tokens[i].upper_initial &&
-        tokens[i + 1].kind == TokenKind::kPunct && tokens[i + 1].punct == ':' &&
+        tokens[i].upper_initial && tokens[i + 1].kind == TokenKind::kPunct &&
+        tokens[i + 1].punct == ':' &&
         keys.lex().credit_words.Contains(keys.Key(i))) {
       return true;
     }
@@ -749,9 +749,9 @@ std::vector<bool> TitleCaseTokens(const TokenKeys& keys) {
       if (t.upper_initial) ++capitalised;
     }
     // Long lines are captions or sentences dense with names, not headlines.
-    bool is_title =
-        content >= 3 && content <= 20 && capitalised * 5 >= content * 4 &&
-        !CaptionCreditInside(keys, line_start, line_end);
+    bool is_title = content >= 3 && content <= 20 &&
+                    capitalised * 5 >= content * 4 &&
+                    !CaptionCreditInside(keys, line_start, line_end);
     if (is_title) {
       // Headlines capitalise ordinary words; a line of names only does not
       // count, hence the demand for capitalised dictionary words.

@@ -838,7 +838,8 @@ int RuleEntityRecognizer::ResolveName(std::string_view text, TextSpan span,
   if (const int inner = EntityEndingSubject(text, analysis, span); inner >= 0) {
     return inner;
   }
-  if (const int outer = EntityEndedBySubject(text, analysis, span); outer >= 0) {
+  if (const int outer = EntityEndedBySubject(text, analysis, span);
+      outer >= 0) {
     return outer;
   }
   int entity = grouper_.Match(analysis, name);

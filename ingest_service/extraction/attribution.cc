@@ -144,6 +144,13 @@ int AnswerLink(std::string_view text, absl::Span<const QuoteCandidate> quotes,
   return before;
 }
 
+// Whether closed, un-nested quote `q` is all of paragraph `para` (a closing
+// period may follow it).
+bool FillsParagraph(const QuoteCandidate& q, TextSpan para) {
+  return q.closed && !q.nested && q.outer.begin == para.begin &&
+         q.outer.end + 1 >= para.end;
+}
+
 // Whether at least four in five of `part`'s words occur in `whole`.
 bool WordsCovered(const std::vector<std::string>& part,
                   std::vector<std::string> whole) {
@@ -173,10 +180,8 @@ void LinkPullQuotes(std::string_view text, const Segmentation& seg,
   };
   for (int qi = 0; qi < nq; ++qi) {
     const QuoteCandidate& q = quotes[qi];
-    const TextSpan para = seg.paragraphs[q.paragraph];
-    if (out[qi].kind != SubjectKind::kNone || !q.closed || q.nested ||
-        q.words > kMaxPullQuoteWords || q.outer.begin != para.begin ||
-        q.outer.end + 1 < para.end) {
+    if (out[qi].kind != SubjectKind::kNone || q.words > kMaxPullQuoteWords ||
+        !FillsParagraph(q, seg.paragraphs[q.paragraph])) {
       continue;
     }
     const std::vector<std::string> words = words_of(q.inner);
@@ -598,7 +603,8 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
       // "A Foreign, Commonwealth and Development Office spokesperson": a
       // comma between capitalised words lists the parts of a name.
       const bool comma_in_name = f.Is(k, ",") && k > floor && k + 1 < j &&
-                                 f.IsWord(k - 1) && StartsUpper(f.words[k - 1]) &&
+                                 f.IsWord(k - 1) &&
+                                 StartsUpper(f.words[k - 1]) &&
                                  f.IsWord(k + 1) && StartsUpper(f.words[k + 1]);
       if ((f.Is(k, ",") && !comma_in_name) || f.Is(k, ".") || f.Is(k, ";")) {
         break;
@@ -1427,8 +1433,7 @@ bool Attributor::AnalyzePreviousSentence(std::string_view text,
     // nothing but its verbs (after an adverb: "Then he smiled. “Q”").
     Attribution s;
     const int opener =
-        f.IsWord(0) && lex_.sentence_openers.ContainsFolded(f.words[0]) ? 1
-                                                                        : 0;
+        f.IsWord(0) && lex_.sentence_openers.ContainsFolded(f.words[0]) ? 1 : 0;
     if (SubjectAfter(text, f, opener, s) &&
         s.subject.begin == f.toks[opener].span.begin &&
         (s.kind == SubjectKind::kPronoun || s.kind == SubjectKind::kName)) {
@@ -1636,8 +1641,7 @@ bool Attributor::AnalyzeWordsOfNext(std::string_view text,
       !(EqualsIgnoreCase(f.words[0], "those") ||
         EqualsIgnoreCase(f.words[0], "these") ||
         EqualsIgnoreCase(f.words[0], "such")) ||
-      !(f.Is(1, "were") || f.Is(1, "are") || f.Is(1, "was") ||
-        f.Is(1, "is"))) {
+      !(f.Is(1, "were") || f.Is(1, "are") || f.Is(1, "was") || f.Is(1, "is"))) {
     return false;
   }
   const int k = f.Is(2, "the") ? 3 : 2;
@@ -2102,9 +2106,7 @@ std::vector<Attribution> Attributor::Attribute(
     // A paragraph that is only a quote, after a paragraph quoting someone in
     // fragments ("she called the conduct “outrageous” ... ¶ “If any bank
     // can't be managed, it should be broken up.”"): a block quote of theirs.
-    const bool whole_para = opens_para && quotes[qi].closed &&
-                            quotes[qi].outer.end + 1 >= para.end &&
-                            !quotes[qi].nested;
+    const bool whole_para = FillsParagraph(quotes[qi], para);
     if (whole_para && prev_framed >= 0 &&
         quotes[prev_framed].paragraph == quotes[qi].paragraph - 1) {
       out[qi].kind = SubjectKind::kCarryOver;

@@ -131,8 +131,8 @@ TEST(AttributionTest, CapitalisedPluralRoleOpeningASentenceIsNoName) {
       "Protesters in the gallery interrupted twice, chanting “Keep the "
       "forest standing!”");
   EXPECT_NE(r.kind, SubjectKind::kName);
-  const Result framed = OnlyAttribution(
-      "Protesters shouted: “Keep the forest standing!”");
+  const Result framed =
+      OnlyAttribution("Protesters shouted: “Keep the forest standing!”");
   EXPECT_EQ(framed.kind, SubjectKind::kDescription);
   EXPECT_EQ(framed.subject, "Protesters");
   // A surname that is also a role noun stays a name.
@@ -232,8 +232,8 @@ TEST(AttributionTest, CapitalisedPartyAfterDeterminerIsADescription) {
       "\u201cThis bill will pass,\u201d the Ohio Republican said.");
   EXPECT_EQ(r.subject, "the Ohio Republican");
   EXPECT_EQ(r.kind, SubjectKind::kDescription);
-  const Result mep = OnlyAttribution(
-      "\u201cThat must change,\u201d the Danish MEP said.");
+  const Result mep =
+      OnlyAttribution("\u201cThat must change,\u201d the Danish MEP said.");
   EXPECT_EQ(mep.subject, "the Danish MEP");
   EXPECT_EQ(mep.kind, SubjectKind::kDescription);
   // An organisation's name ending in a role noun stays a name.

@@ -280,18 +280,18 @@ std::string_view DescriptionHead(std::string_view text, TextSpan subject) {
   return LastWord(text.substr(subject.begin, subject.end - subject.begin));
 }
 
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(),
+                                   [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // The age a description's head gives: "24" of "the 24-year-old"; else
 // empty.
 std::string_view AgeOfDescription(std::string_view head) {
   constexpr std::string_view kYearOld = "-year-old";
   if (!EndsWithIgnoreCase(head, kYearOld)) return {};
   const std::string_view age = head.substr(0, head.size() - kYearOld.size());
-  if (age.empty() || !std::all_of(age.begin(), age.end(), [](char c) {
-        return c >= '0' && c <= '9';
-      })) {
-    return {};
-  }
-  return age;
+  return AllDigits(age) ? age : std::string_view();
 }
 
 // The capitalised word right before the head of a description ("Ohio" in
@@ -605,9 +605,7 @@ void IntroducingWords(std::string_view text, size_t begin,
   appositive = appositive.substr(0, appositive.find_first_of(",.;"));
   // "Cal Moore, 24, said" is "the 24-year-old" (AgeOfDescription).
   if (constexpr size_t kMaxAgeDigits = 3;
-      !appositive.empty() && appositive.size() <= kMaxAgeDigits &&
-      std::all_of(appositive.begin(), appositive.end(),
-                  [](char c) { return c >= '0' && c <= '9'; })) {
+      appositive.size() <= kMaxAgeDigits && AllDigits(appositive)) {
     words.push_back(appositive);
     return;
   }
@@ -941,10 +939,10 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
         born_there = it->entity;
       }
       IntroducingWords(text, it->begin, introducing);
-      if (std::none_of(introducing.begin(), introducing.end(),
-                       [&](std::string_view w) {
-                         return EqualsIgnoreCase(w, head) || (!age.empty() && w == age);
-                       })) {
+      if (std::none_of(
+              introducing.begin(), introducing.end(), [&](std::string_view w) {
+                return EqualsIgnoreCase(w, head) || (!age.empty() && w == age);
+              })) {
         continue;
       }
       if (modifier.empty()) return it->entity;
@@ -1487,7 +1485,8 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
       while (word > 0 && text[word - 1] != ' ' && text[word - 1] != '\n') {
         --word;
       }
-      if (word == end || !std::isupper(static_cast<unsigned char>(text[word])) ||
+      if (word == end ||
+          !std::isupper(static_cast<unsigned char>(text[word])) ||
           NameStopwords().ContainsFolded(text.substr(word, end - word))) {
         break;
       }
