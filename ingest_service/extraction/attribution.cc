@@ -144,6 +144,10 @@ int AnswerLink(std::string_view text, absl::Span<const QuoteCandidate> quotes,
   return before;
 }
 
+// "the 24-year-old", "The 46-year-old South African": an age standing for
+// or describing a person.
+bool IsAge(std::string_view w) { return w.ends_with("-year-old"); }
+
 // Whether closed, un-nested quote `q` is all of paragraph `para` (a closing
 // period may follow it).
 bool FillsParagraph(const QuoteCandidate& q, TextSpan para) {
@@ -571,7 +575,7 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   }
 
   // "the 41-year-old said": an age describes a person.
-  const bool age = w.ends_with("-year-old");
+  const bool age = IsAge(w);
   if ((StartsLower(w) && !IsNameWord(w)) || age) {
     // Description: "the Compton rapper", "the mayor", "a spokesman".
     const int description_end = j;
@@ -670,8 +674,7 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
   int determiner = b - 1;
   while (determiner > floor && b - determiner <= kMaxModifiers &&
          f.IsWord(determiner) &&
-         (StartsLower(f.words[determiner]) ||
-          f.words[determiner].ends_with("-year-old")) &&
+         (StartsLower(f.words[determiner]) || IsAge(f.words[determiner])) &&
          !lex_.determiners.ContainsFolded(f.words[determiner])) {
     --determiner;
   }
@@ -762,8 +765,7 @@ bool Attributor::SubjectBefore(std::string_view text, const Frame& f, int end,
       const std::string_view head =
           head_word.substr(head_word.find_last_of(' ') + 1);
       // Not a group ("officials" is no singular role noun).
-      const bool one_person =
-          head.ends_with("-year-old") || lex_.roles.ContainsFolded(head);
+      const bool one_person = IsAge(head) || lex_.roles.ContainsFolded(head);
       if (found && inner.kind == SubjectKind::kDescription && one_person &&
           !inner.organization &&
           (EqualsIgnoreCase(f.words[p], "of") ||
@@ -886,7 +888,7 @@ bool Attributor::SubjectAfter(std::string_view text, const Frame& f, int begin,
     for (int k = j + 1; k < f.size() && k - j <= 5; ++k) {
       if (!f.IsWord(k)) break;
       // "said the 24-year-old.": an age standing for its person.
-      if (k == j + 1 && f.words[k].ends_with("-year-old") &&
+      if (k == j + 1 && IsAge(f.words[k]) &&
           (k + 1 >= f.size() || !f.IsWord(k + 1))) {
         a.kind = SubjectKind::kDescription;
         a.subject = {f.toks[j].span.begin, f.toks[k].span.end};

@@ -89,13 +89,6 @@ bool Incorporated(const entities::Entity& organisation) {
                      legal);
 }
 
-// Capitalised words that open sentences or clauses and name no one ("But",
-// "Meanwhile").
-const text::Lexicon& NameStopwords() {
-  static const text::Lexicon& lexicon = EmbeddedLexicon("name_stopwords.txt");
-  return lexicon;
-}
-
 // Roles that speak for an organisation ("spokeswoman").
 const text::Lexicon& VoiceRoles() {
   static const text::Lexicon& lexicon = EmbeddedLexicon("voice_roles.txt");
@@ -1471,62 +1464,35 @@ std::vector<int> ResolveSpeakers(std::string_view text, const Segmentation& seg,
   };
 
   // "Nigeria's foreign ministry said", "The European Union's observer
-  // mission said": an organisation owned by a capitalised name is named by
-  // the description itself, the owner and the nouns after it; else -1.
+  // mission said": an organisation owned by a named entity is named by the
+  // description itself, the owner and the two or three lower-case words
+  // after it ("Halstead's board said" is Halstead: one noun after an
+  // organisation is its organ, not a body of its own); else -1.
   auto owned_organization = [&](TextSpan subject) {
-    // The subject opens at the owner's possessive ("Union's observer
-    // mission"): the capitalised words before it complete the owner.
-    constexpr int kMaxOwnerWords = 5;
-    for (int k = 0; k < kMaxOwnerWords && subject.begin > 1 &&
-                    text[subject.begin - 1] == ' ';
-         ++k) {
-      const size_t end = subject.begin - 1;
-      size_t word = end;
-      while (word > 0 && text[word - 1] != ' ' && text[word - 1] != '\n') {
-        --word;
-      }
-      if (word == end ||
-          !std::isupper(static_cast<unsigned char>(text[word])) ||
-          NameStopwords().ContainsFolded(text.substr(word, end - word))) {
-        break;
-      }
-      subject.begin = word;
-    }
-    std::string_view words =
-        text.substr(subject.begin, subject.end - subject.begin);
-    size_t begin = subject.begin;
-    if (StartsWithIgnoreCase(words, "the ")) {
-      begin += 4;
-      words.remove_prefix(4);
-    }
-    if (words.empty() ||
-        !std::isupper(static_cast<unsigned char>(words.front()))) {
+    // The owner's mention reaches the possessive the subject opens at.
+    auto owner = std::upper_bound(
+        analysis.mentions.begin(), analysis.mentions.end(), subject.begin,
+        [](size_t p, const entities::Mention& m) { return p < m.span.begin; });
+    if (owner == analysis.mentions.begin()) return -1;
+    --owner;
+    if (owner->entity < 0 || owner->span.end <= subject.begin ||
+        owner->span.end >= subject.end || !IsOwner(text, owner->span.end)) {
       return -1;
     }
-    // The owner's last word is the only possessive; the words after it are
-    // lower-case, two or three.
-    size_t after_owner = std::string_view::npos;
+    const size_t owned = text.find(' ', owner->span.end) + 1;
+    const std::string_view words =
+        text.substr(owned, subject.end - std::min(owned, subject.end));
     int lower_words = 0;
-    for (size_t at = 0; at < words.size();) {
-      size_t space = words.find(' ', at);
-      if (space == std::string_view::npos) space = words.size();
-      const std::string_view word = words.substr(at, space - at);
-      if (after_owner == std::string_view::npos) {
-        if (IsPossessive(word)) after_owner = space;
-      } else if (word.empty() ||
-                 !std::islower(static_cast<unsigned char>(word.front())) ||
-                 ++lower_words > 3) {
-        return -1;
-      }
-      at = space + 1;
+    for (size_t at = 0; at < words.size(); ++lower_words) {
+      if (!std::islower(static_cast<unsigned char>(words[at]))) return -1;
+      const size_t space = words.find(' ', at);
+      at = space == std::string_view::npos ? words.size() : space + 1;
     }
-    // "Halstead's board said" is Halstead speaking: one noun after an
-    // organisation is its organ, not a body of its own.
-    if (after_owner == std::string_view::npos || lower_words < 2 ||
+    if (lower_words < 2 || lower_words > 3 ||
         RoleNouns().FindFolded(LastWord(words)) != "org") {
       return -1;
     }
-    return recognizer.ResolveName(text, {begin, subject.end},
+    return recognizer.ResolveName(text, {owner->span.begin, subject.end},
                                   entities::EntityRecognizer::UnknownName::kAdd,
                                   analysis);
   };
